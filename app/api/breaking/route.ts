@@ -1,0 +1,16 @@
+import { getBreakingItems } from '@/lib/breaking';
+
+// Computed per request (it is cheap), so an expiring `breaking_until` takes effect on time.
+export const dynamic = 'force-dynamic';
+
+export function GET() {
+  return Response.json(
+    { items: getBreakingItems() },
+    {
+      headers: {
+        // A CDN may hold it for 10 s and serve stale for 30 s more while it refetches.
+        'Cache-Control': 'public, max-age=10, s-maxage=10, stale-while-revalidate=30',
+      },
+    },
+  );
+}

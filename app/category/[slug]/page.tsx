@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+
+import { CategoryListing } from '@/components/category/category-listing';
+import { decodeParam, getCategories, getCategoryPage } from '@/lib/content';
+import { categoryPath } from '@/lib/paths';
+
+export const revalidate = 60;
+export const dynamicParams = true;
+
+export function generateStaticParams() {
+  return getCategories().map((category) => ({ slug: category.slug }));
+}
+
+export async function generateMetadata({ params }: PageProps<'/category/[slug]'>): Promise<Metadata> {
+  const listing = getCategoryPage(decodeParam((await params).slug));
+  if (!listing) return {};
+  return {
+    title: listing.category.name,
+    description: `${listing.category.name} 분야 기사 ${listing.total}건`,
+    alternates: { canonical: categoryPath(listing.category.slug) },
+  };
+}
+
+export default async function CategoryPage({ params }: PageProps<'/category/[slug]'>) {
+  const listing = getCategoryPage(decodeParam((await params).slug));
+  if (!listing) notFound();
+  return <CategoryListing listing={listing} />;
+}

@@ -1,0 +1,49 @@
+import type { Metadata, Viewport } from 'next';
+import localFont from 'next/font/local';
+
+import { BreakingBanner } from '@/components/breaking/breaking-banner';
+import { Masthead } from '@/components/layout/masthead';
+import { SiteFooter } from '@/components/layout/site-footer';
+import { SkipLink } from '@/components/layout/skip-link';
+import { site } from '@/lib/site';
+
+import './globals.css';
+
+const pretendard = localFont({
+  src: '../node_modules/pretendard/dist/web/variable/woff2/PretendardVariable.woff2',
+  variable: '--font-pretendard',
+  weight: '45 920',
+  display: 'swap',
+  // 2 MB of Hangul: let text paint in the fallback first instead of racing the headline for bandwidth.
+  preload: false,
+  adjustFontFallback: false,
+});
+
+export const metadata: Metadata = {
+  metadataBase: new URL(site.url),
+  title: { default: site.name, template: `%s | ${site.name}` },
+  description: site.description,
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#0a0a0a' },
+  ],
+};
+
+export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+  return (
+    <html lang={site.lang} className={pretendard.variable}>
+      <body className="min-h-screen bg-white font-sans text-ink antialiased dark:bg-neutral-950 dark:text-neutral-100">
+        <SkipLink />
+        <BreakingBanner />
+        <Masthead />
+        <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 pt-6 focus:outline-none">
+          {children}
+        </main>
+        <SiteFooter />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,9 @@
+import { getBreakingItems } from '@/lib/breaking';
+
+import { BreakingTicker } from './breaking-ticker';
+
+/** The breaking-news strip above the masthead, rendered on the server with current items. */
+export function BreakingBanner() {
+  const initial = getBreakingItems().map(({ title, path }) => ({ title, path }));
+  return <BreakingTicker initial={initial} />;
+}

@@ -1,0 +1,29 @@
+import { getBreakingNews } from '@/lib/content';
+import { toKstIso } from '@/lib/format';
+import { absoluteUrl, articlePath } from '@/lib/paths';
+
+/** How many breaking items the strip and the JSON carry at most. */
+const MAX_ITEMS = 5;
+
+export interface BreakingNewsItem {
+  title: string;
+  /** Site-relative path, for links on our own pages. */
+  path: string;
+  /** Absolute URL, for apps and widgets. */
+  url: string;
+  published: string;
+  until: string | null;
+}
+
+/** Current breaking items, newest first, in the shape the banner and /api/breaking share. */
+export function getBreakingItems(now: Date = new Date()): BreakingNewsItem[] {
+  return getBreakingNews(now)
+    .slice(0, MAX_ITEMS)
+    .map((article) => ({
+      title: article.title,
+      path: articlePath(article.slug),
+      url: absoluteUrl(articlePath(article.slug)),
+      published: toKstIso(article.published),
+      until: article.breakingUntil ? toKstIso(article.breakingUntil) : null,
+    }));
+}

@@ -1,0 +1,16 @@
+export type { Article, Category } from './types';
+export type { ContentProblem } from './parse';
+export {
+  decodeParam,
+  getAdjacent,
+  getArticle,
+  getArticles,
+  getBreakingNews,
+  getCategories,
+  getCategoryPage,
+  getRelated,
+  isBreaking,
+  isPublished,
+} from './queries';
+export type { CategoryPage, CategorySummary } from './queries';
+export { formatProblem, getSnapshot } from './store';

@@ -1,0 +1,125 @@
+import matter from 'gray-matter';
+import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+
+/** A problem found in a content file, located as precisely as the parser allows. */
+export interface ContentProblem {
+  file: string;
+  line?: number;
+  column?: number;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export interface ParsedFile {
+  data: Record<string, unknown>;
+  /** 1-based line of each top-level front-matter key, for precise messages. */
+  keyLines: Map<string, number>;
+  body: string;
+  bodyLine: number;
+}
+
+export type ParseResult =
+  | { ok: true; value: ParsedFile }
+  | { ok: false; problem: Omit<ContentProblem, 'file' | 'severity'> };
+
+class FrontMatterError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+  }
+}
+
+function refuseLanguage(language: string) {
+  return () => {
+    throw new FrontMatterError(
+      `front matter는 YAML만 허용됩니다 ("---${language}"는 읽지 않습니다)`,
+      1,
+      1,
+    );
+  };
+}
+
+/**
+ * YAML 1.2 core schema: only maps, lists, strings, numbers, booleans and null. Dates stay strings
+ * so that our own rules (Korea time when no zone is given) decide what they mean.
+ */
+function parseYaml(source: string): { data: Record<string, unknown>; keyLines: Map<string, number> } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, {
+    schema: 'core',
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+  });
+  const first = doc.errors[0] ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (first) {
+    const pos = lineCounter.linePos(first.pos[0]);
+    const reason = first.message.split('\n')[0] ?? first.message;
+    throw new FrontMatterError(`front matter YAML 오류: ${reason}`, pos.line, pos.col);
+  }
+  const keyLines = new Map<string, number>();
+  if (doc.contents !== null && !isMap(doc.contents)) {
+    throw new FrontMatterError('front matter는 "이름: 값" 형식의 항목이어야 합니다', 2, 1);
+  }
+  if (isMap(doc.contents)) {
+    for (const item of doc.contents.items) {
+      if (isScalar(item.key) && item.key.range) {
+        keyLines.set(String(item.key.value), lineCounter.linePos(item.key.range[0]).line);
+      }
+    }
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 50 });
+  return { data: (data ?? {}) as Record<string, unknown>, keyLines };
+}
+
+/**
+ * Splits a file into YAML front matter and body. Any other front-matter language is refused:
+ * gray-matter would otherwise evaluate `---js` blocks as code.
+ */
+export function parseFrontMatter(text: string): ParseResult {
+  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (!normalized.startsWith('---')) {
+    return {
+      ok: false,
+      problem: { line: 1, column: 1, message: '파일이 front matter(---로 시작하는 머리말)로 시작하지 않습니다' },
+    };
+  }
+  let keyLines = new Map<string, number>();
+  try {
+    const file = matter(normalized, {
+      language: 'yaml',
+      engines: {
+        yaml: (source: string) => {
+          const parsed = parseYaml(source);
+          keyLines = parsed.keyLines;
+          return parsed.data;
+        },
+        json: refuseLanguage('json'),
+        js: refuseLanguage('js'),
+        javascript: refuseLanguage('javascript'),
+        coffee: refuseLanguage('coffee'),
+        cson: refuseLanguage('cson'),
+        toml: refuseLanguage('toml'),
+      },
+    });
+    const matterText = typeof file.matter === 'string' ? file.matter : '';
+    return {
+      ok: true,
+      value: {
+        data: file.data,
+        keyLines,
+        body: file.content,
+        bodyLine: matterText.split('\n').length + 2,
+      },
+    };
+  } catch (error) {
+    if (error instanceof FrontMatterError) {
+      return { ok: false, problem: { line: error.line, column: error.column, message: error.message } };
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, problem: { line: 1, message: `front matter를 읽을 수 없습니다: ${message}` } };
+  }
+}

@@ -1,0 +1,101 @@
+import { site } from '@/lib/site';
+
+import { getSnapshot } from './store';
+import type { Article, Category } from './types';
+
+/** Published means: not a draft, and its publication time has come. */
+export function isPublished(article: Article, now: Date): boolean {
+  return !article.draft && article.published.getTime() <= now.getTime();
+}
+
+/** Breaking means: published, marked breaking, and not past `breaking_until`. */
+export function isBreaking(article: Article, now: Date): boolean {
+  return (
+    article.breaking &&
+    isPublished(article, now) &&
+    (!article.breakingUntil || article.breakingUntil.getTime() > now.getTime())
+  );
+}
+
+/** All published articles, newest first. */
+export function getArticles(now: Date = new Date()): Article[] {
+  return getSnapshot().articles.filter((article) => isPublished(article, now));
+}
+
+/** One published article by slug, or undefined (unknown, draft, scheduled or broken). */
+export function getArticle(slug: string, now: Date = new Date()): Article | undefined {
+  const article = getSnapshot().bySlug.get(slug.normalize('NFC'));
+  return article && isPublished(article, now) ? article : undefined;
+}
+
+/** Breaking articles, newest first. */
+export function getBreakingNews(now: Date = new Date()): Article[] {
+  return getSnapshot().articles.filter((article) => isBreaking(article, now));
+}
+
+export interface CategorySummary extends Category {
+  count: number;
+  latest: Article[];
+}
+
+/** Categories with published articles, largest first, each with its newest `take` articles. */
+export function getCategories(take = 0, now: Date = new Date()): CategorySummary[] {
+  const summaries = new Map<string, CategorySummary>();
+  for (const article of getArticles(now)) {
+    for (const category of article.categories) {
+      let summary = summaries.get(category.slug);
+      if (!summary) {
+        summary = { ...category, count: 0, latest: [] };
+        summaries.set(category.slug, summary);
+      }
+      summary.count += 1;
+      if (summary.latest.length < take) summary.latest.push(article);
+    }
+  }
+  return [...summaries.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'ko'));
+}
+
+export interface CategoryPage {
+  category: Category;
+  articles: Article[];
+  page: number;
+  pageCount: number;
+  total: number;
+}
+
+/** One page of a category's articles, or undefined when the category or the page does not exist. */
+export function getCategoryPage(slug: string, page = 1, now: Date = new Date()): CategoryPage | undefined {
+  const category = getSnapshot().categories.get(slug.normalize('NFC'));
+  if (!category || !Number.isInteger(page) || page < 1) return undefined;
+  const all = getArticles(now).filter((a) => a.categories.some((c) => c.slug === category.slug));
+  const pageCount = Math.max(1, Math.ceil(all.length / site.pageSize));
+  if (all.length === 0 || page > pageCount) return undefined;
+  const start = (page - 1) * site.pageSize;
+  return { category, articles: all.slice(start, start + site.pageSize), page, pageCount, total: all.length };
+}
+
+/** Newest articles sharing a category with `article`, most shared categories first. */
+export function getRelated(article: Article, limit = 4, now: Date = new Date()): Article[] {
+  const slugs = new Set(article.categories.map((c) => c.slug));
+  if (slugs.size === 0) return [];
+  return getArticles(now)
+    .filter((other) => other.slug !== article.slug && other.categories.some((c) => slugs.has(c.slug)))
+    .slice(0, limit);
+}
+
+/** The next newer and next older published articles. */
+export function getAdjacent(article: Article, now: Date = new Date()): { newer?: Article; older?: Article } {
+  const articles = getArticles(now);
+  const index = articles.findIndex((a) => a.slug === article.slug);
+  if (index < 0) return {};
+  return { newer: articles[index - 1], older: articles[index + 1] };
+}
+
+/** Route params may arrive percent-encoded; decode once, and never throw on bad escapes. */
+export function decodeParam(param: string): string {
+  try {
+    return decodeURIComponent(param).normalize('NFC');
+  } catch {
+    return param.normalize('NFC');
+  }
+}

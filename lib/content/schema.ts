@@ -1,0 +1,235 @@
+import { slug as githubSlug } from 'github-slugger';
+import { z } from 'zod';
+
+import { site } from '@/lib/site';
+
+import { getFileNameDate, parseContentDate } from './dates';
+import type { ContentProblem, ParsedFile } from './parse';
+import type { Article, ArticleSource, BodyFormat, Category } from './types';
+
+const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
+
+const text = (field: string) =>
+  z.string({ error: `${field}: 글자여야 합니다` }).trim();
+
+/** A single word or a list of them; numbers are accepted as the words they look like. */
+const wordList = (field: string) =>
+  z
+    .union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))], {
+      error: `${field}: 글자 또는 글자의 목록이어야 합니다`,
+    })
+    .transform((value) =>
+      (Array.isArray(value) ? value : [value]).map((v) => String(v).trim()).filter(Boolean),
+    );
+
+const flag = (field: string) => z.boolean({ error: `${field}: true 또는 false여야 합니다` });
+
+const dateText = (field: string) =>
+  z.union([z.string(), z.number()], { error: `${field}: 날짜여야 합니다 (예: 2024-06-12 09:30)` }).transform(String);
+
+const frontMatterSchema = z.looseObject({
+  title: z
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? 'title: 제목이 없습니다 (필수 항목)' : 'title: 제목은 글자여야 합니다',
+    })
+    .trim()
+    .min(1, 'title: 제목이 비어 있습니다'),
+  categories: wordList('categories').optional(),
+  category: wordList('category').optional(),
+  tags: wordList('tags').optional(),
+  date: dateText('date').optional(),
+  updated: dateText('updated').optional(),
+  last_modified_at: dateText('last_modified_at').optional(),
+  excerpt: text('excerpt').optional(),
+  feature_text: text('feature_text').optional(),
+  image: text('image').optional(),
+  feature_image: text('feature_image').optional(),
+  author: z
+    .union([z.string(), z.array(z.string())], { error: 'author: 글자 또는 글자의 목록이어야 합니다' })
+    .transform((value) => (Array.isArray(value) ? value.join(', ') : value).trim())
+    .optional(),
+  breaking: flag('breaking').optional(),
+  breaking_until: dateText('breaking_until').optional(),
+  draft: flag('draft').optional(),
+  published: flag('published').optional(),
+  slug: z.union([z.string(), z.number()], { error: 'slug: 글자여야 합니다' }).transform(String).optional(),
+  lang: z
+    .string({ error: 'lang: 언어 코드여야 합니다 (예: ko, en, ar)' })
+    .trim()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'lang: 언어 코드여야 합니다 (예: ko, en, ar)')
+    .optional(),
+  dir: z.enum(['ltr', 'rtl'], { error: 'dir: ltr 또는 rtl이어야 합니다' }).optional(),
+});
+
+type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+/** A category's URL slug: lower-case, spaces to hyphens, Hangul and other letters kept. */
+export function toCategorySlug(name: string): string {
+  return githubSlug(name.normalize('NFC'));
+}
+
+/** Normalizes a slug from the `slug` field or a file name; undefined when it cannot be a URL segment. */
+export function toArticleSlug(raw: string): string | undefined {
+  const slug = raw.normalize('NFC').trim().replace(/\s+/g, '-');
+  if (!slug || slug === '.' || slug === '..' || /[/\\?#%]/.test(slug)) return undefined;
+  return slug;
+}
+
+/** Image references may be absolute http(s) URLs or root-relative paths under public/. */
+export function isSafeImageUrl(value: string): boolean {
+  if (value.startsWith('/')) return !value.startsWith('//') && !value.includes('\\');
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+export function getBodyFormat(fileName: string): BodyFormat | undefined {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
+  if (lower.endsWith('.html') || lower.endsWith('.htm')) return 'html';
+  return undefined;
+}
+
+function stripExtension(fileName: string): string {
+  return fileName.replace(/\.(md|markdown|html?)$/i, '');
+}
+
+export type ValidationResult =
+  | { ok: true; article: Article; warnings: ContentProblem[] }
+  | { ok: false; problems: ContentProblem[] };
+
+/**
+ * Turns parsed front matter and body into an `Article`, or the precise problems that stop it.
+ * `now` only decides warnings (a `breaking_until` already past); publishing is decided at read time.
+ */
+export function toArticle(parsed: ParsedFile, source: ArticleSource, now: Date = new Date()): ValidationResult {
+  const file = source.path;
+  const lineOf = (key: PropertyKey | undefined) =>
+    typeof key === 'string' ? parsed.keyLines.get(key) : undefined;
+  const problem = (message: string, key?: string, severity: ContentProblem['severity'] = 'error'): ContentProblem => ({
+    file,
+    line: lineOf(key) ?? (key ? undefined : 1),
+    severity,
+    message,
+  });
+
+  const result = frontMatterSchema.safeParse(parsed.data);
+  if (!result.success) {
+    return {
+      ok: false,
+      problems: result.error.issues.map((issue) => {
+        const key = issue.path[0];
+        return { file, line: lineOf(key) ?? 1, severity: 'error' as const, message: issue.message };
+      }),
+    };
+  }
+  const fm: FrontMatter = result.data;
+  const problems: ContentProblem[] = [];
+  const warnings: ContentProblem[] = [];
+
+  const readDate = (key: 'date' | 'updated' | 'last_modified_at' | 'breaking_until'): Date | undefined => {
+    const value = fm[key];
+    if (value === undefined) return undefined;
+    const parsedDate = parseContentDate(value);
+    if (parsedDate.ok) return parsedDate.date;
+    problems.push(problem(`${key}: ${parsedDate.reason}`, key));
+    return undefined;
+  };
+
+  const fileName = file.split('/').pop() ?? file;
+  const format = getBodyFormat(fileName);
+  if (!format) problems.push(problem(`지원하지 않는 파일 형식입니다: ${fileName} (.md, .markdown, .html, .htm)`));
+
+  const rawSlug = fm.slug ?? stripExtension(fileName);
+  const slug = toArticleSlug(rawSlug);
+  if (!slug) {
+    problems.push(problem(`slug: URL에 쓸 수 없는 값입니다: "${rawSlug}" (/ \\ ? # % 는 쓸 수 없습니다)`, fm.slug ? 'slug' : undefined));
+  }
+
+  let published = readDate('date');
+  let dated = published !== undefined || fm.date !== undefined;
+  if (fm.date === undefined) {
+    const prefix = getFileNameDate(fileName);
+    if (prefix) {
+      const fromName = parseContentDate(prefix);
+      if (fromName.ok) {
+        published = fromName.date;
+        dated = true;
+      } else {
+        problems.push(problem(`파일 이름의 날짜가 올바르지 않습니다: ${fromName.reason}`));
+      }
+    } else {
+      dated = false;
+      warnings.push(
+        problem(
+          'date가 없고 파일 이름에도 YYYY-MM-DD- 날짜가 없습니다: 입력 시각 없이 모든 기사 뒤에 놓입니다',
+          undefined,
+          'warning',
+        ),
+      );
+    }
+  }
+  const updated = readDate('updated') ?? readDate('last_modified_at');
+  const breakingUntil = readDate('breaking_until');
+
+  for (const key of ['image', 'feature_image'] as const) {
+    const value = fm[key];
+    if (value !== undefined && !isSafeImageUrl(value)) {
+      problems.push(problem(`${key}: http(s) 주소나 /로 시작하는 경로여야 합니다: "${value}"`, key));
+    }
+  }
+
+  const categories: Category[] = [];
+  for (const name of [...(fm.categories ?? []), ...(fm.category ?? [])]) {
+    const categorySlug = toCategorySlug(name);
+    if (!categorySlug) {
+      problems.push(problem(`categories: 주소를 만들 수 없는 분류 이름입니다: "${name}"`, fm.categories ? 'categories' : 'category'));
+    } else if (!categories.some((c) => c.slug === categorySlug)) {
+      categories.push({ name: name.normalize('NFC'), slug: categorySlug });
+    }
+  }
+
+  if (fm.excerpt && fm.feature_text && fm.excerpt === fm.feature_text) {
+    warnings.push(problem('excerpt와 feature_text가 같습니다: 목록의 요약과 기사 머리글이 똑같이 보입니다', 'excerpt', 'warning'));
+  }
+  if (fm.breaking && breakingUntil && breakingUntil.getTime() < now.getTime()) {
+    warnings.push(problem('breaking_until이 이미 지났습니다: 속보 띠에 보이지 않습니다', 'breaking_until', 'warning'));
+  }
+
+  if (problems.length > 0 || !slug || !format) return { ok: false, problems };
+
+  const lang = fm.lang ?? site.lang;
+  const primary = lang.split('-')[0]?.toLowerCase() ?? lang;
+  const image = fm.image ?? fm.feature_image;
+  return {
+    ok: true,
+    warnings,
+    article: {
+      slug,
+      title: fm.title,
+      categories,
+      tags: fm.tags ?? [],
+      author: fm.author || undefined,
+      published: published ?? new Date(0),
+      dated,
+      updated,
+      excerpt: fm.excerpt || undefined,
+      featureText: fm.feature_text || undefined,
+      image,
+      socialImage: fm.feature_image ?? fm.image,
+      breaking: fm.breaking ?? false,
+      breakingUntil,
+      draft: fm.draft === true || fm.published === false,
+      lang,
+      dir: fm.dir ?? (RTL_LANGUAGES.has(primary) ? 'rtl' : 'ltr'),
+      format,
+      body: parsed.body,
+      bodyLine: parsed.bodyLine,
+      source,
+    },
+  };
+}

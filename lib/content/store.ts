@@ -1,0 +1,233 @@
+import fs from 'node:fs';
+
+import { getContentDir, site } from '@/lib/site';
+
+import { listContentFiles, type ContentEntry } from './files';
+import { parseFrontMatter, type ContentProblem } from './parse';
+import { toArticle, type ValidationResult } from './schema';
+import type { Article, Category } from './types';
+
+/** Everything known about the content folder at one moment; never mutated after it is built. */
+export interface ContentSnapshot {
+  /** Valid articles with unique slugs, newest first, drafts and scheduled ones included. */
+  articles: readonly Article[];
+  bySlug: ReadonlyMap<string, Article>;
+  categories: ReadonlyMap<string, Category>;
+  problems: readonly ContentProblem[];
+  version: number;
+}
+
+interface CachedFile {
+  size: number;
+  mtimeMs: number;
+  result: ValidationResult;
+}
+
+interface StoreState {
+  root: string;
+  files: Map<string, CachedFile>;
+  snapshot?: ContentSnapshot;
+  dirty: boolean;
+  version: number;
+  logged: Set<string>;
+  watcher?: fs.FSWatcher;
+  checkedAt: number;
+}
+
+/** Without a watcher (it failed, or the platform has none) the folder is re-checked this often. */
+const POLL_MS = 2000;
+
+function isBuildPhase(): boolean {
+  return process.env.NEXT_PHASE === 'phase-production-build';
+}
+
+const STATE_KEY = Symbol.for('hangul-news.content-store');
+type GlobalWithStore = typeof globalThis & { [STATE_KEY]?: StoreState };
+
+/**
+ * One store per process, kept on globalThis: Next may load this module once per route bundle,
+ * and every copy must share a single parse cache and a single file watcher.
+ */
+function getState(): StoreState {
+  const holder = globalThis as GlobalWithStore;
+  const root = getContentDir();
+  let state = holder[STATE_KEY];
+  if (!state || state.root !== root) {
+    state?.watcher?.close();
+    state = { root, files: new Map(), dirty: true, version: 0, logged: new Set(), checkedAt: 0 };
+    holder[STATE_KEY] = state;
+    watch(state);
+  }
+  return state;
+}
+
+/**
+ * A recursive watcher marks the snapshot dirty, so requests never rescan the folder while nothing
+ * changes; the next read after a change re-stats the files and reparses only those that changed.
+ */
+function watch(state: StoreState): void {
+  if (isBuildPhase()) return;
+  try {
+    state.watcher = fs.watch(state.root, { recursive: true, persistent: false }, () => {
+      state.dirty = true;
+    });
+    state.watcher.on('error', () => {
+      state.watcher?.close();
+      state.watcher = undefined;
+      state.dirty = true;
+    });
+  } catch {
+    state.watcher = undefined;
+  }
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function fileProblem(path: string, message: string, line?: number, column?: number): ValidationResult {
+  return { ok: false, problems: [{ file: path, line, column, severity: 'error', message }] };
+}
+
+/** Reads and validates one file; every failure becomes a located problem, never an exception. */
+export function loadFile(entry: ContentEntry, stat: fs.Stats, now: Date): ValidationResult {
+  if (entry.kind === 'outside-link') {
+    return fileProblem(entry.path, 'content 폴더 밖을 가리키는 링크는 읽지 않습니다');
+  }
+  if (stat.size > site.maxFileBytes) {
+    return fileProblem(
+      entry.path,
+      `파일이 너무 큽니다: ${stat.size.toLocaleString('en-US')}바이트 (한도 ${site.maxFileBytes.toLocaleString('en-US')}바이트)`,
+    );
+  }
+  let text: string;
+  try {
+    text = decoder.decode(fs.readFileSync(entry.absolute));
+  } catch (error) {
+    if (error instanceof TypeError) {
+      return fileProblem(entry.path, 'UTF-8 글자가 아닙니다 (EUC-KR 같은 옛 인코딩이면 UTF-8로 저장해 주세요)', 1, 1);
+    }
+    return fileProblem(entry.path, `파일을 읽을 수 없습니다: ${(error as Error).message}`);
+  }
+  if (text.includes('\u0000')) {
+    return fileProblem(entry.path, '글자 파일이 아닙니다 (NUL 바이트가 있습니다)', 1, 1);
+  }
+  const parsed = parseFrontMatter(text);
+  if (!parsed.ok) {
+    return { ok: false, problems: [{ file: entry.path, severity: 'error', ...parsed.problem }] };
+  }
+  return toArticle(parsed.value, { path: entry.path, size: stat.size, mtimeMs: stat.mtimeMs }, now);
+}
+
+function compareArticles(a: Article, b: Article): number {
+  const byDate = b.published.getTime() - a.published.getTime();
+  if (byDate !== 0) return byDate;
+  return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
+}
+
+function buildSnapshot(state: StoreState): ContentSnapshot {
+  const now = new Date();
+  const seen = new Set<string>();
+  const problems: ContentProblem[] = [];
+  const valid: Article[] = [];
+  for (const entry of listContentFiles(state.root)) {
+    if (entry.kind === 'other') {
+      problems.push({
+        file: entry.path,
+        severity: 'warning',
+        message: '기사 파일이 아니어서 건너뜁니다 (.md, .markdown, .html, .htm만 기사로 읽습니다)',
+      });
+      continue;
+    }
+    seen.add(entry.path);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(entry.absolute);
+    } catch {
+      continue;
+    }
+    let cached = state.files.get(entry.path);
+    if (!cached || cached.size !== stat.size || cached.mtimeMs !== stat.mtimeMs) {
+      cached = { size: stat.size, mtimeMs: stat.mtimeMs, result: loadFile(entry, stat, now) };
+      state.files.set(entry.path, cached);
+    }
+    if (cached.result.ok) {
+      valid.push(cached.result.article);
+      problems.push(...cached.result.warnings);
+    } else {
+      problems.push(...cached.result.problems);
+    }
+  }
+  for (const path of state.files.keys()) if (!seen.has(path)) state.files.delete(path);
+
+  const slugGroups = new Map<string, Article[]>();
+  for (const article of valid) {
+    const group = slugGroups.get(article.slug);
+    if (group) group.push(article);
+    else slugGroups.set(article.slug, [article]);
+  }
+
+  const categories = new Map<string, Category>();
+  const articles: Article[] = [];
+  for (const [slug, group] of slugGroups) {
+    if (group.length > 1) {
+      const paths = group.map((a) => a.source.path);
+      for (const article of group) {
+        const others = paths.filter((p) => p !== article.source.path).join(', ');
+        problems.push({
+          file: article.source.path,
+          line: 1,
+          severity: 'error',
+          message: `slug "${slug}"를 다른 파일도 씁니다: ${others} (두 파일 모두 게시하지 않습니다)`,
+        });
+      }
+      continue;
+    }
+    const [article] = group;
+    if (!article) continue;
+    const canonical = article.categories.map((category) => {
+      const known = categories.get(category.slug);
+      if (known) return known;
+      categories.set(category.slug, category);
+      return category;
+    });
+    articles.push({ ...article, categories: canonical });
+  }
+  articles.sort(compareArticles);
+
+  for (const problem of problems) {
+    const line = formatProblem(problem);
+    if (!state.logged.has(line)) {
+      state.logged.add(line);
+      if (problem.severity === 'error') console.error(`[content] ${line}`);
+    }
+  }
+
+  state.version += 1;
+  return {
+    articles,
+    bySlug: new Map(articles.map((a) => [a.slug, a])),
+    categories,
+    problems,
+    version: state.version,
+  };
+}
+
+/** Formats a problem the way compilers do: `path:line:column: severity: message`. */
+export function formatProblem(problem: ContentProblem): string {
+  const where = [problem.file, problem.line, problem.line !== undefined ? problem.column : undefined]
+    .filter((part) => part !== undefined)
+    .join(':');
+  return `${where}: ${problem.severity}: ${problem.message}`;
+}
+
+/** The current content snapshot; rebuilt only after the watcher saw a change (or with no watcher). */
+export function getSnapshot(): ContentSnapshot {
+  const state = getState();
+  const now = Date.now();
+  const stalePoll = !state.watcher && !isBuildPhase() && now - state.checkedAt > POLL_MS;
+  if (!state.snapshot || state.dirty || stalePoll) {
+    state.dirty = false;
+    state.checkedAt = now;
+    state.snapshot = buildSnapshot(state);
+  }
+  return state.snapshot;
+}

@@ -1,0 +1,85 @@
+import type { Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import rehypeExternalLinks from 'rehype-external-links';
+import rehypeParse from 'rehype-parse';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+
+import type { BodyFormat } from '@/lib/content/types';
+import { site } from '@/lib/site';
+
+import {
+  rehypeCellAlign,
+  rehypeDemoteH1,
+  rehypeDropLeadingImage,
+  rehypeLazyImages,
+  rehypeScrollableTables,
+} from './plugins';
+import { articleSchema } from './schema';
+
+export interface RenderedBody {
+  /** Sanitized HTML, safe to inject. */
+  html: string;
+  /** The body as plain text, for excerpts and search. */
+  text: string;
+}
+
+export interface RenderOptions {
+  /** The hero image: a leading body image with the same source is dropped. */
+  heroSrc?: string;
+}
+
+const siteHost = new URL(site.url).host;
+
+function isOutsideLink(href: string): boolean {
+  try {
+    return new URL(href).host !== siteHost;
+  } catch {
+    return false;
+  }
+}
+
+function parseToHast(source: string, format: BodyFormat): Promise<Root> {
+  if (format === 'html') {
+    return Promise.resolve(unified().use(rehypeParse, { fragment: true }).parse(source));
+  }
+  const markdown = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkCjkFriendly)
+    .use(remarkCjkFriendlyGfmStrikethrough)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw);
+  return markdown.run(markdown.parse(source)) as Promise<Root>;
+}
+
+/**
+ * Markdown (with raw HTML, as Jekyll allows) or an HTML fragment → sanitized HTML. Sanitizing is
+ * the last step that touches markup; nothing after it adds elements or attributes.
+ */
+export async function renderBody(source: string, format: BodyFormat, options: RenderOptions = {}): Promise<RenderedBody> {
+  const tree = await parseToHast(source, format);
+  const processor = unified()
+    .use(rehypeDropLeadingImage, { src: options.heroSrc })
+    .use(rehypeCellAlign)
+    .use(rehypeDemoteH1)
+    .use(rehypeLazyImages)
+    .use(rehypeScrollableTables)
+    .use(rehypeExternalLinks, {
+      target: '_blank',
+      rel: ['noopener', 'noreferrer', 'nofollow', 'ugc'],
+      protocols: ['http', 'https'],
+      test: (element) => typeof element.properties.href === 'string' && isOutsideLink(element.properties.href),
+    })
+    .use(rehypeSanitize, articleSchema)
+    .use(rehypeStringify);
+  const clean = (await processor.run(tree)) as Root;
+  return { html: processor.stringify(clean), text: toString(clean).replace(/\s+/g, ' ').trim() };
+}

@@ -1,0 +1,85 @@
+import type { Element, ElementContent, Root } from 'hast';
+import styleToObject from 'style-to-object';
+import { visit, SKIP } from 'unist-util-visit';
+
+/** Turns `style="text-align: center"` on table cells into `align`, the one style worth keeping. */
+export function rehypeCellAlign() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName !== 'td' && node.tagName !== 'th') return;
+      const style = node.properties.style;
+      if (typeof style !== 'string') return;
+      let align: string | undefined;
+      try {
+        align = styleToObject(style)?.['text-align']?.trim().toLowerCase();
+      } catch {
+        return;
+      }
+      if (align === 'left' || align === 'center' || align === 'right') node.properties.align = align;
+    });
+  };
+}
+
+/** The page has the one h1 (the headline); an h1 inside the body becomes an h2. */
+export function rehypeDemoteH1() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName === 'h1') node.tagName = 'h2';
+    });
+  };
+}
+
+/** Body images load lazily and decode off the main thread. */
+export function rehypeLazyImages() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName !== 'img') return;
+      node.properties.loading = 'lazy';
+      node.properties.decoding = 'async';
+    });
+  };
+}
+
+/** Wraps each table in a focusable scroll region, so a wide table never widens the page. */
+export function rehypeScrollableTables() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (node.tagName !== 'table' || !parent || index === undefined) return;
+      const wrapper: Element = {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['table-scroll'], role: 'region', ariaLabel: '표', tabIndex: 0 },
+        children: [node],
+      };
+      parent.children[index] = wrapper;
+      return SKIP;
+    });
+  };
+}
+
+function isBlank(node: ElementContent): boolean {
+  return node.type === 'text' ? node.value.trim() === '' : node.type === 'comment';
+}
+
+/**
+ * Removes a leading image that repeats the hero image: editors often paste the banner into the
+ * body too, and readers should not see it twice.
+ */
+export function rehypeDropLeadingImage(options: { src?: string }) {
+  return (tree: Root) => {
+    if (!options.src) return;
+    const first = tree.children.findIndex((node) => !(node.type === 'text' && node.value.trim() === '') && node.type !== 'comment');
+    const node = tree.children[first];
+    if (!node || node.type !== 'element') return;
+    const isHero = (el: ElementContent) =>
+      el.type === 'element' && el.tagName === 'img' && el.properties.src === options.src;
+    if (isHero(node)) {
+      tree.children.splice(first, 1);
+      return;
+    }
+    if (node.tagName === 'p') {
+      const content = node.children.filter((child) => !isBlank(child));
+      if (content.length === 1 && content[0] && isHero(content[0])) tree.children.splice(first, 1);
+    }
+  };
+}

@@ -1,0 +1,30 @@
+import path from 'node:path';
+
+/** Reads a positive whole number from the environment, falling back when unset or invalid. */
+function positiveInt(value: string | undefined, fallback: number): number {
+  const parsed = Number(value);
+  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
+}
+
+/** The one typed site configuration: name, URL, language, time zone and content location. */
+export const site = {
+  name: process.env.SITE_NAME ?? '한빛일보',
+  description:
+    process.env.SITE_DESCRIPTION ?? '기술·경제·사회·세계의 오늘을 전하는 한국어 뉴스',
+  url: (process.env.SITE_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
+  lang: 'ko',
+  timeZone: 'Asia/Seoul',
+  /** Articles per category page. */
+  pageSize: 20,
+  /** How many of the newest articles `next build` prerenders; older ones render on first visit. */
+  prerenderCount: positiveInt(process.env.PRERENDER_ARTICLES, 200),
+  /** Files larger than this are refused rather than parsed. */
+  maxFileBytes: positiveInt(process.env.CONTENT_MAX_BYTES, 1024 * 1024),
+} as const;
+
+/** The folder articles are read from: `CONTENT_DIR`, or `content/` in the working directory. */
+export function getContentDir(): string {
+  const configured = process.env.CONTENT_DIR;
+  // turbopackIgnore keeps the build from tracing every article into each route's bundle.
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), configured ?? 'content');
+}
