@@ -5,5 +5,13 @@ import nextTypescript from 'eslint-config-next/typescript';
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
-  globalIgnores(['.next/**', '.e2e/**', 'out/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'bench/out/**']),
+  globalIgnores([
+    '.next/**',
+    '.e2e/**',
+    'out/**',
+    'next-env.d.ts',
+    'test-results/**',
+    'playwright-report/**',
+    'bench/out/**',
+  ]),
 ]);

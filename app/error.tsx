@@ -1,6 +1,11 @@
 'use client';
 
-export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <div className="mx-auto flex max-w-xl flex-col items-center gap-4 py-20 text-center">
       <h1 className="text-3xl font-black tracking-tight">일시적인 오류가 발생했습니다</h1>

@@ -8,7 +8,10 @@ export default function NotFound() {
       <p className="text-neutral-700 dark:text-neutral-300">
         요청하신 기사나 분류가 없거나, 삭제되었거나, 주소가 바뀌었습니다.
       </p>
-      <Link href="/" className="rounded-md bg-ink px-5 py-2.5 font-semibold text-white dark:bg-white dark:text-ink">
+      <Link
+        href="/"
+        className="rounded-md bg-ink px-5 py-2.5 font-semibold text-white dark:bg-white dark:text-ink"
+      >
         첫 화면으로 가기
       </Link>
     </div>

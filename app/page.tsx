@@ -20,11 +20,16 @@ export default function HomePage() {
     <>
       <h1 className="sr-only">{site.name} 주요 뉴스</h1>
       {lead ? (
-        <section aria-label="머리기사" className="border-b border-neutral-200 pb-8 dark:border-neutral-800">
+        <section
+          aria-label="머리기사"
+          className="border-b border-neutral-200 pb-8 dark:border-neutral-800"
+        >
           <ArticleCard article={lead} variant="lead" headingLevel="h2" />
         </section>
       ) : (
-        <p className="py-16 text-center text-neutral-600 dark:text-neutral-400">아직 게시된 기사가 없습니다.</p>
+        <p className="py-16 text-center text-neutral-600 dark:text-neutral-400">
+          아직 게시된 기사가 없습니다.
+        </p>
       )}
 
       {latest.length > 0 ? (
@@ -54,7 +59,10 @@ export default function HomePage() {
                 {section.name}
               </Link>
             </h2>
-            <Link href={categoryPath(section.slug)} className="text-sm font-semibold text-brand-600 hover:underline dark:text-brand-50">
+            <Link
+              href={categoryPath(section.slug)}
+              className="text-sm font-semibold text-brand-600 hover:underline dark:text-brand-50"
+            >
               {section.name} 기사 {section.count}건 모두 보기
             </Link>
           </div>

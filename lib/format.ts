@@ -11,7 +11,9 @@ const parts = new Intl.DateTimeFormat('en-US', {
   hourCycle: 'h23',
 });
 
-function kstParts(date: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
+function kstParts(
+  date: Date,
+): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
   const out = { year: '', month: '', day: '', hour: '', minute: '', second: '' };
   for (const part of parts.formatToParts(date)) {
     if (part.type in out) out[part.type as keyof typeof out] = part.value;

@@ -9,8 +9,7 @@ function positiveInt(value: string | undefined, fallback: number): number {
 /** The one typed site configuration: name, URL, language, time zone and content location. */
 export const site = {
   name: process.env.SITE_NAME ?? '한빛일보',
-  description:
-    process.env.SITE_DESCRIPTION ?? '기술·경제·사회·세계의 오늘을 전하는 한국어 뉴스',
+  description: process.env.SITE_DESCRIPTION ?? '기술·경제·사회·세계의 오늘을 전하는 한국어 뉴스',
   url: (process.env.SITE_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
   lang: 'ko',
   timeZone: 'Asia/Seoul',

@@ -21,7 +21,9 @@ export default function CategoriesPage() {
               className="flex items-baseline justify-between rounded-md border border-neutral-200 px-4 py-3 font-semibold hover:border-brand-600 dark:border-neutral-800"
             >
               <span>{category.name}</span>
-              <span className="text-sm font-normal text-neutral-600 dark:text-neutral-400">{category.count}건</span>
+              <span className="text-sm font-normal text-neutral-600 dark:text-neutral-400">
+                {category.count}건
+              </span>
             </Link>
           </li>
         ))}

@@ -23,7 +23,11 @@ export function ArticleNav({ newer, older }: ArticleNavProps) {
         {article.title}
       </span>
       {article.dated ? (
-        <ArticleTime date={article.published} format="date" className="text-sm text-neutral-600 dark:text-neutral-400" />
+        <ArticleTime
+          date={article.published}
+          format="date"
+          className="text-sm text-neutral-600 dark:text-neutral-400"
+        />
       ) : null}
     </Link>
   );

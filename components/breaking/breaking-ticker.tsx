@@ -19,7 +19,11 @@ function isBreakingPayload(value: unknown): value is { items: BreakingItem[] } {
     value !== null &&
     Array.isArray((value as { items?: unknown }).items) &&
     (value as { items: unknown[] }).items.every(
-      (item) => typeof item === 'object' && item !== null && typeof (item as BreakingItem).title === 'string' && typeof (item as BreakingItem).path === 'string',
+      (item) =>
+        typeof item === 'object' &&
+        item !== null &&
+        typeof (item as BreakingItem).title === 'string' &&
+        typeof (item as BreakingItem).path === 'string',
     )
   );
 }
@@ -57,13 +61,19 @@ export function BreakingTicker({ initial, intervalMs = 30_000 }: BreakingTickerP
   return (
     <section aria-label="속보" className="bg-brand-600 text-white">
       <div className="mx-auto flex max-w-6xl items-start gap-3 px-4 py-2 text-sm sm:text-[0.95rem]">
-        <span className="shrink-0 rounded-sm bg-white px-1.5 py-0.5 text-xs font-extrabold text-brand-700" aria-hidden="true">
+        <span
+          className="shrink-0 rounded-sm bg-white px-1.5 py-0.5 text-xs font-extrabold text-brand-700"
+          aria-hidden="true"
+        >
           속보
         </span>
         <ul className="flex min-w-0 flex-col gap-1 sm:flex-row sm:flex-wrap sm:gap-x-5">
           {items.map((item) => (
             <li key={item.path} className="min-w-0">
-              <a href={item.path} className="font-semibold underline-offset-2 hover:underline focus-visible:outline-white">
+              <a
+                href={item.path}
+                className="font-semibold underline-offset-2 hover:underline focus-visible:outline-white"
+              >
                 {item.title}
               </a>
             </li>

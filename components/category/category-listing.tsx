@@ -27,9 +27,16 @@ export function CategoryListing({ listing }: CategoryListingProps) {
         ))}
       </ol>
       {pageCount > 1 ? (
-        <nav aria-label="쪽 이동" className="mt-8 flex items-center justify-between gap-4 text-[0.95rem] font-semibold">
+        <nav
+          aria-label="쪽 이동"
+          className="mt-8 flex items-center justify-between gap-4 text-[0.95rem] font-semibold"
+        >
           {page > 1 ? (
-            <Link href={categoryPath(category.slug, page - 1)} rel="prev" className="hover:underline">
+            <Link
+              href={categoryPath(category.slug, page - 1)}
+              rel="prev"
+              className="hover:underline"
+            >
               ← 이전 쪽
             </Link>
           ) : (
@@ -50,7 +57,11 @@ export function CategoryListing({ listing }: CategoryListingProps) {
             ))}
           </ol>
           {page < pageCount ? (
-            <Link href={categoryPath(category.slug, page + 1)} rel="next" className="hover:underline">
+            <Link
+              href={categoryPath(category.slug, page + 1)}
+              rel="next"
+              className="hover:underline"
+            >
               다음 쪽 →
             </Link>
           ) : (

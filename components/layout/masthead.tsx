@@ -26,13 +26,19 @@ export function Masthead() {
           </li>
           {categories.map((category) => (
             <li key={category.slug}>
-              <Link href={categoryPath(category.slug)} className="hover:text-brand-600 dark:hover:text-brand-50">
+              <Link
+                href={categoryPath(category.slug)}
+                className="hover:text-brand-600 dark:hover:text-brand-50"
+              >
                 {category.name}
               </Link>
             </li>
           ))}
           <li>
-            <Link href="/categories" className="text-neutral-600 hover:text-brand-600 dark:text-neutral-400 dark:hover:text-brand-50">
+            <Link
+              href="/categories"
+              className="text-neutral-600 hover:text-brand-600 dark:text-neutral-400 dark:hover:text-brand-50"
+            >
               전체 분류
             </Link>
           </li>

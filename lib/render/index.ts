@@ -23,10 +23,15 @@ export function getArticleBody(article: Article): Promise<RenderedBody> {
     cache.set(key, hit);
     return hit;
   }
-  const rendered = renderBody(article.body, article.format, { heroSrc: article.image }).catch((error: unknown) => {
-    console.error(`[content] ${path}: error: 본문을 렌더링할 수 없습니다`, error instanceof Error ? error.message : error);
-    return FAILED;
-  });
+  const rendered = renderBody(article.body, article.format, { heroSrc: article.image }).catch(
+    (error: unknown) => {
+      console.error(
+        `[content] ${path}: error: 본문을 렌더링할 수 없습니다`,
+        error instanceof Error ? error.message : error,
+      );
+      return FAILED;
+    },
+  );
   cache.set(key, rendered);
   if (cache.size > MAX_CACHED) {
     const oldest = cache.keys().next().value;

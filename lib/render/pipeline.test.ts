@@ -19,7 +19,9 @@ describe('renderBody: Korean Markdown', () => {
   });
 
   it('keeps raw HTML that editors use inside Markdown', async () => {
-    const { html: out } = await md('<figure><img src="/a.jpg" alt="사진" width="640" height="360"><figcaption>설명</figcaption></figure>');
+    const { html: out } = await md(
+      '<figure><img src="/a.jpg" alt="사진" width="640" height="360"><figcaption>설명</figcaption></figure>',
+    );
     expect(out).toContain('<figure>');
     expect(out).toContain('alt="사진"');
     expect(out).toContain('width="640"');
@@ -29,24 +31,32 @@ describe('renderBody: Korean Markdown', () => {
 
 describe('renderBody: what editors need is kept', () => {
   it('renders data-ke-size paragraphs and headings as plain headings and paragraphs', async () => {
-    const { html: out } = await html('<h2 data-ke-size="size26">제목</h2><p data-ke-size="size16">본문</p>');
+    const { html: out } = await html(
+      '<h2 data-ke-size="size26">제목</h2><p data-ke-size="size16">본문</p>',
+    );
     expect(out).toBe('<h2>제목</h2><p>본문</p>');
   });
 
   it('keeps table cell alignment from inline styles but drops the style itself', async () => {
-    const { html: out } = await html('<table><tr><td style="text-align: center; height: 17px;"><b>가</b></td></tr></table>');
+    const { html: out } = await html(
+      '<table><tr><td style="text-align: center; height: 17px;"><b>가</b></td></tr></table>',
+    );
     expect(out).toContain('<td align="center"><b>가</b></td>');
     expect(out).not.toContain('style=');
   });
 
   it('wraps tables in a focusable scroll region', async () => {
     const { html: out } = await html('<table><tr><th>가</th></tr></table>');
-    expect(out).toMatch(/^<div class="table-scroll" role="region" aria-label="표" tabindex="0"><table>/);
+    expect(out).toMatch(
+      /^<div class="table-scroll" role="region" aria-label="표" tabindex="0"><table>/,
+    );
   });
 
   it('opens outside links safely', async () => {
     const { html: out } = await html('<a href="https://newsdao.kr" rel="dofollow">x</a>');
-    expect(out).toBe('<a href="https://newsdao.kr" rel="noopener noreferrer nofollow ugc" target="_blank">x</a>');
+    expect(out).toBe(
+      '<a href="https://newsdao.kr" rel="noopener noreferrer nofollow ugc" target="_blank">x</a>',
+    );
   });
 
   it('leaves links inside the site alone', async () => {
@@ -67,9 +77,15 @@ describe('renderBody: what editors need is kept', () => {
 
   it('drops a leading image that repeats the hero image, and keeps other images', async () => {
     const src = 'https://example.com/hero.jpg';
-    const dropped = await renderBody(`<p><img src="${src}" alt="a" /></p><p>본문</p>`, 'html', { heroSrc: src });
+    const dropped = await renderBody(`<p><img src="${src}" alt="a" /></p><p>본문</p>`, 'html', {
+      heroSrc: src,
+    });
     expect(dropped.html).toBe('<p>본문</p>');
-    const kept = await renderBody('<p><img src="https://example.com/other.jpg" alt="b"></p>', 'html', { heroSrc: src });
+    const kept = await renderBody(
+      '<p><img src="https://example.com/other.jpg" alt="b"></p>',
+      'html',
+      { heroSrc: src },
+    );
     expect(kept.html).toContain('other.jpg');
   });
 
@@ -101,7 +117,9 @@ describe('renderBody: what can run code is dropped', () => {
   for (const input of hostile) {
     it(`neutralizes ${input}`, async () => {
       for (const { html: out } of [await html(input), await md(input)]) {
-        expect(out).not.toMatch(/<script|onerror|javascript:|vbscript:|data:text|<iframe|<form|<object|<embed|<base|<meta|<svg|<style|style=|alert\(1\)|display:none/i);
+        expect(out).not.toMatch(
+          /<script|onerror|javascript:|vbscript:|data:text|<iframe|<form|<object|<embed|<base|<meta|<svg|<style|style=|alert\(1\)|display:none/i,
+        );
       }
     });
   }

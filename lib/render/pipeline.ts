@@ -64,7 +64,11 @@ function parseToHast(source: string, format: BodyFormat): Promise<Root> {
  * Markdown (with raw HTML, as Jekyll allows) or an HTML fragment → sanitized HTML. Sanitizing is
  * the last step that touches markup; nothing after it adds elements or attributes.
  */
-export async function renderBody(source: string, format: BodyFormat, options: RenderOptions = {}): Promise<RenderedBody> {
+export async function renderBody(
+  source: string,
+  format: BodyFormat,
+  options: RenderOptions = {},
+): Promise<RenderedBody> {
   const tree = await parseToHast(source, format);
   const processor = unified()
     .use(rehypeDropLeadingImage, { src: options.heroSrc })
@@ -76,7 +80,8 @@ export async function renderBody(source: string, format: BodyFormat, options: Re
       target: '_blank',
       rel: ['noopener', 'noreferrer', 'nofollow', 'ugc'],
       protocols: ['http', 'https'],
-      test: (element) => typeof element.properties.href === 'string' && isOutsideLink(element.properties.href),
+      test: (element) =>
+        typeof element.properties.href === 'string' && isOutsideLink(element.properties.href),
     })
     .use(rehypeSanitize, articleSchema)
     .use(rehypeStringify);

@@ -15,7 +15,8 @@ export function rehypeCellAlign() {
       } catch {
         return;
       }
-      if (align === 'left' || align === 'center' || align === 'right') node.properties.align = align;
+      if (align === 'left' || align === 'center' || align === 'right')
+        node.properties.align = align;
     });
   };
 }
@@ -68,7 +69,9 @@ function isBlank(node: ElementContent): boolean {
 export function rehypeDropLeadingImage(options: { src?: string }) {
   return (tree: Root) => {
     if (!options.src) return;
-    const first = tree.children.findIndex((node) => !(node.type === 'text' && node.value.trim() === '') && node.type !== 'comment');
+    const first = tree.children.findIndex(
+      (node) => !(node.type === 'text' && node.value.trim() === '') && node.type !== 'comment',
+    );
     const node = tree.children[first];
     if (!node || node.type !== 'element') return;
     const isHero = (el: ElementContent) =>

@@ -52,7 +52,12 @@ export const articleSchema: SanitizeSchema = {
     // Lazy loading and async decoding are set by the pipeline so long articles stay light.
     img: [...(defaultAttributes.img ?? []), ['loading', 'lazy'], ['decoding', 'async']],
     // The pipeline wraps wide tables in a focusable, labelled scroll region for phones.
-    div: [...(defaultAttributes.div ?? []), ['className', 'table-scroll'], ['role', 'region'], 'ariaLabel'],
+    div: [
+      ...(defaultAttributes.div ?? []),
+      ['className', 'table-scroll'],
+      ['role', 'region'],
+      'ariaLabel',
+    ],
     time: ['dateTime'],
   },
 };

@@ -24,7 +24,9 @@ export function generateStaticParams() {
     .map((article) => ({ slug: article.slug }));
 }
 
-export async function generateMetadata({ params }: PageProps<'/articles/[slug]'>): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: PageProps<'/articles/[slug]'>): Promise<Metadata> {
   const article = getArticle(decodeParam((await params).slug));
   if (!article) return {};
   return {
@@ -54,22 +56,35 @@ export default async function ArticlePage({ params }: PageProps<'/articles/[slug
             <ul aria-label="분류" className="flex flex-wrap gap-3 text-sm font-semibold">
               {article.categories.map((category) => (
                 <li key={category.slug}>
-                  <Link href={categoryPath(category.slug)} className="text-brand-600 hover:underline dark:text-brand-50">
+                  <Link
+                    href={categoryPath(category.slug)}
+                    className="text-brand-600 hover:underline dark:text-brand-50"
+                  >
                     {category.name}
                   </Link>
                 </li>
               ))}
             </ul>
           ) : null}
-          <h1 className="text-3xl leading-tight font-black tracking-tight sm:text-4xl">{article.title}</h1>
+          <h1 className="text-3xl leading-tight font-black tracking-tight sm:text-4xl">
+            {article.title}
+          </h1>
           {lede ? (
             <ArticleBody
               html={lede}
               className="border-l-4 border-brand-600 pl-4 text-lg leading-relaxed text-neutral-700 dark:text-neutral-300"
             />
           ) : null}
-          <div lang={site.lang} dir="ltr" className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-neutral-600 dark:text-neutral-400">
-            {article.author ? <span className="font-semibold text-neutral-800 dark:text-neutral-200">{article.author}</span> : null}
+          <div
+            lang={site.lang}
+            dir="ltr"
+            className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-neutral-600 dark:text-neutral-400"
+          >
+            {article.author ? (
+              <span className="font-semibold text-neutral-800 dark:text-neutral-200">
+                {article.author}
+              </span>
+            ) : null}
             {article.dated ? (
               <span>
                 입력 <ArticleTime date={article.published} />
@@ -93,13 +108,16 @@ export default async function ArticlePage({ params }: PageProps<'/articles/[slug
 
         <ArticleBody
           html={body.html}
-          className="prose prose-neutral mt-6 max-w-none text-[1.075rem] leading-8 dark:prose-invert prose-headings:tracking-tight prose-a:text-brand-600 prose-img:rounded-md prose-th:bg-neutral-100 dark:prose-a:text-brand-50 dark:prose-th:bg-neutral-800"
+          className="prose mt-6 max-w-none text-[1.075rem] leading-8 prose-neutral dark:prose-invert prose-headings:tracking-tight prose-a:text-brand-600 dark:prose-a:text-brand-50 prose-th:bg-neutral-100 dark:prose-th:bg-neutral-800 prose-img:rounded-md"
         />
 
         {article.tags.length > 0 ? (
           <ul aria-label="태그" className="mt-8 flex flex-wrap gap-2">
             {article.tags.map((tag) => (
-              <li key={tag} className="rounded-full bg-neutral-100 px-3 py-1 text-sm text-neutral-700 dark:bg-neutral-800 dark:text-neutral-300">
+              <li
+                key={tag}
+                className="rounded-full bg-neutral-100 px-3 py-1 text-sm text-neutral-700 dark:bg-neutral-800 dark:text-neutral-300"
+              >
                 #{tag}
               </li>
             ))}

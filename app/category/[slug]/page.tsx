@@ -12,7 +12,9 @@ export function generateStaticParams() {
   return getCategories().map((category) => ({ slug: category.slug }));
 }
 
-export async function generateMetadata({ params }: PageProps<'/category/[slug]'>): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: PageProps<'/category/[slug]'>): Promise<Metadata> {
   const listing = getCategoryPage(decodeParam((await params).slug));
   if (!listing) return {};
   return {

@@ -16,7 +16,9 @@ function readPage(value: string): number {
   return /^[1-9]\d{0,5}$/.test(value) ? Number(value) : NaN;
 }
 
-export async function generateMetadata({ params }: PageProps<'/category/[slug]/page/[page]'>): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: PageProps<'/category/[slug]/page/[page]'>): Promise<Metadata> {
   const { slug, page } = await params;
   const listing = getCategoryPage(decodeParam(slug), readPage(page));
   if (!listing) return {};
@@ -26,7 +28,9 @@ export async function generateMetadata({ params }: PageProps<'/category/[slug]/p
   };
 }
 
-export default async function CategoryPagedPage({ params }: PageProps<'/category/[slug]/page/[page]'>) {
+export default async function CategoryPagedPage({
+  params,
+}: PageProps<'/category/[slug]/page/[page]'>) {
   const { slug, page } = await params;
   const number = readPage(page);
   if (number === 1) permanentRedirect(categoryPath(decodeParam(slug)));
