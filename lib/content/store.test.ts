@@ -1,0 +1,168 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { decodeParam, getArticle, getArticles, getBreakingNews, getCategoryPage, getRelated, getAdjacent } from './queries';
+import { formatProblem, getSnapshot } from './store';
+
+let dir: string;
+
+function write(relPath: string, content: string | Buffer) {
+  const file = path.join(dir, relPath);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, content);
+}
+
+function article(title: string, extra = '') {
+  return `---\ntitle: ${title}\n${extra}\n---\n본문 ${title}\n`;
+}
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'content-test-'));
+  process.env.CONTENT_DIR = dir;
+});
+
+afterEach(() => {
+  delete process.env.CONTENT_DIR;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('content store', () => {
+  it('reads articles at any depth, newest first', () => {
+    write('a.md', article('하나', 'date: 2024-01-01'));
+    write('2024/06/b.html', article('둘', 'date: 2024-06-01'));
+    write('deep/er/still/c.markdown', article('셋', 'date: 2024-03-01'));
+    expect(getArticles().map((a) => a.title)).toEqual(['둘', '셋', '하나']);
+  });
+
+  it('refuses two files with one slug, naming both, and publishes neither', () => {
+    write('2024/same.md', article('A', 'date: 2024-01-01'));
+    write('2025/same.md', article('B', 'date: 2025-01-01'));
+    write('other.md', article('C', 'date: 2025-01-01'));
+    expect(getArticles().map((a) => a.title)).toEqual(['C']);
+    expect(getSnapshot().problems.map(formatProblem)).toEqual([
+      '2024/same.md:1: error: slug "same"를 다른 파일도 씁니다: 2025/same.md (두 파일 모두 게시하지 않습니다)',
+      '2025/same.md:1: error: slug "same"를 다른 파일도 씁니다: 2024/same.md (두 파일 모두 게시하지 않습니다)',
+    ]);
+  });
+
+  it('keeps every other article working when one file is broken', () => {
+    write('good.md', article('좋은 기사', 'date: 2024-01-01'));
+    write('bad.md', '---\ntitle: [깨진\n---\n');
+    expect(getArticles().map((a) => a.title)).toEqual(['좋은 기사']);
+    const [problem] = getSnapshot().problems;
+    expect(problem?.file).toBe('bad.md');
+    expect(problem?.severity).toBe('error');
+    expect(problem?.line).toBe(2);
+  });
+
+  it('ignores hidden files and editors’ temporary files without complaint', () => {
+    write('a.md', article('A', 'date: 2024-01-01'));
+    write('.a.md.swp', 'junk');
+    write('a.md~', 'junk');
+    write('.DS_Store', 'junk');
+    write('.git/config.md', article('hidden'));
+    write('#a.md#', 'junk');
+    expect(getArticles()).toHaveLength(1);
+    expect(getSnapshot().problems).toEqual([]);
+  });
+
+  it('reports files that are not articles rather than dropping them silently', () => {
+    write('notes.txt', 'hello');
+    expect(getSnapshot().problems.map(formatProblem)).toEqual([
+      'notes.txt: warning: 기사 파일이 아니어서 건너뜁니다 (.md, .markdown, .html, .htm만 기사로 읽습니다)',
+    ]);
+  });
+
+  it('reports legacy Korean encodings instead of showing mojibake', () => {
+    // "---\ntitle: 한국\n---\n" in EUC-KR
+    write('euc-kr.md', Buffer.concat([Buffer.from('---\ntitle: '), Buffer.from([0xc7, 0xd1, 0xb1, 0xb9]), Buffer.from('\n---\n')]));
+    expect(getArticles()).toEqual([]);
+    expect(getSnapshot().problems.map(formatProblem)).toEqual([
+      'euc-kr.md:1:1: error: UTF-8 글자가 아닙니다 (EUC-KR 같은 옛 인코딩이면 UTF-8로 저장해 주세요)',
+    ]);
+  });
+
+  it('refuses files over the size limit', () => {
+    write('huge.md', article('큰 파일', 'date: 2024-01-01') + 'x'.repeat(1024 * 1024));
+    expect(getArticles()).toEqual([]);
+    expect(getSnapshot().problems[0]?.message).toMatch(/^파일이 너무 큽니다: /);
+  });
+
+  it('refuses links that lead out of the content folder', () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'outside-'));
+    fs.writeFileSync(path.join(outside, 'secret.md'), article('비밀', 'date: 2024-01-01'));
+    fs.symlinkSync(path.join(outside, 'secret.md'), path.join(dir, 'secret.md'));
+    try {
+      expect(getArticles()).toEqual([]);
+      expect(getSnapshot().problems.map(formatProblem)).toEqual([
+        'secret.md: error: content 폴더 밖을 가리키는 링크는 읽지 않습니다',
+      ]);
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('merges categories whose names differ only in case under one slug', () => {
+    write('a.md', article('A', 'date: 2024-01-02\ncategories: News'));
+    write('b.md', article('B', 'date: 2024-01-01\ncategories: news'));
+    const page = getCategoryPage('news');
+    expect(page?.articles.map((a) => a.title)).toEqual(['A', 'B']);
+    expect(page?.category.name).toBe('News');
+  });
+});
+
+describe('queries', () => {
+  const now = new Date('2026-11-27T00:00:00Z');
+
+  it('publishes neither drafts nor articles dated in the future', () => {
+    write('live.md', article('게시', 'date: 2026-11-26'));
+    write('draft.md', article('초안', 'date: 2026-11-26\ndraft: true'));
+    write('future.md', article('예약', 'date: 2026-12-25'));
+    expect(getArticles(now).map((a) => a.title)).toEqual(['게시']);
+    expect(getArticle('draft', now)).toBeUndefined();
+    expect(getArticle('future', now)).toBeUndefined();
+    expect(getArticle('future', new Date('2026-12-26T00:00:00Z'))?.title).toBe('예약');
+  });
+
+  it('lists current breaking news newest first, leaving expired and unmarked items out', () => {
+    write('old.md', article('지난 속보', 'date: 2026-11-20\nbreaking: true\nbreaking_until: 2026-11-21'));
+    write('a.md', article('속보 A', 'date: 2026-11-25\nbreaking: true'));
+    write('b.md', article('속보 B', 'date: 2026-11-26\nbreaking: true\nbreaking_until: 2026-11-28'));
+    write('plain.md', article('일반', 'date: 2026-11-26'));
+    expect(getBreakingNews(now).map((a) => a.title)).toEqual(['속보 B', '속보 A']);
+  });
+
+  it('pages a category 20 at a time, newest first', () => {
+    for (let i = 1; i <= 25; i += 1) {
+      write(`p${i}.md`, article(`기사 ${i}`, `date: 2026-01-${String(i).padStart(2, '0')}\ncategories: 경제`));
+    }
+    write('other.md', article('다른 분야', 'date: 2026-02-01\ncategories: 사회'));
+    const first = getCategoryPage('경제', 1, now);
+    expect(first?.articles).toHaveLength(20);
+    expect(first?.articles[0]?.title).toBe('기사 25');
+    expect(first?.pageCount).toBe(2);
+    const second = getCategoryPage('경제', 2, now);
+    expect(second?.articles.map((a) => a.title)).toEqual(['기사 5', '기사 4', '기사 3', '기사 2', '기사 1']);
+    expect(getCategoryPage('경제', 3, now)).toBeUndefined();
+    expect(getCategoryPage('없는-분류', 1, now)).toBeUndefined();
+  });
+
+  it('finds related articles in the same category and the neighbours in time', () => {
+    write('a.md', article('A', 'date: 2026-01-01\ncategories: 경제'));
+    write('b.md', article('B', 'date: 2026-01-02\ncategories: 사회'));
+    write('c.md', article('C', 'date: 2026-01-03\ncategories: 경제'));
+    const b = getArticle('b', now);
+    const a = getArticle('a', now);
+    if (!a || !b) throw new Error('fixtures missing');
+    expect(getRelated(a, 4, now).map((x) => x.title)).toEqual(['C']);
+    expect(getAdjacent(b, now)).toMatchObject({ newer: { title: 'C' }, older: { title: 'A' } });
+  });
+
+  it('decodes percent-encoded Hangul params and survives bad escapes', () => {
+    expect(decodeParam('%EA%B2%BD%EC%A0%9C')).toBe('경제');
+    expect(decodeParam('%E0%A4%A')).toBe('%E0%A4%A');
+  });
+});
