@@ -1,0 +1,65 @@
+import { expect, test } from '@playwright/test';
+
+const SEED = '/articles/000_b421e53fca27d6b0';
+
+test.describe('article page', () => {
+  test('shows the seed article: title, lede, table and a safe outside link', async ({ page }) => {
+    await page.goto(SEED);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('네이버 이해진 최신 관심사는 무엇일까? 은둔의 경영자');
+    await expect(page.getByRole('heading', { level: 2, name: '네이버의 소버린 AI 전략' })).toBeVisible();
+    const table = page.getByRole('table');
+    await expect(table.getByRole('columnheader', { name: '협약 내용' })).toBeVisible();
+    await expect(table.getByRole('cell', { name: '사우디 아람코 자회사와 파트너십 체결' })).toBeVisible();
+    const outside = page.getByRole('link', { name: 'https://newsdao.kr' });
+    await expect(outside).toHaveAttribute('rel', /noopener/);
+    await expect(outside).toHaveAttribute('rel', /noreferrer/);
+    await expect(outside).toHaveAttribute('target', '_blank');
+    await expect(page.locator('[data-ke-size]')).toHaveCount(0);
+    await expect(page.getByText('입력 시각 미지정')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'News' }).first()).toHaveAttribute('href', '/category/news');
+  });
+
+  test('shows published and updated times in Korea time, with tags and author', async ({ page }) => {
+    await page.goto('/articles/2026-11-26-base-rate-freeze');
+    await expect(page.getByText('박준호 기자')).toBeVisible();
+    const published = page.locator('time', { hasText: '2026.11.26 10:20' }).first();
+    await expect(published).toHaveAttribute('datetime', '2026-11-26T10:20:00+09:00');
+    await expect(page.getByText('수정 2026.11.26 14:05')).toBeVisible();
+    await expect(page.getByRole('list', { name: '태그' })).toContainText('#기준금리');
+  });
+
+  test('renders Korean bold before a particle as bold', async ({ page }) => {
+    await page.goto('/articles/korean-llm-benchmark');
+    await expect(page.locator('strong', { hasText: '거대언어모델(LLM)' })).toBeVisible();
+    await expect(page.locator('main')).not.toContainText('**');
+  });
+
+  test('reserves the hero image space so the layout does not shift', async ({ page }) => {
+    await page.goto('/articles/semiconductor-exports-record');
+    const frame = page.locator('figure').first().locator('div').first();
+    const box = await frame.boundingBox();
+    expect(box && Math.round((box.width / box.height) * 9)).toBe(16);
+  });
+
+  test('gives an Arabic article its own lang and right-to-left direction', async ({ page }) => {
+    await page.goto('/articles/korean-culture-gulf');
+    const article = page.getByRole('article').first();
+    await expect(article).toHaveAttribute('lang', 'ar');
+    await expect(article).toHaveAttribute('dir', 'rtl');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  });
+
+  test('links related articles and the previous and next article', async ({ page }) => {
+    await page.goto('/articles/2026-11-26-base-rate-freeze');
+    await expect(page.getByRole('region', { name: '관련 기사' }).getByRole('link', { name: /반도체 수출/ })).toBeVisible();
+    const nav = page.getByRole('navigation', { name: '이전 기사와 다음 기사' });
+    await expect(nav.getByRole('link', { name: /이전 기사/ })).toBeVisible();
+    await expect(nav.getByRole('link', { name: /다음 기사/ })).toBeVisible();
+  });
+
+  test('opens an article whose slug is Hangul', async ({ page }) => {
+    const response = await page.goto(`/articles/${encodeURIComponent('한글-주소-기사')}`);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('한글 주소로 찾아가는 기사');
+  });
+});

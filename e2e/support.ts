@@ -1,0 +1,22 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import type { Page } from '@playwright/test';
+
+/** The content folder the test servers read (built by scripts/e2e-build.mjs). */
+export const contentDir = path.resolve('.e2e/content');
+export const PORT = 3100;
+export const STANDALONE_PORT = 3101;
+
+/** Writes an article into the servers' content folder; returns a function that removes it. */
+export function writeArticle(relPath: string, text: string): () => void {
+  const file = path.join(contentDir, relPath);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  return () => fs.rmSync(file, { force: true });
+}
+
+/** True when the page is wider than the viewport (a horizontal scrollbar). */
+export async function hasHorizontalScroll(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+}

@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+
+import { defineConfig, devices } from '@playwright/test';
+
+import { contentDir, PORT, STANDALONE_PORT } from './e2e/support';
+
+/** Debian's Chromium where it is installed (no browser download here), else Playwright's own. */
+function chromiumPath(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  return candidates.find((candidate): candidate is string => !!candidate && fs.existsSync(candidate));
+}
+
+const serverEnv = { CONTENT_DIR: contentDir, NEXT_TELEMETRY_DISABLED: '1', SITE_URL: `http://127.0.0.1:${PORT}` };
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  timeout: 60_000,
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: 'on-first-retry',
+    ...devices['Desktop Chrome'],
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    },
+  },
+  webServer: [
+    {
+      command: `npx next start -p ${PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${PORT}/api/breaking`,
+      env: serverEnv,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: 'node server.js',
+      cwd: '.next/standalone',
+      url: `http://127.0.0.1:${STANDALONE_PORT}/api/breaking`,
+      env: { ...serverEnv, PORT: String(STANDALONE_PORT), HOSTNAME: '127.0.0.1' },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
+});

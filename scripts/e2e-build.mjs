@@ -1,0 +1,36 @@
+// Builds the site for the end-to-end tests against a content folder of their own: the sample
+// content plus fixtures (a long category, expired and scheduled items, broken and hostile files).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const out = path.join(root, '.e2e', 'content');
+
+fs.rmSync(path.join(root, '.e2e'), { recursive: true, force: true });
+fs.cpSync(path.join(root, 'content'), out, { recursive: true });
+fs.cpSync(path.join(root, 'e2e', 'fixtures', 'content'), path.join(out, 'fixtures'), { recursive: true });
+
+// A category with more than one page (20 a page).
+const series = path.join(out, 'series');
+fs.mkdirSync(series, { recursive: true });
+for (let i = 1; i <= 23; i += 1) {
+  const day = String(i).padStart(2, '0');
+  fs.writeFileSync(
+    path.join(series, `2019-01-${day}-series-${i}.md`),
+    `---\ntitle: 연재 기사 ${i}회\ncategories: 연재\n---\n\n연재 ${i}회 본문.\n`,
+  );
+}
+
+// The fixtures hold broken files on purpose, so this build is never strict.
+const { CONTENT_STRICT: _strict, ...env } = process.env;
+execFileSync('npx', ['next', 'build'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...env, CONTENT_DIR: out, NEXT_TELEMETRY_DISABLED: '1' },
+});
+
+// The standalone server needs the static assets and public/ beside it, as the README explains.
+const standalone = path.join(root, '.next', 'standalone');
+fs.cpSync(path.join(root, 'public'), path.join(standalone, 'public'), { recursive: true });
+fs.cpSync(path.join(root, '.next', 'static'), path.join(standalone, '.next', 'static'), { recursive: true });
