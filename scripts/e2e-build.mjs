@@ -9,7 +9,9 @@ const out = path.join(root, '.e2e', 'content');
 
 fs.rmSync(path.join(root, '.e2e'), { recursive: true, force: true });
 fs.cpSync(path.join(root, 'content'), out, { recursive: true });
-fs.cpSync(path.join(root, 'e2e', 'fixtures', 'content'), path.join(out, 'fixtures'), { recursive: true });
+fs.cpSync(path.join(root, 'e2e', 'fixtures', 'content'), path.join(out, 'fixtures'), {
+  recursive: true,
+});
 
 // A category with more than one page (20 a page).
 const series = path.join(out, 'series');
@@ -23,7 +25,8 @@ for (let i = 1; i <= 23; i += 1) {
 }
 
 // The fixtures hold broken files on purpose, so this build is never strict.
-const { CONTENT_STRICT: _strict, ...env } = process.env;
+const env = { ...process.env };
+delete env.CONTENT_STRICT;
 execFileSync('npx', ['next', 'build'], {
   cwd: root,
   stdio: 'inherit',
@@ -33,4 +36,6 @@ execFileSync('npx', ['next', 'build'], {
 // The standalone server needs the static assets and public/ beside it, as the README explains.
 const standalone = path.join(root, '.next', 'standalone');
 fs.cpSync(path.join(root, 'public'), path.join(standalone, 'public'), { recursive: true });
-fs.cpSync(path.join(root, '.next', 'static'), path.join(standalone, '.next', 'static'), { recursive: true });
+fs.cpSync(path.join(root, '.next', 'static'), path.join(standalone, '.next', 'static'), {
+  recursive: true,
+});
