@@ -28,6 +28,13 @@ test.describe('article page', () => {
     await expect(page.getByRole('list', { name: '태그' })).toContainText('#기준금리');
   });
 
+  test('keeps the table column alignment the editor asked for', async ({ page }) => {
+    await page.goto('/articles/semiconductor-exports-record');
+    const align = (name: string) => page.getByRole('cell', { name }).evaluate((el) => getComputedStyle(el).textAlign);
+    expect(await align('+31.0%')).toBe('right');
+    expect(await align('역대 최대')).toBe('center');
+  });
+
   test('renders Korean bold before a particle as bold', async ({ page }) => {
     await page.goto('/articles/korean-llm-benchmark');
     await expect(page.locator('strong', { hasText: '거대언어모델(LLM)' })).toBeVisible();
