@@ -60,6 +60,13 @@ describe('parseFrontMatter', () => {
     if (!result.ok) expect(result.problem.message).toBe('front matter는 "이름: 값" 형식의 항목이어야 합니다');
   });
 
+  it('refuses front matter that is never closed (a save cut short)', () => {
+    expect(parseFrontMatter('---\ntitle: 반쯤')).toEqual({
+      ok: false,
+      problem: { line: 1, column: 1, message: 'front matter가 ---로 닫히지 않았습니다' },
+    });
+  });
+
   it('refuses a file without front matter', () => {
     expect(parseFrontMatter('# 그냥 글\n')).toEqual({
       ok: false,

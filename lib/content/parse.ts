@@ -87,6 +87,13 @@ export function parseFrontMatter(text: string): ParseResult {
       problem: { line: 1, column: 1, message: '파일이 front matter(---로 시작하는 머리말)로 시작하지 않습니다' },
     };
   }
+  // gray-matter would read an unclosed block (a save cut short) as all front matter, no body.
+  if (!/\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.test(normalized.slice(3))) {
+    return {
+      ok: false,
+      problem: { line: 1, column: 1, message: 'front matter가 ---로 닫히지 않았습니다' },
+    };
+  }
   let keyLines = new Map<string, number>();
   try {
     const file = matter(normalized, {

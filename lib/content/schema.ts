@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { site } from '@/lib/site';
 
 import { getFileNameDate, parseContentDate } from './dates';
+import { getBodyComplexityProblem } from './limits';
 import type { ContentProblem, ParsedFile } from './parse';
 import type { Article, ArticleSource, BodyFormat, Category } from './types';
 
@@ -199,6 +200,9 @@ export function toArticle(parsed: ParsedFile, source: ArticleSource, now: Date =
   if (fm.breaking && breakingUntil && breakingUntil.getTime() < now.getTime()) {
     warnings.push(problem('breaking_until이 이미 지났습니다: 속보 띠에 보이지 않습니다', 'breaking_until', 'warning'));
   }
+
+  const complexity = format ? getBodyComplexityProblem(parsed.body, format) : undefined;
+  if (complexity) problems.push({ file, line: parsed.bodyLine, severity: 'error', message: complexity });
 
   if (problems.length > 0 || !slug || !format) return { ok: false, problems };
 

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { decodeParam, getArticle, getArticles, getBreakingNews, getCategoryPage, getRelated, getAdjacent } from './queries';
-import { formatProblem, getSnapshot } from './store';
+import { formatProblem, getSnapshot, getStaleBefore } from './store';
 
 let dir: string;
 
@@ -164,5 +164,40 @@ describe('queries', () => {
   it('decodes percent-encoded Hangul params and survives bad escapes', () => {
     expect(decodeParam('%EA%B2%BD%EC%A0%9C')).toBe('경제');
     expect(decodeParam('%E0%A4%A')).toBe('%E0%A4%A');
+  });
+});
+
+describe('live changes', () => {
+  it('sees added, edited and deleted files without a restart, and moves the stale-before clock', async () => {
+    write('a.md', article('처음', 'date: 2024-01-01'));
+    expect(getArticles().map((a) => a.title)).toEqual(['처음']);
+    const before = Date.now();
+
+    write('b.md', article('새 기사', 'date: 2024-02-01'));
+    await vi.waitFor(() => expect(getArticles().map((a) => a.title)).toEqual(['새 기사', '처음']), { timeout: 3000 });
+    expect(getStaleBefore()).toBeGreaterThanOrEqual(before);
+
+    write('a.md', article('고친 제목', 'date: 2024-01-01'));
+    await vi.waitFor(() => expect(getArticles().map((a) => a.title)).toEqual(['새 기사', '고친 제목']), { timeout: 3000 });
+
+    fs.rmSync(path.join(dir, 'b.md'));
+    await vi.waitFor(() => expect(getArticles().map((a) => a.title)).toEqual(['고친 제목']), { timeout: 3000 });
+  });
+
+  it('keeps the last good version while a file is being written', async () => {
+    write('a.md', article('완성된 기사', 'date: 2024-01-01'));
+    expect(getArticles().map((a) => a.title)).toEqual(['완성된 기사']);
+    write('a.md', '---\ntitle: 반쯤');
+    // Just written: still settling, so readers keep the last good version.
+    expect(getArticles().map((a) => a.title)).toEqual(['완성된 기사']);
+    await vi.waitFor(() => expect(getArticles()).toEqual([]), { timeout: 3000 });
+  });
+
+  it('moves the stale-before clock when a scheduled article’s time passes', () => {
+    write('later.md', article('예약', 'date: 2026-12-01 09:00'));
+    write('now.md', article('지금', 'date: 2026-11-01 09:00'));
+    getSnapshot();
+    expect(getStaleBefore(Date.parse('2026-11-15T00:00:00Z'))).toBe(Date.parse('2026-11-01T00:00:00Z'));
+    expect(getStaleBefore(Date.parse('2026-12-02T00:00:00Z'))).toBe(Date.parse('2026-12-01T00:00:00Z'));
   });
 });

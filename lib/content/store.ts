@@ -2,6 +2,7 @@ import fs from 'node:fs';
 
 import { getContentDir, site } from '@/lib/site';
 
+import { CONTENT_CLOCK_KEY, type ContentClock } from './clock';
 import { listContentFiles, type ContentEntry } from './files';
 import { parseFrontMatter, type ContentProblem } from './parse';
 import { toArticle, type ValidationResult } from './schema';
@@ -14,6 +15,8 @@ export interface ContentSnapshot {
   bySlug: ReadonlyMap<string, Article>;
   categories: ReadonlyMap<string, Category>;
   problems: readonly ContentProblem[];
+  /** Every moment at which what readers see changes by itself (publish times, breaking ends), ascending. */
+  boundaries: readonly number[];
   version: number;
 }
 
@@ -29,20 +32,27 @@ interface StoreState {
   snapshot?: ContentSnapshot;
   dirty: boolean;
   version: number;
+  /** When the set of files or any file's contents last changed (ms since epoch). */
+  changedAt: number;
   logged: Set<string>;
   watcher?: fs.FSWatcher;
+  timers: NodeJS.Timeout[];
   checkedAt: number;
 }
 
 /** Without a watcher (it failed, or the platform has none) the folder is re-checked this often. */
 const POLL_MS = 2000;
+/** Even with a watcher, re-check now and then: some file systems (network mounts) drop events. */
+const SAFETY_RECHECK_MS = 15_000;
+/** A file modified this recently may still be being written; wait for it to settle. */
+const SETTLE_MS = 300;
 
 function isBuildPhase(): boolean {
   return process.env.NEXT_PHASE === 'phase-production-build';
 }
 
 const STATE_KEY = Symbol.for('hangul-news.content-store');
-type GlobalWithStore = typeof globalThis & { [STATE_KEY]?: StoreState };
+type GlobalWithStore = typeof globalThis & { [STATE_KEY]?: StoreState; [CONTENT_CLOCK_KEY]?: ContentClock };
 
 /**
  * One store per process, kept on globalThis: Next may load this module once per route bundle,
@@ -53,17 +63,34 @@ function getState(): StoreState {
   const root = getContentDir();
   let state = holder[STATE_KEY];
   if (!state || state.root !== root) {
-    state?.watcher?.close();
-    state = { root, files: new Map(), dirty: true, version: 0, logged: new Set(), checkedAt: 0 };
+    if (state) stopWatching(state);
+    state = {
+      root,
+      files: new Map(),
+      dirty: true,
+      version: 0,
+      changedAt: 0,
+      logged: new Set(),
+      timers: [],
+      checkedAt: 0,
+    };
     holder[STATE_KEY] = state;
+    holder[CONTENT_CLOCK_KEY] = getStaleBefore;
     watch(state);
   }
   return state;
 }
 
+function stopWatching(state: StoreState): void {
+  state.watcher?.close();
+  state.watcher = undefined;
+  for (const timer of state.timers) clearInterval(timer);
+  state.timers = [];
+}
+
 /**
- * A recursive watcher marks the snapshot dirty, so requests never rescan the folder while nothing
- * changes; the next read after a change re-stats the files and reparses only those that changed.
+ * Why a watcher: requests must never rescan the folder while nothing changes. The watcher only
+ * marks the snapshot dirty; the next read re-stats the files and reparses only those that changed.
  */
 function watch(state: StoreState): void {
   if (isBuildPhase()) return;
@@ -72,10 +99,14 @@ function watch(state: StoreState): void {
       state.dirty = true;
     });
     state.watcher.on('error', () => {
-      state.watcher?.close();
-      state.watcher = undefined;
+      stopWatching(state);
       state.dirty = true;
     });
+    const recheck = setInterval(() => {
+      state.dirty = true;
+    }, SAFETY_RECHECK_MS);
+    recheck.unref();
+    state.timers.push(recheck);
   } catch {
     state.watcher = undefined;
   }
@@ -103,7 +134,12 @@ export function loadFile(entry: ContentEntry, stat: fs.Stats, now: Date): Valida
     text = decoder.decode(fs.readFileSync(entry.absolute));
   } catch (error) {
     if (error instanceof TypeError) {
-      return fileProblem(entry.path, 'UTF-8 글자가 아닙니다 (EUC-KR 같은 옛 인코딩이면 UTF-8로 저장해 주세요)', 1, 1);
+      return fileProblem(
+        entry.path,
+        'UTF-8 글자가 아닙니다 (EUC-KR 같은 옛 인코딩이면 UTF-8로 저장해 주세요)',
+        1,
+        1,
+      );
     }
     return fileProblem(entry.path, `파일을 읽을 수 없습니다: ${(error as Error).message}`);
   }
@@ -123,12 +159,53 @@ function compareArticles(a: Article, b: Article): number {
   return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
 }
 
-function buildSnapshot(state: StoreState): ContentSnapshot {
-  const now = new Date();
+/** Re-stats every file, reparses the changed ones, and reports whether anything changed. */
+function refreshFiles(
+  state: StoreState,
+  now: Date,
+  live: boolean,
+): { entries: ContentEntry[]; changed: boolean } {
+  const entries = listContentFiles(state.root);
   const seen = new Set<string>();
+  let changed = false;
+  let settling = false;
+  for (const entry of entries) {
+    if (entry.kind === 'other') continue;
+    seen.add(entry.path);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(entry.absolute);
+    } catch {
+      continue;
+    }
+    const cached = state.files.get(entry.path);
+    if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) continue;
+    // A half-written file (an editor's save in progress) keeps its last good state until it settles.
+    if (live && now.getTime() - stat.mtimeMs < SETTLE_MS) {
+      settling = true;
+      continue;
+    }
+    state.files.set(entry.path, { size: stat.size, mtimeMs: stat.mtimeMs, result: loadFile(entry, stat, now) });
+    changed = true;
+  }
+  for (const path of state.files.keys()) {
+    if (!seen.has(path)) {
+      state.files.delete(path);
+      changed = true;
+    }
+  }
+  if (settling) {
+    setTimeout(() => {
+      state.dirty = true;
+    }, SETTLE_MS).unref();
+  }
+  return { entries, changed };
+}
+
+function buildSnapshot(state: StoreState, entries: ContentEntry[]): ContentSnapshot {
   const problems: ContentProblem[] = [];
   const valid: Article[] = [];
-  for (const entry of listContentFiles(state.root)) {
+  for (const entry of entries) {
     if (entry.kind === 'other') {
       problems.push({
         file: entry.path,
@@ -137,18 +214,8 @@ function buildSnapshot(state: StoreState): ContentSnapshot {
       });
       continue;
     }
-    seen.add(entry.path);
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(entry.absolute);
-    } catch {
-      continue;
-    }
-    let cached = state.files.get(entry.path);
-    if (!cached || cached.size !== stat.size || cached.mtimeMs !== stat.mtimeMs) {
-      cached = { size: stat.size, mtimeMs: stat.mtimeMs, result: loadFile(entry, stat, now) };
-      state.files.set(entry.path, cached);
-    }
+    const cached = state.files.get(entry.path);
+    if (!cached) continue;
     if (cached.result.ok) {
       valid.push(cached.result.article);
       problems.push(...cached.result.warnings);
@@ -156,7 +223,6 @@ function buildSnapshot(state: StoreState): ContentSnapshot {
       problems.push(...cached.result.problems);
     }
   }
-  for (const path of state.files.keys()) if (!seen.has(path)) state.files.delete(path);
 
   const slugGroups = new Map<string, Article[]>();
   for (const article of valid) {
@@ -193,13 +259,19 @@ function buildSnapshot(state: StoreState): ContentSnapshot {
   }
   articles.sort(compareArticles);
 
+  if (state.logged.size > 10_000) state.logged.clear();
   for (const problem of problems) {
     const line = formatProblem(problem);
-    if (!state.logged.has(line)) {
+    if (problem.severity === 'error' && !state.logged.has(line)) {
       state.logged.add(line);
-      if (problem.severity === 'error') console.error(`[content] ${line}`);
+      console.error(`[content] ${line}`);
     }
   }
+
+  const boundaries = articles
+    .flatMap((a) => [a.published.getTime(), a.breakingUntil?.getTime() ?? 0])
+    .filter((t) => t > 0)
+    .sort((a, b) => a - b);
 
   state.version += 1;
   return {
@@ -207,6 +279,7 @@ function buildSnapshot(state: StoreState): ContentSnapshot {
     bySlug: new Map(articles.map((a) => [a.slug, a])),
     categories,
     problems,
+    boundaries,
     version: state.version,
   };
 }
@@ -227,7 +300,35 @@ export function getSnapshot(): ContentSnapshot {
   if (!state.snapshot || state.dirty || stalePoll) {
     state.dirty = false;
     state.checkedAt = now;
-    state.snapshot = buildSnapshot(state);
+    // Settling applies to live edits; the first read takes the folder as it is.
+    const { entries, changed } = refreshFiles(state, new Date(now), state.snapshot !== undefined);
+    if (changed || !state.snapshot) {
+      if (state.snapshot) state.changedAt = now;
+      state.snapshot = buildSnapshot(state, entries);
+    }
   }
   return state.snapshot;
+}
+
+/**
+ * The moment before which any rendered page may be out of date: the last change to the folder, or
+ * the last publish time or breaking end that has passed, whichever is later.
+ */
+export function getStaleBefore(now: number = Date.now()): number {
+  const snapshot = getSnapshot();
+  const state = getState();
+  const { boundaries } = snapshot;
+  let low = 0;
+  let high = boundaries.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((boundaries[mid] ?? 0) <= now) low = mid + 1;
+    else high = mid;
+  }
+  return Math.max(state.changedAt, low > 0 ? (boundaries[low - 1] ?? 0) : 0);
+}
+
+/** Starts watching the content folder at server start, before the first request needs it. */
+export function startContentWatch(): void {
+  getSnapshot();
 }

@@ -1,0 +1,10 @@
+/** Runs once when the server starts: watch content/ from the first moment, not the first render. */
+export async function register() {
+  if (
+    process.env.NEXT_RUNTIME === 'nodejs' &&
+    process.env.NEXT_PHASE !== 'phase-production-build'
+  ) {
+    const { startContentWatch } = await import('@/lib/content/store');
+    startContentWatch();
+  }
+}
