@@ -27,8 +27,18 @@ describe('parseFrontMatter', () => {
     const result = parseFrontMatter('---\ntitle: 제목\ncategories: [경제\n---\n본문');
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problem.line).toBe(3);
-    expect(result.problem.message).toMatch(/^front matter YAML 오류: /);
+    expect(result.problem).toEqual({
+      line: 3,
+      column: 16,
+      message: 'front matter YAML 오류: 들여쓰기가 맞지 않거나 괄호가 닫히지 않았습니다 (BAD_INDENT)',
+    });
+  });
+
+  it('names a duplicated key in Korean', () => {
+    const result = parseFrontMatter('---\ntitle: a\ntitle: b\n---\n');
+    expect(result.ok ? undefined : result.problem.message).toBe(
+      'front matter YAML 오류: 같은 항목이 두 번 있습니다 (DUPLICATE_KEY)',
+    );
   });
 
   it('refuses JavaScript front matter instead of evaluating it', () => {

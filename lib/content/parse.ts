@@ -42,6 +42,23 @@ function refuseLanguage(language: string) {
   };
 }
 
+/** Editors read Korean: the YAML library's error codes, said plainly. */
+const YAML_ERRORS: Record<string, string> = {
+  BAD_INDENT: '들여쓰기가 맞지 않거나 괄호가 닫히지 않았습니다',
+  TAB_AS_INDENT: '들여쓰기에 탭을 쓸 수 없습니다 (빈칸을 쓰세요)',
+  MISSING_CHAR: '괄호나 따옴표가 닫히지 않았습니다',
+  BLOCK_IN_FLOW: '괄호나 따옴표가 닫히지 않았습니다',
+  DUPLICATE_KEY: '같은 항목이 두 번 있습니다',
+  MULTILINE_IMPLICIT_KEY: '"이름: 값" 형식이 아닌 줄이 있습니다 (값에 콜론이 있으면 따옴표로 감싸세요)',
+  UNEXPECTED_TOKEN: '값에 쓸 수 없는 글자가 있습니다 (콜론, #, 따옴표가 든 값은 따옴표로 감싸세요)',
+  BAD_SCALAR_START: '값이 쓸 수 없는 글자로 시작합니다 (따옴표로 감싸세요)',
+  TAG_RESOLVE_FAILED: '허용되지 않는 YAML 태그입니다 (!!로 시작하는 표기)',
+  BAD_ALIAS: '별칭(*, &)을 잘못 썼습니다',
+  ALIAS_PROPS: '별칭(*, &)을 잘못 썼습니다',
+  MULTIPLE_DOCS: 'front matter 안에 ---가 또 있습니다',
+  BAD_DQ_ESCAPE: '큰따옴표 안의 \\ 표기가 잘못되었습니다',
+};
+
 /**
  * YAML 1.2 core schema: only maps, lists, strings, numbers, booleans and null. Dates stay strings
  * so that our own rules (Korea time when no zone is given) decide what they mean.
@@ -57,8 +74,8 @@ function parseYaml(source: string): { data: Record<string, unknown>; keyLines: M
   const first = doc.errors[0] ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (first) {
     const pos = lineCounter.linePos(first.pos[0]);
-    const reason = first.message.split('\n')[0] ?? first.message;
-    throw new FrontMatterError(`front matter YAML 오류: ${reason}`, pos.line, pos.col);
+    const reason = YAML_ERRORS[first.code] ?? 'YAML 문법이 맞지 않습니다';
+    throw new FrontMatterError(`front matter YAML 오류: ${reason} (${first.code})`, pos.line, pos.col);
   }
   const keyLines = new Map<string, number>();
   if (doc.contents !== null && !isMap(doc.contents)) {

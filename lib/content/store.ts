@@ -17,6 +17,8 @@ export interface ContentSnapshot {
   problems: readonly ContentProblem[];
   /** Every moment at which what readers see changes by itself (publish times, breaking ends), ascending. */
   boundaries: readonly number[];
+  /** How many article files were read, broken ones included. */
+  fileCount: number;
   version: number;
 }
 
@@ -264,7 +266,7 @@ function buildSnapshot(state: StoreState, entries: ContentEntry[]): ContentSnaps
     const line = formatProblem(problem);
     if (problem.severity === 'error' && !state.logged.has(line)) {
       state.logged.add(line);
-      console.error(`[content] ${line}`);
+      reportProblem(line);
     }
   }
 
@@ -280,8 +282,16 @@ function buildSnapshot(state: StoreState, entries: ContentEntry[]): ContentSnaps
     categories,
     problems,
     boundaries,
+    fileCount: entries.filter((entry) => entry.kind !== 'other').length,
     version: state.version,
   };
+}
+
+let reportProblem = (line: string) => console.error(`[content] ${line}`);
+
+/** Where the server logs each content error once; the content check prints them itself instead. */
+export function setProblemReporter(reporter: (line: string) => void): void {
+  reportProblem = reporter;
 }
 
 /** Formats a problem the way compilers do: `path:line:column: severity: message`. */

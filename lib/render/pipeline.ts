@@ -46,7 +46,8 @@ function isOutsideLink(href: string): boolean {
   }
 }
 
-function parseToHast(source: string, format: BodyFormat): Promise<Root> {
+/** Parses a body to an unsanitized HTML tree, keeping source positions. */
+export function parseToHast(source: string, format: BodyFormat): Promise<Root> {
   if (format === 'html') {
     return Promise.resolve(unified().use(rehypeParse, { fragment: true }).parse(source));
   }
