@@ -2,15 +2,22 @@ import fs from 'node:fs';
 
 import { defineConfig, devices } from '@playwright/test';
 
-import { contentDir, PORT, STANDALONE_PORT } from './e2e/support';
+import { contentDir, PORT, PREVIEW_TOKEN, STANDALONE_PORT } from './e2e/support';
 
 /** Debian's Chromium where it is installed (no browser download here), else Playwright's own. */
 function chromiumPath(): string | undefined {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  return candidates.find((candidate): candidate is string => !!candidate && fs.existsSync(candidate));
+  return candidates.find(
+    (candidate): candidate is string => !!candidate && fs.existsSync(candidate),
+  );
 }
 
-const serverEnv = { CONTENT_DIR: contentDir, NEXT_TELEMETRY_DISABLED: '1', SITE_URL: `http://127.0.0.1:${PORT}` };
+const serverEnv = {
+  CONTENT_DIR: contentDir,
+  NEXT_TELEMETRY_DISABLED: '1',
+  SITE_URL: `http://127.0.0.1:${PORT}`,
+  PREVIEW_TOKEN,
+};
 
 export default defineConfig({
   testDir: 'e2e',
@@ -26,7 +33,13 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     launchOptions: {
       executablePath: chromiumPath(),
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
     },
   },
   webServer: [

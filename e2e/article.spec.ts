@@ -5,21 +5,32 @@ const SEED = '/articles/000_b421e53fca27d6b0';
 test.describe('article page', () => {
   test('shows the seed article: title, lede, table and a safe outside link', async ({ page }) => {
     await page.goto(SEED);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('네이버 이해진 최신 관심사는 무엇일까? 은둔의 경영자');
-    await expect(page.getByRole('heading', { level: 2, name: '네이버의 소버린 AI 전략' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      '네이버 이해진 최신 관심사는 무엇일까? 은둔의 경영자',
+    );
+    await expect(
+      page.getByRole('heading', { level: 2, name: '네이버의 소버린 AI 전략' }),
+    ).toBeVisible();
     const table = page.getByRole('table');
     await expect(table.getByRole('columnheader', { name: '협약 내용' })).toBeVisible();
-    await expect(table.getByRole('cell', { name: '사우디 아람코 자회사와 파트너십 체결' })).toBeVisible();
+    await expect(
+      table.getByRole('cell', { name: '사우디 아람코 자회사와 파트너십 체결' }),
+    ).toBeVisible();
     const outside = page.getByRole('link', { name: 'https://newsdao.kr' });
     await expect(outside).toHaveAttribute('rel', /noopener/);
     await expect(outside).toHaveAttribute('rel', /noreferrer/);
     await expect(outside).toHaveAttribute('target', '_blank');
     await expect(page.locator('[data-ke-size]')).toHaveCount(0);
     await expect(page.getByText('입력 시각 미지정')).toBeVisible();
-    await expect(page.getByRole('link', { name: 'News' }).first()).toHaveAttribute('href', '/category/news');
+    await expect(page.getByRole('link', { name: 'News' }).first()).toHaveAttribute(
+      'href',
+      '/category/news',
+    );
   });
 
-  test('shows published and updated times in Korea time, with tags and author', async ({ page }) => {
+  test('shows published and updated times in Korea time, with tags and author', async ({
+    page,
+  }) => {
     await page.goto('/articles/2026-11-26-base-rate-freeze');
     await expect(page.getByText('박준호 기자')).toBeVisible();
     const published = page.locator('time', { hasText: '2026.11.26 10:20' }).first();
@@ -30,7 +41,8 @@ test.describe('article page', () => {
 
   test('keeps the table column alignment the editor asked for', async ({ page }) => {
     await page.goto('/articles/semiconductor-exports-record');
-    const align = (name: string) => page.getByRole('cell', { name }).evaluate((el) => getComputedStyle(el).textAlign);
+    const align = (name: string) =>
+      page.getByRole('cell', { name }).evaluate((el) => getComputedStyle(el).textAlign);
     expect(await align('+31.0%')).toBe('right');
     expect(await align('역대 최대')).toBe('center');
   });
@@ -58,7 +70,9 @@ test.describe('article page', () => {
 
   test('links related articles and the previous and next article', async ({ page }) => {
     await page.goto('/articles/2026-11-26-base-rate-freeze');
-    await expect(page.getByRole('region', { name: '관련 기사' }).getByRole('link', { name: /반도체 수출/ })).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: '관련 기사' }).getByRole('link', { name: /반도체 수출/ }),
+    ).toBeVisible();
     const nav = page.getByRole('navigation', { name: '이전 기사와 다음 기사' });
     await expect(nav.getByRole('link', { name: /이전 기사/ })).toBeVisible();
     await expect(nav.getByRole('link', { name: /다음 기사/ })).toBeVisible();

@@ -4,9 +4,15 @@ test.describe('category pages', () => {
   test('lists only the category’s articles', async ({ page }) => {
     await page.goto(`/category/${encodeURIComponent('경제')}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('경제');
-    const titles = await page.getByRole('main').getByRole('heading', { level: 2 }).allTextContents();
+    const titles = await page
+      .getByRole('main')
+      .getByRole('heading', { level: 2 })
+      .allTextContents();
     expect(titles.sort()).toEqual(
-      ['반도체 수출 역대 최대… 11월 1~20일 전년 대비 31% 증가', '한국은행, 기준금리 연 2.50% 동결… "환율 변동성 주시"'].sort(),
+      [
+        '반도체 수출 역대 최대… 11월 1~20일 전년 대비 31% 증가',
+        '한국은행, 기준금리 연 2.50% 동결… "환율 변동성 주시"',
+      ].sort(),
     );
   });
 
@@ -23,10 +29,15 @@ test.describe('category pages', () => {
 
   test('lists every category from the masthead', async ({ page }) => {
     await page.goto('/');
-    await page.getByRole('navigation', { name: '분류' }).getByRole('link', { name: '전체 분류' }).click();
+    await page
+      .getByRole('navigation', { name: '분류' })
+      .getByRole('link', { name: '전체 분류' })
+      .click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('전체 분류');
     for (const name of ['경제', '사회', '국제', 'IT·과학', 'News', '연재']) {
-      await expect(page.getByRole('main').getByRole('link', { name: new RegExp(`^${name}`) })).toBeVisible();
+      await expect(
+        page.getByRole('main').getByRole('link', { name: new RegExp(`^${name}`) }),
+      ).toBeVisible();
     }
   });
 });
@@ -45,7 +56,10 @@ test.describe('not found', () => {
       const response = await page.goto(path);
       expect(response?.status()).toBe(404);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('페이지를 찾을 수 없습니다');
-      await expect(page.getByRole('link', { name: '첫 화면으로 가기' })).toHaveAttribute('href', '/');
+      await expect(page.getByRole('link', { name: '첫 화면으로 가기' })).toHaveAttribute(
+        'href',
+        '/',
+      );
     });
   }
 });

@@ -16,7 +16,9 @@ test.describe('home page', () => {
   test('lists the latest articles newest first, with Korea-time timestamps', async ({ page }) => {
     await page.goto('/');
     const latest = page.getByRole('region', { name: '최신 기사' });
-    const times = await latest.locator('time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime') ?? ''));
+    const times = await latest
+      .locator('time')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime') ?? ''));
     expect(times.length).toBeGreaterThanOrEqual(6);
     for (const time of times) expect(time).toMatch(/\+09:00$/);
     const sorted = [...times].sort((a, b) => Date.parse(b) - Date.parse(a));
@@ -54,8 +56,12 @@ test.describe('home page', () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto('/');
-    await expect(page.getByRole('region', { name: '속보' }).getByRole('link').first()).toBeVisible();
-    await expect(page.getByRole('region', { name: '최신 기사' }).getByRole('article').first()).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: '속보' }).getByRole('link').first(),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: '최신 기사' }).getByRole('article').first(),
+    ).toBeVisible();
     await context.close();
   });
 });

@@ -12,7 +12,9 @@ const PAGES = {
 test.describe('accessibility', () => {
   for (const [name, path] of Object.entries(PAGES)) {
     for (const colorScheme of ['light', 'dark'] as const) {
-      test(`${name} (${colorScheme}) has no serious or critical axe violations`, async ({ browser }) => {
+      test(`${name} (${colorScheme}) has no serious or critical axe violations`, async ({
+        browser,
+      }) => {
         const context = await browser.newContext({ colorScheme });
         const page = await context.newPage();
         await page.goto(path);
@@ -30,7 +32,11 @@ test.describe('accessibility', () => {
 test.describe('phones', () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
-  for (const [name, path] of Object.entries({ ...PAGES, arabic: '/articles/korean-culture-gulf', table: '/articles/semiconductor-exports-record' })) {
+  for (const [name, path] of Object.entries({
+    ...PAGES,
+    arabic: '/articles/korean-culture-gulf',
+    table: '/articles/semiconductor-exports-record',
+  })) {
     test(`${name} has no horizontal scroll at 360 px`, async ({ page }) => {
       await page.goto(path);
       expect(await hasHorizontalScroll(page)).toBe(false);
@@ -43,7 +49,11 @@ test.describe('typography', () => {
     await page.goto(PAGES.article);
     const style = await page.locator('body').evaluate((el) => {
       const css = getComputedStyle(el);
-      return { wordBreak: css.wordBreak, overflowWrap: css.overflowWrap, fontFamily: css.fontFamily };
+      return {
+        wordBreak: css.wordBreak,
+        overflowWrap: css.overflowWrap,
+        fontFamily: css.fontFamily,
+      };
     });
     expect(style.wordBreak).toBe('keep-all');
     expect(style.overflowWrap).toBe('anywhere');

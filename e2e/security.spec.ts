@@ -17,16 +17,22 @@ test.describe('hostile content', () => {
       }
       await page.waitForTimeout(1500);
       expect(page.url()).toContain(path);
-      expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+      expect(
+        await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned),
+      ).toBeUndefined();
       expect(dialogs).toEqual([]);
-      await expect(page.locator('main iframe, main form, main svg, main base, main meta, main script')).toHaveCount(0);
+      await expect(
+        page.locator('main iframe, main form, main svg, main base, main meta, main script'),
+      ).toHaveCount(0);
       await expect(page.locator('main [style]')).toHaveCount(0);
     });
   }
 
   test('a title that tries to close the <title> element stays text', async ({ page }) => {
     await page.goto('/articles/hostile-markdown');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText("</title><script>window.__pwned='title'</script>");
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      "</title><script>window.__pwned='title'</script>",
+    );
     expect(await page.title()).toContain('</title>');
   });
 });

@@ -18,5 +18,15 @@ export function writeArticle(relPath: string, text: string): () => void {
 
 /** True when the page is wider than the viewport (a horizontal scrollbar). */
 export async function hasHorizontalScroll(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+  return page.evaluate(
+    () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+  );
+}
+
+/** The preview secret the test servers are started with. */
+export const PREVIEW_TOKEN = 'e2e-preview-token-7f3a';
+
+/** A front-matter date `offsetMs` from now, with an explicit zone. */
+export function dateFromNow(offsetMs: number): string {
+  return new Date(Date.now() + offsetMs).toISOString();
 }

@@ -8,12 +8,26 @@ import fileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-
 const FileSystemCache = fileSystemCache.default ?? fileSystemCache;
 const CONTENT_CLOCK_KEY = Symbol.for('hangul-news.content-clock');
 
+// Next stamps an entry when its render ends, but the render read the content when it began: a
+// render that straddles a change would pass for fresh. Every render follows a lookup of its key,
+// so the first lookup not yet followed by a write is a safe (early) stand-in for when it began.
+const lookedUpAt = new Map();
+const renderedAt = new Map();
+
 export default class ContentCacheHandler extends FileSystemCache {
-  async get(...args) {
-    const entry = await super.get(...args);
+  async get(key, ...rest) {
+    if (!lookedUpAt.has(key)) lookedUpAt.set(key, Date.now());
+    const entry = await super.get(key, ...rest);
     const staleBefore = globalThis[CONTENT_CLOCK_KEY];
     if (!entry || typeof staleBefore !== 'function') return entry;
+    const rendered = Math.min(entry.lastModified, renderedAt.get(key) ?? entry.lastModified);
     // lastModified -1 tells Next the entry is expired: render before responding, no stale copy.
-    return entry.lastModified < staleBefore() ? { ...entry, lastModified: -1 } : entry;
+    return rendered < staleBefore() ? { ...entry, lastModified: -1 } : entry;
+  }
+
+  async set(key, ...rest) {
+    renderedAt.set(key, lookedUpAt.get(key) ?? Date.now());
+    lookedUpAt.delete(key);
+    return super.set(key, ...rest);
   }
 }

@@ -1,0 +1,100 @@
+import Link from 'next/link';
+
+import type { Article } from '@/lib/content';
+import { categoryPath } from '@/lib/paths';
+import { getArticleBody, renderLede } from '@/lib/render';
+import { site } from '@/lib/site';
+
+import { ArticleBody } from './article-body';
+import { ArticleImage } from './article-image';
+import { ArticleTime } from './article-time';
+
+export interface ArticleViewProps {
+  article: Article;
+}
+
+/** An article as readers see it: header, hero, body and tags. */
+export async function ArticleView({ article }: ArticleViewProps) {
+  const [body, lede] = await Promise.all([
+    getArticleBody(article),
+    article.featureText ? renderLede(article.featureText) : undefined,
+  ]);
+  const wasUpdated = article.updated && article.updated.getTime() > article.published.getTime();
+
+  return (
+    <article lang={article.lang} dir={article.dir}>
+      <header className="flex flex-col gap-4 border-b border-neutral-200 pb-6 dark:border-neutral-800">
+        {article.categories.length > 0 ? (
+          <ul aria-label="분류" className="flex flex-wrap gap-3 text-sm font-semibold">
+            {article.categories.map((category) => (
+              <li key={category.slug}>
+                <Link
+                  href={categoryPath(category.slug)}
+                  className="text-brand-600 hover:underline dark:text-brand-50"
+                >
+                  {category.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <h1 className="text-3xl leading-tight font-black tracking-tight sm:text-4xl">
+          {article.title}
+        </h1>
+        {lede ? (
+          <ArticleBody
+            html={lede}
+            className="border-l-4 border-brand-600 pl-4 text-lg leading-relaxed text-neutral-700 dark:text-neutral-300"
+          />
+        ) : null}
+        <div
+          lang={site.lang}
+          dir="ltr"
+          className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-neutral-600 dark:text-neutral-400"
+        >
+          {article.author ? (
+            <span className="font-semibold text-neutral-800 dark:text-neutral-200">
+              {article.author}
+            </span>
+          ) : null}
+          {article.dated ? (
+            <span>
+              입력 <ArticleTime date={article.published} />
+            </span>
+          ) : (
+            <span>입력 시각 미지정</span>
+          )}
+          {wasUpdated && article.updated ? (
+            <span>
+              수정 <ArticleTime date={article.updated} />
+            </span>
+          ) : null}
+        </div>
+      </header>
+
+      {article.image ? (
+        <figure className="my-6">
+          <ArticleImage src={article.image} alt="" priority className="rounded-md" />
+        </figure>
+      ) : null}
+
+      <ArticleBody
+        html={body.html}
+        className="prose mt-6 max-w-none text-[1.075rem] leading-8 prose-neutral dark:prose-invert prose-headings:tracking-tight prose-a:text-brand-600 dark:prose-a:text-brand-50 prose-th:bg-neutral-100 dark:prose-th:bg-neutral-800 prose-img:rounded-md"
+      />
+
+      {article.tags.length > 0 ? (
+        <ul aria-label="태그" className="mt-8 flex flex-wrap gap-2">
+          {article.tags.map((tag) => (
+            <li
+              key={tag}
+              className="rounded-full bg-neutral-100 px-3 py-1 text-sm text-neutral-700 dark:bg-neutral-800 dark:text-neutral-300"
+            >
+              #{tag}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </article>
+  );
+}
