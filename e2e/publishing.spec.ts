@@ -47,10 +47,11 @@ for (const [server, port] of [
             page.getByRole('region', { name: '속보' }).getByRole('link', { name: title }),
           ).toBeVisible({ timeout: 500 });
         }).toPass({ timeout: FRESH_MS, intervals: [250] });
-        const { items } = (await (await page.request.get(`${base}/api/breaking`)).json()) as {
-          items: { title: string }[];
-        };
-        expect(items.map((item) => item.title)).toContain(title);
+        await expect(async () => {
+          const response = await page.request.get(`${base}/api/breaking`);
+          const { items } = (await response.json()) as { items: { title: string }[] };
+          expect(items.map((item) => item.title)).toContain(title);
+        }).toPass({ timeout: FRESH_MS, intervals: [100] });
       } finally {
         remove();
       }
