@@ -6,5 +6,8 @@ export async function register() {
   ) {
     const { startContentWatch } = await import('@/lib/content/store');
     startContentWatch();
+    // Build the search index in the background, in chunks that leave requests room to run.
+    const { warmSearchIndex } = await import('@/lib/search');
+    setTimeout(warmSearchIndex, 1000).unref();
   }
 }

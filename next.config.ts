@@ -10,6 +10,11 @@ const nextConfig: NextConfig = {
   cacheHandler: path.resolve(import.meta.dirname, 'lib/cache/content-cache-handler.mjs'),
   // Articles are read at run time from CONTENT_DIR (default content/); never copy them into traces.
   outputFileTracingExcludes: { '*': ['content/**', '.e2e/**', 'bench/**', 'e2e/**'] },
+  // The Korean font that social images and the logo are drawn with, read from disk at run time.
+  outputFileTracingIncludes: {
+    '/og/[slug]': ['./node_modules/pretendard/dist/public/static/Pretendard-Bold.otf'],
+    '/logo.png': ['./node_modules/pretendard/dist/public/static/Pretendard-Bold.otf'],
+  },
 };
 
 export default nextConfig;

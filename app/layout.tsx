@@ -5,6 +5,7 @@ import { BreakingBanner } from '@/components/breaking/breaking-banner';
 import { Masthead } from '@/components/layout/masthead';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SkipLink } from '@/components/layout/skip-link';
+import { feedAlternates } from '@/lib/metadata';
 import { site } from '@/lib/site';
 
 import './globals.css';
@@ -23,6 +24,9 @@ export const metadata: Metadata = {
   metadataBase: new URL(site.url),
   title: { default: site.name, template: `%s | ${site.name}` },
   description: site.description,
+  alternates: { types: feedAlternates() },
+  openGraph: { type: 'website', siteName: site.name, locale: 'ko_KR', url: '/' },
+  twitter: { card: 'summary_large_image' },
 };
 
 export const viewport: Viewport = {

@@ -1,11 +1,17 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { ArticleCard } from '@/components/article/article-card';
+import { JsonLd } from '@/components/seo/json-ld';
 import { getArticles, getCategories } from '@/lib/content';
+import { feedAlternates } from '@/lib/metadata';
 import { categoryPath } from '@/lib/paths';
 import { site } from '@/lib/site';
+import { toWebSiteJsonLd } from '@/lib/structured-data';
 
 export const revalidate = 60;
+
+export const metadata: Metadata = { alternates: { canonical: '/', types: feedAlternates() } };
 
 const LATEST = 8;
 const PER_SECTION = 4;
@@ -18,6 +24,7 @@ export default function HomePage() {
 
   return (
     <>
+      <JsonLd data={toWebSiteJsonLd()} />
       <h1 className="sr-only">{site.name} 주요 뉴스</h1>
       {lead ? (
         <section

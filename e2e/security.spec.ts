@@ -22,7 +22,9 @@ test.describe('hostile content', () => {
       ).toBeUndefined();
       expect(dialogs).toEqual([]);
       await expect(
-        page.locator('main iframe, main form, main svg, main base, main meta, main script'),
+        page.locator(
+          'main iframe, main form, main svg, main base, main meta, main script:not([type="application/ld+json"])',
+        ),
       ).toHaveCount(0);
       await expect(page.locator('main [style]')).toHaveCount(0);
     });

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 
+import { SearchForm } from '@/components/search/search-form';
 import { getCategories } from '@/lib/content';
 import { categoryPath } from '@/lib/paths';
 import { site } from '@/lib/site';
@@ -15,7 +16,10 @@ export function Masthead() {
         <Link href="/" className="text-3xl font-black tracking-tight text-ink dark:text-white">
           {site.name}
         </Link>
-        <p className="text-sm text-neutral-600 dark:text-neutral-400">{site.description}</p>
+        <div className="flex w-full flex-col gap-2 sm:w-auto sm:items-end">
+          <p className="text-sm text-neutral-600 dark:text-neutral-400">{site.description}</p>
+          <SearchForm id="masthead-search" className="w-full sm:w-72" />
+        </div>
       </div>
       <nav aria-label="분류" className="border-t border-neutral-200 dark:border-neutral-800">
         <ul className="mx-auto flex max-w-6xl gap-5 overflow-x-auto px-4 py-2.5 text-[0.95rem] font-semibold whitespace-nowrap">

@@ -14,3 +14,4 @@ export {
 } from './queries';
 export type { CategoryPage, CategorySummary } from './queries';
 export { formatProblem, getSnapshot } from './store';
+export type { ContentSnapshot } from './store';

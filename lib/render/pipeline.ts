@@ -16,6 +16,7 @@ import type { BodyFormat } from '@/lib/content/types';
 import { site } from '@/lib/site';
 
 import {
+  rehypeAbsoluteUrls,
   rehypeCellAlign,
   rehypeDemoteH1,
   rehypeDropLeadingImage,
@@ -34,6 +35,8 @@ export interface RenderedBody {
 export interface RenderOptions {
   /** The hero image: a leading body image with the same source is dropped. */
   heroSrc?: string;
+  /** Resolve relative URLs against this (for feeds). */
+  baseUrl?: string;
 }
 
 const siteHost = new URL(site.url).host;
@@ -73,6 +76,7 @@ export async function renderBody(
   const tree = await parseToHast(source, format);
   const processor = unified()
     .use(rehypeDropLeadingImage, { src: options.heroSrc })
+    .use(rehypeAbsoluteUrls, { base: options.baseUrl })
     .use(rehypeCellAlign)
     .use(rehypeDemoteH1)
     .use(rehypeLazyImages)

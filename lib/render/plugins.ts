@@ -86,3 +86,22 @@ export function rehypeDropLeadingImage(options: { src?: string }) {
     }
   };
 }
+
+/** Makes relative links and image sources absolute, for feeds read away from the site. */
+export function rehypeAbsoluteUrls(options: { base?: string }) {
+  return (tree: Root) => {
+    const { base } = options;
+    if (!base) return;
+    visit(tree, 'element', (node: Element) => {
+      for (const name of ['href', 'src'] as const) {
+        const value = node.properties[name];
+        if (typeof value !== 'string' || value.startsWith('#')) continue;
+        try {
+          node.properties[name] = new URL(value, base).toString();
+        } catch {
+          delete node.properties[name];
+        }
+      }
+    });
+  };
+}

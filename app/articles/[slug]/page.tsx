@@ -4,11 +4,13 @@ import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/article/article-card';
 import { ArticleNav } from '@/components/article/article-nav';
 import { ArticleView } from '@/components/article/article-view';
+import { JsonLd } from '@/components/seo/json-ld';
 import { decodeParam, getAdjacent, getArticle, getArticles, getRelated } from '@/lib/content';
 import { assertContentValid } from '@/lib/content/strict';
-import { articlePath } from '@/lib/paths';
+import { toArticleMetadata } from '@/lib/metadata';
 import { getSummary } from '@/lib/render';
 import { site } from '@/lib/site';
+import { toBreadcrumbJsonLd, toNewsArticleJsonLd } from '@/lib/structured-data';
 
 export const revalidate = 60;
 // Only the newest articles are prerendered; the archive renders on first visit and is then cached.
@@ -26,11 +28,7 @@ export async function generateMetadata({
 }: PageProps<'/articles/[slug]'>): Promise<Metadata> {
   const article = getArticle(decodeParam((await params).slug));
   if (!article) return {};
-  return {
-    title: article.title,
-    description: await getSummary(article, 160),
-    alternates: { canonical: articlePath(article.slug) },
-  };
+  return toArticleMetadata(article, await getSummary(article, 160));
 }
 
 export default async function ArticlePage({ params }: PageProps<'/articles/[slug]'>) {
@@ -38,9 +36,12 @@ export default async function ArticlePage({ params }: PageProps<'/articles/[slug
   if (!article) notFound();
   const related = getRelated(article, 4);
   const { newer, older } = getAdjacent(article);
+  const description = await getSummary(article, 160);
 
   return (
     <div className="mx-auto max-w-3xl">
+      <JsonLd data={toNewsArticleJsonLd(article, description)} />
+      <JsonLd data={toBreadcrumbJsonLd(article)} />
       <ArticleView article={article} />
       <div className="mt-10 flex flex-col gap-10">
         <ArticleNav newer={newer} older={older} />

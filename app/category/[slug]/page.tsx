@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 
 import { CategoryListing } from '@/components/category/category-listing';
 import { decodeParam, getCategories, getCategoryPage } from '@/lib/content';
+import { feedAlternates } from '@/lib/metadata';
 import { categoryPath } from '@/lib/paths';
 
 export const revalidate = 60;
@@ -20,7 +21,10 @@ export async function generateMetadata({
   return {
     title: listing.category.name,
     description: `${listing.category.name} 분야 기사 ${listing.total}건`,
-    alternates: { canonical: categoryPath(listing.category.slug) },
+    alternates: {
+      canonical: categoryPath(listing.category.slug),
+      types: feedAlternates(listing.category),
+    },
   };
 }
 

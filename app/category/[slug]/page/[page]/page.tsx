@@ -3,6 +3,7 @@ import { notFound, permanentRedirect } from 'next/navigation';
 
 import { CategoryListing } from '@/components/category/category-listing';
 import { decodeParam, getCategoryPage } from '@/lib/content';
+import { feedAlternates } from '@/lib/metadata';
 import { categoryPath } from '@/lib/paths';
 
 export const revalidate = 60;
@@ -24,7 +25,10 @@ export async function generateMetadata({
   if (!listing) return {};
   return {
     title: `${listing.category.name} ${listing.page}쪽`,
-    alternates: { canonical: categoryPath(listing.category.slug, listing.page) },
+    alternates: {
+      canonical: categoryPath(listing.category.slug, listing.page),
+      types: feedAlternates(listing.category),
+    },
   };
 }
 

@@ -1,0 +1,7 @@
+import { renderSitemap, xmlResponse } from '@/lib/sitemaps';
+
+export const revalidate = 60;
+
+export async function GET() {
+  return xmlResponse(await renderSitemap());
+}

@@ -1,0 +1,13 @@
+import { renderSitemapPart, xmlResponse } from '@/lib/sitemaps';
+
+export const revalidate = 60;
+export const dynamicParams = true;
+
+export function generateStaticParams() {
+  return [];
+}
+
+export async function GET(_request: Request, { params }: RouteContext<'/sitemaps/[part]'>) {
+  const match = /^([1-9]\d{0,4})\.xml$/.exec((await params).part);
+  return xmlResponse(match ? await renderSitemapPart(Number(match[1])) : undefined);
+}

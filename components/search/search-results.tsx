@@ -1,0 +1,97 @@
+import Link from 'next/link';
+
+import { ArticleTime } from '@/components/article/article-time';
+import { articlePath, categoryPath } from '@/lib/paths';
+import type { SearchResults as Results } from '@/lib/search';
+
+export interface SearchResultsProps {
+  results: Results;
+}
+
+function pageHref(query: string, page: number): string {
+  const params = new URLSearchParams({ q: query });
+  if (page > 1) params.set('page', String(page));
+  return `/search?${params.toString()}`;
+}
+
+/** Search hits with their snippets; matches are marked, and every piece of text is escaped by React. */
+export function SearchResults({ results }: SearchResultsProps) {
+  const { query, hits, total, page, pageCount } = results;
+  if (total === 0) {
+    return (
+      <p className="py-10 text-neutral-700 dark:text-neutral-300">
+        ‘{query}’에 맞는 기사가 없습니다. 다른 낱말로 찾아보세요.
+      </p>
+    );
+  }
+  return (
+    <>
+      <p className="mb-4 text-sm text-neutral-600 dark:text-neutral-400">
+        ‘{query}’ 검색 결과 {total}건{pageCount > 1 ? ` · ${page}/${pageCount}쪽` : ''}
+      </p>
+      <ol className="flex flex-col divide-y divide-neutral-200 dark:divide-neutral-800">
+        {hits.map(({ article, snippet }) => {
+          const category = article.categories[0];
+          return (
+            <li
+              key={article.slug}
+              lang={article.lang}
+              dir={article.dir}
+              className="flex flex-col gap-1.5 py-5"
+            >
+              <h2 className="text-lg font-bold">
+                <Link href={articlePath(article.slug)} className="hover:underline">
+                  {article.title}
+                </Link>
+              </h2>
+              <p className="leading-relaxed text-neutral-700 dark:text-neutral-300">
+                {snippet.map((part, i) =>
+                  part.match ? (
+                    <mark
+                      key={i}
+                      className="rounded-sm bg-amber-200 px-0.5 text-ink dark:bg-amber-300"
+                    >
+                      {part.text}
+                    </mark>
+                  ) : (
+                    <span key={i}>{part.text}</span>
+                  ),
+                )}
+              </p>
+              <p className="flex gap-3 text-sm text-neutral-600 dark:text-neutral-400">
+                {category ? (
+                  <Link
+                    href={categoryPath(category.slug)}
+                    className="font-semibold hover:underline"
+                  >
+                    {category.name}
+                  </Link>
+                ) : null}
+                {article.dated ? <ArticleTime date={article.published} /> : null}
+              </p>
+            </li>
+          );
+        })}
+      </ol>
+      {pageCount > 1 ? (
+        <nav
+          aria-label="검색 결과 쪽 이동"
+          className="mt-6 flex justify-between text-[0.95rem] font-semibold"
+        >
+          {page > 1 ? (
+            <Link href={pageHref(query, page - 1)} rel="prev" className="hover:underline">
+              ← 이전 쪽
+            </Link>
+          ) : (
+            <span />
+          )}
+          {page < pageCount ? (
+            <Link href={pageHref(query, page + 1)} rel="next" className="hover:underline">
+              다음 쪽 →
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

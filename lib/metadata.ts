@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+
+import type { Article, Category } from '@/lib/content';
+import { FEED_FILES, feedPath, type FeedFormat } from '@/lib/feeds';
+import { articlePath } from '@/lib/paths';
+import { site } from '@/lib/site';
+import { getSocialImageUrl } from '@/lib/structured-data';
+
+/**
+ * `<link rel="alternate">` for the site's feeds, and a category's when given. Next replaces, not
+ * merges, a page's `alternates`, so every page that sets a canonical URL passes these along.
+ */
+export function feedAlternates(category?: Category): NonNullable<Metadata['alternates']>['types'] {
+  const types: Record<string, { url: string; title: string }[]> = {};
+  const names: Record<FeedFormat, string> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' };
+  for (const format of ['rss', 'atom', 'json'] as const) {
+    const list = [{ url: feedPath(format), title: `${site.name} ${names[format]}` }];
+    if (category)
+      list.push({
+        url: feedPath(format, category),
+        title: `${category.name} | ${site.name} ${names[format]}`,
+      });
+    types[FEED_FILES[format].type] = list;
+  }
+  return types;
+}
+
+const OG_LOCALES: Record<string, string> = {
+  ko: 'ko_KR',
+  en: 'en_US',
+  ar: 'ar_AR',
+  ja: 'ja_JP',
+  zh: 'zh_CN',
+};
+
+/** Title, description, canonical URL, Open Graph article tags and a Twitter card for an article. */
+export function toArticleMetadata(article: Article, description: string): Metadata {
+  const url = articlePath(article.slug);
+  const image = { url: getSocialImageUrl(article), width: 1200, height: 630, alt: article.title };
+  const language = article.lang.split('-')[0] ?? site.lang;
+  return {
+    title: article.title,
+    description,
+    authors: article.author ? [{ name: article.author }] : undefined,
+    keywords: article.tags,
+    alternates: {
+      canonical: url,
+      languages: { [article.lang]: url },
+      types: feedAlternates(article.categories[0]),
+    },
+    openGraph: {
+      type: 'article',
+      url,
+      siteName: site.name,
+      title: article.title,
+      description,
+      locale: OG_LOCALES[language] ?? language,
+      publishedTime: article.published.toISOString(),
+      modifiedTime: (article.updated ?? article.published).toISOString(),
+      section: article.categories[0]?.name,
+      tags: [...article.categories.map((c) => c.name), ...article.tags],
+      authors: article.author ? [article.author] : undefined,
+      images: [image],
+    },
+    twitter: {
+      card: 'summary_large_image',
+      title: article.title,
+      description,
+      images: [image.url],
+    },
+  };
+}

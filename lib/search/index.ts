@@ -1,0 +1,213 @@
+import MiniSearch from 'minisearch';
+
+import { getSnapshot, isPublished, type Article, type ContentSnapshot } from '@/lib/content';
+
+import { MAX_QUERY_LENGTH, RESULTS_PER_PAGE } from './limits';
+import { toSearchText } from './text';
+import { tokenizeForIndex, tokenizeQuery, toWords } from './tokenize';
+
+interface SearchDocument {
+  id: string;
+  title: string;
+  summary: string;
+  body: string;
+  categories: string;
+  tags: string;
+}
+
+interface IndexState {
+  index: MiniSearch<SearchDocument>;
+  /** Article slug → the file identity it was indexed from, to update only what changed. */
+  indexed: Map<string, string>;
+  /** Body text by slug, for snippets. */
+  texts: Map<string, string>;
+  version: number;
+  building?: Promise<void>;
+}
+
+export { MAX_QUERY_LENGTH, RESULTS_PER_PAGE } from './limits';
+const CHUNK = 200;
+
+const STATE_KEY = Symbol.for('hangul-news.search-index');
+type GlobalWithIndex = typeof globalThis & { [STATE_KEY]?: IndexState };
+
+function createIndex(): MiniSearch<SearchDocument> {
+  return new MiniSearch<SearchDocument>({
+    fields: ['title', 'summary', 'body', 'categories', 'tags'],
+    tokenize: tokenizeForIndex,
+    processTerm: (term) => term,
+    searchOptions: {
+      tokenize: tokenizeQuery,
+      processTerm: (term) => term,
+      prefix: true,
+      combineWith: 'AND',
+      boost: { title: 4, tags: 2, categories: 2, summary: 1.5 },
+    },
+  });
+}
+
+function identity(article: Article): string {
+  const { path, size, mtimeMs } = article.source;
+  return `${path}\u0000${size}\u0000${mtimeMs}`;
+}
+
+function toDocument(article: Article, body: string): SearchDocument {
+  return {
+    id: article.slug,
+    title: article.title,
+    summary: [article.excerpt, article.featureText].filter(Boolean).join(' '),
+    body,
+    categories: article.categories.map((c) => c.name).join(' '),
+    tags: article.tags.join(' '),
+  };
+}
+
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Brings the index up to date with the snapshot: adds new and changed articles, removes deleted
+ * ones. Work is done in chunks that yield, so building for a large archive never stalls requests.
+ */
+async function update(state: IndexState, snapshot: ContentSnapshot): Promise<void> {
+  const current = new Map(snapshot.articles.map((a) => [a.slug, a]));
+  for (const [slug, key] of state.indexed) {
+    const article = current.get(slug);
+    if (!article || identity(article) !== key) {
+      state.index.discard(slug);
+      state.indexed.delete(slug);
+      state.texts.delete(slug);
+    }
+  }
+  const pending = snapshot.articles.filter((a) => !state.indexed.has(a.slug));
+  for (let start = 0; start < pending.length; start += CHUNK) {
+    for (const article of pending.slice(start, start + CHUNK)) {
+      const body = toSearchText(article);
+      state.index.add(toDocument(article, body));
+      state.indexed.set(article.slug, identity(article));
+      state.texts.set(article.slug, body);
+    }
+    if (start + CHUNK < pending.length) await yieldToRequests();
+  }
+  state.version = snapshot.version;
+}
+
+/** The search index for the current content, built once and then updated as files change. */
+async function getIndex(): Promise<IndexState> {
+  const holder = globalThis as GlobalWithIndex;
+  let state = holder[STATE_KEY];
+  if (!state) {
+    state = { index: createIndex(), indexed: new Map(), texts: new Map(), version: -1 };
+    holder[STATE_KEY] = state;
+  }
+  while (state.version !== getSnapshot().version) {
+    const ready = state;
+    state.building ??= update(state, getSnapshot()).finally(() => {
+      ready.building = undefined;
+    });
+    await state.building;
+  }
+  return state;
+}
+
+/** Starts building the index in the background (at server start), so the first search is fast. */
+export function warmSearchIndex(): void {
+  void getIndex().catch((error: unknown) => console.error('[search] index build failed', error));
+}
+
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+export interface SearchHit {
+  article: Article;
+  snippet: SnippetPart[];
+}
+
+export interface SearchResults {
+  query: string;
+  hits: SearchHit[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+/** Cuts `text` around the first query word and marks every query word in the cut. */
+export function toSnippet(text: string, words: readonly string[], radius = 70): SnippetPart[] {
+  const lower = text.toLowerCase();
+  const found = words.map((w) => lower.indexOf(w)).filter((i) => i >= 0);
+  const first = found.length > 0 ? Math.min(...found) : 0;
+  const start = Math.max(0, first - radius);
+  const end = Math.min(text.length, first + radius * 2);
+  const cut = text.slice(start, end);
+  const cutLower = cut.toLowerCase();
+  const parts: SnippetPart[] = [];
+  let at = 0;
+  while (at < cut.length) {
+    let next = -1;
+    let length = 0;
+    for (const word of words) {
+      const i = cutLower.indexOf(word, at);
+      if (i >= 0 && (next < 0 || i < next)) {
+        next = i;
+        length = word.length;
+      }
+    }
+    if (next < 0 || length === 0) {
+      parts.push({ text: cut.slice(at), match: false });
+      break;
+    }
+    if (next > at) parts.push({ text: cut.slice(at, next), match: false });
+    parts.push({ text: cut.slice(next, next + length), match: true });
+    at = next + length;
+  }
+  if (start > 0) parts.unshift({ text: '…', match: false });
+  if (end < text.length) parts.push({ text: '…', match: false });
+  return parts;
+}
+
+/**
+ * Searches published articles. Articles whose title matches rank above those that match only
+ * elsewhere; within each group, newer first.
+ */
+export async function search(
+  rawQuery: string,
+  page = 1,
+  now: Date = new Date(),
+): Promise<SearchResults> {
+  const query = rawQuery.normalize('NFC').trim().slice(0, MAX_QUERY_LENGTH);
+  const words = tokenizeQuery(query).filter((w) => w.length > 0);
+  if (words.length === 0) return { query, hits: [], total: 0, page: 1, pageCount: 0 };
+
+  const state = await getIndex();
+  const snapshot = getSnapshot();
+  const ranked = state.index
+    .search(query)
+    .map((result) => ({
+      article: snapshot.bySlug.get(String(result.id)),
+      inTitle: Object.values(result.match).some((fields) => fields.includes('title')),
+    }))
+    .filter(
+      (r): r is { article: Article; inTitle: boolean } =>
+        !!r.article && isPublished(r.article, now),
+    )
+    .sort(
+      (a, b) =>
+        Number(b.inTitle) - Number(a.inTitle) ||
+        b.article.published.getTime() - a.article.published.getTime(),
+    );
+
+  const pageCount = Math.ceil(ranked.length / RESULTS_PER_PAGE);
+  const current = Math.min(Math.max(1, Math.trunc(page) || 1), Math.max(1, pageCount));
+  const highlight = toWords(query).concat(words);
+  const hits = ranked
+    .slice((current - 1) * RESULTS_PER_PAGE, current * RESULTS_PER_PAGE)
+    .map(({ article }) => ({
+      article,
+      snippet: toSnippet(
+        [article.excerpt, state.texts.get(article.slug)].filter(Boolean).join(' '),
+        [...new Set(highlight)].sort((a, b) => b.length - a.length),
+      ),
+    }));
+  return { query, hits, total: ranked.length, page: current, pageCount };
+}

@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { ImageResponse } from 'next/og';
+
+import { site } from '@/lib/site';
+
+export const SOCIAL_IMAGE_SIZE = { width: 1200, height: 630 } as const;
+
+let font: Buffer | undefined;
+
+/** Pretendard Bold from the npm package; next.config.ts traces it into the standalone server. */
+function getFont(): Buffer {
+  font ??= fs.readFileSync(
+    path.join(
+      /* turbopackIgnore: true */ process.cwd(),
+      'node_modules/pretendard/dist/public/static/Pretendard-Bold.otf',
+    ),
+  );
+  return font;
+}
+
+/** A share card with the headline in Korean type, for articles that have no image of their own. */
+export function renderSocialImage(title: string, kicker?: string): ImageResponse {
+  return new ImageResponse(
+    <div
+      style={{
+        width: '100%',
+        height: '100%',
+        display: 'flex',
+        flexDirection: 'column',
+        justifyContent: 'space-between',
+        padding: 72,
+        background: '#16181d',
+        color: '#ffffff',
+        fontFamily: 'Pretendard',
+      }}
+    >
+      <div style={{ display: 'flex', fontSize: 34, color: '#ff8a9b' }}>{kicker ?? site.name}</div>
+      <div
+        style={{
+          display: 'flex',
+          fontSize: title.length > 40 ? 56 : 68,
+          lineHeight: 1.25,
+          wordBreak: 'keep-all',
+        }}
+      >
+        {title.length > 90 ? `${title.slice(0, 89)}…` : title}
+      </div>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 16, fontSize: 32 }}>
+        <div style={{ width: 20, height: 20, background: '#c8102e' }} />
+        {site.name}
+      </div>
+    </div>,
+    {
+      ...SOCIAL_IMAGE_SIZE,
+      fonts: [{ name: 'Pretendard', data: getFont(), weight: 700, style: 'normal' }],
+    },
+  );
+}
+
+/** The publisher logo: the site name's first letter on the brand red, square. */
+export function renderLogo(): ImageResponse {
+  return new ImageResponse(
+    <div
+      style={{
+        width: '100%',
+        height: '100%',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: '#c8102e',
+        color: '#ffffff',
+        fontSize: 360,
+        fontFamily: 'Pretendard',
+      }}
+    >
+      {site.name.slice(0, 1)}
+    </div>,
+    {
+      width: 600,
+      height: 600,
+      fonts: [{ name: 'Pretendard', data: getFont(), weight: 700, style: 'normal' }],
+    },
+  );
+}

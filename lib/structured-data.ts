@@ -1,0 +1,93 @@
+import type { Article } from '@/lib/content';
+import { toKstIso } from '@/lib/format';
+import { absoluteUrl, articlePath, categoryPath } from '@/lib/paths';
+import { site } from '@/lib/site';
+
+/**
+ * JSON for a <script type="application/ld+json">. JSON.stringify alone lets a value such as
+ * "</script><script>…" close the element; escaping <, > and & (and the two line separators that
+ * old parsers choke on) as \\u escapes keeps the JSON identical and the element closed.
+ */
+export function serializeJsonLd(data: unknown): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** The image shared for an article: its own, or the generated card with its headline. */
+export function getSocialImageUrl(article: Article): string {
+  return absoluteUrl(article.socialImage ?? `/og/${encodeURIComponent(article.slug)}`);
+}
+
+const publisher = () => ({
+  '@type': 'NewsMediaOrganization',
+  name: site.name,
+  url: absoluteUrl('/'),
+  logo: { '@type': 'ImageObject', url: absoluteUrl('/logo.png'), width: 600, height: 600 },
+});
+
+/** schema.org NewsArticle for an article page. */
+export function toNewsArticleJsonLd(article: Article, description: string) {
+  const url = absoluteUrl(articlePath(article.slug));
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    description,
+    image: [getSocialImageUrl(article)],
+    datePublished: toKstIso(article.published),
+    dateModified: toKstIso(article.updated ?? article.published),
+    author: article.author
+      ? [{ '@type': 'Person', name: article.author }]
+      : [{ '@type': 'Organization', name: site.name, url: absoluteUrl('/') }],
+    publisher: publisher(),
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    url,
+    articleSection: article.categories.map((c) => c.name),
+    keywords: article.tags,
+    inLanguage: article.lang,
+  };
+}
+
+/** schema.org BreadcrumbList: home › first category › article. */
+export function toBreadcrumbJsonLd(article: Article) {
+  const category = article.categories[0];
+  const trail = [
+    { name: site.name, url: absoluteUrl('/') },
+    ...(category ? [{ name: category.name, url: absoluteUrl(categoryPath(category.slug)) }] : []),
+    { name: article.title, url: absoluteUrl(articlePath(article.slug)) },
+  ];
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: trail.map((item, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: item.name,
+      item: item.url,
+    })),
+  };
+}
+
+/** schema.org WebSite with a SearchAction, for the home page. */
+export function toWebSiteJsonLd() {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'WebSite',
+    name: site.name,
+    url: absoluteUrl('/'),
+    inLanguage: site.lang,
+    publisher: publisher(),
+    potentialAction: {
+      '@type': 'SearchAction',
+      target: {
+        '@type': 'EntryPoint',
+        urlTemplate: `${absoluteUrl('/search')}?q={search_term_string}`,
+      },
+      'query-input': 'required name=search_term_string',
+    },
+  };
+}
