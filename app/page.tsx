@@ -9,7 +9,7 @@ import { categoryPath } from '@/lib/paths';
 import { site } from '@/lib/site';
 import { toWebSiteJsonLd } from '@/lib/structured-data';
 
-export const revalidate = 60;
+export const revalidate = 10;
 
 export const metadata: Metadata = { alternates: { canonical: '/', types: feedAlternates() } };
 

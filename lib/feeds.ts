@@ -70,6 +70,20 @@ function toJsonFeed(title: string, homeUrl: string, feedUrl: string, entries: Fe
   });
 }
 
+/**
+ * Atom puts categories in attributes, where the library escapes `&` and `"` but not `<`: a name
+ * holding `<` would make the whole feed malformed XML. The slug is always safe, so Atom's `term`
+ * is the slug, and its `label` falls back to the slug for such a name. RSS uses text nodes.
+ */
+function toFeedCategory(category: Category, format: FeedFormat) {
+  const unsafeInAttribute = format === 'atom' && /[<>]/.test(category.name);
+  return {
+    name: unsafeInAttribute ? category.slug : category.name,
+    term: category.slug,
+    domain: absoluteUrl(categoryPath(category.slug)),
+  };
+}
+
 /** A feed of the newest published articles, site-wide or for one category, in `format`. */
 export async function renderFeed(
   format: FeedFormat,
@@ -113,11 +127,7 @@ export async function renderFeed(
       date: article.updated ?? article.published,
       published: article.published,
       author: article.author ? [{ name: article.author }] : undefined,
-      category: article.categories.map((c) => ({
-        name: c.name,
-        term: c.name,
-        domain: absoluteUrl(categoryPath(c.slug)),
-      })),
+      category: article.categories.map((c) => toFeedCategory(c, format)),
       image,
     });
   }

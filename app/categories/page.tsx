@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { getCategories } from '@/lib/content';
 import { categoryPath } from '@/lib/paths';
 
-export const revalidate = 60;
+export const revalidate = 10;
 
 export const metadata: Metadata = { title: '전체 분류' };
 

@@ -1,6 +1,6 @@
 import { feedResponse } from '@/lib/feeds';
 
-export const revalidate = 60;
+export const revalidate = 10;
 
 export function GET() {
   return feedResponse('rss');

@@ -1,6 +1,6 @@
 import { renderSitemap, xmlResponse } from '@/lib/sitemaps';
 
-export const revalidate = 60;
+export const revalidate = 10;
 
 export async function GET() {
   return xmlResponse(await renderSitemap());

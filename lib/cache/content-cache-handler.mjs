@@ -25,9 +25,13 @@ export default class ContentCacheHandler extends FileSystemCache {
     return rendered < staleBefore() ? { ...entry, lastModified: -1 } : entry;
   }
 
-  async set(key, ...rest) {
-    renderedAt.set(key, lookedUpAt.get(key) ?? Date.now());
+  async set(key, data, ...rest) {
+    const lookedUp = lookedUpAt.get(key);
     lookedUpAt.delete(key);
-    return super.set(key, ...rest);
+    // Not-found pages are cheap to render and unbounded in number (any URL can ask for one):
+    // storing each would let anyone fill the disk with made-up article URLs.
+    if (data?.status === 404) return;
+    renderedAt.set(key, lookedUp ?? Date.now());
+    return super.set(key, data, ...rest);
   }
 }

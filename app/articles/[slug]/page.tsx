@@ -12,7 +12,7 @@ import { getSummary } from '@/lib/render';
 import { site } from '@/lib/site';
 import { toBreadcrumbJsonLd, toNewsArticleJsonLd } from '@/lib/structured-data';
 
-export const revalidate = 60;
+export const revalidate = 10;
 // Only the newest articles are prerendered; the archive renders on first visit and is then cached.
 export const dynamicParams = true;
 

@@ -6,7 +6,7 @@ import { decodeParam, getCategories, getCategoryPage } from '@/lib/content';
 import { feedAlternates } from '@/lib/metadata';
 import { categoryPath } from '@/lib/paths';
 
-export const revalidate = 60;
+export const revalidate = 10;
 export const dynamicParams = true;
 
 export function generateStaticParams() {

@@ -1,6 +1,6 @@
 import { renderSitemapPart, xmlResponse } from '@/lib/sitemaps';
 
-export const revalidate = 60;
+export const revalidate = 10;
 export const dynamicParams = true;
 
 export function generateStaticParams() {

@@ -1,7 +1,7 @@
 import { decodeParam } from '@/lib/content';
 import { feedResponse } from '@/lib/feeds';
 
-export const revalidate = 60;
+export const revalidate = 10;
 export const dynamicParams = true;
 
 export function generateStaticParams() {

@@ -1,0 +1,165 @@
+import { expect, test } from '@playwright/test';
+
+const PAGES = [
+  '/',
+  '/articles/000_b421e53fca27d6b0',
+  `/category/${encodeURIComponent('경제')}`,
+  `/search?q=${encodeURIComponent('네이버')}`,
+];
+
+test.describe('security headers', () => {
+  test('pages and JSON carry a strict policy and the usual protections', async ({ request }) => {
+    for (const path of [...PAGES, '/api/breaking', '/feed.xml']) {
+      const headers = (await request.get(path)).headers();
+      const csp = headers['content-security-policy'] ?? '';
+      expect(csp, path).toContain("default-src 'self'");
+      expect(csp, path).toContain("object-src 'none'");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).toContain("base-uri 'self'");
+      expect(csp, path).not.toContain('unsafe-eval');
+      expect(headers['x-content-type-options'], path).toBe('nosniff');
+      expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+      expect(headers['x-frame-options'], path).toBe('DENY');
+      expect(headers['permissions-policy'], path).toContain('camera=()');
+      expect(headers['strict-transport-security'], path).toBeUndefined();
+      expect(headers['x-powered-by'], path).toBeUndefined();
+    }
+  });
+
+  test('HSTS is sent when the request came over HTTPS through a proxy', async ({ request }) => {
+    const headers = (
+      await request.get('/', { headers: { 'x-forwarded-proto': 'https' } })
+    ).headers();
+    expect(headers['strict-transport-security']).toContain('max-age=');
+  });
+
+  test('pages work under the policy with no violations in the console', async ({ page }) => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content.Security.Policy|violates/i.test(message.text())) violations.push(message.text());
+    });
+    for (const path of PAGES) {
+      await page.goto(path);
+      await page.evaluate(
+        () =>
+          new Promise<void>((resolve) => {
+            document.addEventListener('securitypolicyviolation', (e) =>
+              console.error(`violates ${e.violatedDirective}`),
+            );
+            setTimeout(resolve, 300);
+          }),
+      );
+    }
+    expect(violations).toEqual([]);
+  });
+
+  test('pages may be cached briefly by a CDN and served stale while it refetches', async ({
+    request,
+  }) => {
+    const cacheControl = (await request.get('/articles/semiconductor-exports-record')).headers()[
+      'cache-control'
+    ];
+    expect(cacheControl).toMatch(/s-maxage=10\b/);
+    expect(cacheControl).toMatch(/stale-while-revalidate=\d+/);
+  });
+});
+
+test.describe('malformed requests', () => {
+  test('bad percent-encoding, dot segments and encoded slashes in every dynamic segment get a 4xx', async ({
+    request,
+  }) => {
+    const segments = [
+      '%E0%A4%A',
+      '%',
+      '..%2F..%2Fpackage.json',
+      '%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+      'a%00b',
+      '%252e%252e%252f',
+    ];
+    const templates = [
+      (s: string) => `/articles/${s}`,
+      (s: string) => `/category/${s}`,
+      (s: string) => `/category/${s}/page/2`,
+      (s: string) => `/category/${encodeURIComponent('경제')}/page/${s}`,
+      (s: string) => `/category/${s}/feed.xml`,
+      (s: string) => `/og/${s}`,
+      (s: string) => `/preview/${s}?token=x`,
+      (s: string) => `/sitemaps/${s}`,
+    ];
+    for (const template of templates) {
+      for (const segment of segments) {
+        const response = await request.get(template(segment));
+        const body = await response.text();
+        expect(response.status(), template(segment)).toBeGreaterThanOrEqual(400);
+        expect(response.status(), template(segment)).toBeLessThan(500);
+        expect(body, template(segment)).not.toMatch(
+          /"name"\s*:\s*"[^"]*"\s*,\s*"version"|root:x:0:0|\bat .+\.js:\d+/,
+        );
+      }
+    }
+  });
+
+  test('overlong URLs and queries, and huge headers, get a 4xx', async ({ request }) => {
+    expect((await request.get(`/articles/${'x'.repeat(4000)}`)).status()).toBe(404);
+    expect((await request.get(`/search?q=${'가'.repeat(1000)}`)).status()).toBe(200);
+    const huge = await request
+      .get('/', { headers: { 'x-huge': 'a'.repeat(20_000) } })
+      .catch(() => undefined);
+    if (huge) expect(huge.status()).toBe(431);
+  });
+
+  test('methods a news site does not take get 405', async ({ request }) => {
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'PROPFIND']) {
+      for (const path of ['/', '/api/breaking', '/articles/semiconductor-exports-record']) {
+        const response = await request.fetch(path, { method });
+        expect(response.status(), `${method} ${path}`).toBe(405);
+      }
+    }
+  });
+
+  test('error pages show no stack traces or file paths', async ({ request }) => {
+    for (const path of ['/articles/no-such', '/articles/%E0%A4%A', '/category/%ZZ']) {
+      const body = await (await request.get(path)).text();
+      expect(body).not.toMatch(/\/work\/|node_modules|\bat .+\.js:\d+|Error: /);
+    }
+  });
+});
+
+test.describe('hostile front matter', () => {
+  test('values that try to break out of attributes, titles, JSON-LD or lists stay text', async ({
+    page,
+  }) => {
+    const dialogs: string[] = [];
+    page.on('dialog', async (dialog) => {
+      dialogs.push(dialog.message());
+      await dialog.dismiss();
+    });
+    for (const path of [
+      '/articles/hostile-front-matter',
+      `/category/${encodeURIComponent('시험')}`,
+      '/',
+      '/search?q=onerror',
+    ]) {
+      await page.goto(path);
+      await page.waitForTimeout(300);
+      expect(
+        await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned),
+        path,
+      ).toBeUndefined();
+    }
+    await page.goto('/articles/hostile-front-matter');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('<script>');
+    const ld = await page.locator('script[type="application/ld+json"]').first().textContent();
+    expect((JSON.parse(ld ?? '{}') as { headline: string }).headline).toContain(
+      'onerror="window.__pwned=\'fm-title\'"',
+    );
+    const lede = page.getByRole('article').locator('header a');
+    for (const href of await lede.evaluateAll((links) =>
+      links.map((a) => a.getAttribute('href') ?? ''),
+    )) {
+      expect(href.toLowerCase()).not.toContain('javascript:');
+    }
+    await expect(page.locator('main iframe, main svg')).toHaveCount(0);
+    expect(dialogs).toEqual([]);
+  });
+});
