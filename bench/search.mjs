@@ -23,7 +23,28 @@ const indexMs = performance.now() - started;
 globalThis.gc?.();
 const afterIndex = process.memoryUsage();
 
-const words = ['네이버', '네이버는', '소버', '소버린 AI', 'LLM', '한국은행', '기준금리', '반도체 수출', '엔비디아', '삼성전자는', '우주', '발사체', '의료 개혁', '전기차', '지방선거', '교육부의', '서울시', '현대차', '기상청', '거대언어모델'];
+const words = [
+  '네이버',
+  '네이버는',
+  '소버',
+  '소버린 AI',
+  'LLM',
+  '한국은행',
+  '기준금리',
+  '반도체 수출',
+  '엔비디아',
+  '삼성전자는',
+  '우주',
+  '발사체',
+  '의료 개혁',
+  '전기차',
+  '지방선거',
+  '교육부의',
+  '서울시',
+  '현대차',
+  '기상청',
+  '거대언어모델',
+];
 const queries = Array.from({ length: 100 }, (_, i) => {
   const a = words[i % words.length];
   const b = words[(i * 7 + 3) % words.length];

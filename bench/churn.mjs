@@ -1,0 +1,137 @@
+// Load and churn: 100 connections for 60 s over article, home, category, search and JSON URLs
+// while another loop adds, edits, renames and deletes articles every 200 ms. Reports requests,
+// responses by status, errors, p99, and the server's memory at start, middle and end.
+// Build first against the corpus; the churn happens in a copy of it:
+//   npm run bench:build -- bench/out/corpus-10k && node bench/churn.mjs bench/out/corpus-10k
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import autocannon from 'autocannon';
+
+const root = path.resolve(import.meta.dirname, '..');
+const source = path.resolve(process.argv[2] ?? 'bench/out/corpus-10k');
+const seconds = Number(process.env.CHURN_SECONDS ?? 60);
+const PORT = 3220;
+const corpus = fs.mkdtempSync('/tmp/bench-churn-');
+fs.cpSync(source, corpus, { recursive: true });
+const churnDir = path.join(corpus, 'churn');
+fs.mkdirSync(churnDir);
+
+const server = spawn(
+  'node',
+  [
+    path.join(root, 'node_modules/next/dist/bin/next'),
+    'start',
+    '-p',
+    String(PORT),
+    '-H',
+    '127.0.0.1',
+  ],
+  {
+    cwd: root,
+    env: { ...process.env, CONTENT_DIR: corpus, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  },
+);
+let serverErrors = '';
+server.stderr.on('data', (d) => {
+  serverErrors += d;
+});
+const base = `http://127.0.0.1:${PORT}`;
+const rss = () =>
+  Math.round(
+    Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) /
+      1024,
+  );
+
+try {
+  for (let i = 0; i < 300; i += 1) {
+    try {
+      if ((await fetch(`${base}/api/breaking`)).ok) break;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const home = await (await fetch(`${base}/`)).text();
+  const articles = [...home.matchAll(/href="(\/articles\/[^"]+)"/g)].map((m) => m[1]).slice(0, 5);
+  const category = /href="(\/category\/[^"/]+)"/.exec(home)?.[1] ?? '/';
+  const paths = [
+    ...articles,
+    '/',
+    category,
+    `/search?q=${encodeURIComponent('네이버')}`,
+    '/api/breaking',
+    '/feed.xml',
+    '/articles/churn-0',
+  ];
+
+  // Churn: every 200 ms add, edit, rename or delete one of a few articles.
+  let step = 0;
+  const live = new Set();
+  const churn = setInterval(() => {
+    const n = step % 5;
+    const file = (i) => path.join(churnDir, `churn-${i}.md`);
+    const text = (i) =>
+      `---\ntitle: 변경 중인 기사 ${i}-${step}\ncategories: 경제\ndate: ${new Date(Date.now() - 60_000).toISOString()}\nbreaking: ${step % 2 === 0}\n---\n\n본문 ${step}\n`;
+    const action = step % 4;
+    try {
+      if (action === 0 || !live.has(n)) {
+        fs.writeFileSync(file(n), text(n));
+        live.add(n);
+      } else if (action === 1) {
+        fs.writeFileSync(file(n), text(n));
+      } else if (action === 2) {
+        fs.renameSync(file(n), file(n + 5));
+        fs.renameSync(file(n + 5), file(n));
+      } else {
+        fs.rmSync(file(n), { force: true });
+        live.delete(n);
+      }
+    } catch {}
+    step += 1;
+  }, 200);
+
+  const memory = { start: rss() };
+  const middle = setTimeout(
+    () => {
+      memory.middle = rss();
+    },
+    (seconds * 1000) / 2,
+  );
+  const result = await autocannon({
+    url: base,
+    connections: 100,
+    duration: seconds,
+    requests: paths.map((p) => ({ method: 'GET', path: p })),
+  });
+  clearTimeout(middle);
+  clearInterval(churn);
+  memory.end = rss();
+  const statuses = {};
+  for (const [key, value] of Object.entries(result.statusCodeStats ?? {}))
+    statuses[key] = value.count;
+  console.log(
+    JSON.stringify(
+      {
+        corpus: path.relative(root, source),
+        connections: 100,
+        seconds,
+        churnSteps: step,
+        requests: result.requests.total,
+        rps: Math.round(result.requests.average),
+        statuses,
+        errors: result.errors,
+        timeouts: result.timeouts,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        serverRssMiB: memory,
+        serverErrorLines: serverErrors.split('\n').filter((l) => /error|⨯/i.test(l)).length,
+      },
+      null,
+      2,
+    ),
+  );
+} finally {
+  server.kill('SIGTERM');
+  fs.rmSync(corpus, { recursive: true, force: true });
+}

@@ -1,0 +1,194 @@
+// Serving, on loopback, in one run: `next start` (cached article, home, category, search), the
+// same article's saved HTML served by nginx as a static file (the physical limit), and nginx with
+// deploy/nginx.conf caching in front of next start. Then first views of never-rendered archive
+// articles (time to first byte). Build first against the same corpus:
+//   npm run bench:build -- bench/out/corpus-10k && node bench/serve.mjs bench/out/corpus-10k
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import autocannon from 'autocannon';
+
+const root = path.resolve(import.meta.dirname, '..');
+const corpus = path.resolve(process.argv[2] ?? 'bench/out/corpus-10k');
+const duration = Number(process.env.BENCH_SECONDS ?? 10);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const NEXT_PORT = 3200;
+const STATIC_PORT = 3201;
+const PROXY_PORT = 3202;
+const work = fs.mkdtempSync('/tmp/bench-serve-');
+const children = [];
+
+function start(command, args, options) {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+  child.stdout.on('data', () => {});
+  child.stderr.on('data', (d) => process.env.BENCH_DEBUG && process.stderr.write(d));
+  children.push(child);
+  return child;
+}
+
+async function waitFor(url, timeoutMs = 60_000) {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`not up: ${url}`);
+}
+
+function rss(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+async function load(url, connections = 50) {
+  const result = await autocannon({ url, connections, duration, pipelining: 1 });
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+
+try {
+  const next = start(
+    'node',
+    [
+      path.join(root, 'node_modules/next/dist/bin/next'),
+      'start',
+      '-p',
+      String(NEXT_PORT),
+      '-H',
+      '127.0.0.1',
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, CONTENT_DIR: corpus, NEXT_TELEMETRY_DISABLED: '1' },
+    },
+  );
+  const base = `http://127.0.0.1:${NEXT_PORT}`;
+  await waitFor(`${base}/api/breaking`);
+  const home = await (await fetch(`${base}/`)).text();
+  const articlePath = /href="(\/articles\/[^"]+)"/.exec(home)?.[1];
+  const categoryPath = /href="(\/category\/[^"/]+)"/.exec(home)?.[1];
+  if (!articlePath || !categoryPath) throw new Error('no article or category link on home');
+
+  // The physical limit: the same article page, saved, served by nginx as a file.
+  fs.mkdirSync(path.join(work, 'www'));
+  fs.writeFileSync(
+    path.join(work, 'www', 'article.html'),
+    await (await fetch(`${base}${articlePath}`)).text(),
+  );
+  const proxyConf = fs
+    .readFileSync(path.join(root, 'deploy/nginx.conf'), 'utf8')
+    .replace('/var/cache/nginx/news', path.join(work, 'cache'))
+    .replace('server 127.0.0.1:3000;', `server 127.0.0.1:${NEXT_PORT};`)
+    .replace('listen 80;', `listen 127.0.0.1:${PROXY_PORT};`);
+  fs.writeFileSync(
+    path.join(work, 'nginx.conf'),
+    `worker_processes auto;
+pid ${work}/nginx.pid;
+error_log ${work}/error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  include /etc/nginx/mime.types;
+  client_body_temp_path ${work}/tmp; proxy_temp_path ${work}/tmp; fastcgi_temp_path ${work}/tmp; uwsgi_temp_path ${work}/tmp; scgi_temp_path ${work}/tmp;
+  server { listen 127.0.0.1:${STATIC_PORT}; root ${work}/www; location / { try_files /article.html =404; default_type text/html; } }
+  ${proxyConf}
+}
+`,
+  );
+  fs.mkdirSync(path.join(work, 'tmp'));
+  start('nginx', ['-c', path.join(work, 'nginx.conf'), '-g', 'daemon off;']);
+  await waitFor(`http://127.0.0.1:${STATIC_PORT}/`);
+  await waitFor(`http://127.0.0.1:${PROXY_PORT}/`);
+  await fetch(`http://127.0.0.1:${PROXY_PORT}${articlePath}`);
+  const cacheStatus = (await fetch(`http://127.0.0.1:${PROXY_PORT}${articlePath}`)).headers.get(
+    'x-cache-status',
+  );
+  if (cacheStatus !== 'HIT')
+    throw new Error(`the proxy does not cache the article (X-Cache-Status: ${cacheStatus})`);
+
+  const targets = {
+    'article (next start)': `${base}${articlePath}`,
+    'home (next start)': `${base}/`,
+    'category (next start)': `${base}${categoryPath}`,
+    'search (next start)': `${base}/search?q=${encodeURIComponent('네이버')}`,
+    'article (nginx static file)': `http://127.0.0.1:${STATIC_PORT}/`,
+    'article (nginx cache → next start)': `http://127.0.0.1:${PROXY_PORT}${articlePath}`,
+  };
+  for (const url of Object.values(targets)) await fetch(url);
+  const memoryStart = rss(next.pid);
+  const runs = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
+  for (let round = 0; round < rounds; round += 1) {
+    for (const [name, url] of Object.entries(targets)) runs[name].push(await load(url));
+  }
+  const memoryEnd = rss(next.pid);
+
+  const summary = {};
+  const staticRps = median(runs['article (nginx static file)'].map((r) => r.rps));
+  for (const [name, list] of Object.entries(runs)) {
+    const rps = list.map((r) => r.rps);
+    summary[name] = {
+      rpsMedian: median(rps),
+      rpsMin: Math.min(...rps),
+      rpsMax: Math.max(...rps),
+      p50Median: median(list.map((r) => r.p50)),
+      p99Median: median(list.map((r) => r.p99)),
+      ofStaticLimit: +(median(rps) / staticRps).toFixed(3),
+      non2xx: list.reduce((s, r) => s + r.non2xx, 0),
+      errors: list.reduce((s, r) => s + r.errors, 0),
+    };
+  }
+
+  // First view of archive articles nobody has opened since the build (not prerendered).
+  const files = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else files.push(e.name.replace(/\.(md|html)$/, ''));
+    }
+  };
+  walk(path.join(corpus, '2016'));
+  const ttfb = [];
+  for (const slug of files.slice(0, 100)) {
+    const t = performance.now();
+    const response = await fetch(`${base}/articles/${encodeURIComponent(slug)}`);
+    ttfb.push(performance.now() - t);
+    await response.arrayBuffer();
+  }
+  ttfb.sort((a, b) => a - b);
+
+  console.log(
+    JSON.stringify(
+      {
+        corpus: path.relative(root, corpus),
+        connections: 50,
+        secondsPerRun: duration,
+        rounds,
+        article: articlePath,
+        summary,
+        archiveFirstViewTtfbMs: {
+          n: ttfb.length,
+          median: +median(ttfb).toFixed(1),
+          p99: +ttfb[Math.floor(ttfb.length * 0.99) - 1 || 0].toFixed(1),
+          max: +ttfb.at(-1).toFixed(1),
+        },
+        nextServerRssMiB: { start: memoryStart, end: memoryEnd },
+      },
+      null,
+      2,
+    ),
+  );
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  spawn('nginx', ['-c', path.join(work, 'nginx.conf'), '-s', 'quit'], { stdio: 'ignore' });
+}
