@@ -166,6 +166,45 @@ export function toSnippet(text: string, words: readonly string[], radius = 70): 
   return parts;
 }
 
+interface Ranked {
+  article: Article;
+  inTitle: boolean;
+}
+
+/**
+ * Ranked matches by query for one content snapshot: during a spike the same few queries are asked
+ * again and again. A new snapshot (any content change) starts a new cache.
+ */
+let rankedCache: { snapshot?: ContentSnapshot; byQuery: Map<string, Ranked[]> } = {
+  byQuery: new Map(),
+};
+const RANKED_CACHE_SIZE = 500;
+
+function rankedMatches(state: IndexState, snapshot: ContentSnapshot, query: string): Ranked[] {
+  if (rankedCache.snapshot !== snapshot) rankedCache = { snapshot, byQuery: new Map() };
+  const { byQuery } = rankedCache;
+  const hit = byQuery.get(query);
+  if (hit) return hit;
+  const ranked = state.index
+    .search(query)
+    .map((result) => ({
+      article: snapshot.bySlug.get(String(result.id)),
+      inTitle: Object.values(result.match).some((fields) => fields.includes('title')),
+    }))
+    .filter((r): r is Ranked => !!r.article)
+    .sort(
+      (a, b) =>
+        Number(b.inTitle) - Number(a.inTitle) ||
+        b.article.published.getTime() - a.article.published.getTime(),
+    );
+  if (byQuery.size >= RANKED_CACHE_SIZE) {
+    const oldest = byQuery.keys().next().value;
+    if (oldest !== undefined) byQuery.delete(oldest);
+  }
+  byQuery.set(query, ranked);
+  return ranked;
+}
+
 /**
  * Searches published articles. Articles whose title matches rank above those that match only
  * elsewhere; within each group, newer first.
@@ -181,21 +220,7 @@ export async function search(
 
   const state = await getIndex();
   const snapshot = getSnapshot();
-  const ranked = state.index
-    .search(query)
-    .map((result) => ({
-      article: snapshot.bySlug.get(String(result.id)),
-      inTitle: Object.values(result.match).some((fields) => fields.includes('title')),
-    }))
-    .filter(
-      (r): r is { article: Article; inTitle: boolean } =>
-        !!r.article && isPublished(r.article, now),
-    )
-    .sort(
-      (a, b) =>
-        Number(b.inTitle) - Number(a.inTitle) ||
-        b.article.published.getTime() - a.article.published.getTime(),
-    );
+  const ranked = rankedMatches(state, snapshot, query).filter((r) => isPublished(r.article, now));
 
   const pageCount = Math.ceil(ranked.length / RESULTS_PER_PAGE);
   const current = Math.min(Math.max(1, Math.trunc(page) || 1), Math.max(1, pageCount));
