@@ -40,6 +40,7 @@ interface StoreState {
   watcher?: fs.FSWatcher;
   timers: NodeJS.Timeout[];
   checkedAt: number;
+  rechecking?: boolean;
 }
 
 /** Without a watcher (it failed, or the platform has none) the folder is re-checked this often. */
@@ -104,13 +105,42 @@ function watch(state: StoreState): void {
       stopWatching(state);
       state.dirty = true;
     });
-    const recheck = setInterval(() => {
-      state.dirty = true;
-    }, SAFETY_RECHECK_MS);
+    const recheck = setInterval(() => void recheckInBackground(state), SAFETY_RECHECK_MS);
     recheck.unref();
     state.timers.push(recheck);
   } catch {
     state.watcher = undefined;
+  }
+}
+
+/**
+ * Compares the folder with what was last read, using asynchronous stats that never hold up a
+ * request, and marks the snapshot dirty only when something differs.
+ */
+async function recheckInBackground(state: StoreState): Promise<void> {
+  if (state.dirty || state.rechecking) return;
+  state.rechecking = true;
+  try {
+    const entries = listContentFiles(state.root).filter((entry) => entry.kind !== 'other');
+    if (entries.length !== state.files.size) {
+      state.dirty = true;
+      return;
+    }
+    for (let i = 0; i < entries.length; i += 200) {
+      const stats = await Promise.all(
+        entries.slice(i, i + 200).map((entry) => fs.promises.stat(entry.absolute).catch(() => undefined)),
+      );
+      for (const [j, stat] of stats.entries()) {
+        const entry = entries[i + j];
+        const cached = entry ? state.files.get(entry.path) : undefined;
+        if (!stat || !cached || cached.size !== stat.size || cached.mtimeMs !== stat.mtimeMs) {
+          state.dirty = true;
+          return;
+        }
+      }
+    }
+  } finally {
+    state.rechecking = false;
   }
 }
 
