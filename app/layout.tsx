@@ -14,8 +14,9 @@ const pretendard = localFont({
   src: '../node_modules/pretendard/dist/web/variable/woff2/PretendardVariable.woff2',
   variable: '--font-pretendard',
   weight: '45 920',
-  display: 'swap',
-  // 2 MB of Hangul: let text paint in the fallback first instead of racing the headline for bandwidth.
+  // 2 MB of Hangul: a first visit paints at once in the system's Korean font and caches this one
+  // for the next page; swapping it in late would repaint the headline (a late LCP on phones).
+  display: 'optional',
   preload: false,
   adjustFontFallback: false,
 });

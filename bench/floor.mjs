@@ -1,44 +1,47 @@
-// The framework's floor: builds bench/floor (one App Router page, no client components) with the
-// project's own Next.js, then prints its client JS (gzip) the way bench/page-weight.mjs counts it.
+// The framework's floor: a one-page App Router app with no client components (bench/floor), built
+// outside this project with the same Next.js and React versions, then its client JS (gzip)
+// counted the way bench/page-weight.mjs counts ours.
 //   node bench/floor.mjs
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
+const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8'));
+const version = (name) => lock.packages[`node_modules/${name}`].version;
 const dir = fs.mkdtempSync('/tmp/bench-floor-');
 fs.cpSync(path.join(root, 'bench/floor/app'), path.join(dir, 'app'), { recursive: true });
+fs.writeFileSync(path.join(dir, 'next.config.mjs'), 'export default {};\n');
 fs.writeFileSync(
   path.join(dir, 'package.json'),
-  JSON.stringify({ name: 'floor', private: true, type: 'module' }),
-);
-fs.writeFileSync(
-  path.join(dir, 'tsconfig.json'),
   JSON.stringify({
-    compilerOptions: {
-      jsx: 'react-jsx',
-      strict: true,
-      skipLibCheck: true,
-      module: 'esnext',
-      moduleResolution: 'bundler',
-      target: 'ES2022',
-      lib: ['dom', 'esnext'],
-      noEmit: true,
-      isolatedModules: true,
-      esModuleInterop: true,
+    name: 'floor',
+    private: true,
+    type: 'module',
+    dependencies: {
+      next: version('next'),
+      react: version('react'),
+      'react-dom': version('react-dom'),
+    },
+    devDependencies: {
+      typescript: version('typescript'),
+      '@types/react': version('@types/react'),
+      '@types/node': version('@types/node'),
     },
   }),
 );
-fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
-const next = path.join(root, 'node_modules/next/dist/bin/next');
-execFileSync('node', [next, 'build'], {
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
   cwd: dir,
-  stdio: 'ignore',
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  stdio: 'inherit',
+  env,
 });
+const next = path.join(dir, 'node_modules/next/dist/bin/next');
+execFileSync('node', [next, 'build'], { cwd: dir, stdio: 'ignore', env });
 const server = spawn('node', [next, 'start', '-p', '3210', '-H', '127.0.0.1'], {
   cwd: dir,
   stdio: 'ignore',
+  env,
 });
 try {
   for (let i = 0; i < 100; i += 1) {

@@ -68,3 +68,24 @@ export function listContentFiles(root: string): ContentEntry[] {
   walk(realRoot, '');
   return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
+
+/**
+ * The newest modification time of any folder under the content folder, itself included. Adding,
+ * deleting or renaming a file changes its folder's time, so this (with the files' own times)
+ * tells whether anything changed while no server was watching.
+ */
+export function getNewestFolderTime(root: string): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    try {
+      newest = Math.max(newest, fs.statSync(dir).mtimeMs);
+      for (const dirent of fs.readdirSync(dir, { withFileTypes: true })) {
+        if (dirent.isDirectory() && !isIgnoredName(dirent.name)) walk(path.join(dir, dirent.name));
+      }
+    } catch {
+      // A folder removed while we looked: the next change check sees it.
+    }
+  };
+  walk(root);
+  return newest;
+}

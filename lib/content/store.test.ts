@@ -194,10 +194,18 @@ describe('live changes', () => {
   });
 
   it('moves the stale-before clock when a scheduled article’s time passes', () => {
-    write('later.md', article('예약', 'date: 2026-12-01 09:00'));
-    write('now.md', article('지금', 'date: 2026-11-01 09:00'));
+    write('later.md', article('예약', 'date: 2099-12-01 09:00'));
+    write('now.md', article('지금', 'date: 2099-11-01 09:00'));
     getSnapshot();
-    expect(getStaleBefore(Date.parse('2026-11-15T00:00:00Z'))).toBe(Date.parse('2026-11-01T00:00:00Z'));
-    expect(getStaleBefore(Date.parse('2026-12-02T00:00:00Z'))).toBe(Date.parse('2026-12-01T00:00:00Z'));
+    expect(getStaleBefore(Date.parse('2099-11-15T00:00:00Z'))).toBe(Date.parse('2099-11-01T00:00:00Z'));
+    expect(getStaleBefore(Date.parse('2099-12-02T00:00:00Z'))).toBe(Date.parse('2099-12-01T00:00:00Z'));
+  });
+
+  it('after a restart, treats pages cached before the newest file or folder change as stale', () => {
+    write('a.md', article('A', 'date: 2024-01-01'));
+    const folderTime = Date.parse('2030-01-01T00:00:00Z') / 1000;
+    fs.utimesSync(dir, folderTime, folderTime);
+    getSnapshot();
+    expect(getStaleBefore()).toBe(folderTime * 1000);
   });
 });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { getContentDir, site } from '@/lib/site';
 
 import { CONTENT_CLOCK_KEY, type ContentClock } from './clock';
-import { listContentFiles, type ContentEntry } from './files';
+import { getNewestFolderTime, listContentFiles, type ContentEntry } from './files';
 import { parseFrontMatter, type ContentProblem } from './parse';
 import { toArticle, type ValidationResult } from './schema';
 import type { Article, Category } from './types';
@@ -342,8 +342,14 @@ export function getSnapshot(): ContentSnapshot {
     state.checkedAt = now;
     // Settling applies to live edits; the first read takes the folder as it is.
     const { entries, changed } = refreshFiles(state, new Date(now), state.snapshot !== undefined);
-    if (changed || !state.snapshot) {
-      if (state.snapshot) state.changedAt = now;
+    if (!state.snapshot) {
+      // Pages cached by an earlier process are stale if anything changed while none watched.
+      let newest = getNewestFolderTime(state.root);
+      for (const file of state.files.values()) newest = Math.max(newest, file.mtimeMs);
+      state.changedAt = newest;
+      state.snapshot = buildSnapshot(state, entries);
+    } else if (changed) {
+      state.changedAt = now;
       state.snapshot = buildSnapshot(state, entries);
     }
   }
