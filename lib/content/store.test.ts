@@ -9,6 +9,11 @@ import { formatProblem, getSnapshot, getStaleBefore } from './store';
 
 let dir: string;
 
+/** Forgets the in-process store, as a server restart would. */
+function restart() {
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for('hangul-news.content-store')];
+}
+
 function write(relPath: string, content: string | Buffer) {
   const file = path.join(dir, relPath);
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -203,9 +208,17 @@ describe('live changes', () => {
 
   it('after a restart, treats pages cached before the newest file or folder change as stale', () => {
     write('a.md', article('A', 'date: 2024-01-01'));
+    getSnapshot();
     const folderTime = Date.parse('2030-01-01T00:00:00Z') / 1000;
     fs.utimesSync(dir, folderTime, folderTime);
-    getSnapshot();
+    restart();
     expect(getStaleBefore()).toBe(folderTime * 1000);
+  });
+
+  it('after a restart on another content folder, treats everything cached before as stale', () => {
+    write('a.md', article('A', 'date: 2024-01-01'));
+    const before = Date.now();
+    restart();
+    expect(getStaleBefore()).toBeGreaterThanOrEqual(before);
   });
 });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 
 import { getContentDir, site } from '@/lib/site';
 
@@ -324,6 +325,28 @@ export function setProblemReporter(reporter: (line: string) => void): void {
   reportProblem = reporter;
 }
 
+/**
+ * Whether the rendered-page cache in .next/ was filled from this content folder. The same build
+ * may serve any folder (CONTENT_DIR); a marker file remembers the last one, best effort.
+ */
+function isSameFolderAsCache(root: string): boolean {
+  const marker = path.join(/* turbopackIgnore: true */ process.cwd(), '.next', 'cache', 'content-folder');
+  let previous: string | undefined;
+  try {
+    previous = fs.readFileSync(marker, 'utf8');
+  } catch {
+    previous = undefined;
+  }
+  if (previous === root) return true;
+  try {
+    fs.mkdirSync(path.dirname(marker), { recursive: true });
+    fs.writeFileSync(marker, root);
+  } catch {
+    // A read-only deployment: every start re-renders each page once, which is still correct.
+  }
+  return false;
+}
+
 /** Formats a problem the way compilers do: `path:line:column: severity: message`. */
 export function formatProblem(problem: ContentProblem): string {
   const where = [problem.file, problem.line, problem.line !== undefined ? problem.column : undefined]
@@ -343,10 +366,11 @@ export function getSnapshot(): ContentSnapshot {
     // Settling applies to live edits; the first read takes the folder as it is.
     const { entries, changed } = refreshFiles(state, new Date(now), state.snapshot !== undefined);
     if (!state.snapshot) {
-      // Pages cached by an earlier process are stale if anything changed while none watched.
+      // Pages cached by an earlier process are stale if they came from another content folder,
+      // or if anything in this one changed while no server watched it.
       let newest = getNewestFolderTime(state.root);
       for (const file of state.files.values()) newest = Math.max(newest, file.mtimeMs);
-      state.changedAt = newest;
+      state.changedAt = isSameFolderAsCache(state.root) ? newest : now;
       state.snapshot = buildSnapshot(state, entries);
     } else if (changed) {
       state.changedAt = now;
