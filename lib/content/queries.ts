@@ -1,7 +1,36 @@
 import { site } from '@/lib/site';
 
-import { getSnapshot } from './store';
+import { countPassedBoundaries, getSnapshot, type ContentSnapshot } from './store';
 import type { Article, Category } from './types';
+
+/**
+ * Remembers a query's answer for one snapshot and one stretch of time between boundaries: the
+ * published set cannot change without a file change (a new snapshot) or a boundary passing. So
+ * pages that render per request (search, renders after a change) stop walking every article.
+ */
+class SnapshotMemo<T> {
+  private readonly bySnapshot = new WeakMap<ContentSnapshot, Map<string, T>>();
+
+  get(key: string, now: Date, compute: (snapshot: ContentSnapshot) => T): T {
+    const snapshot = getSnapshot();
+    const fullKey = `${countPassedBoundaries(snapshot.boundaries, now.getTime())}\u0000${key}`;
+    let entries = this.bySnapshot.get(snapshot);
+    if (!entries) {
+      entries = new Map();
+      this.bySnapshot.set(snapshot, entries);
+    }
+    const hit = entries.get(fullKey);
+    if (hit !== undefined) return hit;
+    const value = compute(snapshot);
+    if (entries.size >= 64) entries.clear();
+    entries.set(fullKey, value);
+    return value;
+  }
+}
+
+const publishedMemo = new SnapshotMemo<readonly Article[]>();
+const breakingMemo = new SnapshotMemo<readonly Article[]>();
+const categoriesMemo = new SnapshotMemo<readonly CategorySummary[]>();
 
 /** Published means: not a draft, and its publication time has come. */
 export function isPublished(article: Article, now: Date): boolean {
@@ -18,8 +47,8 @@ export function isBreaking(article: Article, now: Date): boolean {
 }
 
 /** All published articles, newest first. */
-export function getArticles(now: Date = new Date()): Article[] {
-  return getSnapshot().articles.filter((article) => isPublished(article, now));
+export function getArticles(now: Date = new Date()): readonly Article[] {
+  return publishedMemo.get('', now, (snapshot) => snapshot.articles.filter((article) => isPublished(article, now)));
 }
 
 /** One published article by slug, or undefined (unknown, draft, scheduled or broken). */
@@ -29,8 +58,8 @@ export function getArticle(slug: string, now: Date = new Date()): Article | unde
 }
 
 /** Breaking articles, newest first. */
-export function getBreakingNews(now: Date = new Date()): Article[] {
-  return getSnapshot().articles.filter((article) => isBreaking(article, now));
+export function getBreakingNews(now: Date = new Date()): readonly Article[] {
+  return breakingMemo.get('', now, (snapshot) => snapshot.articles.filter((article) => isBreaking(article, now)));
 }
 
 export interface CategorySummary extends Category {
@@ -39,9 +68,13 @@ export interface CategorySummary extends Category {
 }
 
 /** Categories with published articles, largest first, each with its newest `take` articles. */
-export function getCategories(take = 0, now: Date = new Date()): CategorySummary[] {
+export function getCategories(take = 0, now: Date = new Date()): readonly CategorySummary[] {
+  return categoriesMemo.get(String(take), now, () => summarizeCategories(getArticles(now), take));
+}
+
+function summarizeCategories(articles: readonly Article[], take: number): CategorySummary[] {
   const summaries = new Map<string, CategorySummary>();
-  for (const article of getArticles(now)) {
+  for (const article of articles) {
     for (const category of article.categories) {
       let summary = summaries.get(category.slug);
       if (!summary) {

@@ -132,6 +132,18 @@ describe('queries', () => {
     expect(getArticle('future', new Date('2026-12-26T00:00:00Z'))?.title).toBe('예약');
   });
 
+  it('answers from memory between schedule boundaries, and changes exactly when one passes', () => {
+    write('live.md', article('게시', 'date: 2026-11-26'));
+    write('later.md', article('예약', 'date: 2026-11-28 09:00\nbreaking: true\nbreaking_until: 2026-11-28 12:00'));
+    const before = new Date('2026-11-27T23:59:00Z');
+    expect(getArticles(before)).toBe(getArticles(new Date('2026-11-27T00:00:00Z')));
+    expect(getArticles(before).map((a) => a.title)).toEqual(['게시']);
+    const published = new Date('2026-11-28T00:00:00Z');
+    expect(getArticles(published).map((a) => a.title)).toEqual(['예약', '게시']);
+    expect(getBreakingNews(published).map((a) => a.title)).toEqual(['예약']);
+    expect(getBreakingNews(new Date('2026-11-28T03:00:00Z'))).toEqual([]);
+  });
+
   it('lists current breaking news newest first, leaving expired and unmarked items out', () => {
     write('old.md', article('지난 속보', 'date: 2026-11-20\nbreaking: true\nbreaking_until: 2026-11-21'));
     write('a.md', article('속보 A', 'date: 2026-11-25\nbreaking: true'));

@@ -387,15 +387,23 @@ export function getSnapshot(): ContentSnapshot {
 export function getStaleBefore(now: number = Date.now()): number {
   const snapshot = getSnapshot();
   const state = getState();
-  const { boundaries } = snapshot;
+  const passed = countPassedBoundaries(snapshot.boundaries, now);
+  return Math.max(state.changedAt, passed > 0 ? (snapshot.boundaries[passed - 1] ?? 0) : 0);
+}
+
+/**
+ * How many of the snapshot's boundaries (publish times, breaking ends) are at or before `at`.
+ * Between two boundaries nothing a reader sees changes by itself.
+ */
+export function countPassedBoundaries(boundaries: readonly number[], at: number): number {
   let low = 0;
   let high = boundaries.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if ((boundaries[mid] ?? 0) <= now) low = mid + 1;
+    if ((boundaries[mid] ?? 0) <= at) low = mid + 1;
     else high = mid;
   }
-  return Math.max(state.changedAt, low > 0 ? (boundaries[low - 1] ?? 0) : 0);
+  return low;
 }
 
 /** Starts watching the content folder at server start, before the first request needs it. */
