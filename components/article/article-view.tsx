@@ -2,7 +2,7 @@ import Link from 'next/link';
 
 import type { Article } from '@/lib/content';
 import { categoryPath } from '@/lib/paths';
-import { getArticleBody, renderLede } from '@/lib/render';
+import { getArticleBody, getLede } from '@/lib/render';
 import { site } from '@/lib/site';
 
 import { ArticleBody } from './article-body';
@@ -15,10 +15,7 @@ export interface ArticleViewProps {
 
 /** An article as readers see it: header, hero, body and tags. */
 export async function ArticleView({ article }: ArticleViewProps) {
-  const [body, lede] = await Promise.all([
-    getArticleBody(article),
-    article.featureText ? renderLede(article.featureText) : undefined,
-  ]);
+  const [body, lede] = await Promise.all([getArticleBody(article), getLede(article)]);
   const wasUpdated = article.updated && article.updated.getTime() > article.published.getTime();
 
   return (
@@ -43,7 +40,7 @@ export async function ArticleView({ article }: ArticleViewProps) {
         </h1>
         {lede ? (
           <ArticleBody
-            html={lede}
+            html={lede.html}
             className="border-l-4 border-brand-600 pl-4 text-lg leading-relaxed text-neutral-700 dark:text-neutral-300"
           />
         ) : null}

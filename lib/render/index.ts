@@ -12,28 +12,21 @@ const FAILED: RenderedBody = {
   text: '',
 };
 
-/**
- * The article's sanitized body, rendered on first use and cached by file identity (path, size,
- * mtime), so an edited file renders again and an unchanged one never does.
- */
-export function getArticleBody(
-  article: Article,
-  options: { absolute?: boolean } = {},
+/** Renders once per key, keeping the most recently used results; a failure becomes a placeholder. */
+function cached(
+  key: string,
+  file: string,
+  render: () => Promise<RenderedBody>,
 ): Promise<RenderedBody> {
-  const { path, size, mtimeMs } = article.source;
-  const key = `${path}\u0000${size}\u0000${mtimeMs}\u0000${article.image ?? ''}\u0000${options.absolute ? 'abs' : ''}`;
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key);
     cache.set(key, hit);
     return hit;
   }
-  const rendered = renderBody(article.body, article.format, {
-    heroSrc: article.image,
-    baseUrl: options.absolute ? `${site.url}/` : undefined,
-  }).catch((error: unknown) => {
+  const rendered = render().catch((error: unknown) => {
     console.error(
-      `[content] ${path}: error: 본문을 렌더링할 수 없습니다`,
+      `[content] ${file}: error: 본문을 렌더링할 수 없습니다`,
       error instanceof Error ? error.message : error,
     );
     return FAILED;
@@ -46,14 +39,41 @@ export function getArticleBody(
   return rendered;
 }
 
-/** A Markdown lede (`feature_text`) as sanitized HTML. */
-export async function renderLede(markdown: string): Promise<string> {
-  return (await renderBody(markdown, 'markdown')).html;
+function identity(article: Article): string {
+  const { path, size, mtimeMs } = article.source;
+  return `${path}\u0000${size}\u0000${mtimeMs}`;
 }
 
-/** A short plain-text summary: the excerpt, else the lede, else the start of the body. */
+/**
+ * The article's sanitized body, rendered on first use and cached by file identity (path, size,
+ * mtime), so an edited file renders again and an unchanged one never does.
+ */
+export function getArticleBody(
+  article: Article,
+  options: { absolute?: boolean } = {},
+): Promise<RenderedBody> {
+  const key = `body\u0000${identity(article)}\u0000${article.image ?? ''}\u0000${options.absolute ? 'abs' : ''}`;
+  return cached(key, article.source.path, () =>
+    renderBody(article.body, article.format, {
+      heroSrc: article.image,
+      baseUrl: options.absolute ? `${site.url}/` : undefined,
+    }),
+  );
+}
+
+/** The Markdown lede (`feature_text`) rendered and sanitized, cached like the body; none without one. */
+export function getLede(article: Article): Promise<RenderedBody> | undefined {
+  const { featureText } = article;
+  if (!featureText) return undefined;
+  return cached(`lede\u0000${identity(article)}`, article.source.path, () =>
+    renderBody(featureText, 'markdown'),
+  );
+}
+
+/** A short plain-text summary: the excerpt, else the lede's text, else the start of the body. */
 export async function getSummary(article: Article, maxLength = 140): Promise<string> {
-  const text = article.excerpt ?? article.featureText ?? (await getArticleBody(article)).text;
+  const text =
+    article.excerpt ?? (await getLede(article))?.text ?? (await getArticleBody(article)).text;
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > maxLength ? `${flat.slice(0, maxLength - 1).trimEnd()}…` : flat;
 }
