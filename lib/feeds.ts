@@ -1,6 +1,6 @@
 import { Feed } from 'feed';
 
-import { getArticles, getSnapshot, type Article, type Category } from '@/lib/content';
+import { decodeParam, getArticles, getSnapshot, type Article, type Category } from '@/lib/content';
 import { absoluteUrl, articlePath, categoryPath } from '@/lib/paths';
 import { getArticleBody, getSummary } from '@/lib/render';
 import { site } from '@/lib/site';
@@ -141,4 +141,10 @@ export async function feedResponse(format: FeedFormat, categorySlug?: string): P
   return new Response(body, {
     headers: { 'Content-Type': `${FEED_FILES[format].type}; charset=utf-8` },
   });
+}
+
+/** The GET handler of a category's feed route: /category/<slug>/feed.xml, atom.xml, feed.json. */
+export function categoryFeedHandler(format: FeedFormat) {
+  return async (_request: Request, { params }: { params: Promise<{ slug: string }> }) =>
+    feedResponse(format, decodeParam((await params).slug));
 }

@@ -20,6 +20,11 @@ function getFont(): Buffer {
   return font;
 }
 
+/** The font option next/og takes, for every image drawn here. */
+function pretendardBold() {
+  return [{ name: 'Pretendard', data: getFont(), weight: 700 as const, style: 'normal' as const }];
+}
+
 /** A share card with the headline in Korean type, for articles that have no image of their own. */
 export function renderSocialImage(title: string, kicker?: string): ImageResponse {
   return new ImageResponse(
@@ -54,7 +59,7 @@ export function renderSocialImage(title: string, kicker?: string): ImageResponse
     </div>,
     {
       ...SOCIAL_IMAGE_SIZE,
-      fonts: [{ name: 'Pretendard', data: getFont(), weight: 700, style: 'normal' }],
+      fonts: pretendardBold(),
     },
   );
 }
@@ -80,7 +85,7 @@ export function renderLogo(): ImageResponse {
     {
       width: 600,
       height: 600,
-      fonts: [{ name: 'Pretendard', data: getFont(), weight: 700, style: 'normal' }],
+      fonts: pretendardBold(),
     },
   );
 }

@@ -78,7 +78,7 @@ export function toArticleSlug(raw: string): string | undefined {
 }
 
 /** Image references may be absolute http(s) URLs or root-relative paths under public/. */
-export function isSafeImageUrl(value: string): boolean {
+function isSafeImageUrl(value: string): boolean {
   if (value.startsWith('/')) return !value.startsWith('//') && !value.includes('\\');
   try {
     const url = new URL(value);

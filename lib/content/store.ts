@@ -133,8 +133,7 @@ async function recheckInBackground(state: StoreState): Promise<void> {
       );
       for (const [j, stat] of stats.entries()) {
         const entry = entries[i + j];
-        const cached = entry ? state.files.get(entry.path) : undefined;
-        if (!stat || !cached || cached.size !== stat.size || cached.mtimeMs !== stat.mtimeMs) {
+        if (!isUnchanged(entry && state.files.get(entry.path), stat)) {
           state.dirty = true;
           return;
         }
@@ -152,7 +151,7 @@ function fileProblem(path: string, message: string, line?: number, column?: numb
 }
 
 /** Reads and validates one file; every failure becomes a located problem, never an exception. */
-export function loadFile(entry: ContentEntry, stat: fs.Stats, now: Date): ValidationResult {
+function loadFile(entry: ContentEntry, stat: fs.Stats, now: Date): ValidationResult {
   if (entry.kind === 'outside-link') {
     return fileProblem(entry.path, 'content 폴더 밖을 가리키는 링크는 읽지 않습니다');
   }
@@ -186,6 +185,10 @@ export function loadFile(entry: ContentEntry, stat: fs.Stats, now: Date): Valida
   return toArticle(parsed.value, { path: entry.path, size: stat.size, mtimeMs: stat.mtimeMs }, now);
 }
 
+function isUnchanged(cached: CachedFile | undefined, stat: fs.Stats | undefined): boolean {
+  return !!cached && !!stat && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs;
+}
+
 function compareArticles(a: Article, b: Article): number {
   const byDate = b.published.getTime() - a.published.getTime();
   if (byDate !== 0) return byDate;
@@ -211,8 +214,7 @@ function refreshFiles(
     } catch {
       continue;
     }
-    const cached = state.files.get(entry.path);
-    if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) continue;
+    if (isUnchanged(state.files.get(entry.path), stat)) continue;
     // A half-written file (an editor's save in progress) keeps its last good state until it settles.
     if (live && now.getTime() - stat.mtimeMs < SETTLE_MS) {
       settling = true;

@@ -1,5 +1,4 @@
-import { decodeParam } from '@/lib/content';
-import { feedResponse } from '@/lib/feeds';
+import { categoryFeedHandler } from '@/lib/feeds';
 
 export const revalidate = 10;
 export const dynamicParams = true;
@@ -8,9 +7,4 @@ export function generateStaticParams() {
   return [];
 }
 
-export async function GET(
-  _request: Request,
-  { params }: RouteContext<'/category/[slug]/atom.xml'>,
-) {
-  return feedResponse('atom', decodeParam((await params).slug));
-}
+export const GET = categoryFeedHandler('atom');
