@@ -3,13 +3,13 @@
 // responses by status, errors, p99, and the server's memory at start, middle and end.
 // Build first against the corpus; the churn happens in a copy of it:
 //   npm run bench:build -- bench/out/corpus-10k && node bench/churn.mjs bench/out/corpus-10k
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
 import autocannon from 'autocannon';
 
-const root = path.resolve(import.meta.dirname, '..');
+import { root, rssMiB, startNext, waitFor } from './support.mjs';
+
 const source = path.resolve(process.argv[2] ?? 'bench/out/corpus-10k');
 const seconds = Number(process.env.CHURN_SECONDS ?? 60);
 const PORT = 3220;
@@ -18,40 +18,16 @@ fs.cpSync(source, corpus, { recursive: true });
 const churnDir = path.join(corpus, 'churn');
 fs.mkdirSync(churnDir);
 
-const server = spawn(
-  'node',
-  [
-    path.join(root, 'node_modules/next/dist/bin/next'),
-    'start',
-    '-p',
-    String(PORT),
-    '-H',
-    '127.0.0.1',
-  ],
-  {
-    cwd: root,
-    env: { ...process.env, CONTENT_DIR: corpus, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  },
-);
+const server = startNext({ port: PORT, contentDir: corpus });
 let serverErrors = '';
 server.stderr.on('data', (d) => {
   serverErrors += d;
 });
 const base = `http://127.0.0.1:${PORT}`;
-const rss = () =>
-  Math.round(
-    Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) /
-      1024,
-  );
+const rss = () => rssMiB(server.pid);
 
 try {
-  for (let i = 0; i < 300; i += 1) {
-    try {
-      if ((await fetch(`${base}/api/breaking`)).ok) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitFor(`${base}/api/breaking`);
   const home = await (await fetch(`${base}/`)).text();
   const articles = [...home.matchAll(/href="(\/articles\/[^"]+)"/g)].map((m) => m[1]).slice(0, 5);
   const category = /href="(\/category\/[^"/]+)"/.exec(home)?.[1] ?? '/';

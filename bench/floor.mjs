@@ -2,11 +2,12 @@
 // outside this project with the same Next.js and React versions, then its client JS (gzip)
 // counted the way bench/page-weight.mjs counts ours.
 //   node bench/floor.mjs
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const root = path.resolve(import.meta.dirname, '..');
+import { root, startNext, waitFor } from './support.mjs';
+
 const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8'));
 const version = (name) => lock.packages[`node_modules/${name}`].version;
 const dir = fs.mkdtempSync('/tmp/bench-floor-');
@@ -38,18 +39,9 @@ execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], 
 });
 const next = path.join(dir, 'node_modules/next/dist/bin/next');
 execFileSync('node', [next, 'build'], { cwd: dir, stdio: 'ignore', env });
-const server = spawn('node', [next, 'start', '-p', '3210', '-H', '127.0.0.1'], {
-  cwd: dir,
-  stdio: 'ignore',
-  env,
-});
+const server = startNext({ port: 3210, dir, stdio: 'ignore' });
 try {
-  for (let i = 0; i < 100; i += 1) {
-    try {
-      if ((await fetch('http://127.0.0.1:3210/')).ok) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitFor('http://127.0.0.1:3210/');
   execFileSync('node', [path.join(root, 'bench/page-weight.mjs'), 'http://127.0.0.1:3210', '/'], {
     stdio: 'inherit',
   });

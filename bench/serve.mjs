@@ -9,7 +9,8 @@ import path from 'node:path';
 
 import autocannon from 'autocannon';
 
-const root = path.resolve(import.meta.dirname, '..');
+import { root, rssMiB, startNext, waitFor } from './support.mjs';
+
 const corpus = path.resolve(process.argv[2] ?? 'bench/out/corpus-10k');
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -27,22 +28,6 @@ function start(command, args, options) {
   child.stderr.on('data', (d) => process.env.BENCH_DEBUG && process.stderr.write(d));
   children.push(child);
   return child;
-}
-
-async function waitFor(url, timeoutMs = 60_000) {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`not up: ${url}`);
-}
-
-function rss(pid) {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
 
 const hasWrk = (() => {
@@ -102,21 +87,14 @@ const median = (values) => {
 };
 
 try {
-  const next = start(
-    'node',
-    [
-      path.join(root, 'node_modules/next/dist/bin/next'),
-      'start',
-      '-p',
-      String(NEXT_PORT),
-      '-H',
-      '127.0.0.1',
-    ],
-    {
-      cwd: root,
-      env: { ...process.env, CONTENT_DIR: corpus, NEXT_TELEMETRY_DISABLED: '1' },
-    },
-  );
+  const next = startNext({
+    port: NEXT_PORT,
+    contentDir: corpus,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  next.stdout.on('data', () => {});
+  next.stderr.on('data', (d) => process.env.BENCH_DEBUG && process.stderr.write(d));
+  children.push(next);
   const base = `http://127.0.0.1:${NEXT_PORT}`;
   await waitFor(`${base}/api/breaking`);
   const home = await (await fetch(`${base}/`)).text();
@@ -172,12 +150,12 @@ http {
     'article (nginx cache → next start)': `http://127.0.0.1:${PROXY_PORT}${articlePath}`,
   };
   for (const url of Object.values(targets)) await fetch(url);
-  const memoryStart = rss(next.pid);
+  const memoryStart = rssMiB(next.pid);
   const runs = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
   for (let round = 0; round < rounds; round += 1) {
     for (const [name, url] of Object.entries(targets)) runs[name].push(await load(url));
   }
-  const memoryEnd = rss(next.pid);
+  const memoryEnd = rssMiB(next.pid);
 
   const summary = {};
   const staticRps = median(runs['article (nginx static file)'].map((r) => r.rps));
