@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from 'next';
-import localFont from 'next/font/local';
 
 import { BreakingBanner } from '@/components/breaking/breaking-banner';
 import { Masthead } from '@/components/layout/masthead';
@@ -9,17 +8,6 @@ import { feedAlternates } from '@/lib/metadata';
 import { site } from '@/lib/site';
 
 import './globals.css';
-
-const pretendard = localFont({
-  src: '../node_modules/pretendard/dist/web/variable/woff2/PretendardVariable.woff2',
-  variable: '--font-pretendard',
-  weight: '45 920',
-  // 2 MB of Hangul: a first visit paints at once in the system's Korean font and caches this one
-  // for the next page; swapping it in late would repaint the headline (a late LCP on phones).
-  display: 'optional',
-  preload: false,
-  adjustFontFallback: false,
-});
 
 export const metadata: Metadata = {
   metadataBase: new URL(site.url),
@@ -39,7 +27,7 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
   return (
-    <html lang={site.lang} className={pretendard.variable}>
+    <html lang={site.lang}>
       <body className="min-h-screen bg-white font-sans text-ink antialiased dark:bg-neutral-950 dark:text-neutral-100">
         <SkipLink />
         <BreakingBanner />

@@ -46,7 +46,13 @@ test.describe('phones', () => {
 });
 
 test.describe('typography', () => {
-  test('keeps Hangul words whole and uses the self-hosted Korean font', async ({ page }) => {
+  test("keeps Hangul words whole in the reader's own Korean font, downloading none", async ({
+    page,
+  }) => {
+    const fonts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'font') fonts.push(request.url());
+    });
     await page.goto(PAGES.article);
     const style = await page.locator('body').evaluate((el) => {
       const css = getComputedStyle(el);
@@ -58,7 +64,8 @@ test.describe('typography', () => {
     });
     expect(style.wordBreak).toBe('keep-all');
     expect(style.overflowWrap).toBe('anywhere');
-    expect(style.fontFamily).toMatch(/pretendard/i);
+    expect(style.fontFamily).toMatch(/Apple SD Gothic Neo.*Noto Sans CJK KR.*Malgun Gothic/);
+    expect(fonts).toEqual([]);
     await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
   });
 });
