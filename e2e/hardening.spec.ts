@@ -108,13 +108,32 @@ test.describe('malformed requests', () => {
     if (huge) expect(huge.status()).toBe(431);
   });
 
-  test('methods a news site does not take get 405', async ({ request }) => {
-    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'PROPFIND']) {
-      for (const path of ['/', '/api/breaking', '/articles/semiconductor-exports-record']) {
+  test('methods a news site does not take change nothing and never reach a 5xx', async ({
+    request,
+  }) => {
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
+      // Route handlers only export GET: Next answers 405 itself.
+      for (const path of ['/api/breaking', '/feed.xml']) {
         const response = await request.fetch(path, { method });
         expect(response.status(), `${method} ${path}`).toBe(405);
       }
     }
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'PROPFIND']) {
+      // Pages have no server actions: a write is read as a read (nginx.conf answers 405 first).
+      for (const path of ['/', '/articles/semiconductor-exports-record']) {
+        const response = await request.fetch(path, { method, data: 'title=hacked' });
+        expect(response.status(), `${method} ${path}`).toBeLessThan(500);
+      }
+    }
+    const action = await request.post('/', {
+      headers: { 'Next-Action': 'a'.repeat(42), 'Content-Type': 'text/plain' },
+      data: '[]',
+    });
+    expect(action.status()).toBeGreaterThanOrEqual(400);
+    expect(action.status()).toBeLessThan(500);
+    expect(
+      await (await request.get('/articles/semiconductor-exports-record')).text(),
+    ).not.toContain('hacked');
   });
 
   test('error pages show no stack traces or file paths', async ({ request }) => {
