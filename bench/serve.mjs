@@ -3,13 +3,11 @@
 // deploy/nginx.conf caching in front of next start. Then first views of never-rendered archive
 // articles (time to first byte). Build first against the same corpus:
 //   npm run bench:build -- bench/out/corpus-10k && node bench/serve.mjs bench/out/corpus-10k
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import autocannon from 'autocannon';
-
-import { root, rssMiB, startNext, waitFor } from './support.mjs';
+import { hasWrk, load, median, root, rssMiB, startNext, waitFor } from './support.mjs';
 
 const corpus = path.resolve(process.argv[2] ?? 'bench/out/corpus-10k');
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
@@ -29,62 +27,6 @@ function start(command, args, options) {
   children.push(child);
   return child;
 }
-
-const hasWrk = (() => {
-  try {
-    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch (error) {
-    return error.status === 1; // wrk --version exits 1 after printing its version
-  }
-})();
-
-/** Milliseconds from a wrk latency such as 812.00us, 1.23ms or 1.02s. */
-function wrkMs(text) {
-  const match = /([\d.]+)(us|ms|s)/.exec(text);
-  if (!match) return NaN;
-  const value = Number(match[1]);
-  return match[2] === 'us' ? value / 1000 : match[2] === 's' ? value * 1000 : value;
-}
-
-/** wrk (Debian's; C, two threads) where installed: fast enough not to be the bottleneck itself. */
-function loadWithWrk(url, connections) {
-  let out = '';
-  try {
-    out = execFileSync(
-      'wrk',
-      ['-t2', `-c${connections}`, `-d${duration}s`, '--latency', '--timeout', '10s', url],
-      { encoding: 'utf8' },
-    );
-  } catch (error) {
-    out = error.stdout ?? '';
-  }
-  const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
-  return {
-    rps: Math.round(Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0)),
-    p50: +wrkMs(/50%\s+(\S+)/.exec(out)?.[1] ?? '').toFixed(2),
-    p99: +wrkMs(/99%\s+(\S+)/.exec(out)?.[1] ?? '').toFixed(2),
-    non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
-    errors: errors ? errors.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0,
-  };
-}
-
-async function load(url, connections = 50) {
-  if (hasWrk) return loadWithWrk(url, connections);
-  const result = await autocannon({ url, connections, duration, pipelining: 1 });
-  return {
-    rps: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-  };
-}
-
-const median = (values) => {
-  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)] ?? null;
-};
 
 try {
   const next = startNext({
@@ -153,7 +95,8 @@ http {
   const memoryStart = rssMiB(next.pid);
   const runs = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
   for (let round = 0; round < rounds; round += 1) {
-    for (const [name, url] of Object.entries(targets)) runs[name].push(await load(url));
+    for (const [name, url] of Object.entries(targets))
+      runs[name].push(await load(url, { duration }));
   }
   const memoryEnd = rssMiB(next.pid);
 

@@ -1,7 +1,9 @@
 // Helpers the benchmark scripts share: start a production server, wait for it, read its memory.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+
+import autocannon from 'autocannon';
 
 export const root = path.resolve(import.meta.dirname, '..');
 
@@ -38,3 +40,60 @@ export function rssMiB(pid) {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
+
+export const hasWrk = (() => {
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch (error) {
+    return error.status === 1; // wrk --version exits 1 after printing its version
+  }
+})();
+
+/** Milliseconds from a wrk latency such as 812.00us, 1.23ms or 1.02s. */
+function wrkMs(text) {
+  const match = /([\d.]+)(us|ms|s)/.exec(text);
+  if (!match) return NaN;
+  const value = Number(match[1]);
+  return match[2] === 'us' ? value / 1000 : match[2] === 's' ? value * 1000 : value;
+}
+
+/** wrk (Debian's; C, two threads) where installed: fast enough not to be the bottleneck itself. */
+function loadWithWrk(url, connections, duration) {
+  let out = '';
+  try {
+    out = execFileSync(
+      'wrk',
+      ['-t2', `-c${connections}`, `-d${duration}s`, '--latency', '--timeout', '10s', url],
+      { encoding: 'utf8' },
+    );
+  } catch (error) {
+    out = error.stdout ?? '';
+  }
+  const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  return {
+    rps: Math.round(Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0)),
+    p50: +wrkMs(/50%\s+(\S+)/.exec(out)?.[1] ?? '').toFixed(2),
+    p99: +wrkMs(/99%\s+(\S+)/.exec(out)?.[1] ?? '').toFixed(2),
+    non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
+    errors: errors ? errors.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0,
+  };
+}
+
+/** Requests/s, p50 and p99 (ms), non-2xx and errors for `duration` seconds of load on one URL. */
+export async function load(url, { connections = 50, duration = 10 } = {}) {
+  if (hasWrk) return loadWithWrk(url, connections, duration);
+  const result = await autocannon({ url, connections, duration, pipelining: 1 });
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+export const median = (values) => {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? null;
+};
