@@ -1,6 +1,7 @@
 // Load and churn: 100 connections for 60 s over article, home, category, search and JSON URLs
 // while another loop adds, edits, renames and deletes articles every 200 ms. Reports requests,
-// responses by status, errors, p99, and the server's memory at start, middle and end.
+// responses by status, errors, p99, the server's memory at start, middle and end (and every 5 s),
+// and whether an article that keeps appearing and disappearing answers 200 and 404 as it should.
 // Build first against the corpus; the churn happens in a copy of it:
 //   npm run bench:build -- bench/out/corpus-10k && node bench/churn.mjs bench/out/corpus-10k
 import fs from 'node:fs';
@@ -74,6 +75,41 @@ try {
     },
     (seconds * 1000) / 2,
   );
+  const samples = [];
+  const sampler = setInterval(() => samples.push(rss()), 5000);
+
+  // Alongside the load, one more article appears and disappears every 3 s, and one reader keeps
+  // asking for it and notes whether the answer matched the file (present: 200, deleted: 404),
+  // counting questions asked more than 500 ms after the last change (the store's 300 ms settle
+  // window, and a render) and answered before the next one.
+  const watchedFile = path.join(churnDir, 'churn-watch.md');
+  let watchedAt = Date.now();
+  const toggler = setInterval(() => {
+    watchedAt = Date.now();
+    if (fs.existsSync(watchedFile)) fs.rmSync(watchedFile);
+    else fs.writeFileSync(watchedFile, `---\ntitle: 나타났다 사라지는 기사\n---\n\n본문\n`);
+  }, 3000);
+  const watched = { present: 0, presentOk: 0, absent: 0, absentOk: 0 };
+  let watching = true;
+  const watcher = (async () => {
+    while (watching) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const changed = watchedAt;
+      const existed = fs.existsSync(watchedFile);
+      const asked = Date.now();
+      const status = await fetch(`${base}/articles/churn-watch`)
+        .then(async (r) => (await r.arrayBuffer(), r.status))
+        .catch(() => 0);
+      if (asked - changed < 500 || watchedAt !== changed) continue;
+      if (existed) {
+        watched.present += 1;
+        if (status === 200) watched.presentOk += 1;
+      } else {
+        watched.absent += 1;
+        if (status === 404) watched.absentOk += 1;
+      }
+    }
+  })();
   const result = await autocannon({
     url: base,
     connections: 100,
@@ -82,7 +118,12 @@ try {
   });
   clearTimeout(middle);
   clearInterval(churn);
+  clearInterval(sampler);
+  clearInterval(toggler);
+  watching = false;
+  await watcher;
   memory.end = rss();
+  memory.every5s = samples;
   const statuses = {};
   for (const [key, value] of Object.entries(result.statusCodeStats ?? {}))
     statuses[key] = value.count;
@@ -101,6 +142,7 @@ try {
         p50: result.latency.p50,
         p99: result.latency.p99,
         serverRssMiB: memory,
+        churnedArticle: watched,
         serverErrorLines: serverErrors.split('\n').filter((l) => /error|⨯/i.test(l)).length,
       },
       null,
