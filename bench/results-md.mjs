@@ -64,8 +64,8 @@ const md = `# Benchmark results
 
 All figures below come from one run of \`BENCH_100K=1 npm run bench\` (bench/run-all.sh) on the
 machine below; every script can also run alone (see the top of each file). The machine is shared
-and noisy: compare the ratios measured in this run, not single numbers across runs (an earlier
-run the same day, less loaded, had the 100k build at 85 s and next start at ~770 req/s).
+and noisy: compare the ratios measured in this run, not single numbers across runs. Builds run
+several rounds, serving three rounds a target, Lighthouse three runs a page: medians with min–max.
 
 \`\`\`
 ${read('machine.txt').trim()}
@@ -85,7 +85,7 @@ Wall time, and peak memory summed over the whole process tree (sampled every 100
 ${builds.map((b) => `| ${b.label} | ${b.runs} | ${b.seconds} s (${b.secondsMin}–${b.secondsMax}) | ${b.peakMemoryMiB} MiB | ${b.staticPagesGenerated} | ${b.prerenderedArticles} |`).join('\n')}
 
 - 10k build ÷ 1k build, medians: **${ratio(byLabel['10k']?.seconds, byLabel['1k']?.seconds)}×** (goal ≤ 1.3×: ${Number(ratio(byLabel['10k']?.seconds, byLabel['1k']?.seconds)) <= 1.3 ? 'met' : 'not met'}); round by round (each 10k build over the 1k build just before it): ${pairedRatios.map((r) => r.toFixed(2)).join(', ')}.
-  The page count is the same at every size (the newest ${byLabel['10k']?.prerenderedArticles} articles, \`PRERENDER_ARTICLES\`); what grows is reading and validating the files when Next collects page data (generateStaticParams needs every article's date) and again in the rendering worker: about 2 s more at 10k than at 1k, of a ~15–20 s build. A build right after the 100k one (its files evicted this corpus from the page cache) once took 27 s, 1.43× — hence the rounds. Not done: a parse cache on disk shared by the build's processes and the server's start.
+  The page count is the same at every size (the newest ${byLabel['10k']?.prerenderedArticles} articles, \`PRERENDER_ARTICLES\`); what grows is reading and validating the files when Next collects page data (generateStaticParams needs every article's date) and again in the rendering worker: about 2 s more at 10k than at 1k, of a ~15–20 s build. An earlier suite run, with one build of each size and the 10k one right after the 100k one, measured 27.1 s ÷ 18.9 s = 1.43×; hence the alternating rounds. Not done: a parse cache on disk shared by the build's processes and the server's start.
 - 100k articles: the build completes on this 2-core, 24 GiB machine.
 - ms per prerendered page at 10k: ${(((byLabel['10k']?.seconds ?? 0) * 1000) / (byLabel['10k']?.staticPagesGenerated ?? 1)).toFixed(0)} ms of total build time per page (the whole build, not only rendering).
 
@@ -105,7 +105,8 @@ ${Object.entries(serve.summary)
 - The physical limit is the same article page's saved HTML served by nginx as a file: ${staticRps} req/s.
 - The framework's own ceiling, in the same suite run (\`node bench/floor.mjs\`, same load): a one-page App Router app with no client components (4.7 KB of HTML) served by next start: ${floorServe.rpsMedian} req/s (${floorServe.rpsMin}–${floorServe.rpsMax}), p50 ${floorServe.p50Median} ms, p99 ${floorServe.p99Median} ms. Our cached article ÷ that: **${ratio(serve.summary['article (next start)'].rpsMedian, floorServe.rpsMedian)}** (our article page is ~39 KB of HTML, and Next spends per byte: it hashes each response for its ETag and writes it).
 - **nginx with deploy/nginx.conf caching in front of next start: ${(proxied.ofStaticLimit * 100).toFixed(0)} % of the static file** (goal ≥ 50 %: met). The bench checks \`X-Cache-Status: HIT\` before it measures.
-- next start alone serves a cached article at ${serve.summary['article (next start)'].rpsMedian} req/s (${(serve.summary['article (next start)'].ofStaticLimit * 100).toFixed(1)} % of the limit); its p99 has a long tail under saturation (GC and the layout's work over all articles on each render); put the proxy in front.
+- next start alone serves a cached article at ${serve.summary['article (next start)'].rpsMedian} req/s (${(serve.summary['article (next start)'].ofStaticLimit * 100).toFixed(1)} % of the limit), p99 ${serve.summary['article (next start)'].p99Median} ms against the floor's ${floorServe.p99Median} ms: at saturation on two cores shared with wrk the tail is long. Put the proxy in front (the row above).
+- \`proxy.ts\` (which answers 400 to paths that are not valid percent-encoding) only sees paths that may not decode: run on every request it cost about half of next start's throughput (A/B builds of the sample site, alternating, wrk -c50: article ~480 vs ~925 req/s). The suite run before that change served this article at 553 req/s.
 - Search is one repeated query (ranked results are cached per query and content version); varied queries in-process are below.
 - First view of archive articles never rendered since the build (${serve.archiveFirstViewTtfbMs.n} different ones): TTFB median **${serve.archiveFirstViewTtfbMs.median} ms**, p99 ${serve.archiveFirstViewTtfbMs.p99} ms, max ${serve.archiveFirstViewTtfbMs.max} ms.
 - next start memory: ${serve.nextServerRssMiB.start} MiB after warm-up, ${serve.nextServerRssMiB.end} MiB after all runs.
@@ -157,9 +158,11 @@ this CPU (benchmarkIndex) was ${lighthouse[0]?.spread.benchmarkIndex.min}–${li
 
 Goal: performance and accessibility 100, SEO 100. Accessibility, best practices and SEO are 100 on
 our pages (the floor page has no title or description, so its SEO and accessibility are lower).
-Performance: what is left is the App Router runtime's JavaScript (\`unused-javascript\`,
-main-thread work: TBT), which the floor page ships too, and the time to the first paint, which
-the floor's one-paragraph page reaches sooner than a real page with its stylesheet.
+Performance: ${lighthouse.map((l) => `${l.path} ${l.performance} (${l.spread.performance.min}–${l.spread.performance.max})`).join(', ')}; not 100 in the median run. The distance is
+total blocking time (the App Router runtime's JavaScript: \`unused-javascript\`, main-thread work;
+the floor page ships the same runtime and shows ${floorLighthouse.tbtMs} ms) and LCP near 2 s, which is the hero
+image arriving after the document on Lighthouse's simulated slow 4G (the floor page's median run
+also had LCP ${floorLighthouse.lcpMs} ms).
 Tried, measured on one build (3 runs each, article page): Pretendard's variable font (2 MB,
 \`font-display: optional\`) scored 56–98 — Lighthouse's simulated slow 4G counts the font in the
 headline's paint path whenever it arrived before the first paint (LCP ~12 s); Pretendard's 92
