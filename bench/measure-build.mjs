@@ -66,6 +66,11 @@ const articles = Object.keys(manifest.routes).filter((route) =>
   route.startsWith('/articles/'),
 ).length;
 const generated = /Generating static pages[^\n]*\((\d+)\/(\d+)\)/.exec(output);
+// Next prints how long prerendering took: "… (222/222) in 5.9s" (or "in 850ms").
+const generation = /Generating static pages[^\n]*\(\d+\/\d+\) in ([\d.]+)(ms|s)/.exec(output);
+const generationSeconds = generation
+  ? Number(generation[1]) / (generation[2] === 'ms' ? 1000 : 1)
+  : undefined;
 console.log(
   JSON.stringify({
     label,
@@ -74,5 +79,6 @@ console.log(
     prerenderedRoutes: prerendered,
     prerenderedArticles: articles,
     staticPagesGenerated: generated ? Number(generated[2]) : undefined,
+    generationSeconds,
   }),
 );

@@ -87,7 +87,7 @@ ${builds.map((b) => `| ${b.label} | ${b.runs} | ${b.seconds} s (${b.secondsMin}�
 - 10k build ÷ 1k build, medians: **${ratio(byLabel['10k']?.seconds, byLabel['1k']?.seconds)}×** (goal ≤ 1.3×: ${Number(ratio(byLabel['10k']?.seconds, byLabel['1k']?.seconds)) <= 1.3 ? 'met' : 'not met'}); round by round (each 10k build over the 1k build just before it): ${pairedRatios.map((r) => r.toFixed(2)).join(', ')}.
   The page count is the same at every size (the newest ${byLabel['10k']?.prerenderedArticles} articles, \`PRERENDER_ARTICLES\`); what grows is reading and validating the files when Next collects page data (generateStaticParams needs every article's date) and again in the rendering worker: about 2 s more at 10k than at 1k, of a ~15–20 s build. An earlier suite run, with one build of each size and the 10k one right after the 100k one, measured 27.1 s ÷ 18.9 s = 1.43×; hence the alternating rounds. Not done: a parse cache on disk shared by the build's processes and the server's start.
 - 100k articles: the build completes on this 2-core, 24 GiB machine.
-- ms per prerendered page at 10k: ${(((byLabel['10k']?.seconds ?? 0) * 1000) / (byLabel['10k']?.staticPagesGenerated ?? 1)).toFixed(0)} ms of total build time per page (the whole build, not only rendering).
+- Prerendering at 10k: ${byLabel['10k']?.generationSeconds ? `${((byLabel['10k'].generationSeconds * 1000) / byLabel['10k'].staticPagesGenerated).toFixed(1)} ms a page on one worker (Next's "Generating static pages … in ${byLabel['10k'].generationSeconds} s" over ${byLabel['10k'].staticPagesGenerated} pages); ` : ''}the whole build over the same pages: ${(((byLabel['10k']?.seconds ?? 0) * 1000) / (byLabel['10k']?.staticPagesGenerated ?? 1)).toFixed(0)} ms a page.
 
 ## Serving (\`node bench/serve.mjs bench/out/corpus-10000\`)
 
@@ -167,7 +167,11 @@ Tried, measured on one build (3 runs each, article page): Pretendard's variable 
 \`font-display: optional\`) scored 56–98 — Lighthouse's simulated slow 4G counts the font in the
 headline's paint path whenever it arrived before the first paint (LCP ~12 s); Pretendard's 92
 unicode-range slices (~250 KB for a Korean article, \`swap\`) 94/94/97 with CLS 0.036; the
-reader's own Korean font (what ships) 96/96/99 with CLS 0. Inlining the stylesheet
+reader's own Korean font (what ships) 96/96/99 with CLS 0. Plain \`<a>\` instead of \`next/link\`
+(no client-side navigation, no viewport prefetching: ~15 prefetches of 1–6 KB on the home page)
+took the home page's TBT from ~180 to 88 ms and its score to 98, the article's not measurably,
+and client JS to 1.5 KB over the floor; not kept, since readers would lose instant navigation
+between pages. Inlining the stylesheet
 (\`experimental.inlineCss\`) cut LCP to 1.4–2.5 s but put the CSS in each page twice (HTML 39 →
 146 KB, as a \`<style>\` and again in the RSC payload) and halved what next start serves: not kept.
 
