@@ -13,5 +13,5 @@ export {
   isPublished,
 } from './queries';
 export type { CategoryPage, CategorySummary } from './queries';
-export { formatProblem, getSnapshot } from './store';
+export { countPassedBoundaries, formatProblem, getSnapshot } from './store';
 export type { ContentSnapshot } from './store';

@@ -1,6 +1,12 @@
 import MiniSearch from 'minisearch';
 
-import { getSnapshot, isPublished, type Article, type ContentSnapshot } from '@/lib/content';
+import {
+  countPassedBoundaries,
+  getSnapshot,
+  isPublished,
+  type Article,
+  type ContentSnapshot,
+} from '@/lib/content';
 
 import { MAX_QUERY_LENGTH, RESULTS_PER_PAGE } from './limits';
 import { toSearchText } from './text';
@@ -172,18 +178,25 @@ interface Ranked {
 }
 
 /**
- * Ranked matches by query for one content snapshot: during a spike the same few queries are asked
- * again and again. A new snapshot (any content change) starts a new cache.
+ * Published matches, ranked, by query for one content snapshot: during a spike the same few
+ * queries are asked again and again. A new snapshot (any content change) starts a new cache; a
+ * publish time passing (a scheduled article going live) gives the query a new key.
  */
 let rankedCache: { snapshot?: ContentSnapshot; byQuery: Map<string, Ranked[]> } = {
   byQuery: new Map(),
 };
 const RANKED_CACHE_SIZE = 500;
 
-function rankedMatches(state: IndexState, snapshot: ContentSnapshot, query: string): Ranked[] {
+function rankedMatches(
+  state: IndexState,
+  snapshot: ContentSnapshot,
+  query: string,
+  now: Date,
+): Ranked[] {
   if (rankedCache.snapshot !== snapshot) rankedCache = { snapshot, byQuery: new Map() };
   const { byQuery } = rankedCache;
-  const hit = byQuery.get(query);
+  const key = `${countPassedBoundaries(snapshot.boundaries, now.getTime())}\u0000${query}`;
+  const hit = byQuery.get(key);
   if (hit) return hit;
   const ranked = state.index
     .search(query)
@@ -191,7 +204,7 @@ function rankedMatches(state: IndexState, snapshot: ContentSnapshot, query: stri
       article: snapshot.bySlug.get(String(result.id)),
       inTitle: Object.values(result.match).some((fields) => fields.includes('title')),
     }))
-    .filter((r): r is Ranked => !!r.article)
+    .filter((r): r is Ranked => !!r.article && isPublished(r.article, now))
     .sort(
       (a, b) =>
         Number(b.inTitle) - Number(a.inTitle) ||
@@ -201,7 +214,7 @@ function rankedMatches(state: IndexState, snapshot: ContentSnapshot, query: stri
     const oldest = byQuery.keys().next().value;
     if (oldest !== undefined) byQuery.delete(oldest);
   }
-  byQuery.set(query, ranked);
+  byQuery.set(key, ranked);
   return ranked;
 }
 
@@ -220,7 +233,7 @@ export async function search(
 
   const state = await getIndex();
   const snapshot = getSnapshot();
-  const ranked = rankedMatches(state, snapshot, query).filter((r) => isPublished(r.article, now));
+  const ranked = rankedMatches(state, snapshot, query, now);
 
   const pageCount = Math.ceil(ranked.length / RESULTS_PER_PAGE);
   const current = Math.min(Math.max(1, Math.trunc(page) || 1), Math.max(1, pageCount));

@@ -97,6 +97,13 @@ describe('search', () => {
     expect(result).not.toContain('네이버 예약');
   });
 
+  it('finds a scheduled article once its time has come, with nothing else changed', async () => {
+    expect((await search('네이버 예약', 1, now)).total).toBe(0);
+    const later = new Date('2027-01-01T00:00:01+09:00');
+    const hits = (await search('네이버 예약', 1, later)).hits.map((h) => h.article.title);
+    expect(hits).toContain('네이버 예약');
+  });
+
   it('answers empty, blank, overlong and hostile queries calmly', async () => {
     expect((await search('', 1, now)).total).toBe(0);
     expect((await search('   ', 1, now)).total).toBe(0);
