@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 
 import type { NextConfig } from 'next';
@@ -38,10 +40,29 @@ const securityHeaders = [
   },
 ];
 
+/**
+ * Stamps the build with the code that turns files into articles, so a parse cache on disk
+ * (lib/content/parse-cache.ts) written by another build is never read by this one.
+ */
+function contentParserVersion(): string {
+  const hash = createHash('sha256');
+  const folder = path.join(import.meta.dirname, 'lib/content');
+  const sources = fs
+    .readdirSync(folder)
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+    .sort()
+    .map((name) => path.join(folder, name));
+  for (const file of [...sources, 'lib/site.ts', 'package-lock.json']) {
+    hash.update(fs.readFileSync(path.resolve(import.meta.dirname, file)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
 const nextConfig: NextConfig = {
   // `node .next/standalone/server.js` runs on any Node host; `next start` keeps working too.
   output: 'standalone',
   poweredByHeader: false,
+  env: { CONTENT_PARSER_VERSION: contentParserVersion() },
   // Rendered pages are cached until the content changes (see the handler for how it knows).
   cacheHandler: path.resolve(import.meta.dirname, 'lib/cache/content-cache-handler.mjs'),
   // Pages say `s-maxage=<revalidate>, stale-while-revalidate=<expireTime - revalidate>`: a CDN

@@ -6,6 +6,7 @@ import { getContentDir, site } from '@/lib/site';
 import { CONTENT_CLOCK_KEY, type ContentClock } from './clock';
 import { getNewestFolderTime, listContentFiles, type ContentEntry } from './files';
 import { parseFrontMatter, type ContentProblem } from './parse';
+import { readParseCache, writeParseCache, type ParseCacheEntry } from './parse-cache';
 import { toArticle, type ValidationResult } from './schema';
 import type { Article, Category } from './types';
 
@@ -23,11 +24,7 @@ export interface ContentSnapshot {
   version: number;
 }
 
-interface CachedFile {
-  size: number;
-  mtimeMs: number;
-  result: ValidationResult;
-}
+type CachedFile = ParseCacheEntry;
 
 interface StoreState {
   root: string;
@@ -195,13 +192,20 @@ function compareArticles(a: Article, b: Article): number {
   return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
 }
 
-/** Re-stats every file, reparses the changed ones, and reports whether anything changed. */
+/**
+ * Re-stats every file, reparses the changed ones, and reports whether anything changed. The first
+ * read in a process takes unchanged files from the parse cache on disk, and saves it if it had
+ * to parse any.
+ */
 function refreshFiles(
   state: StoreState,
   now: Date,
   live: boolean,
 ): { entries: ContentEntry[]; changed: boolean } {
   const entries = listContentFiles(state.root);
+  const first = !live;
+  const saved = first ? readParseCache(state.root) : undefined;
+  let parsed = 0;
   const seen = new Set<string>();
   let changed = false;
   let settling = false;
@@ -220,7 +224,13 @@ function refreshFiles(
       settling = true;
       continue;
     }
-    state.files.set(entry.path, { size: stat.size, mtimeMs: stat.mtimeMs, result: loadFile(entry, stat, now) });
+    const fromDisk = saved?.get(entry.path);
+    if (isUnchanged(fromDisk, stat) && fromDisk) {
+      state.files.set(entry.path, fromDisk);
+    } else {
+      state.files.set(entry.path, { size: stat.size, mtimeMs: stat.mtimeMs, result: loadFile(entry, stat, now) });
+      parsed += 1;
+    }
     changed = true;
   }
   for (const path of state.files.keys()) {
@@ -234,6 +244,7 @@ function refreshFiles(
       state.dirty = true;
     }, SETTLE_MS).unref();
   }
+  if (first && parsed > 0) writeParseCache(state.root, state.files);
   return { entries, changed };
 }
 
