@@ -1,13 +1,18 @@
 // Measures `next build` against a content folder: wall time, peak memory summed over the whole
 // process tree (not only the largest process), and how many pages were prerendered.
-//   node bench/measure-build.mjs <content-folder> [label]
+//   node bench/measure-build.mjs <content-folder> [label] [--cold]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const contentDir = path.resolve(process.argv[2] ?? 'content');
-const label = process.argv[3] ?? path.basename(contentDir);
+const args = process.argv.slice(2).filter((arg) => arg !== '--cold');
+const contentDir = path.resolve(args[0] ?? 'content');
+const label = args[1] ?? path.basename(contentDir);
 const root = path.resolve(import.meta.dirname, '..');
+// --cold: forget the parse cache of earlier builds (lib/content/parse-cache.ts), as a fresh
+// checkout would; the build's own processes still share it.
+const cold = process.argv.includes('--cold');
+if (cold) fs.rmSync(path.join(root, '.next', 'cache', 'content'), { recursive: true, force: true });
 const PAGE_SIZE = 4096;
 
 /** Resident memory of `pid` and all its descendants, in bytes, read from /proc. */
@@ -74,6 +79,7 @@ const generationSeconds = generation
 console.log(
   JSON.stringify({
     label,
+    cold,
     seconds: Number(seconds.toFixed(1)),
     peakMemoryMiB: Math.round(peak / 1024 / 1024),
     prerenderedRoutes: prerendered,

@@ -41,6 +41,14 @@ const pairedRatios = buildRuns('10k').map(
   (r, i) => r.seconds / (buildRuns('1k')[i]?.seconds ?? NaN),
 );
 const byLabel = Object.fromEntries(builds.map((b) => [b.label, b]));
+const rebuild = buildRuns('10k-rebuild')[0];
+const startups = ['10k', '100k'].flatMap((label) => {
+  try {
+    return [json(`startup-${label}.json`)];
+  } catch {
+    return [];
+  }
+});
 const serve = json('serve.json');
 const churn = json('churn.json');
 const churnCapped = json('churn-capped.json');
@@ -78,15 +86,18 @@ half Markdown with a table, an image and Korean bold). The same N always writes 
 
 ## Build (\`node bench/measure-build.mjs <folder> <label>\`)
 
-Wall time, and peak memory summed over the whole process tree (sampled every 100 ms).
+Wall time, and peak memory summed over the whole process tree (sampled every 100 ms). Every build
+here starts cold: no parse cache from an earlier build, as from a fresh checkout (\`--cold\`).
 
 | content | builds | wall, median (min–max) | peak memory (all processes) | pages prerendered | of which articles |
 | --- | ---: | ---: | ---: | ---: | ---: |
 ${builds.map((b) => `| ${b.label} | ${b.runs} | ${b.seconds} s (${b.secondsMin}–${b.secondsMax}) | ${b.peakMemoryMiB} MiB | ${b.staticPagesGenerated} | ${b.prerenderedArticles} |`).join('\n')}
 
 - 10k build ÷ 1k build, medians: **${ratio(byLabel['10k']?.seconds, byLabel['1k']?.seconds)}×** (goal ≤ 1.3×: ${Number(ratio(byLabel['10k']?.seconds, byLabel['1k']?.seconds)) <= 1.3 ? 'met' : 'not met'}); round by round (each 10k build over the 1k build just before it): ${pairedRatios.map((r) => r.toFixed(2)).join(', ')}.
-  The page count is the same at every size (the newest ${byLabel['10k']?.prerenderedArticles} articles, \`PRERENDER_ARTICLES\`); what grows is reading and validating the files when Next collects page data (generateStaticParams needs every article's date) and again in the rendering worker: about 2 s more at 10k than at 1k, of a ~15–20 s build. An earlier suite run, with one build of each size and the 10k one right after the 100k one, measured 27.1 s ÷ 18.9 s = 1.43×; hence the alternating rounds. Not done: a parse cache on disk shared by the build's processes and the server's start.
+  The page count is the same at every size (the newest ${byLabel['10k']?.prerenderedArticles} articles, \`PRERENDER_ARTICLES\`); what grows is reading and validating the files (~250 µs a file) when Next collects page data (generateStaticParams needs every article's date) and again in the prerendering worker. Since the parse cache on disk, only the first does it; the second reads the cache the first wrote. Before it, an earlier suite run measured 27.1 s ÷ 18.9 s = 1.43× with one build of each size, and the last one 1.27× over three rounds.
+- A rebuild of the same 10k content, with the parse cache the last build left (lib/content/parse-cache.ts): ${rebuild ? `${rebuild.seconds} s, ${ratio(rebuild.seconds, byLabel['1k']?.seconds)}× the cold 1k build` : 'not run'}.
 - 100k articles: the build completes on this 2-core, 24 GiB machine.
+- Server start, until the first answer (\`node bench/startup.mjs\`; every article loaded): ${startups.map((s) => `${s.corpus.replace('bench/out/corpus-', '')} articles: first start ${s.first.seconds} s, restart ${s.restart.seconds} s (RSS ${s.restart.rssMiB} MiB)`).join('; ')}. A restart takes every unchanged file from the parse cache on disk and reparses only the rest.
 - Prerendering at 10k: ${byLabel['10k']?.generationSeconds ? `${((byLabel['10k'].generationSeconds * 1000) / byLabel['10k'].staticPagesGenerated).toFixed(1)} ms a page on one worker (Next's "Generating static pages … in ${byLabel['10k'].generationSeconds} s" over ${byLabel['10k'].staticPagesGenerated} pages); ` : ''}the whole build over the same pages: ${(((byLabel['10k']?.seconds ?? 0) * 1000) / (byLabel['10k']?.staticPagesGenerated ?? 1)).toFixed(0)} ms a page.
 
 ## Serving (\`node bench/serve.mjs bench/out/corpus-10000\`)

@@ -16,18 +16,21 @@ done
   echo "node $(node --version), next $(node -p 'require("next/package.json").version'), react $(node -p 'require("react/package.json").version'), nginx $(nginx -v 2>&1 | cut -d/ -f2), wrk $(wrk --version 2>&1 | head -1 | cut -d' ' -f2), chromium $(chromium --version 2>/dev/null | cut -d' ' -f2)"
   echo "date: $(date -u +%FT%TZ), commit $(git rev-parse --short HEAD)"; } > "$out/machine.txt"
 
-node bench/measure-build.mjs content sample > "$out/build-sample.json"
-# 1k and 10k alternate, three rounds: each ratio compares two builds made minutes apart.
+# Builds start cold (no parse cache from an earlier build), as from a fresh checkout. 1k and 10k
+# alternate, three rounds: each ratio compares two builds made minutes apart.
+node bench/measure-build.mjs content sample --cold > "$out/build-sample.json"
 : > "$out/build-1k.json"; : > "$out/build-10k.json"
 for _ in 1 2 3; do
-  node bench/measure-build.mjs bench/out/corpus-1000 1k >> "$out/build-1k.json"
-  node bench/measure-build.mjs bench/out/corpus-10000 10k >> "$out/build-10k.json"
+  node bench/measure-build.mjs bench/out/corpus-1000 1k --cold >> "$out/build-1k.json"
+  node bench/measure-build.mjs bench/out/corpus-10000 10k --cold >> "$out/build-10k.json"
 done
 if [ -n "${BENCH_100K:-}" ]; then
-  node bench/measure-build.mjs bench/out/corpus-100000 100k > "$out/build-100k.json"
+  node bench/measure-build.mjs bench/out/corpus-100000 100k --cold > "$out/build-100k.json"
+  node bench/startup.mjs bench/out/corpus-100000 > "$out/startup-100k.json"
 fi
-# The serving benchmarks need the 10k build.
-node bench/measure-build.mjs bench/out/corpus-10000 10k > /dev/null
+# A rebuild of unchanged content (the parse cache warm); the serving benchmarks need this build.
+node bench/measure-build.mjs bench/out/corpus-10000 10k-rebuild > "$out/build-10k-rebuild.json"
+node bench/startup.mjs bench/out/corpus-10000 > "$out/startup-10k.json"
 
 node bench/serve.mjs bench/out/corpus-10000 > "$out/serve.json"
 node bench/churn.mjs bench/out/corpus-10000 > "$out/churn.json"
