@@ -172,9 +172,9 @@ Goal: performance and accessibility 100, SEO 100. Accessibility, best practices 
 our pages (the floor page has no title or description, so its SEO and accessibility are lower).
 Performance: ${lighthouse.map((l) => `${l.path} ${l.performance} (${l.spread.performance.min}–${l.spread.performance.max})`).join(', ')}; not 100 in the median run. The distance is
 total blocking time (the App Router runtime's JavaScript: \`unused-javascript\`, main-thread work;
-the floor page ships the same runtime and shows ${floorLighthouse.tbtMs} ms) and LCP near 2 s, which is the hero
-image arriving after the document on Lighthouse's simulated slow 4G (the floor page's median run
-also had LCP ${floorLighthouse.lcpMs} ms).
+the floor page ships the same runtime and shows ${floorLighthouse.tbtMs} ms) and an LCP of ~2 s: the
+hero image arrives after the document on Lighthouse's simulated slow 4G (the floor page, one
+paragraph of text, has ${floorLighthouse.lcpMs} ms).
 Tried, measured on one build (3 runs each, article page): Pretendard's variable font (2 MB,
 \`font-display: optional\`) scored 56–98 — Lighthouse's simulated slow 4G counts the font in the
 headline's paint path whenever it arrived before the first paint (LCP ~12 s); Pretendard's 92
