@@ -23,6 +23,39 @@ export interface ContentEntry {
   kind: 'article' | 'other' | 'outside-link';
 }
 
+/** What a directory entry or a stat says about one name: enough to classify it. */
+interface FileKind {
+  isDirectory(): boolean;
+  isSymbolicLink(): boolean;
+  isFile(): boolean;
+}
+
+/**
+ * Classifies one name under the content folder: an entry, a directory, or nothing to read (not a
+ * file, or a link to something that is not). Links are followed only when they stay inside.
+ */
+function classify(
+  realRoot: string,
+  absolute: string,
+  relPath: string,
+  info: FileKind,
+): ContentEntry | 'directory' | undefined {
+  if (info.isDirectory()) return 'directory';
+  let kind: ContentEntry['kind'] = getBodyFormat(path.basename(absolute)) ? 'article' : 'other';
+  if (info.isSymbolicLink()) {
+    try {
+      const target = fs.realpathSync(absolute);
+      if (!target.startsWith(realRoot + path.sep)) kind = 'outside-link';
+      else if (!fs.statSync(target).isFile()) return undefined;
+    } catch {
+      kind = 'outside-link';
+    }
+  } else if (!info.isFile()) {
+    return undefined;
+  }
+  return { path: relPath.normalize('NFC'), absolute, kind };
+}
+
 /**
  * Lists every file under the content folder, skipping hidden folders and editors' temporary files.
  * Symbolic links are followed only when they stay inside the folder.
@@ -46,27 +79,35 @@ export function listContentFiles(root: string): ContentEntry[] {
       if (isIgnoredName(dirent.name)) continue;
       const absolute = path.join(dir, dirent.name);
       const relPath = rel ? `${rel}/${dirent.name}` : dirent.name;
-      if (dirent.isDirectory()) {
-        walk(absolute, relPath);
-        continue;
-      }
-      let kind: ContentEntry['kind'] = getBodyFormat(dirent.name) ? 'article' : 'other';
-      if (dirent.isSymbolicLink()) {
-        try {
-          const target = fs.realpathSync(absolute);
-          if (!target.startsWith(realRoot + path.sep)) kind = 'outside-link';
-          else if (!fs.statSync(target).isFile()) continue;
-        } catch {
-          kind = 'outside-link';
-        }
-      } else if (!dirent.isFile()) {
-        continue;
-      }
-      entries.push({ path: relPath.normalize('NFC'), absolute, kind });
+      const found = classify(realRoot, absolute, relPath, dirent);
+      if (found === 'directory') walk(absolute, relPath);
+      else if (found) entries.push(found);
     }
   };
   walk(realRoot, '');
-  return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return entries.sort((a, b) => comparePaths(a.path, b.path));
+}
+
+export function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * One path the watcher named, classified as listContentFiles would: its entry, a directory, or
+ * `undefined` when there is nothing there to read (gone, hidden, a temporary file).
+ */
+export function describeContentFile(
+  root: string,
+  relPath: string,
+): ContentEntry | 'directory' | undefined {
+  if (relPath.split('/').some(isIgnoredName)) return undefined;
+  try {
+    const realRoot = fs.realpathSync(root);
+    const absolute = path.join(realRoot, relPath);
+    return classify(realRoot, absolute, relPath, fs.lstatSync(absolute));
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -201,6 +201,27 @@ describe('live changes', () => {
     await vi.waitFor(() => expect(getArticles().map((a) => a.title)).toEqual(['고친 제목']), { timeout: 3000 });
   });
 
+  it('follows folders that are added, renamed and removed, and files renamed into a new kind', async () => {
+    write('a.md', article('처음', 'date: 2024-01-01'));
+    expect(getArticles().map((a) => a.title)).toEqual(['처음']);
+    const titles = () => getArticles().map((a) => a.title);
+
+    write('2024/05/b.md', article('새 폴더의 기사', 'date: 2024-05-01'));
+    await vi.waitFor(() => expect(titles()).toEqual(['새 폴더의 기사', '처음']), { timeout: 3000 });
+
+    fs.renameSync(path.join(dir, '2024'), path.join(dir, 'archive'));
+    await vi.waitFor(() => expect(getArticles().map((a) => a.source.path)).toEqual(['archive/05/b.md', 'a.md']), {
+      timeout: 3000,
+    });
+
+    fs.renameSync(path.join(dir, 'a.md'), path.join(dir, 'a.txt'));
+    await vi.waitFor(() => expect(titles()).toEqual(['새 폴더의 기사']), { timeout: 3000 });
+    await vi.waitFor(() => expect(getSnapshot().problems.map((p) => p.file)).toContain('a.txt'), { timeout: 3000 });
+
+    fs.rmSync(path.join(dir, 'archive'), { recursive: true });
+    await vi.waitFor(() => expect(titles()).toEqual([]), { timeout: 3000 });
+  });
+
   it('keeps the last good version while a file is being written', async () => {
     write('a.md', article('완성된 기사', 'date: 2024-01-01'));
     expect(getArticles().map((a) => a.title)).toEqual(['완성된 기사']);

@@ -4,7 +4,13 @@ import path from 'node:path';
 import { getContentDir, site } from '@/lib/site';
 
 import { CONTENT_CLOCK_KEY, type ContentClock } from './clock';
-import { getNewestFolderTime, listContentFiles, type ContentEntry } from './files';
+import {
+  comparePaths,
+  describeContentFile,
+  getNewestFolderTime,
+  listContentFiles,
+  type ContentEntry,
+} from './files';
 import { parseFrontMatter, type ContentProblem } from './parse';
 import { readParseCache, writeParseCache, type ParseCacheEntry } from './parse-cache';
 import { toArticle, type ValidationResult } from './schema';
@@ -31,6 +37,10 @@ interface StoreState {
   files: Map<string, CachedFile>;
   snapshot?: ContentSnapshot;
   dirty: boolean;
+  /** The paths the watcher named since the last read, or 'all' when any path may have changed. */
+  touched: Set<string> | 'all';
+  /** The folder's files as last listed, sorted by path, kept current path by path. */
+  entries: ContentEntry[];
   version: number;
   /** When the set of files or any file's contents last changed (ms since epoch). */
   changedAt: number;
@@ -47,6 +57,8 @@ const POLL_MS = 2000;
 const SAFETY_RECHECK_MS = 15_000;
 /** A file modified this recently may still be being written; wait for it to settle. */
 const SETTLE_MS = 300;
+/** More paths than this since the last read (a bulk copy, say): rescan instead. */
+const MAX_TOUCHED = 1000;
 
 function isBuildPhase(): boolean {
   return process.env.NEXT_PHASE === 'phase-production-build';
@@ -69,6 +81,8 @@ function getState(): StoreState {
       root,
       files: new Map(),
       dirty: true,
+      touched: 'all',
+      entries: [],
       version: 0,
       changedAt: 0,
       logged: new Set(),
@@ -89,19 +103,30 @@ function stopWatching(state: StoreState): void {
   state.timers = [];
 }
 
+/** Marks the snapshot out of date: at `paths` only, when the watcher named them; else anywhere. */
+function markDirty(state: StoreState, paths?: readonly string[]): void {
+  state.dirty = true;
+  if (!paths || state.touched === 'all') {
+    state.touched = 'all';
+    return;
+  }
+  for (const touched of paths) state.touched.add(touched);
+  if (state.touched.size > MAX_TOUCHED) state.touched = 'all';
+}
+
 /**
  * Why a watcher: requests must never rescan the folder while nothing changes. The watcher only
- * marks the snapshot dirty; the next read re-stats the files and reparses only those that changed.
+ * notes which paths changed; the next read re-stats those paths and reparses what changed.
  */
 function watch(state: StoreState): void {
   if (isBuildPhase()) return;
   try {
-    state.watcher = fs.watch(state.root, { recursive: true, persistent: false }, () => {
-      state.dirty = true;
+    state.watcher = fs.watch(state.root, { recursive: true, persistent: false }, (_event, name) => {
+      markDirty(state, name ? [name.split(path.sep).join('/')] : undefined);
     });
     state.watcher.on('error', () => {
       stopWatching(state);
-      state.dirty = true;
+      markDirty(state);
     });
     const recheck = setInterval(() => void recheckInBackground(state), SAFETY_RECHECK_MS);
     recheck.unref();
@@ -121,7 +146,7 @@ async function recheckInBackground(state: StoreState): Promise<void> {
   try {
     const entries = listContentFiles(state.root).filter((entry) => entry.kind !== 'other');
     if (entries.length !== state.files.size) {
-      state.dirty = true;
+      markDirty(state);
       return;
     }
     for (let i = 0; i < entries.length; i += 200) {
@@ -131,7 +156,7 @@ async function recheckInBackground(state: StoreState): Promise<void> {
       for (const [j, stat] of stats.entries()) {
         const entry = entries[i + j];
         if (!isUnchanged(entry && state.files.get(entry.path), stat)) {
-          state.dirty = true;
+          markDirty(state);
           return;
         }
       }
@@ -193,23 +218,41 @@ function compareArticles(a: Article, b: Article): number {
 }
 
 /**
- * Re-stats every file, reparses the changed ones, and reports whether anything changed. The first
- * read in a process takes unchanged files from the parse cache on disk, and saves it if it had
- * to parse any.
+ * Brings one file's state up to date with its stat: unchanged, still being written (it keeps its
+ * last good state until it settles), taken from the parse cache on disk, or parsed.
  */
-function refreshFiles(
+function updateFile(
   state: StoreState,
+  entry: ContentEntry,
+  stat: fs.Stats,
   now: Date,
   live: boolean,
-): { entries: ContentEntry[]; changed: boolean } {
-  const entries = listContentFiles(state.root);
-  const first = !live;
-  const saved = first ? readParseCache(state.root) : undefined;
+  saved?: ReadonlyMap<string, CachedFile>,
+): 'unchanged' | 'settling' | 'reused' | 'parsed' {
+  if (isUnchanged(state.files.get(entry.path), stat)) return 'unchanged';
+  if (live && now.getTime() - stat.mtimeMs < SETTLE_MS) return 'settling';
+  const fromDisk = saved?.get(entry.path);
+  if (fromDisk && isUnchanged(fromDisk, stat)) {
+    state.files.set(entry.path, fromDisk);
+    return 'reused';
+  }
+  state.files.set(entry.path, { size: stat.size, mtimeMs: stat.mtimeMs, result: loadFile(entry, stat, now) });
+  return 'parsed';
+}
+
+/**
+ * Lists the folder, re-stats every file, reparses the changed ones, and reports whether anything
+ * changed. The first read in a process takes unchanged files from the parse cache on disk, and
+ * saves it if it had to parse any.
+ */
+function refreshFiles(state: StoreState, now: Date, live: boolean): boolean {
+  state.entries = listContentFiles(state.root);
+  const saved = live ? undefined : readParseCache(state.root);
   let parsed = 0;
   const seen = new Set<string>();
   let changed = false;
   let settling = false;
-  for (const entry of entries) {
+  for (const entry of state.entries) {
     if (entry.kind === 'other') continue;
     seen.add(entry.path);
     let stat: fs.Stats;
@@ -218,20 +261,10 @@ function refreshFiles(
     } catch {
       continue;
     }
-    if (isUnchanged(state.files.get(entry.path), stat)) continue;
-    // A half-written file (an editor's save in progress) keeps its last good state until it settles.
-    if (live && now.getTime() - stat.mtimeMs < SETTLE_MS) {
-      settling = true;
-      continue;
-    }
-    const fromDisk = saved?.get(entry.path);
-    if (isUnchanged(fromDisk, stat) && fromDisk) {
-      state.files.set(entry.path, fromDisk);
-    } else {
-      state.files.set(entry.path, { size: stat.size, mtimeMs: stat.mtimeMs, result: loadFile(entry, stat, now) });
-      parsed += 1;
-    }
-    changed = true;
+    const result = updateFile(state, entry, stat, now, live, saved);
+    if (result === 'settling') settling = true;
+    else if (result !== 'unchanged') changed = true;
+    if (result === 'parsed') parsed += 1;
   }
   for (const path of state.files.keys()) {
     if (!seen.has(path)) {
@@ -239,16 +272,80 @@ function refreshFiles(
       changed = true;
     }
   }
-  if (settling) {
-    setTimeout(() => {
-      state.dirty = true;
-    }, SETTLE_MS).unref();
-  }
-  if (first && parsed > 0) writeParseCache(state.root, state.files);
-  return { entries, changed };
+  if (settling) setTimeout(() => markDirty(state), SETTLE_MS).unref();
+  if (!live && parsed > 0) writeParseCache(state.root, state.files);
+  return changed;
 }
 
-function buildSnapshot(state: StoreState, entries: ContentEntry[]): ContentSnapshot {
+/** Where `path` is, or would go, in the sorted entries. */
+function entryIndex(entries: readonly ContentEntry[], path: string): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (comparePaths(entries[mid]?.path ?? '', path) < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * Re-stats only the paths the watcher named, so a change costs the same with 100 articles or
+ * 100,000. Returns undefined, having changed nothing, when a folder was among them (added,
+ * removed or renamed, or anything that held files): the caller then rescans the whole folder.
+ */
+function refreshTouched(state: StoreState, touched: ReadonlySet<string>, now: Date): boolean | undefined {
+  const found: [string, ContentEntry | undefined][] = [];
+  for (const name of touched) {
+    const entry = describeContentFile(state.root, name);
+    const key = name.normalize('NFC');
+    const under = state.entries[entryIndex(state.entries, `${key}/`)];
+    if (entry === 'directory' || under?.path.startsWith(`${key}/`)) return undefined;
+    found.push([name, entry]);
+  }
+  let changed = false;
+  const settling: string[] = [];
+  const remove = (key: string) => {
+    const at = entryIndex(state.entries, key);
+    if (state.entries[at]?.path === key) {
+      state.entries.splice(at, 1);
+      state.files.delete(key);
+      changed = true;
+    }
+  };
+  for (const [name, entry] of found) {
+    if (!entry) {
+      remove(name.normalize('NFC'));
+      continue;
+    }
+    const at = entryIndex(state.entries, entry.path);
+    const known = state.entries[at];
+    if (known?.path !== entry.path) {
+      state.entries.splice(at, 0, entry);
+      changed = true;
+    } else if (known.kind !== entry.kind) {
+      state.entries[at] = entry;
+      state.files.delete(entry.path);
+      changed = true;
+    }
+    if (entry.kind === 'other') continue;
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(entry.absolute);
+    } catch {
+      remove(entry.path);
+      continue;
+    }
+    const result = updateFile(state, entry, stat, now, true);
+    if (result === 'settling') settling.push(name);
+    else if (result !== 'unchanged') changed = true;
+  }
+  if (settling.length > 0) setTimeout(() => markDirty(state, settling), SETTLE_MS).unref();
+  return changed;
+}
+
+function buildSnapshot(state: StoreState): ContentSnapshot {
+  const { entries } = state;
   const problems: ContentProblem[] = [];
   const valid: Article[] = [];
   for (const entry of entries) {
@@ -374,20 +471,25 @@ export function getSnapshot(): ContentSnapshot {
   const now = Date.now();
   const stalePoll = !state.watcher && !isBuildPhase() && now - state.checkedAt > POLL_MS;
   if (!state.snapshot || state.dirty || stalePoll) {
+    const { touched } = state;
     state.dirty = false;
+    state.touched = new Set();
     state.checkedAt = now;
     // Settling applies to live edits; the first read takes the folder as it is.
-    const { entries, changed } = refreshFiles(state, new Date(now), state.snapshot !== undefined);
+    const live = state.snapshot !== undefined;
+    const changed =
+      (live && state.watcher && touched !== 'all' ? refreshTouched(state, touched, new Date(now)) : undefined) ??
+      refreshFiles(state, new Date(now), live);
     if (!state.snapshot) {
       // Pages cached by an earlier process are stale if they came from another content folder,
       // or if anything in this one changed while no server watched it.
       let newest = getNewestFolderTime(state.root);
       for (const file of state.files.values()) newest = Math.max(newest, file.mtimeMs);
       state.changedAt = isSameFolderAsCache(state.root) ? newest : now;
-      state.snapshot = buildSnapshot(state, entries);
+      state.snapshot = buildSnapshot(state);
     } else if (changed) {
       state.changedAt = now;
-      state.snapshot = buildSnapshot(state, entries);
+      state.snapshot = buildSnapshot(state);
     }
   }
   return state.snapshot;
