@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { expect, test } from '@playwright/test';
 
-import { dateFromNow, writeArticle } from './support';
+import { dateFromNow, recordDialogs, writeArticle } from './support';
 
 interface ParsedFeed {
   bozo: boolean;
@@ -66,11 +66,7 @@ test.describe('search', () => {
   });
 
   test('answers empty, overlong and hostile queries with a calm page', async ({ page }) => {
-    const dialogs: string[] = [];
-    page.on('dialog', async (dialog) => {
-      dialogs.push(dialog.message());
-      await dialog.dismiss();
-    });
+    const dialogs = recordDialogs(page);
     for (const query of [
       '',
       '   ',

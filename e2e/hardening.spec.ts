@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 
+import { recordDialogs } from './support';
+
 const PAGES = [
   '/',
   '/articles/000_b421e53fca27d6b0',
@@ -148,11 +150,7 @@ test.describe('hostile front matter', () => {
   test('values that try to break out of attributes, titles, JSON-LD or lists stay text', async ({
     page,
   }) => {
-    const dialogs: string[] = [];
-    page.on('dialog', async (dialog) => {
-      dialogs.push(dialog.message());
-      await dialog.dismiss();
-    });
+    const dialogs = recordDialogs(page);
     for (const path of [
       '/articles/hostile-front-matter',
       `/category/${encodeURIComponent('시험')}`,

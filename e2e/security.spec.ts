@@ -1,13 +1,11 @@
 import { expect, test } from '@playwright/test';
 
+import { recordDialogs } from './support';
+
 test.describe('hostile content', () => {
   for (const path of ['/articles/hostile-body', '/articles/hostile-markdown']) {
     test(`${path}: nothing from the file runs or navigates`, async ({ page }) => {
-      const dialogs: string[] = [];
-      page.on('dialog', async (dialog) => {
-        dialogs.push(dialog.message());
-        await dialog.dismiss();
-      });
+      const dialogs = recordDialogs(page);
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);
       const main = page.getByRole('main');

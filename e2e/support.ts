@@ -30,3 +30,13 @@ export const PREVIEW_TOKEN = 'e2e-preview-token-7f3a';
 export function dateFromNow(offsetMs: number): string {
   return new Date(Date.now() + offsetMs).toISOString();
 }
+
+/** Dismisses every alert, confirm or prompt the page opens, and returns their messages. */
+export function recordDialogs(page: Page): string[] {
+  const messages: string[] = [];
+  page.on('dialog', async (dialog) => {
+    messages.push(dialog.message());
+    await dialog.dismiss();
+  });
+  return messages;
+}
