@@ -11,6 +11,7 @@ export {
   getRelated,
   isBreaking,
   isPublished,
+  sourceKey,
 } from './queries';
 export type { CategoryPage, CategorySummary } from './queries';
 export { countPassedBoundaries, formatProblem, getSnapshot } from './store';

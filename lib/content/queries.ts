@@ -32,6 +32,12 @@ const publishedMemo = new SnapshotMemo<readonly Article[]>();
 const breakingMemo = new SnapshotMemo<readonly Article[]>();
 const categoriesMemo = new SnapshotMemo<readonly CategorySummary[]>();
 
+/** A key that changes whenever the article's file does (path, size, mtime): for caches of work done on it. */
+export function sourceKey(article: Article): string {
+  const { path, size, mtimeMs } = article.source;
+  return `${path}\u0000${size}\u0000${mtimeMs}`;
+}
+
 /** Published means: not a draft, and its publication time has come. */
 export function isPublished(article: Article, now: Date): boolean {
   return !article.draft && article.published.getTime() <= now.getTime();

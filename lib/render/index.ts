@@ -1,4 +1,4 @@
-import type { Article } from '@/lib/content';
+import { sourceKey, type Article } from '@/lib/content';
 
 import { site } from '@/lib/site';
 
@@ -39,11 +39,6 @@ function cached(
   return rendered;
 }
 
-function identity(article: Article): string {
-  const { path, size, mtimeMs } = article.source;
-  return `${path}\u0000${size}\u0000${mtimeMs}`;
-}
-
 /**
  * The article's sanitized body, rendered on first use and cached by file identity (path, size,
  * mtime), so an edited file renders again and an unchanged one never does.
@@ -52,7 +47,7 @@ export function getArticleBody(
   article: Article,
   options: { absolute?: boolean } = {},
 ): Promise<RenderedBody> {
-  const key = `body\u0000${identity(article)}\u0000${article.image ?? ''}\u0000${options.absolute ? 'abs' : ''}`;
+  const key = `body\u0000${sourceKey(article)}\u0000${article.image ?? ''}\u0000${options.absolute ? 'abs' : ''}`;
   return cached(key, article.source.path, () =>
     renderBody(article.body, article.format, {
       heroSrc: article.image,
@@ -65,7 +60,7 @@ export function getArticleBody(
 export function getLede(article: Article): Promise<RenderedBody> | undefined {
   const { featureText } = article;
   if (!featureText) return undefined;
-  return cached(`lede\u0000${identity(article)}`, article.source.path, () =>
+  return cached(`lede\u0000${sourceKey(article)}`, article.source.path, () =>
     renderBody(featureText, 'markdown'),
   );
 }

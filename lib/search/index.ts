@@ -4,6 +4,7 @@ import {
   countPassedBoundaries,
   getSnapshot,
   isPublished,
+  sourceKey,
   type Article,
   type ContentSnapshot,
 } from '@/lib/content';
@@ -52,11 +53,6 @@ function createIndex(): MiniSearch<SearchDocument> {
   });
 }
 
-function identity(article: Article): string {
-  const { path, size, mtimeMs } = article.source;
-  return `${path}\u0000${size}\u0000${mtimeMs}`;
-}
-
 function toDocument(article: Article, body: string): SearchDocument {
   return {
     id: article.slug,
@@ -78,7 +74,7 @@ async function update(state: IndexState, snapshot: ContentSnapshot): Promise<voi
   const current = new Map(snapshot.articles.map((a) => [a.slug, a]));
   for (const [slug, key] of state.indexed) {
     const article = current.get(slug);
-    if (!article || identity(article) !== key) {
+    if (!article || sourceKey(article) !== key) {
       state.index.discard(slug);
       state.indexed.delete(slug);
       state.texts.delete(slug);
@@ -89,7 +85,7 @@ async function update(state: IndexState, snapshot: ContentSnapshot): Promise<voi
     for (const article of pending.slice(start, start + CHUNK)) {
       const body = toSearchText(article);
       state.index.add(toDocument(article, body));
-      state.indexed.set(article.slug, identity(article));
+      state.indexed.set(article.slug, sourceKey(article));
       state.texts.set(article.slug, body);
     }
     if (start + CHUNK < pending.length) await yieldToRequests();
