@@ -9,20 +9,36 @@ const FileSystemCache = fileSystemCache.default ?? fileSystemCache;
 const CONTENT_CLOCK_KEY = Symbol.for('hangul-news.content-clock');
 
 // Next stamps an entry when its render ends, but the render read the content when it began: a
-// render that straddles a change would pass for fresh. Every render follows a lookup of its key,
-// so the first lookup not yet followed by a write is a safe (early) stand-in for when it began.
+// render that straddles a change would pass for fresh. Every render follows a lookup of its key
+// that told Next to render, so the first such lookup not yet followed by a write is a safe (early)
+// stand-in for when it began. Lookups that serve a fresh entry start nothing and are not counted:
+// counting them would date the next render to long before it began, and render it twice.
 const lookedUpAt = new Map();
 const renderedAt = new Map();
 
+// Entries prerendered by `next build` carry no revalidate time of their own (Next keeps it in its
+// manifest): assume the shortest any route exports (`export const revalidate = 10`).
+const SHORTEST_REVALIDATE_S = 10;
+
+/** Whether Next renders after this lookup: nothing cached, expired by us, or past its revalidate time. */
+function startsRender(entry, now) {
+  if (!entry || entry.lastModified === -1) return true;
+  const revalidate = entry.cacheControl?.revalidate ?? SHORTEST_REVALIDATE_S;
+  return typeof revalidate !== 'number' || entry.lastModified + revalidate * 1000 <= now;
+}
+
 export default class ContentCacheHandler extends FileSystemCache {
   async get(key, ...rest) {
-    if (!lookedUpAt.has(key)) lookedUpAt.set(key, Date.now());
-    const entry = await super.get(key, ...rest);
+    const lookedUp = Date.now();
+    let entry = await super.get(key, ...rest);
     const staleBefore = globalThis[CONTENT_CLOCK_KEY];
-    if (!entry || typeof staleBefore !== 'function') return entry;
-    const rendered = Math.min(entry.lastModified, renderedAt.get(key) ?? entry.lastModified);
-    // lastModified -1 tells Next the entry is expired: render before responding, no stale copy.
-    return rendered < staleBefore() ? { ...entry, lastModified: -1 } : entry;
+    if (entry && typeof staleBefore === 'function') {
+      const rendered = Math.min(entry.lastModified, renderedAt.get(key) ?? entry.lastModified);
+      // lastModified -1 tells Next the entry is expired: render before responding, no stale copy.
+      if (rendered < staleBefore()) entry = { ...entry, lastModified: -1 };
+    }
+    if (!lookedUpAt.has(key) && startsRender(entry, lookedUp)) lookedUpAt.set(key, lookedUp);
+    return entry;
   }
 
   async set(key, data, ...rest) {
