@@ -4,7 +4,7 @@ export async function register() {
     process.env.NEXT_RUNTIME === 'nodejs' &&
     process.env.NEXT_PHASE !== 'phase-production-build'
   ) {
-    const { startContentWatch } = await import('@/lib/content/store');
+    const { startContentWatch } = await import('@/lib/content/process-store');
     startContentWatch();
     // Build the search index in the background, in chunks that leave requests room to run.
     const { warmSearchIndex } = await import('@/lib/search');

@@ -1,9 +1,9 @@
-import { Feed } from 'feed';
-
-import { decodeParam, getArticles, getSnapshot, type Article, type Category } from '@/lib/content';
+import { decodeParam, getArticles, getCategory, type Article, type Category } from '@/lib/content';
 import { absoluteUrl, articlePath, categoryPath } from '@/lib/paths';
 import { getArticleBody, getSummary } from '@/lib/render';
 import { site } from '@/lib/site';
+import { escapeHtml } from '@/lib/text/html';
+import { writeXml, type XmlNode } from '@/lib/xml';
 
 /** How many of the newest articles a feed carries. */
 export const FEED_SIZE = 50;
@@ -25,12 +25,24 @@ export function feedPath(format: FeedFormat, category?: Category): string {
 interface FeedEntry {
   article: Article;
   url: string;
+  /** Plain text: never markup, whatever the excerpt holds. */
   summary: string;
+  /** Sanitized HTML of the whole body, with absolute URLs. */
   content: string;
   image?: string;
+  /** The newest of the publication and update times. */
+  updated: Date;
 }
 
-async function toEntries(articles: Article[]): Promise<FeedEntry[]> {
+interface FeedChannel {
+  title: string;
+  homeUrl: string;
+  feedUrl: string;
+  updated: Date;
+  entries: FeedEntry[];
+}
+
+async function toEntries(articles: readonly Article[]): Promise<FeedEntry[]> {
   return Promise.all(
     articles.map(async (article) => ({
       article,
@@ -38,23 +50,128 @@ async function toEntries(articles: Article[]): Promise<FeedEntry[]> {
       summary: await getSummary(article, 300),
       content: (await getArticleBody(article, { absolute: true })).html,
       image: article.socialImage ? absoluteUrl(article.socialImage) : undefined,
+      updated: article.updated ?? article.published,
     })),
   );
 }
 
+const IMAGE_TYPES: Record<string, string> = {
+  avif: 'image/avif',
+  gif: 'image/gif',
+  jpeg: 'image/jpeg',
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  svg: 'image/svg+xml',
+  webp: 'image/webp',
+};
+
+/** An image's media type from its URL's extension; undefined when the URL does not say. */
+function imageType(url: string): string | undefined {
+  const extension = /\.([a-z]+)$/i.exec(new URL(url).pathname)?.[1]?.toLowerCase();
+  return extension ? IMAGE_TYPES[extension] : undefined;
+}
+
 /**
- * JSON Feed 1.1 (jsonfeed.org/version/1.1). The `feed` library writes version 1 only; JSON needs
- * no escaping by hand, so this is a typed object given to JSON.stringify.
+ * RSS 2.0. Readers treat `title` and `description` as HTML, so plain text is HTML-escaped first
+ * (then XML-escaped by the writer): `<script>` in a title reaches the reader as the text
+ * "<script>", never as markup. The body goes in `content:encoded` as escaped text, not CDATA.
  */
-function toJsonFeed(title: string, homeUrl: string, feedUrl: string, entries: FeedEntry[]): string {
+function toRss(channel: FeedChannel): string {
+  const items = channel.entries.map(({ article, url, summary, content, image }): XmlNode => {
+    const type = image ? imageType(image) : undefined;
+    return {
+      title: escapeHtml(article.title),
+      link: url,
+      guid: { '@isPermaLink': 'true', '#text': url },
+      pubDate: article.published.toUTCString(),
+      description: escapeHtml(summary),
+      'content:encoded': content,
+      'dc:creator': article.author,
+      category: article.categories.map((c) => ({
+        '@domain': absoluteUrl(categoryPath(c.slug)),
+        '#text': c.name,
+      })),
+      enclosure: image && type ? { '@url': image, '@length': '0', '@type': type } : undefined,
+    };
+  });
+  return writeXml({
+    rss: {
+      '@version': '2.0',
+      '@xmlns:atom': 'http://www.w3.org/2005/Atom',
+      '@xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
+      '@xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+      channel: {
+        title: escapeHtml(channel.title),
+        link: channel.homeUrl,
+        description: escapeHtml(site.description),
+        language: site.lang,
+        lastBuildDate: channel.updated.toUTCString(),
+        generator: site.name,
+        copyright: `© ${site.name}`,
+        'atom:link': { '@href': channel.feedUrl, '@rel': 'self', '@type': FEED_FILES.rss.type },
+        item: items,
+      },
+    },
+  });
+}
+
+/** Atom 1.0: plain text is `type="text"`, the body `type="html"`; both escaped by the writer. */
+function toAtom(channel: FeedChannel): string {
+  const entries = channel.entries.map(
+    ({ article, url, summary, content, image, updated }): XmlNode => {
+      const type = image ? imageType(image) : undefined;
+      return {
+        '@xml:lang': article.lang,
+        id: url,
+        title: { '@type': 'text', '#text': article.title },
+        link: [
+          { '@rel': 'alternate', '@type': 'text/html', '@href': url },
+          ...(image && type ? [{ '@rel': 'enclosure', '@type': type, '@href': image }] : []),
+        ],
+        published: article.published.toISOString(),
+        updated: updated.toISOString(),
+        author: article.author ? { name: article.author } : undefined,
+        category: article.categories.map((c) => ({
+          '@term': c.slug,
+          '@label': c.name,
+          '@scheme': absoluteUrl(categoryPath(c.slug)),
+        })),
+        summary: { '@type': 'text', '#text': summary },
+        content: { '@type': 'html', '#text': content },
+      };
+    },
+  );
+  return writeXml({
+    feed: {
+      '@xmlns': 'http://www.w3.org/2005/Atom',
+      '@xml:lang': site.lang,
+      id: channel.homeUrl,
+      title: { '@type': 'text', '#text': channel.title },
+      subtitle: { '@type': 'text', '#text': site.description },
+      updated: channel.updated.toISOString(),
+      // Atom needs an author for every entry; the publication stands in where an article has none.
+      author: { name: site.name },
+      link: [
+        { '@rel': 'alternate', '@type': 'text/html', '@href': channel.homeUrl },
+        { '@rel': 'self', '@type': FEED_FILES.atom.type, '@href': channel.feedUrl },
+      ],
+      generator: site.name,
+      rights: `© ${site.name}`,
+      entry: entries,
+    },
+  });
+}
+
+/** JSON Feed 1.1 (jsonfeed.org/version/1.1): a typed object given to JSON.stringify. */
+function toJsonFeed(channel: FeedChannel): string {
   return JSON.stringify({
     version: 'https://jsonfeed.org/version/1.1',
-    title,
-    home_page_url: homeUrl,
-    feed_url: feedUrl,
+    title: channel.title,
+    home_page_url: channel.homeUrl,
+    feed_url: channel.feedUrl,
     description: site.description,
     language: site.lang,
-    items: entries.map(({ article, url, summary, content, image }) => ({
+    items: channel.entries.map(({ article, url, summary, content, image, updated }) => ({
       id: url,
       url,
       title: article.title,
@@ -62,7 +179,7 @@ function toJsonFeed(title: string, homeUrl: string, feedUrl: string, entries: Fe
       content_html: content,
       image,
       date_published: article.published.toISOString(),
-      date_modified: (article.updated ?? article.published).toISOString(),
+      date_modified: updated.toISOString(),
       authors: article.author ? [{ name: article.author }] : undefined,
       tags: [...article.categories.map((c) => c.name), ...article.tags],
       language: article.lang,
@@ -71,67 +188,32 @@ function toJsonFeed(title: string, homeUrl: string, feedUrl: string, entries: Fe
 }
 
 /**
- * Atom puts categories in attributes, where the library escapes `&` and `"` but not `<`: a name
- * holding `<` would make the whole feed malformed XML. The slug is always safe, so Atom's `term`
- * is the slug, and its `label` falls back to the slug for such a name. RSS uses text nodes.
+ * A feed of the newest published articles, site-wide or for one category, in `format`; undefined
+ * for a category with no published article. An empty site still gets a valid, empty feed.
  */
-function toFeedCategory(category: Category, format: FeedFormat) {
-  const unsafeInAttribute = format === 'atom' && /[<>]/.test(category.name);
-  return {
-    name: unsafeInAttribute ? category.slug : category.name,
-    term: category.slug,
-    domain: absoluteUrl(categoryPath(category.slug)),
-  };
-}
-
-/** A feed of the newest published articles, site-wide or for one category, in `format`. */
 export async function renderFeed(
   format: FeedFormat,
   categorySlug?: string,
+  now: Date = new Date(),
 ): Promise<string | undefined> {
-  const category = categorySlug ? getSnapshot().categories.get(categorySlug) : undefined;
-  if (categorySlug && !category) return undefined;
-  const articles = getArticles()
+  const category = categorySlug === undefined ? undefined : getCategory(categorySlug, now);
+  if (categorySlug !== undefined && !category) return undefined;
+  const articles = getArticles(now)
     .filter((a) => !category || a.categories.some((c) => c.slug === category.slug))
     .slice(0, FEED_SIZE);
   const entries = await toEntries(articles);
-  const title = category ? `${category.name} | ${site.name}` : site.name;
-  const homeUrl = absoluteUrl(category ? categoryPath(category.slug) : '/');
-  const feedUrl = absoluteUrl(feedPath(format, category));
-  if (format === 'json') return toJsonFeed(title, homeUrl, feedUrl, entries);
-
-  const newest = entries[0]?.article;
-  const feed = new Feed({
-    id: homeUrl,
-    title,
-    description: site.description,
-    link: homeUrl,
-    language: site.lang,
-    updated: newest ? (newest.updated ?? newest.published) : new Date(0),
-    generator: site.name,
-    copyright: `© ${site.name}`,
-    feedLinks: {
-      rss: absoluteUrl(feedPath('rss', category)),
-      atom: absoluteUrl(feedPath('atom', category)),
-      json: absoluteUrl(feedPath('json', category)),
-    },
-  });
-  for (const { article, url, summary, content, image } of entries) {
-    feed.addItem({
-      id: url,
-      guid: url,
-      link: url,
-      title: article.title,
-      description: summary,
-      content,
-      date: article.updated ?? article.published,
-      published: article.published,
-      author: article.author ? [{ name: article.author }] : undefined,
-      category: article.categories.map((c) => toFeedCategory(c, format)),
-      image,
-    });
-  }
-  return format === 'rss' ? feed.rss2() : feed.atom1();
+  const channel: FeedChannel = {
+    title: category ? `${category.name} | ${site.name}` : site.name,
+    homeUrl: absoluteUrl(category ? categoryPath(category.slug) : '/'),
+    feedUrl: absoluteUrl(feedPath(format, category)),
+    updated: entries.reduce((newest, e) => (e.updated > newest ? e.updated : newest), new Date(0)),
+    entries,
+  };
+  return format === 'rss'
+    ? toRss(channel)
+    : format === 'atom'
+      ? toAtom(channel)
+      : toJsonFeed(channel);
 }
 
 /** A feed response with its media type. */

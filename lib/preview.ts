@@ -1,7 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 
-import { getSnapshot, type Article } from '@/lib/content';
-
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
 /**
@@ -12,9 +10,4 @@ export function isPreviewTokenValid(token: unknown): boolean {
   const secret = process.env.PREVIEW_TOKEN;
   if (!secret || typeof token !== 'string' || token.length === 0) return false;
   return timingSafeEqual(digest(token), digest(secret));
-}
-
-/** Any valid article by slug, drafts and scheduled ones included: for editors' previews only. */
-export function getPreviewArticle(slug: string): Article | undefined {
-  return getSnapshot().bySlug.get(slug);
 }

@@ -1,10 +1,7 @@
-import { Readable } from 'node:stream';
-
-import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap';
-
 import { getArticles, getCategories, type Article } from '@/lib/content';
 import { absoluteUrl, articlePath, categoryPath } from '@/lib/paths';
 import { site } from '@/lib/site';
+import { writeXml, type XmlNode } from '@/lib/xml';
 
 /** The sitemap protocol's limit of URLs in one file. */
 export const SITEMAP_LIMIT = 50_000;
@@ -12,17 +9,18 @@ export const SITEMAP_LIMIT = 50_000;
 export const NEWS_WINDOW_MS = 48 * 3600_000;
 export const NEWS_LIMIT = 1000;
 
-async function toXml(
-  stream: SitemapStream | SitemapIndexStream,
-  items: readonly unknown[],
-): Promise<string> {
-  return (await streamToPromise(Readable.from(items).pipe(stream))).toString('utf8');
+const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
+
+interface SitemapEntry {
+  url: string;
+  lastmod?: string;
 }
 
 /** Every published article and category page, with the time it last changed. */
-export function getSitemapEntries(now: Date = new Date()): SitemapItemLoose[] {
+export function getSitemapEntries(now: Date = new Date()): SitemapEntry[] {
   const articles = getArticles(now);
-  const entries: SitemapItemLoose[] = [
+  const entries: SitemapEntry[] = [
     { url: absoluteUrl('/'), lastmod: articles[0]?.published.toISOString() },
   ];
   for (const category of getCategories(1, now)) {
@@ -40,30 +38,41 @@ export function getSitemapEntries(now: Date = new Date()): SitemapItemLoose[] {
   return entries;
 }
 
+/** A `urlset`; an empty list is still a valid, empty one. */
+function toUrlset(entries: readonly SitemapEntry[]): string {
+  return writeXml({
+    urlset: {
+      '@xmlns': SITEMAP_NS,
+      url: entries.map(({ url, lastmod }) => ({ loc: url, lastmod })),
+    },
+  });
+}
+
 /** /sitemap.xml: one urlset, or an index of parts once there are more URLs than one file may hold. */
-export async function renderSitemap(
-  now: Date = new Date(),
-  limit = SITEMAP_LIMIT,
-): Promise<string> {
+export function renderSitemap(now: Date = new Date(), limit = SITEMAP_LIMIT): string {
   const entries = getSitemapEntries(now);
-  if (entries.length <= limit) return toXml(new SitemapStream(), entries);
+  if (entries.length <= limit) return toUrlset(entries);
   const parts = Math.ceil(entries.length / limit);
-  return toXml(
-    new SitemapIndexStream(),
-    Array.from({ length: parts }, (_, i) => ({ url: absoluteUrl(`/sitemaps/${i + 1}.xml`) })),
-  );
+  return writeXml({
+    sitemapindex: {
+      '@xmlns': SITEMAP_NS,
+      sitemap: Array.from({ length: parts }, (_, i) => ({
+        loc: absoluteUrl(`/sitemaps/${i + 1}.xml`),
+      })),
+    },
+  });
 }
 
 /** One part (1-based) of a split sitemap, or undefined past the last. */
-export async function renderSitemapPart(
+export function renderSitemapPart(
   part: number,
   now: Date = new Date(),
   limit = SITEMAP_LIMIT,
-): Promise<string | undefined> {
+): string | undefined {
   const entries = getSitemapEntries(now);
   if (entries.length <= limit || part < 1) return undefined;
   const slice = entries.slice((part - 1) * limit, part * limit);
-  return slice.length > 0 ? toXml(new SitemapStream(), slice) : undefined;
+  return slice.length > 0 ? toUrlset(slice) : undefined;
 }
 
 /** Articles for the Google News sitemap: published in the last 48 hours, newest first, 1,000 at most. */
@@ -78,20 +87,20 @@ export function getNewsArticles(articles: readonly Article[], now: Date): Articl
     .slice(0, NEWS_LIMIT);
 }
 
-/** /news-sitemap.xml in the Google News format. */
-export async function renderNewsSitemap(now: Date = new Date()): Promise<string> {
-  const items: SitemapItemLoose[] = getNewsArticles(getArticles(now), now).map((article) => ({
-    url: absoluteUrl(articlePath(article.slug)),
-    news: {
-      publication: { name: site.name, language: article.lang.split('-')[0] ?? site.lang },
-      publication_date: article.published.toISOString(),
-      title: article.title,
+/** /news-sitemap.xml in the Google News format: an empty urlset on a quiet weekend, never an error. */
+export function renderNewsSitemap(now: Date = new Date()): string {
+  const urls = getNewsArticles(getArticles(now), now).map((article): XmlNode => ({
+    loc: absoluteUrl(articlePath(article.slug)),
+    'news:news': {
+      'news:publication': {
+        'news:name': site.name,
+        'news:language': article.lang.split('-')[0] ?? site.lang,
+      },
+      'news:publication_date': article.published.toISOString(),
+      'news:title': article.title,
     },
   }));
-  return toXml(
-    new SitemapStream({ xmlns: { news: true, xhtml: false, image: false, video: false } }),
-    items,
-  );
+  return writeXml({ urlset: { '@xmlns': SITEMAP_NS, '@xmlns:news': NEWS_NS, url: urls } });
 }
 
 export function xmlResponse(xml: string | undefined): Response {

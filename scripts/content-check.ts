@@ -3,34 +3,33 @@
 //   npm run content:check [-- folder] [-- --json]
 import path from 'node:path';
 
-import { formatProblem, getSnapshot, type ContentProblem } from '@/lib/content';
-import { setProblemReporter } from '@/lib/content/store';
+import { formatProblem, type ContentProblem } from '@/lib/content';
+import { checkContent } from '@/lib/content/check';
 import { lintBody } from '@/lib/render/lint';
 import { getContentDir } from '@/lib/site';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const folder = args.find((arg) => !arg.startsWith('--'));
-if (folder) process.env.CONTENT_DIR = path.resolve(folder);
+const root = folder ? path.resolve(folder) : getContentDir();
 
-setProblemReporter(() => {});
-const snapshot = getSnapshot();
-const problems: ContentProblem[] = [...snapshot.problems];
-for (const article of snapshot.articles) problems.push(...(await lintBody(article)));
+const checked = checkContent(root);
+const problems: ContentProblem[] = [...checked.problems];
+for (const article of checked.articles) problems.push(...(await lintBody(article)));
 
-const root = path.relative(process.cwd(), getContentDir()) || '.';
+const shown = path.relative(process.cwd(), root) || '.';
 const located = problems
-  .map((problem) => ({ ...problem, file: path.join(root, problem.file) }))
+  .map((problem) => ({ ...problem, file: path.join(shown, problem.file) }))
   .sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1));
 const errors = located.filter((p) => p.severity === 'error').length;
 const warnings = located.length - errors;
 
 if (json) {
   console.log(
-    JSON.stringify({ files: snapshot.fileCount, errors, warnings, problems: located }, null, 2),
+    JSON.stringify({ files: checked.fileCount, errors, warnings, problems: located }, null, 2),
   );
 } else {
   for (const problem of located) console.log(formatProblem(problem));
-  console.log(`기사 파일 ${snapshot.fileCount}개 검사: 오류 ${errors}건, 경고 ${warnings}건`);
+  console.log(`기사 파일 ${checked.fileCount}개 검사: 오류 ${errors}건, 경고 ${warnings}건`);
 }
 process.exitCode = errors > 0 ? 1 : 0;

@@ -30,7 +30,12 @@ delete env.CONTENT_STRICT;
 execFileSync('npx', ['next', 'build'], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...env, CONTENT_DIR: out, NEXT_TELEMETRY_DISABLED: '1', SITE_URL: 'http://127.0.0.1:3100' },
+  env: {
+    ...env,
+    CONTENT_DIR: out,
+    NEXT_TELEMETRY_DISABLED: '1',
+    SITE_URL: 'http://127.0.0.1:3100',
+  },
 });
 
 // The standalone server needs the static assets and public/ beside it, as the README explains.

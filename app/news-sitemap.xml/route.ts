@@ -4,7 +4,7 @@ import { renderNewsSitemap, xmlResponse } from '@/lib/sitemaps';
 export const dynamic = 'force-dynamic';
 
 export async function GET() {
-  const response = xmlResponse(await renderNewsSitemap());
+  const response = xmlResponse(renderNewsSitemap());
   response.headers.set('Cache-Control', 'public, max-age=60, s-maxage=60');
   return response;
 }

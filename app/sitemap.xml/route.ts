@@ -3,5 +3,5 @@ import { renderSitemap, xmlResponse } from '@/lib/sitemaps';
 export const revalidate = 10;
 
 export async function GET() {
-  return xmlResponse(await renderSitemap());
+  return xmlResponse(renderSitemap());
 }

@@ -4,15 +4,17 @@ export {
   decodeParam,
   getAdjacent,
   getArticle,
+  getArticleForPreview,
   getArticles,
   getBreakingNews,
   getCategories,
+  getCategory,
   getCategoryPage,
+  getContentVersion,
   getRelated,
   isBreaking,
   isPublished,
   sourceKey,
 } from './queries';
 export type { CategoryPage, CategorySummary } from './queries';
-export { countPassedBoundaries, formatProblem, getSnapshot } from './store';
-export type { ContentSnapshot } from './store';
+export { formatProblem } from './snapshot';

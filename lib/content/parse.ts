@@ -1,6 +1,8 @@
 import matter from 'gray-matter';
 import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
 
+import { stripControlCharacters } from '@/lib/text/characters';
+
 /** A problem found in a content file, located as precisely as the parser allows. */
 export interface ContentProblem {
   file: string;
@@ -59,6 +61,18 @@ const YAML_ERRORS: Record<string, string> = {
   BAD_DQ_ESCAPE: '큰따옴표 안의 \\ 표기가 잘못되었습니다',
 };
 
+/** Every string in a parsed YAML value, with control characters removed. */
+function withoutControlCharacters(value: unknown): unknown {
+  if (typeof value === 'string') return stripControlCharacters(value);
+  if (Array.isArray(value)) return value.map(withoutControlCharacters);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, child]) => [stripControlCharacters(key), withoutControlCharacters(child)]),
+    );
+  }
+  return value;
+}
+
 /**
  * YAML 1.2 core schema: only maps, lists, strings, numbers, booleans and null. Dates stay strings
  * so that our own rules (Korea time when no zone is given) decide what they mean.
@@ -88,7 +102,8 @@ function parseYaml(source: string): { data: Record<string, unknown>; keyLines: M
       }
     }
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 50 });
+  // YAML escapes ("\v", "\uD800") can spell control characters the file itself does not hold.
+  const data: unknown = withoutControlCharacters(doc.toJS({ maxAliasCount: 50 }));
   return { data: (data ?? {}) as Record<string, unknown>, keyLines };
 }
 

@@ -1,7 +1,17 @@
 import { site } from '@/lib/site';
 
-import { countPassedBoundaries, getSnapshot, type ContentSnapshot } from './store';
+import { countPassedBoundaries } from './freshness';
+import { getContentStore } from './process-store';
+import type { ContentSnapshot } from './snapshot';
 import type { Article, Category } from './types';
+
+/**
+ * The only way out of lib/content: published-only queries over the current snapshot. Nothing
+ * outside can see the snapshot itself, so an unpublished article or category cannot leak.
+ */
+function getSnapshot(): ContentSnapshot {
+  return getContentStore().getSnapshot();
+}
 
 /**
  * Remembers a query's answer for one snapshot and one stretch of time between boundaries: the
@@ -31,6 +41,7 @@ class SnapshotMemo<T> {
 const publishedMemo = new SnapshotMemo<readonly Article[]>();
 const breakingMemo = new SnapshotMemo<readonly Article[]>();
 const categoriesMemo = new SnapshotMemo<readonly CategorySummary[]>();
+const categoryMemo = new SnapshotMemo<ReadonlyMap<string, CategorySummary>>();
 
 /** A key that changes whenever the article's file does (path, size, mtime): for caches of work done on it. */
 export function sourceKey(article: Article): string {
@@ -102,15 +113,21 @@ export interface CategoryPage {
   total: number;
 }
 
+/** A category with at least one published article, or undefined (unknown, or only unpublished ones). */
+export function getCategory(slug: string, now: Date = new Date()): CategorySummary | undefined {
+  const bySlug = categoryMemo.get('', now, () => new Map(getCategories(0, now).map((c) => [c.slug, c])));
+  return bySlug.get(slug.normalize('NFC'));
+}
+
 /** One page of a category's articles, or undefined when the category or the page does not exist. */
 export function getCategoryPage(slug: string, page = 1, now: Date = new Date()): CategoryPage | undefined {
-  const category = getSnapshot().categories.get(slug.normalize('NFC'));
+  const category = getCategory(slug, now);
   if (!category || !Number.isInteger(page) || page < 1) return undefined;
   const all = getArticles(now).filter((a) => a.categories.some((c) => c.slug === category.slug));
   const pageCount = Math.max(1, Math.ceil(all.length / site.pageSize));
   if (all.length === 0 || page > pageCount) return undefined;
   const start = (page - 1) * site.pageSize;
-  return { category, articles: all.slice(start, start + site.pageSize), page, pageCount, total: all.length };
+  return { category: { name: category.name, slug: category.slug }, articles: all.slice(start, start + site.pageSize), page, pageCount, total: all.length };
 }
 
 /** Newest articles sharing a category with `article`, most shared categories first. */
@@ -137,4 +154,21 @@ export function decodeParam(param: string): string {
   } catch {
     return param.normalize('NFC');
   }
+}
+
+/**
+ * Any valid article by slug, drafts and scheduled ones included: for editors' previews only,
+ * behind the preview token. The one query that sees unpublished articles, and named for it.
+ */
+export function getArticleForPreview(slug: string): Article | undefined {
+  return getSnapshot().bySlug.get(slug.normalize('NFC'));
+}
+
+/**
+ * A key that changes exactly when the published set may have: a new snapshot, or a publish time
+ * or breaking end passing. For caches of work done on published articles (the search index).
+ */
+export function getContentVersion(now: Date = new Date()): string {
+  const snapshot = getSnapshot();
+  return `${snapshot.version}:${countPassedBoundaries(snapshot.boundaries, now.getTime())}`;
 }

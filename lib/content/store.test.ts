@@ -5,12 +5,17 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { decodeParam, getArticle, getArticles, getBreakingNews, getCategoryPage, getRelated, getAdjacent } from './queries';
-import { formatProblem, getSnapshot, getStaleBefore } from './store';
+import { getContentStore } from './process-store';
+import { formatProblem } from './snapshot';
+
+const getSnapshot = () => getContentStore().getSnapshot();
+const getStaleBefore = (now?: number) => getContentStore().getStaleBefore(now);
 
 let dir: string;
 
 /** Forgets the in-process store, as a server restart would. */
 function restart() {
+  getContentStore().close();
   delete (globalThis as Record<symbol, unknown>)[Symbol.for('hangul-news.content-store')];
 }
 

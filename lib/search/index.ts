@@ -1,25 +1,20 @@
 import MiniSearch from 'minisearch';
 
-import {
-  countPassedBoundaries,
-  getSnapshot,
-  isPublished,
-  sourceKey,
-  type Article,
-  type ContentSnapshot,
-} from '@/lib/content';
+import { getArticles, getContentVersion, sourceKey, type Article } from '@/lib/content';
 
-import { MAX_QUERY_LENGTH, RESULTS_PER_PAGE } from './limits';
+import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, MIN_PREFIX_LENGTH, RESULTS_PER_PAGE } from './limits';
 import { toSearchText } from './text';
 import { tokenizeForIndex, tokenizeQuery, toWords } from './tokenize';
 
+/**
+ * Two fields, not five: ranking only asks whether the title matched (then newer first), so every
+ * other field is one `text` field, and a common word costs one posting list per field, not four.
+ */
 interface SearchDocument {
   id: string;
   title: string;
-  summary: string;
-  body: string;
-  categories: string;
-  tags: string;
+  /** Summary, categories and tags, then TEXT_BODY_MARK, then the body's words. */
+  text: string;
 }
 
 interface IndexState {
@@ -28,50 +23,70 @@ interface IndexState {
   indexed: Map<string, string>;
   /** Body text by slug, for snippets. */
   texts: Map<string, string>;
-  version: number;
+  /** Published articles by slug, as of `version`. */
+  articles: Map<string, Article>;
+  version: string;
   building?: Promise<void>;
 }
 
 export { MAX_QUERY_LENGTH, RESULTS_PER_PAGE } from './limits';
 const CHUNK = 200;
+/** Separates the short fields of `text` (whose compounds are split) from the body (whose are not). */
+const TEXT_BODY_MARK = '\u0001';
 
 const STATE_KEY = Symbol.for('hangul-news.search-index');
 type GlobalWithIndex = typeof globalThis & { [STATE_KEY]?: IndexState };
 
+function tokenizeDocument(text: string, field?: string): string[] {
+  if (field !== 'text') return tokenizeForIndex(text, field);
+  const mark = text.indexOf(TEXT_BODY_MARK);
+  if (mark < 0) return tokenizeForIndex(text, 'summary');
+  return tokenizeForIndex(text.slice(0, mark), 'summary').concat(
+    tokenizeForIndex(text.slice(mark + 1), 'body'),
+  );
+}
+
 function createIndex(): MiniSearch<SearchDocument> {
   return new MiniSearch<SearchDocument>({
-    fields: ['title', 'summary', 'body', 'categories', 'tags'],
-    tokenize: tokenizeForIndex,
+    fields: ['title', 'text'],
+    tokenize: tokenizeDocument,
     processTerm: (term) => term,
     searchOptions: {
       tokenize: tokenizeQuery,
       processTerm: (term) => term,
       prefix: true,
       combineWith: 'AND',
-      boost: { title: 4, tags: 2, categories: 2, summary: 1.5 },
     },
   });
 }
 
 function toDocument(article: Article, body: string): SearchDocument {
+  const short = [
+    article.excerpt,
+    article.featureText,
+    ...article.categories.map((c) => c.name),
+    ...article.tags,
+  ].filter(Boolean);
   return {
     id: article.slug,
     title: article.title,
-    summary: [article.excerpt, article.featureText].filter(Boolean).join(' '),
-    body,
-    categories: article.categories.map((c) => c.name).join(' '),
-    tags: article.tags.join(' '),
+    text: `${short.join(' ')}${TEXT_BODY_MARK}${body}`,
   };
 }
 
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Brings the index up to date with the snapshot: adds new and changed articles, removes deleted
- * ones. Work is done in chunks that yield, so building for a large archive never stalls requests.
+ * Brings the index up to date with the published articles: adds new and changed ones, removes
+ * those gone or unpublished. Only published articles are ever indexed. Work is done in chunks
+ * that yield, so building for a large archive never stalls requests.
  */
-async function update(state: IndexState, snapshot: ContentSnapshot): Promise<void> {
-  const current = new Map(snapshot.articles.map((a) => [a.slug, a]));
+async function update(
+  state: IndexState,
+  version: string,
+  articles: readonly Article[],
+): Promise<void> {
+  const current = new Map(articles.map((a) => [a.slug, a]));
   for (const [slug, key] of state.indexed) {
     const article = current.get(slug);
     if (!article || sourceKey(article) !== key) {
@@ -80,7 +95,7 @@ async function update(state: IndexState, snapshot: ContentSnapshot): Promise<voi
       state.texts.delete(slug);
     }
   }
-  const pending = snapshot.articles.filter((a) => !state.indexed.has(a.slug));
+  const pending = articles.filter((a) => !state.indexed.has(a.slug));
   for (let start = 0; start < pending.length; start += CHUNK) {
     for (const article of pending.slice(start, start + CHUNK)) {
       const body = toSearchText(article);
@@ -90,20 +105,27 @@ async function update(state: IndexState, snapshot: ContentSnapshot): Promise<voi
     }
     if (start + CHUNK < pending.length) await yieldToRequests();
   }
-  state.version = snapshot.version;
+  state.articles = current;
+  state.version = version;
 }
 
 /** The search index for the current content, built once and then updated as files change. */
-async function getIndex(): Promise<IndexState> {
+async function getIndex(now: Date = new Date()): Promise<IndexState> {
   const holder = globalThis as GlobalWithIndex;
   let state = holder[STATE_KEY];
   if (!state) {
-    state = { index: createIndex(), indexed: new Map(), texts: new Map(), version: -1 };
+    state = {
+      index: createIndex(),
+      indexed: new Map(),
+      texts: new Map(),
+      articles: new Map(),
+      version: '',
+    };
     holder[STATE_KEY] = state;
   }
-  while (state.version !== getSnapshot().version) {
+  while (state.version !== getContentVersion(now)) {
     const ready = state;
-    state.building ??= update(state, getSnapshot()).finally(() => {
+    state.building ??= update(state, getContentVersion(now), getArticles(now)).finally(() => {
       ready.building = undefined;
     });
     await state.building;
@@ -174,33 +196,41 @@ interface Ranked {
 }
 
 /**
- * Published matches, ranked, by query for one content snapshot: during a spike the same few
- * queries are asked again and again. A new snapshot (any content change) starts a new cache; a
- * publish time passing (a scheduled article going live) gives the query a new key.
+ * A query reduced to what it can ask: its distinct terms, at most MAX_QUERY_TERMS of them. Fifty
+ * copies of one syllable ask what one does, and cost what one does.
  */
-let rankedCache: { snapshot?: ContentSnapshot; byQuery: Map<string, Ranked[]> } = {
+export function toQueryTerms(query: string): string[] {
+  return [...new Set(tokenizeQuery(query).filter((w) => w.length > 0))].slice(0, MAX_QUERY_TERMS);
+}
+
+/**
+ * Ranked matches by query for one version of the published set: during a spike the same few
+ * queries are asked again and again. Any content change or publish time passing is a new version.
+ */
+let rankedCache: { version: string; byQuery: Map<string, Ranked[]> } = {
+  version: '',
   byQuery: new Map(),
 };
 const RANKED_CACHE_SIZE = 500;
 
-function rankedMatches(
-  state: IndexState,
-  snapshot: ContentSnapshot,
-  query: string,
-  now: Date,
-): Ranked[] {
-  if (rankedCache.snapshot !== snapshot) rankedCache = { snapshot, byQuery: new Map() };
+function rankedMatches(state: IndexState, terms: readonly string[]): Ranked[] {
+  if (rankedCache.version !== state.version)
+    rankedCache = { version: state.version, byQuery: new Map() };
   const { byQuery } = rankedCache;
-  const key = `${countPassedBoundaries(snapshot.boundaries, now.getTime())}\u0000${query}`;
+  const key = terms.join(' ');
   const hit = byQuery.get(key);
   if (hit) return hit;
   const ranked = state.index
-    .search(query)
+    .search(key, {
+      tokenize: (text) => text.split(' '),
+      // A one-syllable prefix would expand to most of the vocabulary: such terms match whole words.
+      prefix: (term) => term.length >= MIN_PREFIX_LENGTH,
+    })
     .map((result) => ({
-      article: snapshot.bySlug.get(String(result.id)),
+      article: state.articles.get(String(result.id)),
       inTitle: Object.values(result.match).some((fields) => fields.includes('title')),
     }))
-    .filter((r): r is Ranked => !!r.article && isPublished(r.article, now))
+    .filter((r): r is Ranked => !!r.article)
     .sort(
       (a, b) =>
         Number(b.inTitle) - Number(a.inTitle) ||
@@ -224,16 +254,17 @@ export async function search(
   now: Date = new Date(),
 ): Promise<SearchResults> {
   const query = rawQuery.normalize('NFC').trim().slice(0, MAX_QUERY_LENGTH);
-  const words = tokenizeQuery(query).filter((w) => w.length > 0);
+  const words = toQueryTerms(query);
   if (words.length === 0) return { query, hits: [], total: 0, page: 1, pageCount: 0 };
 
-  const state = await getIndex();
-  const snapshot = getSnapshot();
-  const ranked = rankedMatches(state, snapshot, query, now);
+  const state = await getIndex(now);
+  const ranked = rankedMatches(state, words);
 
   const pageCount = Math.ceil(ranked.length / RESULTS_PER_PAGE);
   const current = Math.min(Math.max(1, Math.trunc(page) || 1), Math.max(1, pageCount));
-  const highlight = toWords(query).concat(words);
+  const highlight = toWords(query)
+    .slice(0, MAX_QUERY_TERMS * 2)
+    .concat(words);
   const hits = ranked
     .slice((current - 1) * RESULTS_PER_PAGE, current * RESULTS_PER_PAGE)
     .map(({ article }) => ({

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
 import { ArticleView } from '@/components/article/article-view';
-import { decodeParam, isPublished } from '@/lib/content';
+import { decodeParam, getArticleForPreview, isPublished } from '@/lib/content';
 import { formatKstDateTime } from '@/lib/format';
-import { getPreviewArticle, isPreviewTokenValid } from '@/lib/preview';
+import { isPreviewTokenValid } from '@/lib/preview';
 
 // Rendered per request with `private, no-store`: a preview must never land in a shared cache.
 export const dynamic = 'force-dynamic';
@@ -19,7 +19,7 @@ export const metadata: Metadata = {
 export default async function PreviewPage({ params, searchParams }: PageProps<'/preview/[slug]'>) {
   const [{ slug }, { token }] = await Promise.all([params, searchParams]);
   if (!isPreviewTokenValid(token)) notFound();
-  const article = getPreviewArticle(decodeParam(slug));
+  const article = getArticleForPreview(decodeParam(slug));
   if (!article) notFound();
 
   const status = article.draft

@@ -1,0 +1,24 @@
+import { site } from '@/lib/site';
+
+import type { ContentProblem } from './parse';
+import { openContentStore } from './store';
+import type { Article } from './types';
+
+export interface ContentCheck {
+  /** How many article files were read, broken ones included. */
+  fileCount: number;
+  problems: readonly ContentProblem[];
+  /** Every valid article, drafts and scheduled ones included, for checks of their bodies. */
+  articles: readonly Article[];
+}
+
+/** Reads the folder at `root` once, with exactly the site's rules, for `npm run content:check`. */
+export function checkContent(root: string): ContentCheck {
+  const store = openContentStore({ root, maxFileBytes: site.maxFileBytes, live: false });
+  try {
+    const { fileCount, problems, articles } = store.getSnapshot();
+    return { fileCount, problems, articles };
+  } finally {
+    store.close();
+  }
+}

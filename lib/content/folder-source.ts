@@ -1,0 +1,270 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { comparePaths, describeContentFile, getNewestFolderTime, listContentFiles, type ContentEntry } from './files';
+import { loadFile, type LoadOptions } from './load-file';
+import { readParseCache, writeParseCache, type ParseCacheEntry } from './parse-cache';
+import type { SourceFile } from './snapshot';
+
+/** A place articles come from. The store asks it for changes and builds snapshots from its files. */
+export interface ContentSource {
+  /** Whether `refresh` may find something new (a change was seen, or polling is due). */
+  needsRefresh(now: number): boolean;
+  /** Brings the files up to date with the source; true when any file was added, changed or removed. */
+  refresh(now: number): boolean;
+  /** The files as last read, in path order. */
+  files(): Iterable<SourceFile>;
+  /** The newest change time the source can see (files and folders), for a store's first read. */
+  newestChange(): number;
+  close(): void;
+}
+
+export interface FolderSourceOptions extends LoadOptions {
+  root: string;
+  /** Watch the folder and let writes settle; off for one-shot readers (the build, the content check). */
+  live: boolean;
+  /** Take unchanged files from the parse cache on disk at the first read, and save it after. */
+  useParseCache: boolean;
+}
+
+/** Without a watcher (it failed, or the platform has none) the folder is re-checked this often. */
+const POLL_MS = 2000;
+/** Even with a watcher, re-check now and then: some file systems (network mounts) drop events. */
+const SAFETY_RECHECK_MS = 15_000;
+/** A file modified this recently may still be being written; wait for it to settle. */
+const SETTLE_MS = 300;
+/** More paths than this since the last read (a bulk copy, say): rescan instead. */
+const MAX_TOUCHED = 1000;
+
+function isUnchanged(cached: ParseCacheEntry | undefined, stat: fs.Stats | undefined): boolean {
+  return !!cached && !!stat && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs;
+}
+
+/** Where `path` is, or would go, in sorted entries. */
+function entryIndex(entries: readonly ContentEntry[], path: string): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (comparePaths(entries[mid]?.path ?? '', path) < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * The content folder as a source. Why a watcher: requests must never rescan the folder while
+ * nothing changes. The watcher only notes which paths changed; the next refresh re-stats those
+ * paths and reparses what changed, so a change costs the same with 100 articles or 100,000.
+ */
+export function openFolderSource(options: FolderSourceOptions): ContentSource {
+  const { root, live } = options;
+  const files = new Map<string, ParseCacheEntry>();
+  /** The folder's files as last listed, sorted by path, kept current path by path. */
+  let entries: ContentEntry[] = [];
+  let dirty = true;
+  /** The paths the watcher named since the last refresh, or 'all' when any path may have changed. */
+  let touched: Set<string> | 'all' = 'all';
+  let watcher: fs.FSWatcher | undefined;
+  const timers: NodeJS.Timeout[] = [];
+  let checkedAt = 0;
+  let rechecking = false;
+  let read = false;
+
+  function markDirty(paths?: readonly string[]): void {
+    dirty = true;
+    if (!paths || touched === 'all') {
+      touched = 'all';
+      return;
+    }
+    for (const name of paths) touched.add(name);
+    if (touched.size > MAX_TOUCHED) touched = 'all';
+  }
+
+  function stopWatching(): void {
+    watcher?.close();
+    watcher = undefined;
+    for (const timer of timers) clearInterval(timer);
+    timers.length = 0;
+  }
+
+  /** Compares the folder with what was last read, with asynchronous stats that never hold up a request. */
+  async function recheckInBackground(): Promise<void> {
+    if (dirty || rechecking) return;
+    rechecking = true;
+    try {
+      const listed = listContentFiles(root).filter((entry) => entry.kind !== 'other');
+      if (listed.length !== files.size) {
+        markDirty();
+        return;
+      }
+      for (let i = 0; i < listed.length; i += 200) {
+        const stats = await Promise.all(
+          listed.slice(i, i + 200).map((entry) => fs.promises.stat(entry.absolute).catch(() => undefined)),
+        );
+        for (const [j, stat] of stats.entries()) {
+          const entry = listed[i + j];
+          if (!isUnchanged(entry && files.get(entry.path), stat)) {
+            markDirty();
+            return;
+          }
+        }
+      }
+    } finally {
+      rechecking = false;
+    }
+  }
+
+  if (live) {
+    try {
+      watcher = fs.watch(root, { recursive: true, persistent: false }, (_event, name) => {
+        markDirty(name ? [name.split(path.sep).join('/')] : undefined);
+      });
+      watcher.on('error', () => {
+        stopWatching();
+        markDirty();
+      });
+      const recheck = setInterval(() => void recheckInBackground(), SAFETY_RECHECK_MS);
+      recheck.unref();
+      timers.push(recheck);
+    } catch {
+      watcher = undefined;
+    }
+  }
+
+  /**
+   * Brings one file up to date with its stat: unchanged, still being written (it keeps its last
+   * good state until it settles), taken from the parse cache on disk, or parsed.
+   */
+  function updateFile(
+    entry: ContentEntry,
+    stat: fs.Stats,
+    now: number,
+    settle: boolean,
+    saved?: ReadonlyMap<string, ParseCacheEntry>,
+  ): 'unchanged' | 'settling' | 'reused' | 'parsed' {
+    if (isUnchanged(files.get(entry.path), stat)) return 'unchanged';
+    if (settle && now - stat.mtimeMs < SETTLE_MS) return 'settling';
+    const fromDisk = saved?.get(entry.path);
+    if (fromDisk && isUnchanged(fromDisk, stat)) {
+      files.set(entry.path, fromDisk);
+      return 'reused';
+    }
+    files.set(entry.path, { size: stat.size, mtimeMs: stat.mtimeMs, result: loadFile(entry, stat, new Date(now), options) });
+    return 'parsed';
+  }
+
+  /** Lists the folder, re-stats every file and reparses the changed ones. */
+  function refreshAll(now: number, settle: boolean): boolean {
+    entries = listContentFiles(root);
+    const saved = options.useParseCache && !read ? readParseCache(root) : undefined;
+    let parsed = 0;
+    const seen = new Set<string>();
+    let changed = false;
+    let settling = false;
+    for (const entry of entries) {
+      if (entry.kind === 'other') continue;
+      seen.add(entry.path);
+      let stat: fs.Stats;
+      try {
+        stat = fs.statSync(entry.absolute);
+      } catch {
+        continue;
+      }
+      const result = updateFile(entry, stat, now, settle, saved);
+      if (result === 'settling') settling = true;
+      else if (result !== 'unchanged') changed = true;
+      if (result === 'parsed') parsed += 1;
+    }
+    for (const known of files.keys()) {
+      if (!seen.has(known)) {
+        files.delete(known);
+        changed = true;
+      }
+    }
+    if (settling) setTimeout(() => markDirty(), SETTLE_MS).unref();
+    if (saved && parsed > 0) writeParseCache(root, files);
+    return changed;
+  }
+
+  /**
+   * Re-stats only the paths the watcher named. Returns undefined, having changed nothing, when a
+   * folder was among them (added, removed or renamed): the caller then rescans the whole folder.
+   */
+  function refreshTouched(names: ReadonlySet<string>, now: number): boolean | undefined {
+    const found: [string, ContentEntry | undefined][] = [];
+    for (const name of names) {
+      const entry = describeContentFile(root, name);
+      const key = name.normalize('NFC');
+      const under = entries[entryIndex(entries, `${key}/`)];
+      if (entry === 'directory' || under?.path.startsWith(`${key}/`)) return undefined;
+      found.push([name, entry]);
+    }
+    let changed = false;
+    const settling: string[] = [];
+    const remove = (key: string) => {
+      const at = entryIndex(entries, key);
+      if (entries[at]?.path === key) {
+        entries.splice(at, 1);
+        files.delete(key);
+        changed = true;
+      }
+    };
+    for (const [name, entry] of found) {
+      if (!entry) {
+        remove(name.normalize('NFC'));
+        continue;
+      }
+      const at = entryIndex(entries, entry.path);
+      const known = entries[at];
+      if (known?.path !== entry.path) {
+        entries.splice(at, 0, entry);
+        changed = true;
+      } else if (known.kind !== entry.kind) {
+        entries[at] = entry;
+        files.delete(entry.path);
+        changed = true;
+      }
+      if (entry.kind === 'other') continue;
+      let stat: fs.Stats;
+      try {
+        stat = fs.statSync(entry.absolute);
+      } catch {
+        remove(entry.path);
+        continue;
+      }
+      const result = updateFile(entry, stat, now, true);
+      if (result === 'settling') settling.push(name);
+      else if (result !== 'unchanged') changed = true;
+    }
+    if (settling.length > 0) setTimeout(() => markDirty(settling), SETTLE_MS).unref();
+    return changed;
+  }
+
+  return {
+    needsRefresh(now) {
+      return dirty || (live && !watcher && now - checkedAt > POLL_MS);
+    },
+    refresh(now) {
+      const names = touched;
+      dirty = false;
+      touched = new Set();
+      checkedAt = now;
+      // Settling applies to live edits; the first read takes the folder as it is.
+      const settle = live && read;
+      const changed =
+        (settle && watcher && names !== 'all' ? refreshTouched(names, now) : undefined) ?? refreshAll(now, settle);
+      read = true;
+      return changed;
+    },
+    *files() {
+      for (const entry of entries) yield { entry, result: files.get(entry.path)?.result };
+    },
+    newestChange() {
+      let newest = getNewestFolderTime(root);
+      for (const file of files.values()) newest = Math.max(newest, file.mtimeMs);
+      return newest;
+    },
+    close: stopWatching,
+  };
+}

@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+
+import { findControlCharacter, stripControlCharacters } from '@/lib/text/characters';
+
+import type { ContentEntry } from './files';
+import { parseFrontMatter, type ContentProblem } from './parse';
+import { toArticle, type ValidationResult } from './schema';
+
+export interface LoadOptions {
+  /** Larger files are refused rather than read. */
+  maxFileBytes: number;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function fileProblem(path: string, message: string, line?: number, column?: number): ValidationResult {
+  return { ok: false, problems: [{ file: path, line, column, severity: 'error', message }] };
+}
+
+/**
+ * The warning for a file whose control characters were removed, at the first one's line. They
+ * are dropped where content is read, once, so no page, feed or sitemap ever carries one.
+ */
+function controlCharacterWarning(path: string, text: string): ContentProblem | undefined {
+  const at = findControlCharacter(text);
+  if (at < 0) return undefined;
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  const column = at - before.lastIndexOf('\n');
+  return {
+    file: path,
+    line,
+    column,
+    severity: 'warning',
+    message: '보이지 않는 제어 문자를 지웠습니다 (워드프로세서에서 붙여 넣을 때 섞여 듭니다)',
+  };
+}
+
+/** Reads and validates one file; every failure becomes a located problem, never an exception. */
+export function loadFile(entry: ContentEntry, stat: fs.Stats, now: Date, options: LoadOptions): ValidationResult {
+  if (entry.kind === 'outside-link') {
+    return fileProblem(entry.path, 'content 폴더 밖을 가리키는 링크는 읽지 않습니다');
+  }
+  if (stat.size > options.maxFileBytes) {
+    return fileProblem(
+      entry.path,
+      `파일이 너무 큽니다: ${stat.size.toLocaleString('en-US')}바이트 (한도 ${options.maxFileBytes.toLocaleString('en-US')}바이트)`,
+    );
+  }
+  let raw: string;
+  try {
+    raw = decoder.decode(fs.readFileSync(entry.absolute));
+  } catch (error) {
+    if (error instanceof TypeError) {
+      return fileProblem(entry.path, 'UTF-8 글자가 아닙니다 (EUC-KR 같은 옛 인코딩이면 UTF-8로 저장해 주세요)', 1, 1);
+    }
+    return fileProblem(entry.path, `파일을 읽을 수 없습니다: ${(error as Error).message}`);
+  }
+  if (raw.includes('\u0000')) {
+    return fileProblem(entry.path, '글자 파일이 아닙니다 (NUL 바이트가 있습니다)', 1, 1);
+  }
+  const warning = controlCharacterWarning(entry.path, raw);
+  const parsed = parseFrontMatter(warning ? stripControlCharacters(raw) : raw);
+  if (!parsed.ok) {
+    return { ok: false, problems: [{ file: entry.path, severity: 'error', ...parsed.problem }] };
+  }
+  const result = toArticle(parsed.value, { path: entry.path, size: stat.size, mtimeMs: stat.mtimeMs }, now);
+  if (warning && result.ok) result.warnings.unshift(warning);
+  return result;
+}

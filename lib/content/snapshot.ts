@@ -1,0 +1,133 @@
+import type { ContentEntry } from './files';
+import type { ContentProblem } from './parse';
+import type { ValidationResult } from './schema';
+import type { Article, Category } from './types';
+
+/** Everything known about the content folder at one moment; never mutated after it is built. */
+export interface ContentSnapshot {
+  /** Valid articles with unique slugs, newest first, drafts and scheduled ones included. */
+  articles: readonly Article[];
+  bySlug: ReadonlyMap<string, Article>;
+  /** Every category any valid article names, published or not: for the queries to filter. */
+  categories: ReadonlyMap<string, Category>;
+  problems: readonly ContentProblem[];
+  /** Every moment at which what readers see changes by itself (publish times, breaking ends), ascending. */
+  boundaries: readonly number[];
+  /** How many article files were read, broken ones included. */
+  fileCount: number;
+  version: number;
+}
+
+/** One file as the content source last read it. */
+export interface SourceFile {
+  entry: ContentEntry;
+  /** Undefined for a file that is not an article, or one not read yet. */
+  result?: ValidationResult;
+}
+
+function compareArticles(a: Article, b: Article): number {
+  const byDate = b.published.getTime() - a.published.getTime();
+  if (byDate !== 0) return byDate;
+  return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
+}
+
+/**
+ * Which of several files that share a slug keeps it, if any. A file that is not published (a
+ * draft, or one scheduled for later) never takes the URL from one that is: with one published
+ * file it wins; with none, a lone non-draft (scheduled) file wins over drafts. Two published
+ * files are a real conflict, and neither is shown.
+ */
+function chooseSlugOwner(group: readonly Article[], now: number): Article | undefined {
+  const candidates = group.filter((a) => !a.draft);
+  const live = candidates.filter((a) => a.published.getTime() <= now);
+  if (live.length > 0) return live.length === 1 ? live[0] : undefined;
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+function collisionProblem(article: Article, group: readonly Article[], owner: Article | undefined): ContentProblem {
+  const others = group
+    .filter((a) => a !== article)
+    .map((a) => a.source.path)
+    .join(', ');
+  const slug = article.slug;
+  const message = owner
+    ? `slug "${slug}"를 게시된 기사 ${owner.source.path}가 씁니다: 이 파일은 게시하지 않습니다 (slug를 바꾸세요)`
+    : `slug "${slug}"를 다른 파일도 씁니다: ${others} (두 파일 모두 게시하지 않습니다)`;
+  return { file: article.source.path, line: 1, severity: 'error', message };
+}
+
+/**
+ * Builds a snapshot from the files a content source read: a pure function of its input and of
+ * `now`, which only decides which of two colliding files is the published one.
+ */
+export function buildSnapshot(files: Iterable<SourceFile>, version: number, now: number): ContentSnapshot {
+  const problems: ContentProblem[] = [];
+  const valid: Article[] = [];
+  let fileCount = 0;
+  for (const { entry, result } of files) {
+    if (entry.kind === 'other') {
+      problems.push({
+        file: entry.path,
+        severity: 'warning',
+        message: '기사 파일이 아니어서 건너뜁니다 (.md, .markdown, .html, .htm만 기사로 읽습니다)',
+      });
+      continue;
+    }
+    fileCount += 1;
+    if (!result) continue;
+    if (result.ok) {
+      valid.push(result.article);
+      problems.push(...result.warnings);
+    } else {
+      problems.push(...result.problems);
+    }
+  }
+
+  const slugGroups = new Map<string, Article[]>();
+  for (const article of valid) {
+    const group = slugGroups.get(article.slug);
+    if (group) group.push(article);
+    else slugGroups.set(article.slug, [article]);
+  }
+
+  const categories = new Map<string, Category>();
+  const articles: Article[] = [];
+  for (const group of slugGroups.values()) {
+    const owner = group.length === 1 ? group[0] : chooseSlugOwner(group, now);
+    for (const article of group) {
+      if (article !== owner) problems.push(collisionProblem(article, group, owner));
+    }
+    if (!owner) continue;
+    const canonical = owner.categories.map((category) => {
+      const known = categories.get(category.slug);
+      if (known) return known;
+      categories.set(category.slug, category);
+      return category;
+    });
+    articles.push({ ...owner, categories: canonical });
+  }
+  articles.sort(compareArticles);
+
+  const boundaries = articles
+    .flatMap((a) => [a.published.getTime(), a.breakingUntil?.getTime() ?? 0])
+    .filter((t) => t > 0)
+    .sort((a, b) => a - b);
+
+  return {
+    articles,
+    bySlug: new Map(articles.map((a) => [a.slug, a])),
+    categories,
+    problems,
+    boundaries,
+    fileCount,
+    version,
+  };
+}
+
+/** Formats a problem the way compilers do: `path:line:column: severity: message`. */
+export function formatProblem(problem: ContentProblem): string {
+  const where = [problem.file, problem.line, problem.line !== undefined ? problem.column : undefined]
+    .filter((part) => part !== undefined)
+    .join(':');
+  return `${where}: ${problem.severity}: ${problem.message}`;
+}
