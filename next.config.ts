@@ -62,6 +62,9 @@ const nextConfig: NextConfig = {
   // `node .next/standalone/server.js` runs on any Node host; `next start` keeps working too.
   output: 'standalone',
   poweredByHeader: false,
+  // The site uses no next/image: the optimizer would only resize any local image at any width
+  // for whoever asks. Off, /_next/image answers nothing.
+  images: { unoptimized: true },
   env: { CONTENT_PARSER_VERSION: contentParserVersion() },
   // Rendered pages are cached until the content changes (see the handler for how it knows).
   cacheHandler: path.resolve(import.meta.dirname, 'lib/cache/content-cache-handler.mjs'),

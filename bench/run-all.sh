@@ -33,6 +33,7 @@ node bench/measure-build.mjs bench/out/corpus-10000 10k-rebuild > "$out/build-10
 node bench/startup.mjs bench/out/corpus-10000 > "$out/startup-10k.json"
 
 node bench/serve.mjs bench/out/corpus-10000 > "$out/serve.json"
+node bench/search-attack.mjs bench/out/corpus-10000 > "$out/search-attack.json"
 node bench/churn.mjs bench/out/corpus-10000 > "$out/churn.json"
 # The same churn with the heap capped: if the server holds at 256 MiB, the growth above is V8 taking
 # room it was allowed, not a live set that grows.

@@ -3,9 +3,10 @@
 // deploy/nginx.conf caching in front of next start. Then first views of never-rendered archive
 // articles (time to first byte). Build first against the same corpus:
 //   npm run bench:build -- bench/out/corpus-10k && node bench/serve.mjs bench/out/corpus-10k
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+
+import { startLocalNginx } from '../deploy/local-nginx.mjs';
 
 import { hasWrk, load, median, root, rssMiB, startNext, waitFor } from './support.mjs';
 
@@ -19,14 +20,7 @@ const work = fs.mkdtempSync('/tmp/bench-serve-');
 // nginx's workers drop to an unprivileged user: let them read the page and write the cache.
 fs.chmodSync(work, 0o755);
 const children = [];
-
-function start(command, args, options) {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
-  child.stdout.on('data', () => {});
-  child.stderr.on('data', (d) => process.env.BENCH_DEBUG && process.stderr.write(d));
-  children.push(child);
-  return child;
-}
+let stopNginx = () => {};
 
 try {
   const next = startNext({
@@ -50,30 +44,12 @@ try {
     path.join(work, 'www', 'article.html'),
     await (await fetch(`${base}${articlePath}`)).text(),
   );
-  const proxyConf = fs
-    .readFileSync(path.join(root, 'deploy/nginx.conf'), 'utf8')
-    .replace('/var/cache/nginx/news', path.join(work, 'cache'))
-    .replace('server 127.0.0.1:3000;', `server 127.0.0.1:${NEXT_PORT};`)
-    .replace('listen 80;', `listen 127.0.0.1:${PROXY_PORT};`);
-  fs.writeFileSync(
-    path.join(work, 'nginx.conf'),
-    `worker_processes auto;
-pid ${work}/nginx.pid;
-error_log ${work}/error.log;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  include /etc/nginx/mime.types;
-  client_body_temp_path ${work}/tmp; proxy_temp_path ${work}/tmp; fastcgi_temp_path ${work}/tmp; uwsgi_temp_path ${work}/tmp; scgi_temp_path ${work}/tmp;
-  server { listen 127.0.0.1:${STATIC_PORT}; root ${work}/www; location / { try_files /article.html =404; default_type text/html; } }
-  ${proxyConf}
-}
-`,
-  );
-  for (const dir of ['tmp', 'cache']) fs.mkdirSync(path.join(work, dir), { mode: 0o777 });
-  fs.chmodSync(path.join(work, 'tmp'), 0o777);
-  fs.chmodSync(path.join(work, 'cache'), 0o777);
-  start('nginx', ['-c', path.join(work, 'nginx.conf'), '-g', 'daemon off;']);
+  const nginx = startLocalNginx({
+    upstreamPort: NEXT_PORT,
+    listenPort: PROXY_PORT,
+    extraServers: `server { listen 127.0.0.1:${STATIC_PORT}; root ${work}/www; location / { try_files /article.html =404; default_type text/html; } }`,
+  });
+  stopNginx = nginx.stop;
   await waitFor(`http://127.0.0.1:${STATIC_PORT}/`);
   await waitFor(`http://127.0.0.1:${PROXY_PORT}/`);
   await fetch(`http://127.0.0.1:${PROXY_PORT}${articlePath}`);
@@ -164,5 +140,5 @@ http {
   );
 } finally {
   for (const child of children) child.kill('SIGTERM');
-  spawn('nginx', ['-c', path.join(work, 'nginx.conf'), '-s', 'quit'], { stdio: 'ignore' });
+  stopNginx();
 }

@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 
 import type { Page } from '@playwright/test';
@@ -39,4 +41,62 @@ export function recordDialogs(page: Page): string[] {
     await dialog.dismiss();
   });
   return messages;
+}
+
+export interface ParsedFeed {
+  bozo: boolean;
+  bozo_exception: string;
+  version: string;
+  title: string;
+  entries: {
+    title: string;
+    link: string;
+    published_parsed: number[] | null;
+    updated_parsed: number[] | null;
+    summary: string;
+    content: string[];
+    author: string | null;
+    tags: string[];
+    /** The title and summary as a reader shows them (HTML rendered to its text), and the tags in them. */
+    title_shown: string | null;
+    title_tags: string[];
+    summary_shown: string | null;
+    summary_tags: string[];
+    links: string[];
+  }[];
+}
+
+/** Runs Debian's feedparser (a real feed reader) over a feed body. */
+export function parseFeed(body: string, contentType = 'application/xml'): ParsedFeed {
+  const script = path.join('e2e', 'parse-feed.py');
+  const out = execFileSync('/usr/bin/python3', [script, contentType], { input: body });
+  return JSON.parse(out.toString('utf8')) as ParsedFeed;
+}
+
+/** A TCP port nothing listens on right now, for a server a test starts itself. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/** Parses `body` with Python's expat, a strict XML parser: throws on anything not well-formed. */
+export function parseXmlStrictly(body: string): void {
+  execFileSync(
+    '/usr/bin/python3',
+    ['-c', 'import sys, xml.dom.minidom; xml.dom.minidom.parseString(sys.stdin.buffer.read())'],
+    {
+      input: body,
+      stdio: ['pipe', 'ignore', 'pipe'],
+    },
+  );
 }

@@ -1,5 +1,5 @@
-import { decodeParam, getArticles, getCategory, type Article, type Category } from '@/lib/content';
-import { absoluteUrl, articlePath, categoryPath } from '@/lib/paths';
+import { getArticles, getCategory, type Article, type Category } from '@/lib/content';
+import { absoluteUrl, articlePath, categoryPath, readSlugParam } from '@/lib/paths';
 import { getArticleBody, getSummary } from '@/lib/render';
 import { site } from '@/lib/site';
 import { escapeHtml } from '@/lib/text/html';
@@ -225,8 +225,17 @@ export async function feedResponse(format: FeedFormat, categorySlug?: string): P
   });
 }
 
-/** The GET handler of a category's feed route: /category/<slug>/feed.xml, atom.xml, feed.json. */
+/**
+ * The GET handler of a category's feed route: /category/<slug>/feed.xml, atom.xml, feed.json.
+ * Another spelling of the slug (NFD Hangul) is redirected to the NFC URL, not rendered again.
+ */
 export function categoryFeedHandler(format: FeedFormat) {
-  return async (_request: Request, { params }: { params: Promise<{ slug: string }> }) =>
-    feedResponse(format, decodeParam((await params).slug));
+  return async (_request: Request, { params }: { params: Promise<{ slug: string }> }) => {
+    const { slug, isCanonical } = readSlugParam((await params).slug);
+    const category = getCategory(slug);
+    if (category && !isCanonical) {
+      return new Response(null, { status: 308, headers: { Location: feedPath(format, category) } });
+    }
+    return feedResponse(format, slug);
+  };
 }

@@ -11,7 +11,28 @@ export function categoryPath(slug: string, page = 1): string {
   return page > 1 ? `${base}/page/${page}` : base;
 }
 
+/** The URL path of the share card generated for an article without an image. */
+export function socialImagePath(slug: string): string {
+  return `/og/${encodeURIComponent(slug)}`;
+}
+
 /** An absolute URL on this site, from the one configured site URL. */
 export function absoluteUrl(pathOrUrl: string): string {
   return new URL(pathOrUrl, `${site.url}/`).toString();
+}
+
+/**
+ * A slug from a route param: percent-decoded (never throwing on bad escapes), in NFC, and whether
+ * the URL already spelled it that way. A Hangul slug has hundreds of spellings (NFC or NFD per
+ * syllable); only the NFC one is rendered, the others are redirected to it.
+ */
+export function readSlugParam(param: string): { slug: string; isCanonical: boolean } {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(param);
+  } catch {
+    decoded = param;
+  }
+  const slug = decoded.normalize('NFC');
+  return { slug, isCanonical: slug === decoded };
 }

@@ -25,8 +25,30 @@ function pretendardBold() {
   return [{ name: 'Pretendard', data: getFont(), weight: 700 as const, style: 'normal' as const }];
 }
 
-/** A share card with the headline in Korean type, for articles that have no image of their own. */
-export function renderSocialImage(title: string, kicker?: string): ImageResponse {
+/** Cards drawn lately, by article identity: drawing one costs ~250 ms of CPU. Only published articles get here. */
+const cards = new Map<string, Promise<Buffer>>();
+const MAX_CARDS = 200;
+
+/**
+ * A share card (PNG) with the headline in Korean type, for articles that have no image of their
+ * own, drawn once per `key` (the article's file identity) while it stays among the recent ones.
+ */
+export function renderSocialImage(key: string, title: string, kicker?: string): Promise<Buffer> {
+  const hit = cards.get(key);
+  if (hit) return hit;
+  const drawn = drawSocialImage(title, kicker)
+    .arrayBuffer()
+    .then((bytes) => Buffer.from(bytes));
+  drawn.catch(() => cards.delete(key));
+  cards.set(key, drawn);
+  if (cards.size > MAX_CARDS) {
+    const oldest = cards.keys().next().value;
+    if (oldest !== undefined) cards.delete(oldest);
+  }
+  return drawn;
+}
+
+function drawSocialImage(title: string, kicker?: string): ImageResponse {
   return new ImageResponse(
     <div
       style={{

@@ -1,6 +1,6 @@
 import type { Article } from '@/lib/content';
 import { toKstIso } from '@/lib/format';
-import { absoluteUrl, articlePath, categoryPath } from '@/lib/paths';
+import { absoluteUrl, articlePath, categoryPath, socialImagePath } from '@/lib/paths';
 import { site } from '@/lib/site';
 
 /**
@@ -19,7 +19,7 @@ export function serializeJsonLd(data: unknown): string {
 
 /** The image shared for an article: its own, or the generated card with its headline. */
 export function getSocialImageUrl(article: Article): string {
-  return absoluteUrl(article.socialImage ?? `/og/${encodeURIComponent(article.slug)}`);
+  return absoluteUrl(article.socialImage ?? socialImagePath(article.slug));
 }
 
 const publisher = () => ({

@@ -14,6 +14,8 @@ const builder = new XMLBuilder({
   attributeNamePrefix: '@',
   textNodeName: '#text',
   suppressEmptyNode: true,
+  // Never write an attribute whose value is "true" as a bare name: that is HTML, not XML.
+  suppressBooleanAttributes: false,
   // Escapes & < > " ' in every text and attribute: nothing written here is ever markup.
   processEntities: true,
 });

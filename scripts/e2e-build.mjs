@@ -2,6 +2,7 @@
 // content plus fixtures (a long category, expired and scheduled items, broken and hostile files).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -23,6 +24,19 @@ for (let i = 1; i <= 23; i += 1) {
     `---\ntitle: 연재 기사 ${i}회\ncategories: 연재\n---\n\n연재 ${i}회 본문.\n`,
   );
 }
+
+// Symbolic links that lead out of the content folder and out of the project, to a file and to a
+// folder: the build must pass, and neither is ever read as an article.
+const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-outside-'));
+fs.mkdirSync(path.join(outside, 'folder'));
+const outsideArticle = '---\ntitle: 밖에 있는 기사\n---\n\n<p class="bg-[#123456]">밖</p>\n';
+fs.writeFileSync(path.join(outside, 'outside-link.md'), outsideArticle);
+fs.writeFileSync(path.join(outside, 'folder', 'outside-folder-article.md'), outsideArticle);
+fs.symlinkSync(
+  path.join(outside, 'outside-link.md'),
+  path.join(out, 'fixtures', 'outside-link.md'),
+);
+fs.symlinkSync(path.join(outside, 'folder'), path.join(out, 'fixtures', 'outside-folder'));
 
 // The fixtures hold broken files on purpose, so this build is never strict.
 const env = { ...process.env };

@@ -27,6 +27,19 @@ function startsRender(entry, now) {
   return typeof revalidate !== 'number' || entry.lastModified + revalidate * 1000 <= now;
 }
 
+/** Whether a rendered entry may be stored: a success, at a canonical (NFC) key. */
+function isStorable(key, data) {
+  const status = data?.status;
+  if (typeof status === 'number' && status !== 200) return false;
+  let decoded;
+  try {
+    decoded = decodeURIComponent(key);
+  } catch {
+    return false;
+  }
+  return decoded === decoded.normalize('NFC');
+}
+
 export default class ContentCacheHandler extends FileSystemCache {
   async get(key, ...rest) {
     const lookedUp = Date.now();
@@ -37,16 +50,21 @@ export default class ContentCacheHandler extends FileSystemCache {
       // lastModified -1 tells Next the entry is expired: render before responding, no stale copy.
       if (rendered < staleBefore()) entry = { ...entry, lastModified: -1 };
     }
-    if (!lookedUpAt.has(key) && startsRender(entry, lookedUp)) lookedUpAt.set(key, lookedUp);
+    if (!lookedUpAt.has(key) && startsRender(entry, lookedUp)) {
+      // Renders that never end in a write (errors) must not grow this map without bound.
+      if (lookedUpAt.size >= 10_000) lookedUpAt.clear();
+      lookedUpAt.set(key, lookedUp);
+    }
     return entry;
   }
 
   async set(key, data, ...rest) {
     const lookedUp = lookedUpAt.get(key);
     lookedUpAt.delete(key);
-    // Not-found pages are cheap to render and unbounded in number (any URL can ask for one):
-    // storing each would let anyone fill the disk with made-up article URLs.
-    if (data?.status === 404) return;
+    // Not-found pages and redirects are cheap to render and unbounded in number (any URL can ask
+    // for one), and so are other spellings of a Hangul URL (NFD): storing each would let anyone
+    // fill the disk with made-up URLs. Only the canonical URL of something that exists is kept.
+    if (!isStorable(key, data)) return;
     renderedAt.set(key, lookedUp ?? Date.now());
     return super.set(key, data, ...rest);
   }

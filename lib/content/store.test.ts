@@ -4,7 +4,18 @@ import path from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { decodeParam, getArticle, getArticles, getBreakingNews, getCategoryPage, getRelated, getAdjacent } from './queries';
+import {
+  decodeParam,
+  getAdjacent,
+  getArticle,
+  getArticleForPreview,
+  getArticles,
+  getBreakingNews,
+  getCategories,
+  getCategory,
+  getCategoryPage,
+  getRelated,
+} from './queries';
 import { getContentStore } from './process-store';
 import { formatProblem } from './snapshot';
 
@@ -135,6 +146,40 @@ describe('queries', () => {
     expect(getArticle('draft', now)).toBeUndefined();
     expect(getArticle('future', now)).toBeUndefined();
     expect(getArticle('future', new Date('2026-12-26T00:00:00Z'))?.title).toBe('예약');
+  });
+
+  it('never lets a draft or a scheduled file take a published article’s slug', () => {
+    write('2024/live.md', article('게시된 기사', 'date: 2024-01-01\nslug: same'));
+    write('draft.md', article('초안', 'date: 2024-02-01\nslug: same\ndraft: true'));
+    write('later.md', article('예약', 'date: 2099-01-01\nslug: same'));
+    expect(getArticle('same')?.title).toBe('게시된 기사');
+    const errors = getSnapshot().problems.filter((p) => p.severity === 'error');
+    expect(errors.map((p) => p.file).sort()).toEqual(['draft.md', 'later.md']);
+    expect(errors[0]?.message).toContain('2024/live.md');
+  });
+
+  it('keeps categories used only by unpublished articles out of every query', () => {
+    write('live.md', article('게시', 'date: 2024-01-01\ncategories: 경제'));
+    write('draft.md', article('초안', 'date: 2024-01-01\ncategories: 비밀\ndraft: true'));
+    write('later.md', article('예약', 'date: 2099-01-01\ncategories: 예약분류'));
+    expect(getCategory('경제')?.name).toBe('경제');
+    for (const slug of ['비밀', '예약분류']) {
+      expect(getCategory(slug)).toBeUndefined();
+      expect(getCategoryPage(slug)).toBeUndefined();
+    }
+    expect(getCategories().map((c) => c.slug)).toEqual(['경제']);
+    expect(getArticleForPreview('draft')?.title).toBe('초안');
+  });
+
+  it('strips control characters where the file is read, and says where they were', () => {
+    write('ctl.md', `---\ntitle: "제목\\v입니다"\nexcerpt: 요약\u000c끝\ndate: 2024-01-01\n---\n본문\u000b\u0007입니다\n`);
+    const found = getArticle('ctl');
+    expect(found?.title).toBe('제목입니다');
+    expect(found?.excerpt).toBe('요약끝');
+    expect(found?.body).toBe('본문입니다\n');
+    expect(getSnapshot().problems.map(formatProblem)).toContain(
+      'ctl.md:3:12: warning: 보이지 않는 제어 문자를 지웠습니다 (워드프로세서에서 붙여 넣을 때 섞여 듭니다)',
+    );
   });
 
   it('answers from memory between schedule boundaries, and changes exactly when one passes', () => {

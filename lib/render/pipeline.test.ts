@@ -59,6 +59,26 @@ describe('renderBody: what editors need is kept', () => {
     );
   });
 
+  it.each([
+    ['//evil.example/x', 'http://evil.example/x'],
+    ['/\t/evil.example/x', 'http://evil.example/x'],
+    ['\\\\evil.example\\x', 'http://evil.example/x'],
+    ['HTTP://evil.example/x', 'http://evil.example/x'],
+  ])('treats %j as outside, the way a browser resolves it', async (href, resolved) => {
+    const { html: out } = await html(`<a href="${href}">x</a>`);
+    expect(out).toBe(
+      `<a href="${resolved}" rel="noopener noreferrer nofollow ugc" target="_blank">x</a>`,
+    );
+  });
+
+  it('sets rel and target itself: an editor’s rel="opener" or target never survives', async () => {
+    const { html: inside } = await html('<a href="/articles/x" rel="opener" target="_self">x</a>');
+    expect(inside).toBe('<a href="/articles/x">x</a>');
+    const { html: outside } = await html('<a href="https://evil.example" rel="opener">x</a>');
+    expect(outside).toContain('rel="noopener noreferrer nofollow ugc"');
+    expect(outside).not.toContain('opener"');
+  });
+
   it('leaves links inside the site alone', async () => {
     const { html: out } = await html('<a href="/articles/x">x</a>');
     expect(out).toBe('<a href="/articles/x">x</a>');

@@ -1,6 +1,5 @@
 import type { Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import rehypeExternalLinks from 'rehype-external-links';
 import rehypeParse from 'rehype-parse';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
@@ -21,6 +20,7 @@ import {
   rehypeDemoteH1,
   rehypeDropLeadingImage,
   rehypeLazyImages,
+  rehypeOutsideLinks,
   rehypeScrollableTables,
 } from './plugins';
 import { articleSchema } from './schema';
@@ -37,16 +37,6 @@ export interface RenderOptions {
   heroSrc?: string;
   /** Resolve relative URLs against this (for feeds). */
   baseUrl?: string;
-}
-
-const siteHost = new URL(site.url).host;
-
-function isOutsideLink(href: string): boolean {
-  try {
-    return new URL(href).host !== siteHost;
-  } catch {
-    return false;
-  }
 }
 
 /** Parses a body to an unsanitized HTML tree, keeping source positions. */
@@ -81,13 +71,7 @@ export async function renderBody(
     .use(rehypeDemoteH1)
     .use(rehypeLazyImages)
     .use(rehypeScrollableTables)
-    .use(rehypeExternalLinks, {
-      target: '_blank',
-      rel: ['noopener', 'noreferrer', 'nofollow', 'ugc'],
-      protocols: ['http', 'https'],
-      test: (element) =>
-        typeof element.properties.href === 'string' && isOutsideLink(element.properties.href),
-    })
+    .use(rehypeOutsideLinks, { siteUrl: site.url })
     .use(rehypeSanitize, articleSchema)
     .use(rehypeStringify);
   const clean = (await processor.run(tree)) as Root;

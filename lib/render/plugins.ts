@@ -105,3 +105,37 @@ export function rehypeAbsoluteUrls(options: { base?: string }) {
     });
   };
 }
+
+const OUTSIDE_REL = ['noopener', 'noreferrer', 'nofollow', 'ugc'];
+
+/**
+ * Every link's `rel` and `target` are ours to set: an editor's `rel="opener"` never survives. A
+ * link is outside when the URL parser browsers use (WHATWG) resolves it to another origin, which
+ * catches `//host`, `/\t/host`, `\\host` and `HTTP://host` alike; such a link gets the resolved
+ * URL, so the browser follows exactly what was judged, and opens in a new tab without an opener.
+ * (rehype-external-links only checks the text for `http:`, `https:` or a leading `//`.)
+ */
+export function rehypeOutsideLinks(options: { siteUrl: string }) {
+  const site = new URL(options.siteUrl);
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName !== 'a') return;
+      delete node.properties.rel;
+      delete node.properties.target;
+      const href = node.properties.href;
+      if (typeof href !== 'string') return;
+      let url: URL;
+      try {
+        url = new URL(href, site);
+      } catch {
+        return;
+      }
+      if (url.origin === site.origin || (url.protocol !== 'http:' && url.protocol !== 'https:'))
+        return;
+      // An editor's plain absolute URL stays as written; anything a browser would reinterpret does not.
+      if (!/^https?:\/\//.test(href)) node.properties.href = url.href;
+      node.properties.rel = [...OUTSIDE_REL];
+      node.properties.target = '_blank';
+    });
+  };
+}

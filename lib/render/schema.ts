@@ -47,8 +47,13 @@ export const articleSchema: SanitizeSchema = {
   ],
   attributes: {
     ...defaultAttributes,
-    // Outside links get target and rel from rehype-external-links, which runs before sanitizing.
-    a: [...(defaultAttributes.a ?? []), ['target', '_blank'], 'rel'],
+    // Outside links get target and rel from rehypeOutsideLinks, which runs before sanitizing;
+    // only the values it sets are allowed.
+    a: [
+      ...(defaultAttributes.a ?? []),
+      ['target', '_blank'],
+      ['rel', 'noopener', 'noreferrer', 'nofollow', 'ugc'],
+    ],
     // Lazy loading and async decoding are set by the pipeline so long articles stay light.
     img: [...(defaultAttributes.img ?? []), ['loading', 'lazy'], ['decoding', 'async']],
     // The pipeline wraps wide tables in a focusable, labelled scroll region for phones.

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { search, toSnippet } from './index';
+import { search, toQueryTerms, toSnippet } from './index';
 import { tokenizeQuery } from './tokenize';
 
 let dir: string;
@@ -110,6 +110,15 @@ describe('search', () => {
     expect((await search('가'.repeat(10_000), 1, now)).query).toHaveLength(100);
     const hostile = await search('<script>alert(1)</script> OR 1=1 -- \' " \\ %00 ***', 1, now);
     expect(hostile.hits).toEqual([]);
+  });
+
+  it('bounds the work of a query: repeated words count once, at most four words, whole-word one-syllable terms', async () => {
+    expect(toQueryTerms(Array(50).fill('관').join(' '))).toEqual(['관']);
+    expect(toQueryTerms('가 나 다 라 마 바 사')).toEqual(['가', '나', '다', '라']);
+    expect(await titles(Array(50).fill('네이버').join(' '))).toEqual(await titles('네이버'));
+    // One syllable would expand to most of the vocabulary; it matches whole words only.
+    expect(await titles('네')).toEqual([]);
+    expect((await titles('네이')).length).toBeGreaterThan(0);
   });
 
   it('sees a new file without a rebuild of the index', async () => {

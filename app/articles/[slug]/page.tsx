@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 
 import { ArticleCard } from '@/components/article/article-card';
 import { ArticleNav } from '@/components/article/article-nav';
 import { ArticleView } from '@/components/article/article-view';
 import { JsonLd } from '@/components/seo/json-ld';
-import { decodeParam, getAdjacent, getArticle, getArticles, getRelated } from '@/lib/content';
+import { getAdjacent, getArticle, getArticles, getRelated } from '@/lib/content';
 import { assertContentValid } from '@/lib/content/strict';
 import { toArticleMetadata } from '@/lib/metadata';
+import { articlePath, readSlugParam } from '@/lib/paths';
 import { getSummary } from '@/lib/render';
 import { site } from '@/lib/site';
 import { toBreadcrumbJsonLd, toNewsArticleJsonLd } from '@/lib/structured-data';
@@ -26,14 +27,16 @@ export function generateStaticParams() {
 export async function generateMetadata({
   params,
 }: PageProps<'/articles/[slug]'>): Promise<Metadata> {
-  const article = getArticle(decodeParam((await params).slug));
+  const article = getArticle(readSlugParam((await params).slug).slug);
   if (!article) return {};
   return toArticleMetadata(article, await getSummary(article, 160));
 }
 
 export default async function ArticlePage({ params }: PageProps<'/articles/[slug]'>) {
-  const article = getArticle(decodeParam((await params).slug));
+  const { slug, isCanonical } = readSlugParam((await params).slug);
+  const article = getArticle(slug);
   if (!article) notFound();
+  if (!isCanonical) permanentRedirect(articlePath(article.slug));
   const related = getRelated(article, 4);
   const { newer, older } = getAdjacent(article);
   const description = await getSummary(article, 160);

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 
 import { CategoryListing } from '@/components/category/category-listing';
-import { decodeParam, getCategories, getCategoryPage } from '@/lib/content';
+import { getCategories, getCategoryPage } from '@/lib/content';
 import { feedAlternates } from '@/lib/metadata';
-import { categoryPath } from '@/lib/paths';
+import { categoryPath, readSlugParam } from '@/lib/paths';
 
 export const revalidate = 10;
 export const dynamicParams = true;
@@ -16,7 +16,7 @@ export function generateStaticParams() {
 export async function generateMetadata({
   params,
 }: PageProps<'/category/[slug]'>): Promise<Metadata> {
-  const listing = getCategoryPage(decodeParam((await params).slug));
+  const listing = getCategoryPage(readSlugParam((await params).slug).slug);
   if (!listing) return {};
   return {
     title: listing.category.name,
@@ -29,7 +29,9 @@ export async function generateMetadata({
 }
 
 export default async function CategoryPage({ params }: PageProps<'/category/[slug]'>) {
-  const listing = getCategoryPage(decodeParam((await params).slug));
+  const { slug, isCanonical } = readSlugParam((await params).slug);
+  const listing = getCategoryPage(slug);
   if (!listing) notFound();
+  if (!isCanonical) permanentRedirect(categoryPath(listing.category.slug));
   return <CategoryListing listing={listing} />;
 }

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 
 import { CategoryListing } from '@/components/category/category-listing';
-import { decodeParam, getCategoryPage } from '@/lib/content';
+import { getCategory, getCategoryPage } from '@/lib/content';
 import { feedAlternates } from '@/lib/metadata';
-import { categoryPath } from '@/lib/paths';
+import { categoryPath, readSlugParam } from '@/lib/paths';
 
 export const revalidate = 10;
 export const dynamicParams = true;
@@ -21,7 +21,7 @@ export async function generateMetadata({
   params,
 }: PageProps<'/category/[slug]/page/[page]'>): Promise<Metadata> {
   const { slug, page } = await params;
-  const listing = getCategoryPage(decodeParam(slug), readPage(page));
+  const listing = getCategoryPage(readSlugParam(slug).slug, readPage(page));
   if (!listing) return {};
   return {
     title: `${listing.category.name} ${listing.page}쪽`,
@@ -35,10 +35,15 @@ export async function generateMetadata({
 export default async function CategoryPagedPage({
   params,
 }: PageProps<'/category/[slug]/page/[page]'>) {
-  const { slug, page } = await params;
+  const { slug: param, page } = await params;
+  const { slug, isCanonical } = readSlugParam(param);
   const number = readPage(page);
-  if (number === 1) permanentRedirect(categoryPath(decodeParam(slug)));
-  const listing = getCategoryPage(decodeParam(slug), number);
+  // Redirects only for a category that exists: an invented slug gets a 404, which is never stored.
+  const category = getCategory(slug);
+  if (!category) notFound();
+  if (number === 1) permanentRedirect(categoryPath(category.slug));
+  const listing = getCategoryPage(slug, number);
   if (!listing) notFound();
+  if (!isCanonical) permanentRedirect(categoryPath(category.slug, number));
   return <CategoryListing listing={listing} />;
 }

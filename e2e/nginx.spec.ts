@@ -1,0 +1,88 @@
+import { gunzipSync } from 'node:zlib';
+
+import { expect, test } from '@playwright/test';
+
+import { startLocalNginx } from '../deploy/local-nginx.mjs';
+
+import { freePort, PORT, PREVIEW_TOKEN } from './support';
+
+// deploy/nginx.conf itself, in front of the e2e server, started and stopped by this file.
+let base = '';
+let stop: () => void = () => {};
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  const port = await freePort();
+  const nginx = startLocalNginx({ upstreamPort: PORT, listenPort: port });
+  stop = nginx.stop;
+  base = `http://127.0.0.1:${port}`;
+  await expect
+    .poll(async () => (await fetch(`${base}/api/breaking`).catch(() => undefined))?.status, {
+      timeout: 15_000,
+    })
+    .toBe(200);
+});
+
+test.afterAll(() => stop());
+
+/** A raw GET through nginx: fetch would ask for gzip itself and decode it silently. */
+async function rawGet(path: string, headers: Record<string, string> = {}) {
+  const { request } = await import('node:http');
+  return new Promise<{
+    status: number;
+    headers: Record<string, string | string[] | undefined>;
+    body: Buffer;
+  }>((resolve, reject) => {
+    const req = request(`${base}${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+test('one client’s Accept-Encoding never decides what the next client gets', async () => {
+  const path = '/articles/semiconductor-exports-record';
+  // A client asks for deflate first, as an attacker would to poison the cache.
+  const first = await rawGet(path, { 'Accept-Encoding': 'deflate' });
+  expect(first.status).toBe(200);
+  expect(first.headers['content-encoding']).toBeUndefined();
+  // A client that sends no Accept-Encoding gets plain bytes, from the cache.
+  const plain = await rawGet(path);
+  expect(plain.headers['x-cache-status']).toBe('HIT');
+  expect(plain.headers['content-encoding']).toBeUndefined();
+  expect(plain.body.toString('utf8')).toContain('반도체 수출 역대 최대');
+  // A client that asks for gzip gets gzip it can read.
+  const gzip = await rawGet(path, { 'Accept-Encoding': 'gzip' });
+  expect(gzip.headers['content-encoding']).toBe('gzip');
+  expect(gunzipSync(gzip.body).toString('utf8')).toContain('반도체 수출 역대 최대');
+});
+
+test('nginx does not name its version', async () => {
+  const response = await rawGet('/');
+  expect(String(response.headers.server)).toBe('nginx');
+  const error = await rawGet('/%');
+  expect(error.body.toString('utf8')).not.toMatch(/nginx\/\d/);
+});
+
+test('previews never enter the shared cache, however the token argument is spelled', async () => {
+  for (const query of [
+    `token=${PREVIEW_TOKEN}`,
+    `%74oken=${PREVIEW_TOKEN}`,
+    `t%6Fken=${PREVIEW_TOKEN}`,
+  ]) {
+    const path = `/preview/draft-article?${query}`;
+    for (let i = 0; i < 2; i += 1) {
+      const response = await rawGet(path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers['x-cache-status'], path).toBeUndefined();
+    }
+  }
+  // And nobody without the token ever gets a preview from the cache.
+  expect((await rawGet('/preview/draft-article')).status).toBe(404);
+});
