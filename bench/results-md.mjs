@@ -59,6 +59,19 @@ const floorLighthouse = floorLines.find((l) => 'performance' in l);
 const floorServe = floorLines.find((l) => 'serve' in l);
 const lighthouse = lines('lighthouse.json');
 const search = lines('search.json')[0];
+const attack = fs.existsSync(path.join(dir, 'search-attack.json'))
+  ? JSON.parse(fs.readFileSync(path.join(dir, 'search-attack.json'), 'utf8'))
+  : undefined;
+const attackSection = attack
+  ? `## Search under attack (\`node bench/search-attack.mjs bench/out/corpus-10000\`)
+
+Each pathological query asked 10 times in new variants (uncached), over HTTP on next start: ${Object.entries(
+      attack.queries,
+    )
+      .map(([kind, q]) => `${kind} median **${q.medianMs} ms** (max ${q.maxMs})`)
+      .join('; ')}. \`/\` alone: p50 ${attack.home.alone.p50Ms} ms, p99 **${attack.home.alone.p99Ms} ms**; while four clients loop over such queries (${attack.home.whileFourSearchLoops.attackQueriesPerSecond} queries/s): p50 ${attack.home.whileFourSearchLoops.p50Ms} ms, p99 **${attack.home.whileFourSearchLoops.p99Ms} ms**. Goal: every search under 100 ms and \`/\` p99 under 100 ms.
+`
+  : '';
 const freshness = lines('freshness.json')[0];
 const worst = lines('worst-body.json');
 const contentCheck = read('content-check.txt').trim().split('\n').at(-1);
@@ -191,6 +204,7 @@ between pages. Inlining the stylesheet
 
 ${search.articles} articles: snapshot ${search.snapshotMs} ms, index build **${search.indexBuildMs} ms** (at server start, in chunks that yield), heap +${search.heapForIndexMiB} MiB for the index, RSS ${search.rssMiB} MiB. ${search.queries} varied queries: median **${search.medianMs} ms**, p95 **${search.p95Ms} ms**, max ${search.maxMs} ms (they match ${search.meanHits} articles on average: the generator reuses a small vocabulary).
 
+${attackSection}
 ## Editors
 
 - File written → visible on its URL, home and category on a running next start (\`node bench/freshness.mjs\`, ${freshness.tries} tries): median **${freshness.medianMs} ms**, min ${freshness.minMs}, max ${freshness.maxMs}.
