@@ -6,14 +6,14 @@ import path from 'node:path';
 const folder = path.resolve(process.argv[2] ?? 'bench/out/corpus-10k');
 process.env.CONTENT_DIR = folder;
 
-const { getSnapshot } = await import('../lib/content/index.ts');
+const { getArticles } = await import('../lib/content/index.ts');
 const { search } = await import('../lib/search/index.ts');
 
 const mib = (bytes) => Math.round(bytes / 1024 / 1024);
 globalThis.gc?.();
 const before = process.memoryUsage();
 let started = performance.now();
-const snapshot = getSnapshot();
+const published = getArticles();
 const snapshotMs = performance.now() - started;
 const afterSnapshot = process.memoryUsage();
 
@@ -62,7 +62,7 @@ times.sort((a, b) => a - b);
 const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
 console.log(
   JSON.stringify({
-    articles: snapshot.articles.length,
+    articles: published.length,
     snapshotMs: Math.round(snapshotMs),
     indexBuildMs: Math.round(indexMs),
     heapForSnapshotMiB: mib(afterSnapshot.heapUsed - before.heapUsed),

@@ -1,77 +1,48 @@
-import MiniSearch from 'minisearch';
-
 import { getArticles, getContentVersion, sourceKey, type Article } from '@/lib/content';
 
+import { IN_TITLE, SearchEngine } from './engine';
 import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, MIN_PREFIX_LENGTH, RESULTS_PER_PAGE } from './limits';
+import { rankPositions, type TermMatches } from './matches';
 import { toSearchText } from './text';
 import { tokenizeForIndex, tokenizeQuery, toWords } from './tokenize';
 
-/**
- * Two fields, not five: ranking only asks whether the title matched (then newer first), so every
- * other field is one `text` field, and a common word costs one posting list per field, not four.
- */
-interface SearchDocument {
-  id: string;
-  title: string;
-  /** Summary, categories and tags, then TEXT_BODY_MARK, then the body's words. */
-  text: string;
-}
-
 interface IndexState {
-  index: MiniSearch<SearchDocument>;
+  index: SearchEngine;
   /** Article slug → the file identity it was indexed from, to update only what changed. */
   indexed: Map<string, string>;
   /** Body text by slug, for snippets. */
   texts: Map<string, string>;
-  /** Published articles by slug, as of `version`. */
-  articles: Map<string, Article>;
+  /** Published articles, newest first, as of `version`; term matches are positions in it. */
+  order: readonly Article[];
+  position: Map<string, number>;
   version: string;
   building?: Promise<void>;
 }
 
 export { MAX_QUERY_LENGTH, RESULTS_PER_PAGE } from './limits';
 const CHUNK = 200;
-/** Separates the short fields of `text` (whose compounds are split) from the body (whose are not). */
-const TEXT_BODY_MARK = '\u0001';
 
 const STATE_KEY = Symbol.for('hangul-news.search-index');
 type GlobalWithIndex = typeof globalThis & { [STATE_KEY]?: IndexState };
 
-function tokenizeDocument(text: string, field?: string): string[] {
-  if (field !== 'text') return tokenizeForIndex(text, field);
-  const mark = text.indexOf(TEXT_BODY_MARK);
-  if (mark < 0) return tokenizeForIndex(text, 'summary');
-  return tokenizeForIndex(text.slice(0, mark), 'summary').concat(
-    tokenizeForIndex(text.slice(mark + 1), 'body'),
-  );
-}
-
-function createIndex(): MiniSearch<SearchDocument> {
-  return new MiniSearch<SearchDocument>({
-    fields: ['title', 'text'],
-    tokenize: tokenizeDocument,
-    processTerm: (term) => term,
-    searchOptions: {
-      tokenize: tokenizeQuery,
-      processTerm: (term) => term,
-      prefix: true,
-      combineWith: 'AND',
-    },
-  });
-}
-
-function toDocument(article: Article, body: string): SearchDocument {
+/**
+ * An article's index words: the title's, and everything else's (summary, lede, categories and
+ * tags, whose compounds are split, then the body's, whose are not).
+ */
+function indexArticle(engine: SearchEngine, article: Article, body: string): void {
   const short = [
     article.excerpt,
     article.featureText,
     ...article.categories.map((c) => c.name),
     ...article.tags,
-  ].filter(Boolean);
-  return {
-    id: article.slug,
-    title: article.title,
-    text: `${short.join(' ')}${TEXT_BODY_MARK}${body}`,
-  };
+  ]
+    .filter(Boolean)
+    .join(' ');
+  engine.add(
+    article.slug,
+    tokenizeForIndex(article.title, 'title'),
+    tokenizeForIndex(short, 'summary').concat(tokenizeForIndex(body, 'body')),
+  );
 }
 
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -99,13 +70,14 @@ async function update(
   for (let start = 0; start < pending.length; start += CHUNK) {
     for (const article of pending.slice(start, start + CHUNK)) {
       const body = toSearchText(article);
-      state.index.add(toDocument(article, body));
+      indexArticle(state.index, article, body);
       state.indexed.set(article.slug, sourceKey(article));
       state.texts.set(article.slug, body);
     }
     if (start + CHUNK < pending.length) await yieldToRequests();
   }
-  state.articles = current;
+  state.order = articles;
+  state.position = new Map(articles.map((a, i) => [a.slug, i]));
   state.version = version;
 }
 
@@ -115,10 +87,11 @@ async function getIndex(now: Date = new Date()): Promise<IndexState> {
   let state = holder[STATE_KEY];
   if (!state) {
     state = {
-      index: createIndex(),
+      index: new SearchEngine(),
       indexed: new Map(),
       texts: new Map(),
-      articles: new Map(),
+      order: [],
+      position: new Map(),
       version: '',
     };
     holder[STATE_KEY] = state;
@@ -204,44 +177,48 @@ export function toQueryTerms(query: string): string[] {
 }
 
 /**
- * Ranked matches by query for one version of the published set: during a spike the same few
- * queries are asked again and again. Any content change or publish time passing is a new version.
+ * Each term's matches for one version of the published set. Queries combine cached terms with
+ * set operations, so however the words of a query are varied, each distinct word is looked up in
+ * the index once per content version; a query of common words costs milliseconds, not a scoring
+ * pass over every article. Any content change or publish time passing is a new version.
  */
-let rankedCache: { version: string; byQuery: Map<string, Ranked[]> } = {
+let termCache: { version: string; byTerm: Map<string, TermMatches> } = {
   version: '',
-  byQuery: new Map(),
+  byTerm: new Map(),
 };
-const RANKED_CACHE_SIZE = 500;
+const TERM_CACHE_SIZE = 2000;
+
+function matchTerm(state: IndexState, term: string): TermMatches {
+  if (termCache.version !== state.version)
+    termCache = { version: state.version, byTerm: new Map() };
+  const { byTerm } = termCache;
+  const hit = byTerm.get(term);
+  if (hit) return hit;
+  const all: number[] = [];
+  const title: number[] = [];
+  // A one-syllable prefix would expand to most of the vocabulary: such terms match whole words.
+  for (const [slug, where] of state.index.match(term, term.length >= MIN_PREFIX_LENGTH)) {
+    const position = state.position.get(slug);
+    if (position === undefined) continue;
+    all.push(position);
+    if (where & IN_TITLE) title.push(position);
+  }
+  const matches = { all: Int32Array.from(all).sort(), title: Int32Array.from(title).sort() };
+  if (byTerm.size >= TERM_CACHE_SIZE) {
+    const oldest = byTerm.keys().next().value;
+    if (oldest !== undefined) byTerm.delete(oldest);
+  }
+  byTerm.set(term, matches);
+  return matches;
+}
 
 function rankedMatches(state: IndexState, terms: readonly string[]): Ranked[] {
-  if (rankedCache.version !== state.version)
-    rankedCache = { version: state.version, byQuery: new Map() };
-  const { byQuery } = rankedCache;
-  const key = terms.join(' ');
-  const hit = byQuery.get(key);
-  if (hit) return hit;
-  const ranked = state.index
-    .search(key, {
-      tokenize: (text) => text.split(' '),
-      // A one-syllable prefix would expand to most of the vocabulary: such terms match whole words.
-      prefix: (term) => term.length >= MIN_PREFIX_LENGTH,
-    })
-    .map((result) => ({
-      article: state.articles.get(String(result.id)),
-      inTitle: Object.values(result.match).some((fields) => fields.includes('title')),
-    }))
-    .filter((r): r is Ranked => !!r.article)
-    .sort(
-      (a, b) =>
-        Number(b.inTitle) - Number(a.inTitle) ||
-        b.article.published.getTime() - a.article.published.getTime(),
-    );
-  if (byQuery.size >= RANKED_CACHE_SIZE) {
-    const oldest = byQuery.keys().next().value;
-    if (oldest !== undefined) byQuery.delete(oldest);
-  }
-  byQuery.set(key, ranked);
-  return ranked;
+  return rankPositions(terms.map((term) => matchTerm(state, term))).flatMap(
+    ({ position, inTitle }) => {
+      const article = state.order[position];
+      return article ? [{ article, inTitle }] : [];
+    },
+  );
 }
 
 /**
