@@ -86,3 +86,12 @@ test('previews never enter the shared cache, however the token argument is spell
   // And nobody without the token ever gets a preview from the cache.
   expect((await rawGet('/preview/draft-article')).status).toBe(404);
 });
+
+test('one client looping over searches is held to its share (429), and the rest of the site answers', async () => {
+  const statuses = await Promise.all(
+    Array.from({ length: 40 }, (_, i) => rawGet(`/search?q=${encodeURIComponent(`관련 ${i}`)}`)),
+  ).then((responses) => responses.map((r) => r.status));
+  expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(20);
+  expect(statuses).toContain(429);
+  expect((await rawGet('/')).status).toBe(200);
+});
