@@ -69,7 +69,16 @@ Each pathological query asked 10 times in new variants (uncached), over HTTP on 
       attack.queries,
     )
       .map(([kind, q]) => `${kind} median **${q.medianMs} ms** (max ${q.maxMs})`)
-      .join('; ')}. \`/\` alone: p50 ${attack.home.alone.p50Ms} ms, p99 **${attack.home.alone.p99Ms} ms**; while four clients loop over such queries (${attack.home.whileFourSearchLoops.attackQueriesPerSecond} queries/s): p50 ${attack.home.whileFourSearchLoops.p50Ms} ms, p99 **${attack.home.whileFourSearchLoops.p99Ms} ms**. Goal: every search under 100 ms and \`/\` p99 under 100 ms.
+      .join(
+        '; ',
+      )}. \`/\` alone: p50 ${attack.home.alone.p50Ms} ms, p99 **${attack.home.alone.p99Ms} ms**; while four clients loop over such queries (${attack.home.whileFourSearchLoops.attackQueriesPerSecond} queries/s): p50 ${attack.home.whileFourSearchLoops.p50Ms} ms, p99 **${attack.home.whileFourSearchLoops.p99Ms} ms**. Goal: every search under 100 ms and \`/\` p99 under 100 ms.
+
+Before (c6ed8a8, 2026-12-02): one query of 50 copies of a common syllable cost 1.7–3.9 s of synchronous work in process
+(\`search()\` under \`node --import tsx\`), and four at once held \`/\` for 7.5 s. What changed: at most four distinct
+query words, no prefix expansion for one syllable, a prefix expanded to at most 5,000 words, and ranking by set
+operations on each word's cached matches (\`lib/search/engine.ts\`) instead of a relevance score for every match.
+While four clients loop with no pause, the search pages' own rendering (~15 ms each, the same as any dynamic page)
+keeps one core busy; deploy/nginx.conf holds each client to 10 searches a second.
 `
   : '';
 const freshness = lines('freshness.json')[0];
@@ -83,7 +92,7 @@ const proxied = serve.summary['article (nginx cache → next start)'];
 
 const md = `# Benchmark results
 
-All figures below come from one run of \`BENCH_100K=1 npm run bench\` (bench/run-all.sh) on the
+All figures below come from one run of \`${byLabel['100k'] ? 'BENCH_100K=1 ' : ''}npm run bench\` (bench/run-all.sh) on the
 machine below; every script can also run alone (see the top of each file). The machine is shared
 and noisy: compare the ratios measured in this run, not single numbers across runs. Builds run
 several rounds, serving three rounds a target, Lighthouse three runs a page: medians with min–max.
@@ -109,7 +118,7 @@ ${builds.map((b) => `| ${b.label} | ${b.runs} | ${b.seconds} s (${b.secondsMin}�
 - 10k build ÷ 1k build, round by round (each cold 10k build over the cold 1k build just before it, so both saw the same load on a shared machine): ${pairedRatios.map((r) => r.toFixed(2)).join(', ')}; median **${medianOf(pairedRatios).toFixed(2)}×** (goal ≤ 1.3×: ${medianOf(pairedRatios) <= 1.3 ? 'met' : 'not met'}). The ratio of the two medians above: ${ratio(byLabel['10k']?.seconds, byLabel['1k']?.seconds)}×. Single builds of the same content vary by 2–5 s here, a third of the difference being measured.
   The page count is the same at every size (the newest ${byLabel['10k']?.prerenderedArticles} articles, \`PRERENDER_ARTICLES\`); what grows is reading and validating the files (~250 µs a file) when Next collects page data (generateStaticParams needs every article's date) and again in the prerendering worker. Since the parse cache on disk, only the first does it; the second reads the cache the first wrote. Before it, an earlier suite run measured 27.1 s ÷ 18.9 s = 1.43× with one build of each size, and the last one 1.27× over three rounds.
 - A rebuild of the same 10k content, with the parse cache the last build left (lib/content/parse-cache.ts): ${rebuild ? `${rebuild.seconds} s (one build, within the cold builds' spread: a cold build already parses each file once, in its first process, and a warm one saves only that)` : 'not run'}.
-- 100k articles: the build completes on this 2-core, 24 GiB machine.
+${byLabel['100k'] ? '- 100k articles: the build completes on this 2-core, 24 GiB machine.' : '- 100k articles: not built in this run (`BENCH_100K=1 npm run bench` adds them).'}
 - Server start, until the first answer (\`node bench/startup.mjs\`; every article loaded): ${startups.map((s) => `${s.corpus.replace('bench/out/corpus-', '')} articles: first start ${s.first.seconds} s, restart ${s.restart.seconds} s (RSS ${s.restart.rssMiB} MiB)`).join('; ')}. A restart takes every unchanged file from the parse cache on disk and reparses only the rest.
 - Prerendering at 10k: ${byLabel['10k']?.generationSeconds ? `${((byLabel['10k'].generationSeconds * 1000) / byLabel['10k'].staticPagesGenerated).toFixed(1)} ms a page on one worker (Next's "Generating static pages … in ${byLabel['10k'].generationSeconds} s" over ${byLabel['10k'].staticPagesGenerated} pages); ` : ''}the whole build over the same pages: ${(((byLabel['10k']?.seconds ?? 0) * 1000) / (byLabel['10k']?.staticPagesGenerated ?? 1)).toFixed(0)} ms a page.
 

@@ -4,6 +4,7 @@ import { IN_TITLE, SearchEngine } from './engine';
 import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, MIN_PREFIX_LENGTH, RESULTS_PER_PAGE } from './limits';
 import { rankPositions, type TermMatches } from './matches';
 import { toSearchText } from './text';
+import { VersionedCache } from './versioned-cache';
 import { tokenizeForIndex, tokenizeQuery, toWords } from './tokenize';
 
 interface IndexState {
@@ -182,37 +183,31 @@ export function toQueryTerms(query: string): string[] {
  * the index once per content version; a query of common words costs milliseconds, not a scoring
  * pass over every article. Any content change or publish time passing is a new version.
  */
-let termCache: { version: string; byTerm: Map<string, TermMatches> } = {
-  version: '',
-  byTerm: new Map(),
-};
-const TERM_CACHE_SIZE = 2000;
+const termCache = new VersionedCache<TermMatches>(2000);
 
 function matchTerm(state: IndexState, term: string): TermMatches {
-  if (termCache.version !== state.version)
-    termCache = { version: state.version, byTerm: new Map() };
-  const { byTerm } = termCache;
-  const hit = byTerm.get(term);
-  if (hit) return hit;
-  const all: number[] = [];
-  const title: number[] = [];
-  // A one-syllable prefix would expand to most of the vocabulary: such terms match whole words.
-  for (const [slug, where] of state.index.match(term, term.length >= MIN_PREFIX_LENGTH)) {
-    const position = state.position.get(slug);
-    if (position === undefined) continue;
-    all.push(position);
-    if (where & IN_TITLE) title.push(position);
-  }
-  const matches = { all: Int32Array.from(all).sort(), title: Int32Array.from(title).sort() };
-  if (byTerm.size >= TERM_CACHE_SIZE) {
-    const oldest = byTerm.keys().next().value;
-    if (oldest !== undefined) byTerm.delete(oldest);
-  }
-  byTerm.set(term, matches);
-  return matches;
+  return termCache.get(state.version, term, () => {
+    const all: number[] = [];
+    const title: number[] = [];
+    // A one-syllable prefix would expand to most of the vocabulary: such terms match whole words.
+    for (const [slug, where] of state.index.match(term, term.length >= MIN_PREFIX_LENGTH)) {
+      const position = state.position.get(slug);
+      if (position === undefined) continue;
+      all.push(position);
+      if (where & IN_TITLE) title.push(position);
+    }
+    return { all: Int32Array.from(all).sort(), title: Int32Array.from(title).sort() };
+  });
 }
 
+/** Whole rankings of recent queries, for a spike of readers asking the same thing. */
+const rankedCache = new VersionedCache<Ranked[]>(200);
+
 function rankedMatches(state: IndexState, terms: readonly string[]): Ranked[] {
+  return rankedCache.get(state.version, terms.join(' '), () => rankTerms(state, terms));
+}
+
+function rankTerms(state: IndexState, terms: readonly string[]): Ranked[] {
   return rankPositions(terms.map((term) => matchTerm(state, term))).flatMap(
     ({ position, inTitle }) => {
       const article = state.order[position];
