@@ -7,6 +7,7 @@ const PAGES = {
   home: '/',
   article: '/articles/000_b421e53fca27d6b0',
   category: `/category/${encodeURIComponent('경제')}`,
+  tag: `/tag/${encodeURIComponent('반도체')}`,
   search: `/search?q=${encodeURIComponent('네이버')}`,
 };
 

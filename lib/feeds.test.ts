@@ -108,9 +108,13 @@ describe('feeds carry text as text, for any title', () => {
 
   it('a category used only by a draft or a scheduled article has no feed', async () => {
     for (const format of ['rss', 'atom', 'json'] as const) {
-      expect(await renderFeed(format, '비공개분류', now)).toBeUndefined();
-      expect(await renderFeed(format, '예약분류', now)).toBeUndefined();
-      expect(await renderFeed(format, '시험', now)).toBeDefined();
+      expect(
+        await renderFeed(format, { taxonomy: 'category', slug: '비공개분류' }, now),
+      ).toBeUndefined();
+      expect(
+        await renderFeed(format, { taxonomy: 'category', slug: '예약분류' }, now),
+      ).toBeUndefined();
+      expect(await renderFeed(format, { taxonomy: 'category', slug: '시험' }, now)).toBeDefined();
     }
   });
 });

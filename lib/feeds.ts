@@ -1,5 +1,12 @@
-import { getArticles, getCategory, type Article, type Category } from '@/lib/content';
-import { absoluteUrl, articlePath, categoryPath, readSlugParam } from '@/lib/paths';
+import {
+  getArticles,
+  getTerm,
+  getTermsOf,
+  type Article,
+  type Category,
+  type Taxonomy,
+} from '@/lib/content';
+import { absoluteUrl, articlePath, categoryPath, listingPath, readSlugParam } from '@/lib/paths';
 import { getArticleBody, getSummary } from '@/lib/render';
 import { site } from '@/lib/site';
 import { escapeHtml } from '@/lib/text/html';
@@ -16,10 +23,16 @@ export const FEED_FILES: Record<FeedFormat, { file: string; type: string }> = {
   json: { file: 'feed.json', type: 'application/feed+json' },
 };
 
-/** The URL path of the site's feed, or a category's. */
-export function feedPath(format: FeedFormat, category?: Category): string {
+/** A category or a tag, for the feeds of its articles. */
+export interface FeedScope {
+  taxonomy: Taxonomy;
+  term: Category;
+}
+
+/** The URL path of the site's feed, or a category's or tag's. */
+export function feedPath(format: FeedFormat, scope?: FeedScope): string {
   const file = FEED_FILES[format].file;
-  return category ? `${categoryPath(category.slug)}/${file}` : `/${file}`;
+  return scope ? `${listingPath(scope.taxonomy, scope.term.slug)}/${file}` : `/${file}`;
 }
 
 interface FeedEntry {
@@ -181,31 +194,40 @@ function toJsonFeed(channel: FeedChannel): string {
       date_published: article.published.toISOString(),
       date_modified: updated.toISOString(),
       authors: article.author ? [{ name: article.author }] : undefined,
-      tags: [...article.categories.map((c) => c.name), ...article.tags],
+      tags: [...article.categories, ...article.tags].map((t) => t.name),
       language: article.lang,
     })),
   });
 }
 
 /**
- * A feed of the newest published articles, site-wide or for one category, in `format`; undefined
- * for a category with no published article. An empty site still gets a valid, empty feed.
+ * A feed of the newest published articles, site-wide or for one category or tag, in `format`;
+ * undefined for a term with no published article. An empty site still gets a valid, empty feed.
  */
 export async function renderFeed(
   format: FeedFormat,
-  categorySlug?: string,
+  scope?: { taxonomy: Taxonomy; slug: string },
   now: Date = new Date(),
 ): Promise<string | undefined> {
-  const category = categorySlug === undefined ? undefined : getCategory(categorySlug, now);
-  if (categorySlug !== undefined && !category) return undefined;
+  const term = scope ? getTerm(scope.taxonomy, scope.slug, now) : undefined;
+  if (scope && !term) return undefined;
+  const feedScope = scope && term ? { taxonomy: scope.taxonomy, term } : undefined;
   const articles = getArticles(now)
-    .filter((a) => !category || a.categories.some((c) => c.slug === category.slug))
+    .filter(
+      (a) =>
+        !feedScope || getTermsOf(a, feedScope.taxonomy).some((t) => t.slug === feedScope.term.slug),
+    )
     .slice(0, FEED_SIZE);
   const entries = await toEntries(articles);
+  const name = feedScope
+    ? feedScope.taxonomy === 'tag'
+      ? `#${feedScope.term.name}`
+      : feedScope.term.name
+    : '';
   const channel: FeedChannel = {
-    title: category ? `${category.name} | ${site.name}` : site.name,
-    homeUrl: absoluteUrl(category ? categoryPath(category.slug) : '/'),
-    feedUrl: absoluteUrl(feedPath(format, category)),
+    title: feedScope ? `${name} | ${site.name}` : site.name,
+    homeUrl: absoluteUrl(feedScope ? listingPath(feedScope.taxonomy, feedScope.term.slug) : '/'),
+    feedUrl: absoluteUrl(feedPath(format, feedScope)),
     updated: entries.reduce((newest, e) => (e.updated > newest ? e.updated : newest), new Date(0)),
     entries,
   };
@@ -217,8 +239,11 @@ export async function renderFeed(
 }
 
 /** A feed response with its media type. */
-export async function feedResponse(format: FeedFormat, categorySlug?: string): Promise<Response> {
-  const body = await renderFeed(format, categorySlug);
+export async function feedResponse(
+  format: FeedFormat,
+  scope?: { taxonomy: Taxonomy; slug: string },
+): Promise<Response> {
+  const body = await renderFeed(format, scope);
   if (body === undefined) return new Response('Not found', { status: 404 });
   return new Response(body, {
     headers: { 'Content-Type': `${FEED_FILES[format].type}; charset=utf-8` },
@@ -226,16 +251,20 @@ export async function feedResponse(format: FeedFormat, categorySlug?: string): P
 }
 
 /**
- * The GET handler of a category's feed route: /category/<slug>/feed.xml, atom.xml, feed.json.
- * Another spelling of the slug (NFD Hangul) is redirected to the NFC URL, not rendered again.
+ * The GET handler of a category's or tag's feed route: /category/<slug>/feed.xml, atom.xml,
+ * feed.json, and the same under /tag/. Another spelling of the slug (NFD Hangul) is redirected to
+ * the NFC URL, not rendered again.
  */
-export function categoryFeedHandler(format: FeedFormat) {
+export function termFeedHandler(taxonomy: Taxonomy, format: FeedFormat) {
   return async (_request: Request, { params }: { params: Promise<{ slug: string }> }) => {
     const { slug, isCanonical } = readSlugParam((await params).slug);
-    const category = getCategory(slug);
-    if (category && !isCanonical) {
-      return new Response(null, { status: 308, headers: { Location: feedPath(format, category) } });
+    const term = getTerm(taxonomy, slug);
+    if (term && !isCanonical) {
+      return new Response(null, {
+        status: 308,
+        headers: { Location: feedPath(format, { taxonomy, term }) },
+      });
     }
-    return feedResponse(format, slug);
+    return feedResponse(format, { taxonomy, slug });
   };
 }

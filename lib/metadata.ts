@@ -1,24 +1,24 @@
 import type { Metadata } from 'next';
 
-import type { Article, Category } from '@/lib/content';
-import { FEED_FILES, feedPath, type FeedFormat } from '@/lib/feeds';
+import type { Article } from '@/lib/content';
+import { FEED_FILES, feedPath, type FeedFormat, type FeedScope } from '@/lib/feeds';
 import { articlePath } from '@/lib/paths';
 import { site } from '@/lib/site';
 import { getSocialImageUrl } from '@/lib/structured-data';
 
 /**
- * `<link rel="alternate">` for the site's feeds, and a category's when given. Next replaces, not
- * merges, a page's `alternates`, so every page that sets a canonical URL passes these along.
+ * `<link rel="alternate">` for the site's feeds, and a category's or tag's when given. Next
+ * replaces, not merges, a page's `alternates`, so every page that sets a canonical URL passes these.
  */
-export function feedAlternates(category?: Category): NonNullable<Metadata['alternates']>['types'] {
+export function feedAlternates(scope?: FeedScope): NonNullable<Metadata['alternates']>['types'] {
   const types: Record<string, { url: string; title: string }[]> = {};
   const names: Record<FeedFormat, string> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' };
   for (const format of ['rss', 'atom', 'json'] as const) {
     const list = [{ url: feedPath(format), title: `${site.name} ${names[format]}` }];
-    if (category)
+    if (scope)
       list.push({
-        url: feedPath(format, category),
-        title: `${category.name} | ${site.name} ${names[format]}`,
+        url: feedPath(format, scope),
+        title: `${scope.taxonomy === 'tag' ? '#' : ''}${scope.term.name} | ${site.name} ${names[format]}`,
       });
     types[FEED_FILES[format].type] = list;
   }
@@ -42,11 +42,13 @@ export function toArticleMetadata(article: Article, description: string): Metada
     title: article.title,
     description,
     authors: article.author ? [{ name: article.author }] : undefined,
-    keywords: article.tags,
+    keywords: article.tags.map((t) => t.name),
     alternates: {
       canonical: url,
       languages: { [article.lang]: url },
-      types: feedAlternates(article.categories[0]),
+      types: feedAlternates(
+        article.categories[0] ? { taxonomy: 'category', term: article.categories[0] } : undefined,
+      ),
     },
     openGraph: {
       type: 'article',
@@ -58,7 +60,7 @@ export function toArticleMetadata(article: Article, description: string): Metada
       publishedTime: article.published.toISOString(),
       modifiedTime: (article.updated ?? article.published).toISOString(),
       section: article.categories[0]?.name,
-      tags: [...article.categories.map((c) => c.name), ...article.tags],
+      tags: [...article.categories, ...article.tags].map((t) => t.name),
       authors: article.author ? [article.author] : undefined,
       images: [image],
     },

@@ -1,3 +1,4 @@
+import type { Taxonomy } from '@/lib/content/types';
 import { site } from '@/lib/site';
 
 /** The URL path of an article. */
@@ -5,10 +6,20 @@ export function articlePath(slug: string): string {
   return `/articles/${encodeURIComponent(slug)}`;
 }
 
+/** The URL path of a category's or tag's listing page: `/category/<slug>`, `/tag/<slug>/page/2`. */
+export function listingPath(taxonomy: Taxonomy, slug: string, page = 1): string {
+  const base = `/${taxonomy}/${encodeURIComponent(slug)}`;
+  return page > 1 ? `${base}/page/${page}` : base;
+}
+
 /** The URL path of a category listing page. */
 export function categoryPath(slug: string, page = 1): string {
-  const base = `/category/${encodeURIComponent(slug)}`;
-  return page > 1 ? `${base}/page/${page}` : base;
+  return listingPath('category', slug, page);
+}
+
+/** The URL path of a tag listing page. */
+export function tagPath(slug: string, page = 1): string {
+  return listingPath('tag', slug, page);
 }
 
 /** The URL path of the share card generated for an article without an image. */

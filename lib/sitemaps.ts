@@ -1,5 +1,5 @@
-import { getArticles, getCategories, type Article } from '@/lib/content';
-import { absoluteUrl, articlePath, categoryPath } from '@/lib/paths';
+import { getArticles, getTerms, type Article } from '@/lib/content';
+import { absoluteUrl, articlePath, listingPath } from '@/lib/paths';
 import { site } from '@/lib/site';
 import { writeXml, type XmlNode } from '@/lib/xml';
 
@@ -17,17 +17,19 @@ interface SitemapEntry {
   lastmod?: string;
 }
 
-/** Every published article and category page, with the time it last changed. */
+/** Every published article, category page and tag page, with the time it last changed. */
 export function getSitemapEntries(now: Date = new Date()): SitemapEntry[] {
   const articles = getArticles(now);
   const entries: SitemapEntry[] = [
     { url: absoluteUrl('/'), lastmod: articles[0]?.published.toISOString() },
   ];
-  for (const category of getCategories(1, now)) {
-    entries.push({
-      url: absoluteUrl(categoryPath(category.slug)),
-      lastmod: category.latest[0]?.published.toISOString(),
-    });
+  for (const taxonomy of ['category', 'tag'] as const) {
+    for (const term of getTerms(taxonomy, 1, now)) {
+      entries.push({
+        url: absoluteUrl(listingPath(taxonomy, term.slug)),
+        lastmod: term.latest[0]?.published.toISOString(),
+      });
+    }
   }
   for (const article of articles) {
     entries.push({

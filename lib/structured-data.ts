@@ -47,7 +47,7 @@ export function toNewsArticleJsonLd(article: Article, description: string) {
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,
     articleSection: article.categories.map((c) => c.name),
-    keywords: article.tags,
+    keywords: article.tags.map((t) => t.name),
     inLanguage: article.lang,
   };
 }

@@ -14,14 +14,14 @@ fs.cpSync(path.join(root, 'e2e', 'fixtures', 'content'), path.join(out, 'fixture
   recursive: true,
 });
 
-// A category with more than one page (20 a page).
+// A category and a tag with more than one page (20 a page).
 const series = path.join(out, 'series');
 fs.mkdirSync(series, { recursive: true });
 for (let i = 1; i <= 23; i += 1) {
   const day = String(i).padStart(2, '0');
   fs.writeFileSync(
     path.join(series, `2019-01-${day}-series-${i}.md`),
-    `---\ntitle: 연재 기사 ${i}회\ncategories: 연재\n---\n\n연재 ${i}회 본문.\n`,
+    `---\ntitle: 연재 기사 ${i}회\ncategories: 연재\ntags: [연재물]\n---\n\n연재 ${i}회 본문.\n`,
   );
 }
 

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 
 import type { Article } from '@/lib/content';
-import { categoryPath } from '@/lib/paths';
+import { categoryPath, tagPath } from '@/lib/paths';
 import { getArticleBody, getLede } from '@/lib/render';
 import { site } from '@/lib/site';
 
@@ -83,11 +83,13 @@ export async function ArticleView({ article }: ArticleViewProps) {
       {article.tags.length > 0 ? (
         <ul aria-label="태그" className="mt-8 flex flex-wrap gap-2">
           {article.tags.map((tag) => (
-            <li
-              key={tag}
-              className="rounded-full bg-neutral-100 px-3 py-1 text-sm text-neutral-700 dark:bg-neutral-800 dark:text-neutral-300"
-            >
-              #{tag}
+            <li key={tag.slug}>
+              <Link
+                href={tagPath(tag.slug)}
+                className="inline-block rounded-full bg-neutral-100 px-3 py-1 text-sm text-neutral-700 hover:bg-neutral-200 hover:underline dark:bg-neutral-800 dark:text-neutral-300 dark:hover:bg-neutral-700"
+              >
+                #{tag.name}
+              </Link>
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-export type { Article, Category } from './types';
+export type { Article, Category, Tag, Taxonomy } from './types';
 export type { ContentProblem } from './parse';
 export {
   decodeParam,
@@ -11,10 +11,14 @@ export {
   getCategory,
   getCategoryPage,
   getContentVersion,
+  getListingPage,
+  getTerm,
+  getTerms,
+  getTermsOf,
   getRelated,
   isBreaking,
   isPublished,
   sourceKey,
 } from './queries';
-export type { CategoryPage, CategorySummary } from './queries';
+export type { CategorySummary, ListingPage } from './queries';
 export { formatProblem } from './snapshot';

@@ -3,7 +3,7 @@ import { site } from '@/lib/site';
 import { countPassedBoundaries } from './freshness';
 import { getContentStore } from './process-store';
 import type { ContentSnapshot } from './snapshot';
-import type { Article, Category } from './types';
+import type { Article, Category, Taxonomy } from './types';
 
 /**
  * The only way out of lib/content: published-only queries over the current snapshot. Nothing
@@ -40,8 +40,8 @@ class SnapshotMemo<T> {
 
 const publishedMemo = new SnapshotMemo<readonly Article[]>();
 const breakingMemo = new SnapshotMemo<readonly Article[]>();
-const categoriesMemo = new SnapshotMemo<readonly CategorySummary[]>();
-const categoryMemo = new SnapshotMemo<ReadonlyMap<string, CategorySummary>>();
+const termsMemo = new SnapshotMemo<readonly CategorySummary[]>();
+const termMemo = new SnapshotMemo<ReadonlyMap<string, CategorySummary>>();
 
 /** A key that changes whenever the article's file does (path, size, mtime): for caches of work done on it. */
 export function sourceKey(article: Article): string {
@@ -84,19 +84,24 @@ export interface CategorySummary extends Category {
   latest: Article[];
 }
 
-/** Categories with published articles, largest first, each with its newest `take` articles. */
-export function getCategories(take = 0, now: Date = new Date()): readonly CategorySummary[] {
-  return categoriesMemo.get(String(take), now, () => summarizeCategories(getArticles(now), take));
+/** An article's terms in one taxonomy: its categories, or its tags. */
+export function getTermsOf(article: Article, taxonomy: Taxonomy): readonly Category[] {
+  return taxonomy === 'category' ? article.categories : article.tags;
 }
 
-function summarizeCategories(articles: readonly Article[], take: number): CategorySummary[] {
+/** Terms (categories or tags) with published articles, largest first, each with its newest `take` articles. */
+export function getTerms(taxonomy: Taxonomy, take = 0, now: Date = new Date()): readonly CategorySummary[] {
+  return termsMemo.get(`${taxonomy}\u0000${take}`, now, () => summarizeTerms(getArticles(now), taxonomy, take));
+}
+
+function summarizeTerms(articles: readonly Article[], taxonomy: Taxonomy, take: number): CategorySummary[] {
   const summaries = new Map<string, CategorySummary>();
   for (const article of articles) {
-    for (const category of article.categories) {
-      let summary = summaries.get(category.slug);
+    for (const term of getTermsOf(article, taxonomy)) {
+      let summary = summaries.get(term.slug);
       if (!summary) {
-        summary = { ...category, count: 0, latest: [] };
-        summaries.set(category.slug, summary);
+        summary = { ...term, count: 0, latest: [] };
+        summaries.set(term.slug, summary);
       }
       summary.count += 1;
       if (summary.latest.length < take) summary.latest.push(article);
@@ -105,29 +110,58 @@ function summarizeCategories(articles: readonly Article[], take: number): Catego
   return [...summaries.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'ko'));
 }
 
-export interface CategoryPage {
-  category: Category;
+/** A category or tag with at least one published article, or undefined (unknown, or only unpublished ones). */
+export function getTerm(taxonomy: Taxonomy, slug: string, now: Date = new Date()): CategorySummary | undefined {
+  const bySlug = termMemo.get(taxonomy, now, () => new Map(getTerms(taxonomy, 0, now).map((c) => [c.slug, c])));
+  return bySlug.get(slug.normalize('NFC'));
+}
+
+/** One page (20 articles) of a category's or tag's published articles, newest first. */
+export interface ListingPage {
+  taxonomy: Taxonomy;
+  term: Category;
   articles: Article[];
   page: number;
   pageCount: number;
   total: number;
 }
 
-/** A category with at least one published article, or undefined (unknown, or only unpublished ones). */
-export function getCategory(slug: string, now: Date = new Date()): CategorySummary | undefined {
-  const bySlug = categoryMemo.get('', now, () => new Map(getCategories(0, now).map((c) => [c.slug, c])));
-  return bySlug.get(slug.normalize('NFC'));
-}
-
-/** One page of a category's articles, or undefined when the category or the page does not exist. */
-export function getCategoryPage(slug: string, page = 1, now: Date = new Date()): CategoryPage | undefined {
-  const category = getCategory(slug, now);
-  if (!category || !Number.isInteger(page) || page < 1) return undefined;
-  const all = getArticles(now).filter((a) => a.categories.some((c) => c.slug === category.slug));
+/** One page of a term's articles, or undefined when the term or the page does not exist. */
+export function getListingPage(
+  taxonomy: Taxonomy,
+  slug: string,
+  page = 1,
+  now: Date = new Date(),
+): ListingPage | undefined {
+  const term = getTerm(taxonomy, slug, now);
+  if (!term || !Number.isInteger(page) || page < 1) return undefined;
+  const all = getArticles(now).filter((a) => getTermsOf(a, taxonomy).some((t) => t.slug === term.slug));
   const pageCount = Math.max(1, Math.ceil(all.length / site.pageSize));
   if (all.length === 0 || page > pageCount) return undefined;
   const start = (page - 1) * site.pageSize;
-  return { category: { name: category.name, slug: category.slug }, articles: all.slice(start, start + site.pageSize), page, pageCount, total: all.length };
+  return {
+    taxonomy,
+    term: { name: term.name, slug: term.slug },
+    articles: all.slice(start, start + site.pageSize),
+    page,
+    pageCount,
+    total: all.length,
+  };
+}
+
+/** Categories with published articles, largest first, each with its newest `take` articles. */
+export function getCategories(take = 0, now: Date = new Date()): readonly CategorySummary[] {
+  return getTerms('category', take, now);
+}
+
+/** A category with at least one published article, or undefined. */
+export function getCategory(slug: string, now: Date = new Date()): CategorySummary | undefined {
+  return getTerm('category', slug, now);
+}
+
+/** One page of a category's articles, or undefined when the category or the page does not exist. */
+export function getCategoryPage(slug: string, page = 1, now: Date = new Date()): ListingPage | undefined {
+  return getListingPage('category', slug, page, now);
 }
 
 /** Newest articles sharing a category with `article`, most shared categories first. */

@@ -82,7 +82,10 @@ describe('toArticle: fields', () => {
       featureText: '머리글',
       image: 'https://example.com/a.jpg',
       socialImage: 'https://example.com/a.jpg',
-      tags: ['가', '나'],
+      tags: [
+        { name: '가', slug: '가' },
+        { name: '나', slug: '나' },
+      ],
       author: '김기자',
       dated: true,
       lang: 'ko',

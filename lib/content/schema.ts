@@ -194,6 +194,13 @@ export function toArticle(parsed: ParsedFile, source: ArticleSource, now: Date =
     }
   }
 
+  const tags: Category[] = [];
+  for (const name of fm.tags ?? []) {
+    const tagSlug = toCategorySlug(name);
+    if (!tagSlug) problems.push(problem(`tags: 주소를 만들 수 없는 태그입니다: "${name}"`, 'tags'));
+    else if (!tags.some((t) => t.slug === tagSlug)) tags.push({ name: name.normalize('NFC'), slug: tagSlug });
+  }
+
   if (fm.excerpt && fm.feature_text && fm.excerpt === fm.feature_text) {
     warnings.push(problem('excerpt와 feature_text가 같습니다: 목록의 요약과 기사 머리글이 똑같이 보입니다', 'excerpt', 'warning'));
   }
@@ -216,7 +223,7 @@ export function toArticle(parsed: ParsedFile, source: ArticleSource, now: Date =
       slug,
       title: fm.title,
       categories,
-      tags: fm.tags ?? [],
+      tags,
       author: fm.author || undefined,
       published: published ?? new Date(0),
       dated,

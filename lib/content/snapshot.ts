@@ -25,6 +25,14 @@ export interface SourceFile {
   result?: ValidationResult;
 }
 
+/** One name per slug across the site: the first article to use a term names it. */
+function canonicalTerm(known: Map<string, Category>, term: Category): Category {
+  const found = known.get(term.slug);
+  if (found) return found;
+  known.set(term.slug, term);
+  return term;
+}
+
 function compareArticles(a: Article, b: Article): number {
   const byDate = b.published.getTime() - a.published.getTime();
   if (byDate !== 0) return byDate;
@@ -91,6 +99,7 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
   }
 
   const categories = new Map<string, Category>();
+  const tags = new Map<string, Category>();
   const articles: Article[] = [];
   for (const group of slugGroups.values()) {
     const owner = group.length === 1 ? group[0] : chooseSlugOwner(group, now);
@@ -98,13 +107,11 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
       if (article !== owner) problems.push(collisionProblem(article, group, owner));
     }
     if (!owner) continue;
-    const canonical = owner.categories.map((category) => {
-      const known = categories.get(category.slug);
-      if (known) return known;
-      categories.set(category.slug, category);
-      return category;
+    articles.push({
+      ...owner,
+      categories: owner.categories.map((c) => canonicalTerm(categories, c)),
+      tags: owner.tags.map((t) => canonicalTerm(tags, t)),
     });
-    articles.push({ ...owner, categories: canonical });
   }
   articles.sort(compareArticles);
 

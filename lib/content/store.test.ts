@@ -14,7 +14,9 @@ import {
   getCategories,
   getCategory,
   getCategoryPage,
+  getListingPage,
   getRelated,
+  getTerm,
 } from './queries';
 import { getContentStore } from './process-store';
 import { formatProblem } from './snapshot';
@@ -131,7 +133,7 @@ describe('content store', () => {
     write('b.md', article('B', 'date: 2024-01-01\ncategories: news'));
     const page = getCategoryPage('news');
     expect(page?.articles.map((a) => a.title)).toEqual(['A', 'B']);
-    expect(page?.category.name).toBe('News');
+    expect(page?.term.name).toBe('News');
   });
 });
 
@@ -146,6 +148,22 @@ describe('queries', () => {
     expect(getArticle('draft', now)).toBeUndefined();
     expect(getArticle('future', now)).toBeUndefined();
     expect(getArticle('future', new Date('2026-12-26T00:00:00Z'))?.title).toBe('예약');
+  });
+
+  it('pages a tag like a category, under one name per slug, published articles only', () => {
+    for (let i = 1; i <= 22; i += 1) {
+      const day = String(i).padStart(2, '0');
+      write(`t${i}.md`, article(`태그 기사 ${i}`, `date: 2024-01-${day}\ntags: [${i % 2 ? 'AI' : 'ai'}, 반도체]`));
+    }
+    write('draft.md', article('초안', 'date: 2024-02-01\ntags: [AI, 비밀태그]\ndraft: true'));
+    const first = getListingPage('tag', 'ai', 1, now);
+    expect(first?.term).toEqual({ name: 'AI', slug: 'ai' });
+    expect(first?.articles).toHaveLength(20);
+    expect(first?.articles[0]?.title).toBe('태그 기사 22');
+    expect(getListingPage('tag', 'ai', 2, now)?.articles.map((a) => a.title)).toEqual(['태그 기사 2', '태그 기사 1']);
+    expect(getListingPage('tag', '반도체', 1, now)?.total).toBe(22);
+    expect(getTerm('tag', '비밀태그', now)).toBeUndefined();
+    expect(getArticle('t2', now)?.tags.map((t) => t.name)).toEqual(['AI', '반도체']);
   });
 
   it('never lets a draft or a scheduled file take a published article’s slug', () => {

@@ -1,8 +1,14 @@
-/** A category as readers see it: its display name and the stable slug in its URL. */
+/** A category or a tag as readers see it: its display name and the stable slug in its URL. */
 export interface Category {
   name: string;
   slug: string;
 }
+
+/** Tags are terms like categories: a name, and a slug for `/tag/<slug>`. */
+export type Tag = Category;
+
+/** The two ways articles are grouped, named as their URLs are: `/category/…` and `/tag/…`. */
+export type Taxonomy = 'category' | 'tag';
 
 export type BodyFormat = 'markdown' | 'html';
 
@@ -11,7 +17,7 @@ export interface Article {
   slug: string;
   title: string;
   categories: Category[];
-  tags: string[];
+  tags: Tag[];
   author?: string;
   /** When the article was published; for undated articles the Unix epoch (see `dated`). */
   published: Date;

@@ -35,7 +35,7 @@ function indexArticle(engine: SearchEngine, article: Article, body: string): voi
     article.excerpt,
     article.featureText,
     ...article.categories.map((c) => c.name),
-    ...article.tags,
+    ...article.tags.map((t) => t.name),
   ]
     .filter(Boolean)
     .join(' ');

@@ -1,4 +1,4 @@
-import { categoryFeedHandler } from '@/lib/feeds';
+import { termFeedHandler } from '@/lib/feeds';
 
 export const revalidate = 10;
 export const dynamicParams = true;
@@ -7,4 +7,4 @@ export function generateStaticParams() {
   return [];
 }
 
-export const GET = categoryFeedHandler('json');
+export const GET = termFeedHandler('category', 'json');

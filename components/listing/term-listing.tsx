@@ -1,20 +1,23 @@
 import Link from 'next/link';
 
 import { ArticleCard } from '@/components/article/article-card';
-import type { CategoryPage } from '@/lib/content';
-import { categoryPath } from '@/lib/paths';
+import type { ListingPage } from '@/lib/content';
+import { listingPath } from '@/lib/paths';
 
-export interface CategoryListingProps {
-  listing: CategoryPage;
+export interface TermListingProps {
+  listing: ListingPage;
 }
 
-/** A category's articles, newest first, with links to the other pages. */
-export function CategoryListing({ listing }: CategoryListingProps) {
-  const { category, articles, page, pageCount, total } = listing;
+/** A category's or tag's articles, newest first, with links to the other pages. */
+export function TermListing({ listing }: TermListingProps) {
+  const { taxonomy, term, articles, page, pageCount, total } = listing;
+  const pathOf = (n: number) => listingPath(taxonomy, term.slug, n);
   return (
     <>
       <header className="mb-6 border-b border-neutral-200 pb-4 dark:border-neutral-800">
-        <h1 className="text-3xl font-black tracking-tight">{category.name}</h1>
+        <h1 className="text-3xl font-black tracking-tight">
+          {taxonomy === 'tag' ? `#${term.name}` : term.name}
+        </h1>
         <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">
           기사 {total}건{pageCount > 1 ? ` · ${page}/${pageCount}쪽` : ''}
         </p>
@@ -22,7 +25,12 @@ export function CategoryListing({ listing }: CategoryListingProps) {
       <ol className="flex flex-col divide-y divide-neutral-200 dark:divide-neutral-800">
         {articles.map((article) => (
           <li key={article.slug} className="py-5 first:pt-0">
-            <ArticleCard article={article} headingLevel="h2" showCategory={false} variant="card" />
+            <ArticleCard
+              article={article}
+              headingLevel="h2"
+              showCategory={taxonomy === 'tag'}
+              variant="card"
+            />
           </li>
         ))}
       </ol>
@@ -32,11 +40,7 @@ export function CategoryListing({ listing }: CategoryListingProps) {
           className="mt-8 flex items-center justify-between gap-4 text-[0.95rem] font-semibold"
         >
           {page > 1 ? (
-            <Link
-              href={categoryPath(category.slug, page - 1)}
-              rel="prev"
-              className="hover:underline"
-            >
+            <Link href={pathOf(page - 1)} rel="prev" className="hover:underline">
               ← 이전 쪽
             </Link>
           ) : (
@@ -46,7 +50,7 @@ export function CategoryListing({ listing }: CategoryListingProps) {
             {Array.from({ length: pageCount }, (_, i) => i + 1).map((n) => (
               <li key={n}>
                 <Link
-                  href={categoryPath(category.slug, n)}
+                  href={pathOf(n)}
                   aria-current={n === page ? 'page' : undefined}
                   aria-label={`${n}쪽`}
                   className={`inline-block min-w-9 rounded px-2 py-1 text-center ${n === page ? 'bg-ink text-white dark:bg-white dark:text-ink' : 'hover:bg-neutral-100 dark:hover:bg-neutral-800'}`}
@@ -57,11 +61,7 @@ export function CategoryListing({ listing }: CategoryListingProps) {
             ))}
           </ol>
           {page < pageCount ? (
-            <Link
-              href={categoryPath(category.slug, page + 1)}
-              rel="next"
-              className="hover:underline"
-            >
+            <Link href={pathOf(page + 1)} rel="next" className="hover:underline">
               다음 쪽 →
             </Link>
           ) : (
