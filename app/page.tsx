@@ -3,7 +3,7 @@ import Link from 'next/link';
 
 import { ArticleCard } from '@/components/article/article-card';
 import { JsonLd } from '@/components/seo/json-ld';
-import { getArticles, getCategories } from '@/lib/content';
+import { getArticles, getCategories, getLeadArticle } from '@/lib/content';
 import { feedAlternates } from '@/lib/metadata';
 import { categoryPath } from '@/lib/paths';
 import { site } from '@/lib/site';
@@ -18,7 +18,7 @@ const PER_SECTION = 4;
 
 export default function HomePage() {
   const articles = getArticles();
-  const lead = articles.find((a) => a.image) ?? articles[0];
+  const lead = getLeadArticle();
   const latest = articles.filter((a) => a !== lead).slice(0, LATEST);
   const sections = getCategories(PER_SECTION);
 

@@ -84,3 +84,39 @@ test.describe('article page', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('한글 주소로 찾아가는 기사');
   });
 });
+
+test.describe('corrections and photos', () => {
+  test('a corrected article shows 바로잡습니다 with the time in KST, and says so in JSON-LD', async ({
+    page,
+  }) => {
+    await page.goto('/articles/semiconductor-exports-record');
+    const box = page.getByRole('complementary', { name: '바로잡습니다' });
+    await expect(box).toContainText('증가율을 13%로 적었으나 31%가 맞아 바로잡습니다.');
+    await expect(box.locator('time')).toHaveAttribute('datetime', '2026-11-27T14:30:00+09:00');
+    await expect(box.locator('time')).toHaveText('2026.11.27 14:30');
+    // The box comes before the body.
+    const boxTop = (await box.boundingBox())?.y ?? Infinity;
+    const bodyTop = (await page.getByText('관세청이 27일 발표한').boundingBox())?.y ?? 0;
+    expect(boxTop).toBeLessThan(bodyTop);
+    await expect(page.locator('article header').getByText(/^수정/)).toContainText(
+      '2026.11.27 14:30',
+    );
+    const jsonLd = await page.locator('script[type="application/ld+json"]').allTextContents();
+    const article = jsonLd
+      .map((t) => JSON.parse(t) as Record<string, unknown>)
+      .find((d) => d['@type'] === 'NewsArticle');
+    expect(article?.dateModified).toBe('2026-11-27T14:30:00+09:00');
+  });
+
+  test('the hero photo has its alt text, caption and 사진= credit', async ({ page }) => {
+    await page.goto('/articles/semiconductor-exports-record');
+    const hero = page.getByRole('main').locator('figure').first();
+    await expect(hero.getByRole('img')).toHaveAttribute(
+      'alt',
+      '반도체 웨이퍼와 메모리 칩을 그린 그림',
+    );
+    await expect(hero.locator('figcaption')).toHaveText(
+      '고대역폭메모리(HBM) 칩이 실린 반도체 웨이퍼. 사진=한빛일보 그래픽팀',
+    );
+  });
+});

@@ -200,7 +200,8 @@ test.describe('sitemaps and robots', () => {
   test('sitemap.xml lists articles with lastmod and category pages', async ({ request }) => {
     const xml = await (await request.get('/sitemap.xml')).text();
     expect(xml).toContain(
-      '<loc>http://127.0.0.1:3100/articles/semiconductor-exports-record</loc><lastmod>2026-11-27T00:10:00.000Z</lastmod>',
+      // Its lastmod is its correction's time (14:30 KST), not its publication's.
+      '<loc>http://127.0.0.1:3100/articles/semiconductor-exports-record</loc><lastmod>2026-11-27T05:30:00.000Z</lastmod>',
     );
     expect(xml).toContain(
       `<loc>http://127.0.0.1:3100/category/${encodeURIComponent('경제')}</loc>`,

@@ -65,3 +65,24 @@ test.describe('home page', () => {
     await context.close();
   });
 });
+
+test.describe('editors’ control of the front page', () => {
+  test('the pinned article (top: true) leads the home page', async ({ page }) => {
+    await page.goto('/');
+    const lead = page.getByRole('region', { name: '머리기사' });
+    await expect(lead.getByRole('heading', { level: 2 })).toHaveText(
+      '국산 거대언어모델, 한국어 이해 평가서 해외 모델 앞질러',
+    );
+  });
+
+  test('an old URL from redirect_from answers a permanent redirect to the article', async ({
+    request,
+  }) => {
+    const response = await request.get('/articles/korean-llm-eval', { maxRedirects: 0 });
+    expect(response.status()).toBe(308);
+    // Next writes the Location header twice for a redirect from a render; both name the article.
+    expect(response.headers().location).toContain('/articles/korean-llm-benchmark');
+    const followed = await request.get('/articles/korean-llm-eval');
+    expect(await followed.text()).toContain('국산 거대언어모델');
+  });
+});

@@ -6,6 +6,7 @@ import { getArticleBody, getLede } from '@/lib/render';
 import { site } from '@/lib/site';
 
 import { ArticleBody } from './article-body';
+import { ArticleCorrections } from './article-corrections';
 import { ArticleImage } from './article-image';
 import { ArticleTime } from './article-time';
 
@@ -71,9 +72,23 @@ export async function ArticleView({ article }: ArticleViewProps) {
 
       {article.image ? (
         <figure className="my-6">
-          <ArticleImage src={article.image} alt="" priority className="rounded-md" />
+          <ArticleImage
+            src={article.image}
+            alt={article.imageAlt ?? article.imageCaption ?? article.title}
+            priority
+            className="rounded-md"
+          />
+          {article.imageCaption || article.imageCredit ? (
+            <figcaption className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">
+              {article.imageCaption}
+              {article.imageCaption && article.imageCredit ? ' ' : null}
+              {article.imageCredit ? <span>사진={article.imageCredit}</span> : null}
+            </figcaption>
+          ) : null}
         </figure>
       ) : null}
+
+      <ArticleCorrections corrections={article.corrections} />
 
       <ArticleBody
         html={body.html}

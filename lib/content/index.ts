@@ -1,4 +1,4 @@
-export type { Article, Category, Tag, Taxonomy } from './types';
+export type { Article, Category, Correction, Tag, Taxonomy } from './types';
 export type { ContentProblem } from './parse';
 export {
   decodeParam,
@@ -11,6 +11,8 @@ export {
   getCategory,
   getCategoryPage,
   getContentVersion,
+  getLeadArticle,
+  getRedirect,
   getListingPage,
   getTerm,
   getTerms,

@@ -67,13 +67,15 @@ describe('parse cache on disk', () => {
     expect(titles()).toEqual(['캐시의 기사', '고친 둘째 기사']);
   });
 
-  it('keeps dates as dates', () => {
-    write('a.md', '날짜 기사', '2024-03-05T10:20:00+09:00');
+  it('keeps dates as dates, corrections’ included', () => {
+    write('a.md', '날짜 기사', '2024-03-05T10:20:00+09:00\ncorrections:\n  - date: 2024-03-06 09:00\n    text: 정정');
     getArticles();
     restart();
     const [article] = getArticles();
     expect(article?.published).toBeInstanceOf(Date);
     expect(article?.published.toISOString()).toBe('2024-03-05T01:20:00.000Z');
+    expect(article?.corrections[0]?.date).toBeInstanceOf(Date);
+    expect(article?.updated?.toISOString()).toBe('2024-03-06T00:00:00.000Z');
   });
 
   it('never reads what other code wrote, and replaces it', () => {

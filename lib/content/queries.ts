@@ -74,6 +74,21 @@ export function getArticle(slug: string, now: Date = new Date()): Article | unde
   return article && isPublished(article, now) ? article : undefined;
 }
 
+/**
+ * The published article an old slug now points to (`redirect_from`), or undefined. For a
+ * permanent redirect from `/articles/<old>`.
+ */
+export function getRedirect(slug: string, now: Date = new Date()): Article | undefined {
+  const target = getSnapshot().redirects.get(slug.normalize('NFC'));
+  return target === undefined ? undefined : getArticle(target, now);
+}
+
+/** The home page's lead story: the newest pinned (`top: true`) article, else the newest with an image. */
+export function getLeadArticle(now: Date = new Date()): Article | undefined {
+  const articles = getArticles(now);
+  return articles.find((a) => a.top) ?? articles.find((a) => a.image) ?? articles[0];
+}
+
 /** Breaking articles, newest first. */
 export function getBreakingNews(now: Date = new Date()): readonly Article[] {
   return breakingMemo.get('', now, (snapshot) => snapshot.articles.filter((article) => isBreaking(article, now)));

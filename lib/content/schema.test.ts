@@ -199,3 +199,47 @@ describe('toArticle: warnings', () => {
     );
   });
 });
+
+describe('toArticle: corrections and photos', () => {
+  const read = (front: string) => {
+    const parsed = parseFrontMatter(`---\ntitle: 기사\ndate: 2026-11-27 09:00\n${front}\n---\n본문\n`);
+    if (!parsed.ok) throw new Error('bad fixture', { cause: parsed.problem });
+    return toArticle(parsed.value, { path: 'a.md', size: 1, mtimeMs: 1 });
+  };
+
+  it('reads corrections newest first, and moves 수정 to the newest one', () => {
+    const result = read(
+      'updated: 2026-11-27 10:00\ncorrections:\n  - date: 2026-11-27 11:00\n    text: 첫 정정\n  - date: 2026-11-28 09:00\n    text: 둘째 정정',
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.corrections.map((c) => c.text)).toEqual(['둘째 정정', '첫 정정']);
+    expect(result.article.updated?.toISOString()).toBe('2026-11-28T00:00:00.000Z');
+  });
+
+  it('keeps a later updated time than any correction', () => {
+    const result = read('updated: 2026-12-01 10:00\ncorrections:\n  - date: 2026-11-27 11:00\n    text: 정정');
+    expect(result.ok && result.article.updated?.toISOString()).toBe('2026-12-01T01:00:00.000Z');
+  });
+
+  it.each([
+    ['corrections: 정정했습니다', 'corrections: "- date: …, text: …" 항목의 목록이어야 합니다'],
+    ['corrections:\n  - date: 2026-11-31 10:00\n    text: x', 'corrections: 1번째 정정의 date: '],
+    ['corrections:\n  - date: 2026-11-27 10:00', 'corrections의 text: 정정 내용(글자)이 있어야 합니다'],
+  ])('reports %j at the corrections line', (front, message) => {
+    const result = read(front);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems[0]?.message).toContain(message);
+    expect(result.problems[0]?.line).toBe(4);
+  });
+
+  it('reads the hero photo’s alt text, caption and credit', () => {
+    const result = read('image: /images/a.png\nimage_alt: 설명\nimage_caption: 사진 설명\nimage_credit: 김기자');
+    expect(result.ok && [result.article.imageAlt, result.article.imageCaption, result.article.imageCredit]).toEqual([
+      '설명',
+      '사진 설명',
+      '김기자',
+    ]);
+  });
+});

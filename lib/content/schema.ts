@@ -6,7 +6,7 @@ import { site } from '@/lib/site';
 import { getFileNameDate, parseContentDate } from './dates';
 import { getBodyComplexityProblem } from './limits';
 import type { ContentProblem, ParsedFile } from './parse';
-import type { Article, ArticleSource, BodyFormat, Category } from './types';
+import type { Article, ArticleSource, BodyFormat, Category, Correction } from './types';
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
 
@@ -50,7 +50,24 @@ const frontMatterSchema = z.looseObject({
     .union([z.string(), z.array(z.string())], { error: 'author: 글자 또는 글자의 목록이어야 합니다' })
     .transform((value) => (Array.isArray(value) ? value.join(', ') : value).trim())
     .optional(),
+  image_alt: text('image_alt').optional(),
+  image_caption: text('image_caption').optional(),
+  image_credit: text('image_credit').optional(),
+  corrections: z
+    .array(
+      z.looseObject({
+        date: dateText('corrections의 date'),
+        text: z
+          .string({ error: 'corrections의 text: 정정 내용(글자)이 있어야 합니다' })
+          .trim()
+          .min(1, 'corrections의 text: 정정 내용이 비어 있습니다'),
+      }),
+      { error: 'corrections: "- date: …, text: …" 항목의 목록이어야 합니다' },
+    )
+    .optional(),
   breaking: flag('breaking').optional(),
+  top: flag('top').optional(),
+  redirect_from: wordList('redirect_from').optional(),
   breaking_until: dateText('breaking_until').optional(),
   draft: flag('draft').optional(),
   published: flag('published').optional(),
@@ -174,7 +191,18 @@ export function toArticle(parsed: ParsedFile, source: ArticleSource, now: Date =
       );
     }
   }
-  const updated = readDate('updated') ?? readDate('last_modified_at');
+  const corrections: Correction[] = [];
+  for (const [index, entry] of (fm.corrections ?? []).entries()) {
+    const parsedDate = parseContentDate(entry.date);
+    if (parsedDate.ok) corrections.push({ date: parsedDate.date, text: entry.text });
+    else problems.push(problem(`corrections: ${index + 1}번째 정정의 date: ${parsedDate.reason}`, 'corrections'));
+  }
+  corrections.sort((a, b) => b.date.getTime() - a.date.getTime());
+  const edited = readDate('updated') ?? readDate('last_modified_at');
+  const newestCorrection = corrections[0]?.date;
+  // The 수정 time is at least the newest correction's: a correction is an update readers must see.
+  const updated =
+    newestCorrection && (!edited || newestCorrection.getTime() > edited.getTime()) ? newestCorrection : edited;
   const breakingUntil = readDate('breaking_until');
 
   for (const key of ['image', 'feature_image'] as const) {
@@ -208,6 +236,15 @@ export function toArticle(parsed: ParsedFile, source: ArticleSource, now: Date =
     warnings.push(problem('breaking_until이 이미 지났습니다: 속보 띠에 보이지 않습니다', 'breaking_until', 'warning'));
   }
 
+  const redirectFrom: string[] = [];
+  for (const raw of fm.redirect_from ?? []) {
+    // Jekyll writes them as paths (/old-slug/ or /articles/old-slug); the last segment is the slug.
+    const last = raw.split('/').filter(Boolean).pop() ?? '';
+    const old = toArticleSlug(last.replace(/\.html?$/i, ''));
+    if (!old) problems.push(problem(`redirect_from: 주소로 쓸 수 없는 값입니다: "${raw}"`, 'redirect_from'));
+    else if (!redirectFrom.includes(old)) redirectFrom.push(old);
+  }
+
   const complexity = format ? getBodyComplexityProblem(parsed.body, format) : undefined;
   if (complexity) problems.push({ file, line: parsed.bodyLine, severity: 'error', message: complexity });
 
@@ -232,8 +269,14 @@ export function toArticle(parsed: ParsedFile, source: ArticleSource, now: Date =
       featureText: fm.feature_text || undefined,
       image,
       socialImage: fm.feature_image ?? fm.image,
+      imageAlt: fm.image_alt || undefined,
+      imageCaption: fm.image_caption || undefined,
+      imageCredit: fm.image_credit || undefined,
+      corrections,
       breaking: fm.breaking ?? false,
       breakingUntil,
+      top: fm.top ?? false,
+      redirectFrom,
       draft: fm.draft === true || fm.published === false,
       lang,
       dir: fm.dir ?? (RTL_LANGUAGES.has(primary) ? 'rtl' : 'ltr'),

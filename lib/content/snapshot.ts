@@ -11,6 +11,8 @@ export interface ContentSnapshot {
   /** Every category any valid article names, published or not: for the queries to filter. */
   categories: ReadonlyMap<string, Category>;
   problems: readonly ContentProblem[];
+  /** Old slug → the slug of the article that took its place (`redirect_from`). */
+  redirects: ReadonlyMap<string, string>;
   /** Every moment at which what readers see changes by itself (publish times, breaking ends), ascending. */
   boundaries: readonly number[];
   /** How many article files were read, broken ones included. */
@@ -23,6 +25,48 @@ export interface SourceFile {
   entry: ContentEntry;
   /** Undefined for a file that is not an article, or one not read yet. */
   result?: ValidationResult;
+}
+
+/**
+ * Old slugs that redirect to an article. An old slug that is still some article's slug, or that
+ * two articles both claim, is an error on the file that claims it, and redirects nowhere.
+ */
+function collectRedirects(
+  articles: readonly Article[],
+  bySlug: ReadonlyMap<string, Article>,
+  problems: ContentProblem[],
+): Map<string, string> {
+  const claims = new Map<string, Article[]>();
+  for (const article of articles) {
+    for (const old of article.redirectFrom) claims.set(old, [...(claims.get(old) ?? []), article]);
+  }
+  const redirects = new Map<string, string>();
+  for (const [old, claimants] of claims) {
+    const live = bySlug.get(old);
+    if (live) {
+      for (const article of claimants) {
+        problems.push({
+          file: article.source.path,
+          line: 1,
+          severity: 'error',
+          message: `redirect_from "${old}"는 ${live.source.path}가 쓰는 주소입니다: 넘겨주지 않습니다`,
+        });
+      }
+    } else if (claimants.length > 1) {
+      for (const article of claimants) {
+        const others = claimants.filter((a) => a !== article).map((a) => a.source.path).join(', ');
+        problems.push({
+          file: article.source.path,
+          line: 1,
+          severity: 'error',
+          message: `redirect_from "${old}"를 다른 파일도 씁니다: ${others} (넘겨주지 않습니다)`,
+        });
+      }
+    } else if (claimants[0]) {
+      redirects.set(old, claimants[0].slug);
+    }
+  }
+  return redirects;
 }
 
 /** One name per slug across the site: the first article to use a term names it. */
@@ -114,6 +158,8 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
     });
   }
   articles.sort(compareArticles);
+  const bySlug = new Map(articles.map((a) => [a.slug, a]));
+  const redirects = collectRedirects(articles, bySlug, problems);
 
   const boundaries = articles
     .flatMap((a) => [a.published.getTime(), a.breakingUntil?.getTime() ?? 0])
@@ -122,7 +168,8 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
 
   return {
     articles,
-    bySlug: new Map(articles.map((a) => [a.slug, a])),
+    bySlug,
+    redirects,
     categories,
     problems,
     boundaries,

@@ -14,7 +14,9 @@ import {
   getCategories,
   getCategory,
   getCategoryPage,
+  getLeadArticle,
   getListingPage,
+  getRedirect,
   getRelated,
   getTerm,
 } from './queries';
@@ -164,6 +166,33 @@ describe('queries', () => {
     expect(getListingPage('tag', '반도체', 1, now)?.total).toBe(22);
     expect(getTerm('tag', '비밀태그', now)).toBeUndefined();
     expect(getArticle('t2', now)?.tags.map((t) => t.name)).toEqual(['AI', '반도체']);
+  });
+
+  it('redirects old slugs to the article, refusing ones that are live or claimed twice', () => {
+    write('new.md', article('새 주소', 'date: 2024-01-01\nredirect_from: [/2023/old-one/, old-two.html]'));
+    write('live.md', article('살아 있는', 'date: 2024-01-01\nredirect_from: [new]'));
+    write('a.md', article('가', 'date: 2024-01-01\nredirect_from: [shared]'));
+    write('b.md', article('나', 'date: 2024-01-01\nredirect_from: [shared]'));
+    expect(getRedirect('old-one')?.slug).toBe('new');
+    expect(getRedirect('old-two')?.slug).toBe('new');
+    expect(getRedirect('new')).toBeUndefined();
+    expect(getRedirect('shared')).toBeUndefined();
+    const errors = getSnapshot()
+      .problems.filter((p) => p.severity === 'error')
+      .map((p) => p.file)
+      .sort();
+    expect(errors).toEqual(['a.md', 'b.md', 'live.md']);
+  });
+
+  it('leads the home page with the newest pinned article, else the newest with an image', () => {
+    write('old-top.md', article('옛 톱', 'date: 2024-01-01\ntop: true'));
+    write('new-top.md', article('새 톱', 'date: 2024-02-01\ntop: true'));
+    write('newest.md', article('최신', 'date: 2024-03-01\nimage: /a.png'));
+    expect(getLeadArticle()?.title).toBe('새 톱');
+    fs.rmSync(path.join(dir, 'new-top.md'));
+    fs.rmSync(path.join(dir, 'old-top.md'));
+    restart();
+    expect(getLeadArticle()?.title).toBe('최신');
   });
 
   it('never lets a draft or a scheduled file take a published article’s slug', () => {

@@ -31,8 +31,18 @@ export interface Article {
   image?: string;
   /** Image for social cards; falls back to the hero image. */
   socialImage?: string;
+  /** The hero's alt text, caption and credit (`사진=<credit>`). */
+  imageAlt?: string;
+  imageCaption?: string;
+  imageCredit?: string;
+  /** Corrections (정정), newest first; the newest one's date is at most `updated`. */
+  corrections: Correction[];
   breaking: boolean;
   breakingUntil?: Date;
+  /** Pinned as the home page's lead story (톱기사) while it is the newest pinned one. */
+  top: boolean;
+  /** Old slugs whose `/articles/<old>` URLs redirect here (Jekyll's `redirect_from`). */
+  redirectFrom: string[];
   draft: boolean;
   lang: string;
   dir: 'ltr' | 'rtl';
@@ -40,6 +50,12 @@ export interface Article {
   body: string;
   bodyLine: number;
   source: ArticleSource;
+}
+
+/** One correction to a published article: when it was made, and what it says. */
+export interface Correction {
+  date: Date;
+  text: string;
 }
 
 /** Where an article came from, and the identity its caches are keyed by. */

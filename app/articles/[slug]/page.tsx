@@ -5,7 +5,7 @@ import { ArticleCard } from '@/components/article/article-card';
 import { ArticleNav } from '@/components/article/article-nav';
 import { ArticleView } from '@/components/article/article-view';
 import { JsonLd } from '@/components/seo/json-ld';
-import { getAdjacent, getArticle, getArticles, getRelated } from '@/lib/content';
+import { getAdjacent, getArticle, getArticles, getRedirect, getRelated } from '@/lib/content';
 import { assertContentValid } from '@/lib/content/strict';
 import { toArticleMetadata } from '@/lib/metadata';
 import { articlePath, readSlugParam } from '@/lib/paths';
@@ -35,7 +35,12 @@ export async function generateMetadata({
 export default async function ArticlePage({ params }: PageProps<'/articles/[slug]'>) {
   const { slug, isCanonical } = readSlugParam((await params).slug);
   const article = getArticle(slug);
-  if (!article) notFound();
+  if (!article) {
+    // A renamed article keeps its old links alive through `redirect_from`.
+    const moved = getRedirect(slug);
+    if (moved) permanentRedirect(articlePath(moved.slug));
+    notFound();
+  }
   if (!isCanonical) permanentRedirect(articlePath(article.slug));
   const related = getRelated(article, 4);
   const { newer, older } = getAdjacent(article);
