@@ -8,6 +8,7 @@ const PAGES = {
   article: '/articles/000_b421e53fca27d6b0',
   category: `/category/${encodeURIComponent('경제')}`,
   tag: `/tag/${encodeURIComponent('반도체')}`,
+  page: '/corrections',
   search: `/search?q=${encodeURIComponent('네이버')}`,
 };
 

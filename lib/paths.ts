@@ -22,6 +22,11 @@ export function tagPath(slug: string, page = 1): string {
   return listingPath('tag', slug, page);
 }
 
+/** The URL path of a page (`_pages/`): at the top level, `/about`. */
+export function pagePath(slug: string): string {
+  return `/${encodeURIComponent(slug)}`;
+}
+
 /** The URL path of the share card generated for an article without an image. */
 export function socialImagePath(slug: string): string {
   return `/og/${encodeURIComponent(slug)}`;

@@ -1,5 +1,5 @@
-import { getArticles, getTerms, type Article } from '@/lib/content';
-import { absoluteUrl, articlePath, listingPath } from '@/lib/paths';
+import { getArticles, getPages, getTerms, type Article } from '@/lib/content';
+import { absoluteUrl, articlePath, listingPath, pagePath } from '@/lib/paths';
 import { site } from '@/lib/site';
 import { writeXml, type XmlNode } from '@/lib/xml';
 
@@ -17,7 +17,7 @@ interface SitemapEntry {
   lastmod?: string;
 }
 
-/** Every published article, category page and tag page, with the time it last changed. */
+/** Every published article, category page, tag page and page (`_pages/`), with the time it last changed. */
 export function getSitemapEntries(now: Date = new Date()): SitemapEntry[] {
   const articles = getArticles(now);
   const entries: SitemapEntry[] = [
@@ -30,6 +30,9 @@ export function getSitemapEntries(now: Date = new Date()): SitemapEntry[] {
         lastmod: term.latest[0]?.published.toISOString(),
       });
     }
+  }
+  for (const page of getPages()) {
+    entries.push({ url: absoluteUrl(pagePath(page.slug)), lastmod: page.updated?.toISOString() });
   }
   for (const article of articles) {
     entries.push({

@@ -3,6 +3,9 @@ import path from 'node:path';
 
 import { getBodyFormat } from './schema';
 
+/** The folder whose Markdown and HTML files are pages at the top level, not articles. */
+export const PAGES_FOLDER = '_pages';
+
 /** Editors' and systems' leftovers that are never articles. */
 export function isIgnoredName(name: string): boolean {
   return (
@@ -20,7 +23,8 @@ export interface ContentEntry {
   /** Path relative to the content folder, with forward slashes. */
   path: string;
   absolute: string;
-  kind: 'article' | 'other' | 'outside-link';
+  /** `page`: a file under `_pages/`, a page that is not an article (/about, /ethics …). */
+  kind: 'article' | 'page' | 'other' | 'outside-link';
 }
 
 /** What a directory entry or a stat says about one name: enough to classify it. */
@@ -41,7 +45,8 @@ function classify(
   info: FileKind,
 ): ContentEntry | 'directory' | undefined {
   if (info.isDirectory()) return 'directory';
-  let kind: ContentEntry['kind'] = getBodyFormat(path.basename(absolute)) ? 'article' : 'other';
+  const readable = !!getBodyFormat(path.basename(absolute));
+  let kind: ContentEntry['kind'] = !readable ? 'other' : relPath.startsWith(`${PAGES_FOLDER}/`) ? 'page' : 'article';
   if (info.isSymbolicLink()) {
     try {
       const target = fs.realpathSync(absolute);

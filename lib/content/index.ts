@@ -1,4 +1,4 @@
-export type { Article, Category, Correction, Tag, Taxonomy } from './types';
+export type { Article, Category, Correction, Page, Tag, Taxonomy } from './types';
 export type { ContentProblem } from './parse';
 export {
   decodeParam,
@@ -14,6 +14,8 @@ export {
   getLeadArticle,
   getRedirect,
   getListingPage,
+  getPage,
+  getPages,
   getTerm,
   getTerms,
   getTermsOf,

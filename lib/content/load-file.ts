@@ -4,7 +4,7 @@ import { findControlCharacter, stripControlCharacters } from '@/lib/text/charact
 
 import type { ContentEntry } from './files';
 import { parseFrontMatter, type ContentProblem } from './parse';
-import { toArticle, type ValidationResult } from './schema';
+import { toArticle, toPage, type LoadResult } from './schema';
 
 export interface LoadOptions {
   /** Larger files are refused rather than read. */
@@ -13,7 +13,7 @@ export interface LoadOptions {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-function fileProblem(path: string, message: string, line?: number, column?: number): ValidationResult {
+function fileProblem(path: string, message: string, line?: number, column?: number): LoadResult {
   return { ok: false, problems: [{ file: path, line, column, severity: 'error', message }] };
 }
 
@@ -37,7 +37,7 @@ function controlCharacterWarning(path: string, text: string): ContentProblem | u
 }
 
 /** Reads and validates one file; every failure becomes a located problem, never an exception. */
-export function loadFile(entry: ContentEntry, stat: fs.Stats, now: Date, options: LoadOptions): ValidationResult {
+export function loadFile(entry: ContentEntry, stat: fs.Stats, now: Date, options: LoadOptions): LoadResult {
   if (entry.kind === 'outside-link') {
     return fileProblem(entry.path, 'content 폴더 밖을 가리키는 링크는 읽지 않습니다');
   }
@@ -64,7 +64,8 @@ export function loadFile(entry: ContentEntry, stat: fs.Stats, now: Date, options
   if (!parsed.ok) {
     return { ok: false, problems: [{ file: entry.path, severity: 'error', ...parsed.problem }] };
   }
-  const result = toArticle(parsed.value, { path: entry.path, size: stat.size, mtimeMs: stat.mtimeMs }, now);
+  const source = { path: entry.path, size: stat.size, mtimeMs: stat.mtimeMs };
+  const result = entry.kind === 'page' ? toPage(parsed.value, source) : toArticle(parsed.value, source, now);
   if (warning && result.ok) result.warnings.unshift(warning);
   return result;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { site } from '@/lib/site';
 
-import type { ValidationResult } from './schema';
+import type { LoadResult } from './schema';
 
 /**
  * Validated files, kept on disk between processes: a build loads the content in two processes
@@ -19,7 +19,7 @@ import type { ValidationResult } from './schema';
 export interface ParseCacheEntry {
   size: number;
   mtimeMs: number;
-  result: ValidationResult;
+  result: LoadResult;
 }
 
 const FORMAT = 1;

@@ -3,7 +3,7 @@ import { site } from '@/lib/site';
 import { countPassedBoundaries } from './freshness';
 import { getContentStore } from './process-store';
 import type { ContentSnapshot } from './snapshot';
-import type { Article, Category, Taxonomy } from './types';
+import type { Article, ArticleSource, Category, Page, Taxonomy } from './types';
 
 /**
  * The only way out of lib/content: published-only queries over the current snapshot. Nothing
@@ -44,8 +44,8 @@ const termsMemo = new SnapshotMemo<readonly CategorySummary[]>();
 const termMemo = new SnapshotMemo<ReadonlyMap<string, CategorySummary>>();
 
 /** A key that changes whenever the article's file does (path, size, mtime): for caches of work done on it. */
-export function sourceKey(article: Article): string {
-  const { path, size, mtimeMs } = article.source;
+export function sourceKey(file: { source: ArticleSource }): string {
+  const { path, size, mtimeMs } = file.source;
   return `${path}\u0000${size}\u0000${mtimeMs}`;
 }
 
@@ -220,4 +220,16 @@ export function getArticleForPreview(slug: string): Article | undefined {
 export function getContentVersion(now: Date = new Date()): string {
   const snapshot = getSnapshot();
   return `${snapshot.version}:${countPassedBoundaries(snapshot.boundaries, now.getTime())}`;
+}
+
+/** A page (`_pages/`) by slug, or undefined. Pages are never drafts and never scheduled. */
+export function getPage(slug: string): Page | undefined {
+  return getSnapshot().pages.get(slug.normalize('NFC'));
+}
+
+/** Every page, in the order of the policy pages a Korean news site shows, then by slug. */
+export function getPages(): readonly Page[] {
+  const order = ['about', 'ethics', 'corrections', 'privacy', 'youth-protection', 'contact'];
+  const rank = (slug: string) => (order.includes(slug) ? order.indexOf(slug) : order.length);
+  return [...getSnapshot().pages.values()].sort((a, b) => rank(a.slug) - rank(b.slug) || (a.slug < b.slug ? -1 : 1));
 }

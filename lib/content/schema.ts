@@ -6,7 +6,7 @@ import { site } from '@/lib/site';
 import { getFileNameDate, parseContentDate } from './dates';
 import { getBodyComplexityProblem } from './limits';
 import type { ContentProblem, ParsedFile } from './parse';
-import type { Article, ArticleSource, BodyFormat, Category, Correction } from './types';
+import type { Article, ArticleSource, BodyFormat, Category, Correction, Page } from './types';
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
 
@@ -119,6 +119,74 @@ function stripExtension(fileName: string): string {
 export type ValidationResult =
   | { ok: true; article: Article; warnings: ContentProblem[] }
   | { ok: false; problems: ContentProblem[] };
+
+export type PageResult =
+  | { ok: true; page: Page; warnings: ContentProblem[] }
+  | { ok: false; problems: ContentProblem[] };
+
+/** What reading one content file gives: an article, a page, or the problems that stop it. */
+export type LoadResult = ValidationResult | PageResult;
+
+const pageSchema = z.looseObject({
+  title: frontMatterSchema.shape.title,
+  slug: frontMatterSchema.shape.slug,
+  updated: dateText('updated').optional(),
+  lang: frontMatterSchema.shape.lang,
+  dir: frontMatterSchema.shape.dir,
+});
+
+/** Turns a file under `_pages/` into a `Page`: a title, an optional slug and update time, a body. */
+export function toPage(parsed: ParsedFile, source: ArticleSource): PageResult {
+  const file = source.path;
+  const lineOf = (key: PropertyKey | undefined) => (typeof key === 'string' ? parsed.keyLines.get(key) : undefined);
+  const result = pageSchema.safeParse(parsed.data);
+  if (!result.success) {
+    return {
+      ok: false,
+      problems: result.error.issues.map((issue) => ({
+        file,
+        line: lineOf(issue.path[0]) ?? 1,
+        severity: 'error' as const,
+        message: issue.message,
+      })),
+    };
+  }
+  const fm = result.data;
+  const problems: ContentProblem[] = [];
+  const fileName = file.split('/').pop() ?? file;
+  const format = getBodyFormat(fileName);
+  const rawSlug = fm.slug ?? stripExtension(fileName);
+  const slug = toArticleSlug(rawSlug);
+  if (!slug) {
+    problems.push({ file, line: lineOf('slug') ?? 1, severity: 'error', message: `slug: URL에 쓸 수 없는 값입니다: "${rawSlug}"` });
+  }
+  let updated: Date | undefined;
+  if (fm.updated !== undefined) {
+    const parsedDate = parseContentDate(fm.updated);
+    if (parsedDate.ok) updated = parsedDate.date;
+    else problems.push({ file, line: lineOf('updated') ?? 1, severity: 'error', message: `updated: ${parsedDate.reason}` });
+  }
+  const complexity = format ? getBodyComplexityProblem(parsed.body, format) : undefined;
+  if (complexity) problems.push({ file, line: parsed.bodyLine, severity: 'error', message: complexity });
+  if (problems.length > 0 || !slug || !format) return { ok: false, problems };
+  const lang = fm.lang ?? site.lang;
+  const primary = lang.split('-')[0]?.toLowerCase() ?? lang;
+  return {
+    ok: true,
+    warnings: [],
+    page: {
+      slug,
+      title: fm.title,
+      updated,
+      lang,
+      dir: fm.dir ?? (RTL_LANGUAGES.has(primary) ? 'rtl' : 'ltr'),
+      format,
+      body: parsed.body,
+      bodyLine: parsed.bodyLine,
+      source,
+    },
+  };
+}
 
 /**
  * Turns parsed front matter and body into an `Article`, or the precise problems that stop it.

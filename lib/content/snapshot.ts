@@ -1,7 +1,7 @@
 import type { ContentEntry } from './files';
 import type { ContentProblem } from './parse';
-import type { ValidationResult } from './schema';
-import type { Article, Category } from './types';
+import type { LoadResult } from './schema';
+import type { Article, Category, Page } from './types';
 
 /** Everything known about the content folder at one moment; never mutated after it is built. */
 export interface ContentSnapshot {
@@ -11,6 +11,8 @@ export interface ContentSnapshot {
   /** Every category any valid article names, published or not: for the queries to filter. */
   categories: ReadonlyMap<string, Category>;
   problems: readonly ContentProblem[];
+  /** Pages (`_pages/`) by slug: /about, /ethics … */
+  pages: ReadonlyMap<string, Page>;
   /** Old slug → the slug of the article that took its place (`redirect_from`). */
   redirects: ReadonlyMap<string, string>;
   /** Every moment at which what readers see changes by itself (publish times, breaking ends), ascending. */
@@ -24,7 +26,60 @@ export interface ContentSnapshot {
 export interface SourceFile {
   entry: ContentEntry;
   /** Undefined for a file that is not an article, or one not read yet. */
-  result?: ValidationResult;
+  result?: LoadResult;
+}
+
+/**
+ * The first path segments the site's own routes use: a page there would never be reached, or
+ * would hide a route. Next's special files and folders are included.
+ */
+export const RESERVED_PAGE_SLUGS = new Set([
+  'api',
+  'articles',
+  'atom.xml',
+  'categories',
+  'category',
+  'feed.json',
+  'feed.xml',
+  'icon.svg',
+  'logo.png',
+  'news-sitemap.xml',
+  'og',
+  'preview',
+  'reporters',
+  'robots.txt',
+  'search',
+  'sitemap.xml',
+  'sitemaps',
+  'tag',
+  '_next',
+  'favicon.ico',
+]);
+
+/** Pages by slug. A slug a route uses, or one two pages share, is an error on the page file. */
+function collectPages(pages: readonly Page[], problems: ContentProblem[]): Map<string, Page> {
+  const bySlug = new Map<string, Page[]>();
+  for (const page of pages) bySlug.set(page.slug, [...(bySlug.get(page.slug) ?? []), page]);
+  const found = new Map<string, Page>();
+  for (const [slug, group] of bySlug) {
+    const reserved = RESERVED_PAGE_SLUGS.has(slug.toLowerCase());
+    if (!reserved && group.length === 1 && group[0]) {
+      found.set(slug, group[0]);
+      continue;
+    }
+    for (const page of group) {
+      const others = group.filter((p) => p !== page).map((p) => p.source.path).join(', ');
+      problems.push({
+        file: page.source.path,
+        line: 1,
+        severity: 'error',
+        message: reserved
+          ? `페이지 주소 "/${slug}"는 사이트가 쓰는 주소입니다 (slug를 바꾸세요)`
+          : `페이지 주소 "/${slug}"를 다른 파일도 씁니다: ${others} (두 파일 모두 게시하지 않습니다)`,
+      });
+    }
+  }
+  return found;
 }
 
 /**
@@ -115,6 +170,7 @@ function collisionProblem(article: Article, group: readonly Article[], owner: Ar
 export function buildSnapshot(files: Iterable<SourceFile>, version: number, now: number): ContentSnapshot {
   const problems: ContentProblem[] = [];
   const valid: Article[] = [];
+  const pages: Page[] = [];
   let fileCount = 0;
   for (const { entry, result } of files) {
     if (entry.kind === 'other') {
@@ -128,7 +184,8 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
     fileCount += 1;
     if (!result) continue;
     if (result.ok) {
-      valid.push(result.article);
+      if ('article' in result) valid.push(result.article);
+      else pages.push(result.page);
       problems.push(...result.warnings);
     } else {
       problems.push(...result.problems);
@@ -160,6 +217,7 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
   articles.sort(compareArticles);
   const bySlug = new Map(articles.map((a) => [a.slug, a]));
   const redirects = collectRedirects(articles, bySlug, problems);
+  const pagesBySlug = collectPages(pages, problems);
 
   const boundaries = articles
     .flatMap((a) => [a.published.getTime(), a.breakingUntil?.getTime() ?? 0])
@@ -170,6 +228,7 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
     articles,
     bySlug,
     redirects,
+    pages: pagesBySlug,
     categories,
     problems,
     boundaries,

@@ -16,6 +16,7 @@ import {
   getCategoryPage,
   getLeadArticle,
   getListingPage,
+  getPage,
   getRedirect,
   getRelated,
   getTerm,
@@ -193,6 +194,28 @@ describe('queries', () => {
     fs.rmSync(path.join(dir, 'old-top.md'));
     restart();
     expect(getLeadArticle()?.title).toBe('최신');
+  });
+
+  it('reads _pages/ as pages, never as articles, refusing slugs a route uses or two pages share', () => {
+    write('news.md', article('기사', 'date: 2024-01-01'));
+    write('_pages/about.md', '---\ntitle: 회사 소개\nupdated: 2024-02-01\n---\n소개\n');
+    write('_pages/search.md', '---\ntitle: 검색 안내\n---\n안내\n');
+    write('_pages/a.md', '---\ntitle: 가\nslug: same\n---\n가\n');
+    write('_pages/b.md', '---\ntitle: 나\nslug: same\n---\n나\n');
+    expect(getArticles().map((a) => a.title)).toEqual(['기사']);
+    expect(getPage('about')?.title).toBe('회사 소개');
+    expect(getPage('about')?.updated?.toISOString()).toBe('2024-01-31T15:00:00.000Z');
+    expect(getPage('search')).toBeUndefined();
+    expect(getPage('same')).toBeUndefined();
+    const errors = getSnapshot()
+      .problems.filter((p) => p.severity === 'error')
+      .map(formatProblem)
+      .sort();
+    expect(errors).toEqual([
+      '_pages/search.md:1: error: 페이지 주소 "/search"는 사이트가 쓰는 주소입니다 (slug를 바꾸세요)',
+      '_pages/a.md:1: error: 페이지 주소 "/same"를 다른 파일도 씁니다: _pages/b.md (두 파일 모두 게시하지 않습니다)',
+      '_pages/b.md:1: error: 페이지 주소 "/same"를 다른 파일도 씁니다: _pages/a.md (두 파일 모두 게시하지 않습니다)',
+    ].sort());
   });
 
   it('never lets a draft or a scheduled file take a published article’s slug', () => {

@@ -65,3 +65,16 @@ export interface ArticleSource {
   size: number;
   mtimeMs: number;
 }
+
+/** A page that is not an article (`content/_pages/`): /about, /ethics, /privacy … */
+export interface Page {
+  slug: string;
+  title: string;
+  updated?: Date;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  format: BodyFormat;
+  body: string;
+  bodyLine: number;
+  source: ArticleSource;
+}

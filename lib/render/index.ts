@@ -1,4 +1,4 @@
-import { sourceKey, type Article } from '@/lib/content';
+import { sourceKey, type Article, type Page } from '@/lib/content';
 
 import { site } from '@/lib/site';
 
@@ -71,4 +71,11 @@ export async function getSummary(article: Article, maxLength = 140): Promise<str
     article.excerpt ?? (await getLede(article))?.text ?? (await getArticleBody(article)).text;
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > maxLength ? `${flat.slice(0, maxLength - 1).trimEnd()}…` : flat;
+}
+
+/** A page's sanitized body (`_pages/`), rendered once per file identity like an article's. */
+export function getPageBody(page: Page): Promise<RenderedBody> {
+  return cached(`page\u0000${sourceKey(page)}`, page.source.path, () =>
+    renderBody(page.body, page.format),
+  );
 }
