@@ -1,10 +1,31 @@
 import type { MetadataRoute } from 'next';
 
+import { getMasthead } from '@/lib/content';
 import { absoluteUrl } from '@/lib/paths';
 
+// `ai_training` in content/_site.yml can change without a rebuild.
+export const revalidate = 10;
+
+/** Crawlers that collect text for AI training, kept out when `ai_training: disallow`. */
+const AI_CRAWLERS = [
+  'GPTBot',
+  'ChatGPT-User',
+  'ClaudeBot',
+  'anthropic-ai',
+  'Google-Extended',
+  'Applebot-Extended',
+  'CCBot',
+  'PerplexityBot',
+  'Bytespider',
+  'meta-externalagent',
+  'cohere-ai',
+];
+
 export default function robots(): MetadataRoute.Robots {
-  return {
-    rules: { userAgent: '*', allow: '/', disallow: ['/api/', '/preview/'] },
-    sitemap: [absoluteUrl('/sitemap.xml'), absoluteUrl('/news-sitemap.xml')],
-  };
+  const rules: MetadataRoute.Robots['rules'] = [
+    { userAgent: '*', allow: '/', disallow: ['/api/', '/preview/'] },
+  ];
+  if (getMasthead().aiTraining === 'disallow')
+    rules.push({ userAgent: AI_CRAWLERS, disallow: '/' });
+  return { rules, sitemap: [absoluteUrl('/sitemap.xml'), absoluteUrl('/news-sitemap.xml')] };
 }

@@ -29,6 +29,45 @@ test.describe('pages that are not articles', () => {
     });
   }
 
+  for (const from of [
+    '/',
+    '/articles/semiconductor-exports-record',
+    `/category/${encodeURIComponent('경제')}`,
+    `/tag/${encodeURIComponent('반도체')}`,
+    '/ethics',
+  ]) {
+    test(`the footer of ${from} shows the legal masthead from _site.yml and the copyright line`, async ({
+      page,
+    }) => {
+      await page.goto(from);
+      const masthead = page.getByRole('contentinfo').getByRole('definition');
+      const footer = page.getByRole('contentinfo');
+      for (const [label, value] of [
+        ['제호', '한빛일보'],
+        ['등록번호', '서울, 아00000'],
+        ['등록일', '2026-11-01'],
+        ['발행인', '김한빛'],
+        ['편집인', '이서연'],
+        ['청소년보호책임자', '박지민 youth@hanbit-news.example'],
+        ['주소', '서울특별시 중구 세종대로 000'],
+        ['전화', '02-000-0000'],
+      ]) {
+        await expect(
+          footer.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) }),
+        ).toHaveCount(1);
+        await expect(masthead.filter({ hasText: value }).first()).toBeVisible();
+      }
+      await expect(footer).toContainText('ⓒ 한빛일보. 무단전재 및 재배포 금지 · AI 학습 이용 금지');
+    });
+  }
+
+  test('ai_training: disallow keeps known AI crawlers out in robots.txt', async ({ request }) => {
+    const robots = await (await request.get('/robots.txt')).text();
+    expect(robots).toMatch(/User-Agent: GPTBot\n(?:User-Agent: .+\n)*Disallow: \//);
+    expect(robots).toContain('User-Agent: ClaudeBot');
+    expect(robots).toContain('User-Agent: Google-Extended');
+  });
+
   test('a page opens from the footer with its title and body', async ({ page }) => {
     await page.goto('/');
     await page

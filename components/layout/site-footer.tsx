@@ -1,12 +1,33 @@
 import Link from 'next/link';
 
-import { getPages } from '@/lib/content';
+import { getMasthead, getPages, type Masthead } from '@/lib/content';
 import { pagePath } from '@/lib/paths';
-import { site } from '@/lib/site';
 
-/** The page footer: the site name, its pages (회사 소개, 윤리강령, 개인정보처리방침 …) and the categories. */
+/** The legal masthead an internet newspaper shows on every page (신문법 제21조), in its usual order. */
+function mastheadFields(masthead: Masthead): [string, string][] {
+  const officer = masthead.youthProtectionOfficer;
+  const fields: [string, string | undefined][] = [
+    ['제호', masthead.name],
+    ['등록번호', masthead.registrationNumber],
+    ['등록일', masthead.registrationDate],
+    ['발행인', masthead.publisher],
+    ['편집인', masthead.editor],
+    [
+      '청소년보호책임자',
+      officer ? [officer.name, officer.contact].filter(Boolean).join(' ') : undefined,
+    ],
+    ['주소', masthead.address],
+    ['전화', masthead.phone],
+    ['전자우편', masthead.email],
+    ['제보', masthead.tips],
+  ];
+  return fields.filter((field): field is [string, string] => !!field[1]);
+}
+
+/** The page footer: the site's pages, its legal masthead, the copyright line and the categories. */
 export function SiteFooter() {
   const pages = getPages();
+  const masthead = getMasthead();
   return (
     <footer className="mt-16 border-t border-neutral-200 dark:border-neutral-800">
       <div className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-8 text-sm text-neutral-600 dark:text-neutral-400">
@@ -23,11 +44,16 @@ export function SiteFooter() {
             </ul>
           </nav>
         ) : null}
+        <dl aria-label="발행 정보" className="flex flex-wrap gap-x-4 gap-y-1">
+          {mastheadFields(masthead).map(([label, value]) => (
+            <div key={label} className="flex gap-1">
+              <dt>{label}</dt>
+              <dd className="text-neutral-800 dark:text-neutral-200">{value}</dd>
+            </div>
+          ))}
+        </dl>
         <div className="flex flex-col gap-2 sm:flex-row sm:justify-between">
-          <p>
-            <strong className="text-neutral-900 dark:text-neutral-100">{site.name}</strong> ·{' '}
-            {site.description}
-          </p>
+          <p>{masthead.copyright}</p>
           <p>
             <Link href="/categories" className="underline underline-offset-2">
               전체 분류 보기

@@ -3,6 +3,9 @@ import path from 'node:path';
 
 import { getBodyFormat } from './schema';
 
+/** The publication's identity: name, legal masthead, contacts (see docs/writing-articles.md). */
+export const SITE_FILE = '_site.yml';
+
 /** The folder whose Markdown and HTML files are pages at the top level, not articles. */
 export const PAGES_FOLDER = '_pages';
 
@@ -24,7 +27,8 @@ export interface ContentEntry {
   path: string;
   absolute: string;
   /** `page`: a file under `_pages/`, a page that is not an article (/about, /ethics …). */
-  kind: 'article' | 'page' | 'other' | 'outside-link';
+  /** `site`: the publication's identity file, `_site.yml` at the top of the folder. */
+  kind: 'article' | 'page' | 'site' | 'other' | 'outside-link';
 }
 
 /** What a directory entry or a stat says about one name: enough to classify it. */
@@ -46,7 +50,8 @@ function classify(
 ): ContentEntry | 'directory' | undefined {
   if (info.isDirectory()) return 'directory';
   const readable = !!getBodyFormat(path.basename(absolute));
-  let kind: ContentEntry['kind'] = !readable ? 'other' : relPath.startsWith(`${PAGES_FOLDER}/`) ? 'page' : 'article';
+  let kind: ContentEntry['kind'] =
+    relPath === SITE_FILE ? 'site' : !readable ? 'other' : relPath.startsWith(`${PAGES_FOLDER}/`) ? 'page' : 'article';
   if (info.isSymbolicLink()) {
     try {
       const target = fs.realpathSync(absolute);

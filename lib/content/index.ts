@@ -14,6 +14,7 @@ export {
   getLeadArticle,
   getRedirect,
   getListingPage,
+  getMasthead,
   getPage,
   getPages,
   getTerm,
@@ -24,5 +25,5 @@ export {
   isPublished,
   sourceKey,
 } from './queries';
-export type { CategorySummary, ListingPage } from './queries';
+export type { CategorySummary, ListingPage, Masthead } from './queries';
 export { formatProblem } from './snapshot';

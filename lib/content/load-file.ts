@@ -5,6 +5,7 @@ import { findControlCharacter, stripControlCharacters } from '@/lib/text/charact
 import type { ContentEntry } from './files';
 import { parseFrontMatter, type ContentProblem } from './parse';
 import { toArticle, toPage, type LoadResult } from './schema';
+import { toSiteIdentity } from './site-identity';
 
 export interface LoadOptions {
   /** Larger files are refused rather than read. */
@@ -60,11 +61,12 @@ export function loadFile(entry: ContentEntry, stat: fs.Stats, now: Date, options
     return fileProblem(entry.path, '글자 파일이 아닙니다 (NUL 바이트가 있습니다)', 1, 1);
   }
   const warning = controlCharacterWarning(entry.path, raw);
+  const source = { path: entry.path, size: stat.size, mtimeMs: stat.mtimeMs };
+  if (entry.kind === 'site') return toSiteIdentity(warning ? stripControlCharacters(raw) : raw, source);
   const parsed = parseFrontMatter(warning ? stripControlCharacters(raw) : raw);
   if (!parsed.ok) {
     return { ok: false, problems: [{ file: entry.path, severity: 'error', ...parsed.problem }] };
   }
-  const source = { path: entry.path, size: stat.size, mtimeMs: stat.mtimeMs };
   const result = entry.kind === 'page' ? toPage(parsed.value, source) : toArticle(parsed.value, source, now);
   if (warning && result.ok) result.warnings.unshift(warning);
   return result;

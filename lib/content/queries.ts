@@ -3,7 +3,7 @@ import { site } from '@/lib/site';
 import { countPassedBoundaries } from './freshness';
 import { getContentStore } from './process-store';
 import type { ContentSnapshot } from './snapshot';
-import type { Article, ArticleSource, Category, Page, Taxonomy } from './types';
+import type { Article, ArticleSource, Category, Page, SiteIdentity, Taxonomy } from './types';
 
 /**
  * The only way out of lib/content: published-only queries over the current snapshot. Nothing
@@ -232,4 +232,31 @@ export function getPages(): readonly Page[] {
   const order = ['about', 'ethics', 'corrections', 'privacy', 'youth-protection', 'contact'];
   const rank = (slug: string) => (order.includes(slug) ? order.indexOf(slug) : order.length);
   return [...getSnapshot().pages.values()].sort((a, b) => rank(a.slug) - rank(b.slug) || (a.slug < b.slug ? -1 : 1));
+}
+
+/** The publication as every page's footer shows it: `_site.yml`, environment overrides, defaults. */
+export interface Masthead extends Omit<SiteIdentity, 'name' | 'source' | 'copyright'> {
+  name: string;
+  copyright: string;
+}
+
+/**
+ * The masthead: `_site.yml` (the last good one if it broke), with SITE_NAME overriding its name
+ * for operators, and the built-in name otherwise. The copyright line defaults to
+ * `ⓒ <name>. 무단전재 및 재배포 금지`, with the AI-training notice when `ai_training: disallow`.
+ */
+export function getMasthead(): Masthead {
+  const file = getSnapshot().site;
+  const name = process.env.SITE_NAME ?? file?.name ?? site.name;
+  const aiTraining = file?.aiTraining ?? 'allow';
+  const copyright =
+    file?.copyright ??
+    `ⓒ ${name}. 무단전재 및 재배포 금지${aiTraining === 'disallow' ? ' · AI 학습 이용 금지' : ''}`;
+  return {
+    ...file,
+    name,
+    description: process.env.SITE_DESCRIPTION ?? file?.description ?? site.description,
+    copyright,
+    aiTraining,
+  };
 }

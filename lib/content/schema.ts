@@ -5,6 +5,7 @@ import { site } from '@/lib/site';
 
 import { getFileNameDate, parseContentDate } from './dates';
 import { getBodyComplexityProblem } from './limits';
+import type { SiteIdentityResult } from './site-identity';
 import type { ContentProblem, ParsedFile } from './parse';
 import type { Article, ArticleSource, BodyFormat, Category, Correction, Page } from './types';
 
@@ -124,8 +125,8 @@ export type PageResult =
   | { ok: true; page: Page; warnings: ContentProblem[] }
   | { ok: false; problems: ContentProblem[] };
 
-/** What reading one content file gives: an article, a page, or the problems that stop it. */
-export type LoadResult = ValidationResult | PageResult;
+/** What reading one content file gives: an article, a page, the site's identity, or the problems that stop it. */
+export type LoadResult = ValidationResult | PageResult | SiteIdentityResult;
 
 const pageSchema = z.looseObject({
   title: frontMatterSchema.shape.title,

@@ -1,7 +1,7 @@
 import type { ContentEntry } from './files';
 import type { ContentProblem } from './parse';
 import type { LoadResult } from './schema';
-import type { Article, Category, Page } from './types';
+import type { Article, Category, Page, SiteIdentity } from './types';
 
 /** Everything known about the content folder at one moment; never mutated after it is built. */
 export interface ContentSnapshot {
@@ -11,6 +11,10 @@ export interface ContentSnapshot {
   /** Every category any valid article names, published or not: for the queries to filter. */
   categories: ReadonlyMap<string, Category>;
   problems: readonly ContentProblem[];
+  /** The publication's identity from `_site.yml`, when the file exists and is valid. */
+  site?: SiteIdentity;
+  /** `_site.yml` exists but cannot be read: the store keeps the last good identity. */
+  siteBroken: boolean;
   /** Pages (`_pages/`) by slug: /about, /ethics … */
   pages: ReadonlyMap<string, Page>;
   /** Old slug → the slug of the article that took its place (`redirect_from`). */
@@ -171,6 +175,8 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
   const problems: ContentProblem[] = [];
   const valid: Article[] = [];
   const pages: Page[] = [];
+  let site: SiteIdentity | undefined;
+  let siteBroken = false;
   let fileCount = 0;
   for (const { entry, result } of files) {
     if (entry.kind === 'other') {
@@ -185,9 +191,11 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
     if (!result) continue;
     if (result.ok) {
       if ('article' in result) valid.push(result.article);
-      else pages.push(result.page);
+      else if ('page' in result) pages.push(result.page);
+      else site = result.site;
       problems.push(...result.warnings);
     } else {
+      if (entry.kind === 'site') siteBroken = true;
       problems.push(...result.problems);
     }
   }
@@ -229,6 +237,8 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
     bySlug,
     redirects,
     pages: pagesBySlug,
+    site,
+    siteBroken,
     categories,
     problems,
     boundaries,

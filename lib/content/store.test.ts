@@ -16,6 +16,7 @@ import {
   getCategoryPage,
   getLeadArticle,
   getListingPage,
+  getMasthead,
   getPage,
   getRedirect,
   getRelated,
@@ -216,6 +217,27 @@ describe('queries', () => {
       '_pages/a.md:1: error: 페이지 주소 "/same"를 다른 파일도 씁니다: _pages/b.md (두 파일 모두 게시하지 않습니다)',
       '_pages/b.md:1: error: 페이지 주소 "/same"를 다른 파일도 씁니다: _pages/a.md (두 파일 모두 게시하지 않습니다)',
     ].sort());
+  });
+
+  it('reads the masthead from _site.yml, warns of each missing legal field, and keeps the last good one', async () => {
+    write('_site.yml', 'name: 시험일보\nregistration_number: 서울, 아00001\npublisher: 김발행\nai_training: disallow\n');
+    const masthead = getMasthead();
+    expect(masthead.name).toBe('시험일보');
+    expect(masthead.registrationNumber).toBe('서울, 아00001');
+    expect(masthead.copyright).toBe('ⓒ 시험일보. 무단전재 및 재배포 금지 · AI 학습 이용 금지');
+    const warnings = getSnapshot()
+      .problems.filter((p) => p.file === '_site.yml')
+      .map((p) => p.message);
+    expect(warnings).toContain('등록일(registration_date)이 없습니다: 인터넷신문은 모든 페이지에 밝혀야 합니다');
+    expect(warnings).toContain('청소년보호책임자(youth_protection_officer)이 없습니다: 인터넷신문은 모든 페이지에 밝혀야 합니다');
+    expect(warnings.some((m) => m.startsWith('제호'))).toBe(false);
+
+    write('_site.yml', 'name: [깨진\n');
+    await vi.waitFor(
+      () => expect(getSnapshot().problems.some((p) => p.file === '_site.yml' && p.severity === 'error')).toBe(true),
+      { timeout: 3000 },
+    );
+    expect(getMasthead().name).toBe('시험일보');
   });
 
   it('never lets a draft or a scheduled file take a published article’s slug', () => {

@@ -46,7 +46,9 @@ export function openContentStore(options: ContentStoreOptions): ContentStore {
 
   function rebuild(now: number): ContentSnapshot {
     version += 1;
-    const next = buildSnapshot(source.files(), version, now);
+    let next = buildSnapshot(source.files(), version, now);
+    // A broken _site.yml keeps the last good identity, as a broken article keeps nothing else down.
+    if (next.siteBroken && !next.site && snapshot?.site) next = { ...next, site: snapshot.site };
     if (logged.size > 10_000) logged.clear();
     for (const problem of next.problems) {
       const line = formatProblem(problem);

@@ -78,3 +78,27 @@ export interface Page {
   bodyLine: number;
   source: ArticleSource;
 }
+
+/** The publication's identity and legal masthead (신문법 제21조), from `content/_site.yml`. */
+export interface SiteIdentity {
+  name?: string;
+  description?: string;
+  url?: string;
+  /** 등록번호, 등록일 */
+  registrationNumber?: string;
+  registrationDate?: string;
+  /** 발행인, 편집인 */
+  publisher?: string;
+  editor?: string;
+  /** 청소년보호책임자: name and contact */
+  youthProtectionOfficer?: { name: string; contact?: string };
+  address?: string;
+  phone?: string;
+  email?: string;
+  /** Where readers send tips (제보). */
+  tips?: string;
+  copyright?: string;
+  /** `disallow` keeps known AI crawlers out (robots.txt) and says so under the copyright line. */
+  aiTraining: 'allow' | 'disallow';
+  source: ArticleSource;
+}

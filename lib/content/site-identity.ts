@@ -1,0 +1,113 @@
+import { LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+
+import { stripControlCharacters } from '@/lib/text/characters';
+
+import type { ContentProblem } from './parse';
+import type { ArticleSource, SiteIdentity } from './types';
+
+export type SiteIdentityResult =
+  | { ok: true; site: SiteIdentity; warnings: ContentProblem[] }
+  | { ok: false; problems: ContentProblem[] };
+
+const text = (field: string) => z.union([z.string(), z.number()], { error: `${field}: 글자여야 합니다` }).transform((v) => String(v).trim());
+
+const siteSchema = z.looseObject({
+  name: text('name').optional(),
+  description: text('description').optional(),
+  url: z.url({ error: 'url: http(s) 주소여야 합니다 (예: https://news.example.com)' }).optional(),
+  registration_number: text('registration_number').optional(),
+  registration_date: text('registration_date').optional(),
+  publisher: text('publisher').optional(),
+  editor: text('editor').optional(),
+  youth_protection_officer: z
+    .union([text('youth_protection_officer'), z.object({ name: text('youth_protection_officer.name'), contact: text('youth_protection_officer.contact').optional() })], {
+      error: 'youth_protection_officer: 이름, 또는 name과 contact가 있는 항목이어야 합니다',
+    })
+    .optional(),
+  address: text('address').optional(),
+  phone: text('phone').optional(),
+  email: text('email').optional(),
+  tips: text('tips').optional(),
+  copyright: text('copyright').optional(),
+  ai_training: z.enum(['allow', 'disallow'], { error: 'ai_training: allow 또는 disallow여야 합니다' }).optional(),
+});
+
+/** The fields an internet newspaper must show (신문 등의 진흥에 관한 법률 제21조, 청소년보호법), with their Korean names. */
+export const REQUIRED_SITE_FIELDS: [keyof z.infer<typeof siteSchema>, string][] = [
+  ['name', '제호'],
+  ['registration_number', '등록번호'],
+  ['registration_date', '등록일'],
+  ['publisher', '발행인'],
+  ['editor', '편집인'],
+  ['address', '발행소 주소'],
+  ['phone', '전화번호'],
+  ['youth_protection_officer', '청소년보호책임자'],
+];
+
+/** Reads `_site.yml`: YAML only (core schema), validated; a missing legal field is a warning naming it. */
+export function toSiteIdentity(source: string, file: ArticleSource): SiteIdentityResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false });
+  const first = doc.errors[0];
+  if (first) {
+    const pos = lineCounter.linePos(first.pos[0]);
+    return {
+      ok: false,
+      problems: [{ file: file.path, line: pos.line, column: pos.col, severity: 'error', message: `YAML 오류: ${first.code}` }],
+    };
+  }
+  const lineOf = (key: PropertyKey | undefined) => {
+    const range = typeof key === 'string' ? doc.getIn([key], true) : undefined;
+    const offset = range && typeof range === 'object' && 'range' in range ? (range.range as [number, number])[0] : undefined;
+    return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+  };
+  const data: unknown = doc.toJS({ maxAliasCount: 50 }) ?? {};
+  const result = siteSchema.safeParse(data);
+  if (!result.success) {
+    return {
+      ok: false,
+      problems: result.error.issues.map((issue) => ({
+        file: file.path,
+        line: lineOf(issue.path[0]) ?? 1,
+        severity: 'error' as const,
+        message: stripControlCharacters(issue.message),
+      })),
+    };
+  }
+  const fm = result.data;
+  const warnings: ContentProblem[] = REQUIRED_SITE_FIELDS.filter(([key]) => !fm[key]).map(([key, label]) => ({
+    file: file.path,
+    line: 1,
+    severity: 'warning',
+    message: `${label}(${key})이 없습니다: 인터넷신문은 모든 페이지에 밝혀야 합니다`,
+  }));
+  const officer = fm.youth_protection_officer;
+  const clean = (value: string | undefined) => (value ? stripControlCharacters(value) : undefined);
+  return {
+    ok: true,
+    warnings,
+    site: {
+      name: clean(fm.name),
+      description: clean(fm.description),
+      url: fm.url,
+      registrationNumber: clean(fm.registration_number),
+      registrationDate: clean(fm.registration_date),
+      publisher: clean(fm.publisher),
+      editor: clean(fm.editor),
+      youthProtectionOfficer:
+        officer === undefined
+          ? undefined
+          : typeof officer === 'string'
+            ? { name: stripControlCharacters(officer) }
+            : { name: stripControlCharacters(officer.name), contact: clean(officer.contact) },
+      address: clean(fm.address),
+      phone: clean(fm.phone),
+      email: clean(fm.email),
+      tips: clean(fm.tips),
+      copyright: clean(fm.copyright),
+      aiTraining: fm.ai_training ?? 'allow',
+      source: file,
+    },
+  };
+}
