@@ -32,7 +32,7 @@ test.describe('article page', () => {
     page,
   }) => {
     await page.goto('/articles/2026-11-26-base-rate-freeze');
-    await expect(page.getByText('박준호 기자')).toBeVisible();
+    await expect(page.getByRole('link', { name: '박준호 선임기자' })).toBeVisible();
     const published = page.locator('time', { hasText: '2026.11.26 10:20' }).first();
     await expect(published).toHaveAttribute('datetime', '2026-11-26T10:20:00+09:00');
     await expect(page.getByText('수정 2026.11.26 14:05')).toBeVisible();
@@ -118,5 +118,56 @@ test.describe('corrections and photos', () => {
     await expect(hero.locator('figcaption')).toHaveText(
       '고대역폭메모리(HBM) 칩이 실린 반도체 웨이퍼. 사진=한빛일보 그래픽팀',
     );
+  });
+});
+
+test.describe('bylines and reporters', () => {
+  test('byline → reporter page → article, the way Korean news sites show it', async ({ page }) => {
+    await page.goto('/articles/2026-11-26-base-rate-freeze');
+    const header = page.locator('article header');
+    await expect(header).toContainText('박준호 선임기자 junho.park@hanbit-news.example');
+    await header.getByRole('link', { name: '박준호 선임기자' }).click();
+    await expect(page).toHaveURL('/reporters/park-junho');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('박준호');
+    await expect(page.getByRole('main')).toContainText('경제부 · 선임기자');
+    await expect(page.getByRole('main')).toContainText('통화정책과 금융시장을');
+    const articles = page.getByRole('main').getByRole('heading', { level: 2 });
+    // Newest first; the first names two reporters.
+    await expect(articles).toHaveText([
+      '수도권 첫눈과 함께 한파특보… 내일 아침 서울 영하 9도',
+      '한국은행, 기준금리 연 2.50% 동결… "환율 변동성 주시"',
+    ]);
+    await articles.nth(1).getByRole('link').click();
+    await expect(page).toHaveURL('/articles/2026-11-26-base-rate-freeze');
+  });
+
+  test('an e-mail the profile keeps private is shown nowhere, and a plain name still works', async ({
+    page,
+  }) => {
+    await page.goto('/articles/first-snow-cold-wave');
+    const header = page.locator('article header');
+    await expect(header.getByRole('link', { name: '김서연 기자' })).toHaveAttribute(
+      'href',
+      '/reporters/kim-seoyeon',
+    );
+    await expect(page.locator('body')).not.toContainText('seoyeon.kim@');
+    await page.goto('/articles/seoul-driverless-subway');
+    await expect(page.locator('article header')).toContainText('Staff reporter');
+  });
+
+  test('/reporters lists every reporter with a profile, and each has a feed', async ({
+    page,
+    request,
+  }) => {
+    await page.goto('/reporters');
+    for (const name of ['김서연 기자', '박준호 선임기자', '이하늘 기자']) {
+      await expect(
+        page.getByRole('main').getByRole('link', { name: new RegExp(name) }),
+      ).toBeVisible();
+    }
+    const feed = await request.get('/reporters/park-junho/feed.xml');
+    expect(feed.status()).toBe(200);
+    expect(await feed.text()).toContain('한국은행, 기준금리');
+    expect((await request.get('/reporters/no-such-reporter')).status()).toBe(404);
   });
 });

@@ -110,7 +110,7 @@ test.describe('feeds', () => {
         expect(entry.content.join('').toLowerCase()).not.toContain('<script');
       }
       const withAuthor = feed.entries.find((e) => e.title.startsWith('한국은행'));
-      expect(withAuthor?.author).toContain('박준호 기자');
+      expect(withAuthor?.author).toContain('박준호');
       const times = feed.entries.map((e) =>
         Date.UTC(
           ...((e.published_parsed ?? [0, 1, 1, 0, 0, 0]) as [
@@ -261,7 +261,15 @@ test.describe('metadata', () => {
       image: ['http://127.0.0.1:3100/images/bank.svg'],
       datePublished: '2026-11-26T10:20:00+09:00',
       dateModified: '2026-11-26T14:05:00+09:00',
-      author: [{ '@type': 'Person', name: '박준호 기자' }],
+      author: [
+        {
+          '@type': 'Person',
+          name: '박준호',
+          jobTitle: '선임기자',
+          url: 'http://127.0.0.1:3100/reporters/park-junho',
+          email: 'junho.park@hanbit-news.example',
+        },
+      ],
       publisher: { name: '한빛일보', logo: { url: 'http://127.0.0.1:3100/logo.png' } },
       mainEntityOfPage: { '@id': 'http://127.0.0.1:3100/articles/2026-11-26-base-rate-freeze' },
       articleSection: ['경제'],

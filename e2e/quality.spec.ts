@@ -9,6 +9,7 @@ const PAGES = {
   category: `/category/${encodeURIComponent('경제')}`,
   tag: `/tag/${encodeURIComponent('반도체')}`,
   page: '/corrections',
+  reporter: '/reporters/park-junho',
   search: `/search?q=${encodeURIComponent('네이버')}`,
 };
 

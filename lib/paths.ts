@@ -17,6 +17,11 @@ export function categoryPath(slug: string, page = 1): string {
   return listingPath('category', slug, page);
 }
 
+/** The URL path of a reporter's page: the profile and their articles. */
+export function reporterPath(id: string, page = 1): string {
+  return listingPath('reporters', id, page);
+}
+
 /** The URL path of a tag listing page. */
 export function tagPath(slug: string, page = 1): string {
   return listingPath('tag', slug, page);

@@ -23,7 +23,7 @@ export function getSitemapEntries(now: Date = new Date()): SitemapEntry[] {
   const entries: SitemapEntry[] = [
     { url: absoluteUrl('/'), lastmod: articles[0]?.published.toISOString() },
   ];
-  for (const taxonomy of ['category', 'tag'] as const) {
+  for (const taxonomy of ['category', 'tag', 'reporters'] as const) {
     for (const term of getTerms(taxonomy, 1, now)) {
       entries.push({
         url: absoluteUrl(listingPath(taxonomy, term.slug)),

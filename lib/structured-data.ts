@@ -1,6 +1,6 @@
 import type { Article } from '@/lib/content';
 import { toKstIso } from '@/lib/format';
-import { absoluteUrl, articlePath, categoryPath, socialImagePath } from '@/lib/paths';
+import { absoluteUrl, articlePath, categoryPath, reporterPath, socialImagePath } from '@/lib/paths';
 import { site } from '@/lib/site';
 
 /**
@@ -40,9 +40,16 @@ export function toNewsArticleJsonLd(article: Article, description: string) {
     image: [getSocialImageUrl(article)],
     datePublished: toKstIso(article.published),
     dateModified: toKstIso(article.updated ?? article.published),
-    author: article.author
-      ? [{ '@type': 'Person', name: article.author }]
-      : [{ '@type': 'Organization', name: site.name, url: absoluteUrl('/') }],
+    author:
+      article.bylines.length > 0
+        ? article.bylines.map((byline) => ({
+            '@type': 'Person',
+            name: byline.name,
+            ...(byline.reporterId ? { url: absoluteUrl(reporterPath(byline.reporterId)) } : {}),
+            ...(byline.email ? { email: byline.email } : {}),
+            ...(byline.role ? { jobTitle: byline.role } : {}),
+          }))
+        : [{ '@type': 'Organization', name: site.name, url: absoluteUrl('/') }],
     publisher: publisher(),
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,

@@ -6,6 +6,7 @@ import { getArticleBody, getLede } from '@/lib/render';
 import { site } from '@/lib/site';
 
 import { ArticleBody } from './article-body';
+import { ArticleByline } from './article-byline';
 import { ArticleCorrections } from './article-corrections';
 import { ArticleImage } from './article-image';
 import { ArticleTime } from './article-time';
@@ -50,11 +51,7 @@ export async function ArticleView({ article }: ArticleViewProps) {
           dir="ltr"
           className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-neutral-600 dark:text-neutral-400"
         >
-          {article.author ? (
-            <span className="font-semibold text-neutral-800 dark:text-neutral-200">
-              {article.author}
-            </span>
-          ) : null}
+          <ArticleByline bylines={article.bylines} />
           {article.dated ? (
             <span>
               입력 <ArticleTime date={article.published} />

@@ -58,6 +58,10 @@ export function SiteFooter() {
             <Link href="/categories" className="underline underline-offset-2">
               전체 분류 보기
             </Link>
+            {' · '}
+            <Link href="/reporters" className="underline underline-offset-2">
+              기자 소개
+            </Link>
           </p>
         </div>
       </div>

@@ -13,7 +13,7 @@ export function readPageParam(value: string | undefined): number {
   return /^[1-9]\d{0,5}$/.test(value) ? Number(value) : NaN;
 }
 
-const KIND: Record<Taxonomy, string> = { category: '분야', tag: '태그' };
+const KIND: Record<Taxonomy, string> = { category: '분야', tag: '태그', reporters: '기자' };
 
 /** Title, description, canonical URL and feeds of a category's or tag's listing page. */
 export function listingMetadata(
@@ -39,13 +39,15 @@ export interface ListingRouteProps {
   slugParam: string;
   /** The `page/N` segment; absent on the first page's own URL. */
   pageParam?: string;
+  /** Shown under the heading (a reporter's profile). */
+  intro?: React.ReactNode;
 }
 
 /**
  * A listing page's route: 404 for an unknown term or page (never stored), a permanent redirect
  * for `page/1` and for other spellings (NFD) of the slug, and the listing itself.
  */
-export function ListingRoute({ taxonomy, slugParam, pageParam }: ListingRouteProps) {
+export function ListingRoute({ taxonomy, slugParam, pageParam, intro }: ListingRouteProps) {
   const { slug, isCanonical } = readSlugParam(slugParam);
   // Redirects only for a term that exists: an invented slug gets a 404, which is never stored.
   const term = getTerm(taxonomy, slug);
@@ -55,5 +57,5 @@ export function ListingRoute({ taxonomy, slugParam, pageParam }: ListingRoutePro
   const listing = getListingPage(taxonomy, slug, page);
   if (!listing) notFound();
   if (!isCanonical) permanentRedirect(listingPath(taxonomy, term.slug, page));
-  return <TermListing listing={listing} />;
+  return <TermListing listing={listing} intro={intro} />;
 }

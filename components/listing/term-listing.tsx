@@ -6,10 +6,12 @@ import { listingPath } from '@/lib/paths';
 
 export interface TermListingProps {
   listing: ListingPage;
+  /** Shown under the heading: a reporter's profile, say. */
+  intro?: React.ReactNode;
 }
 
 /** A category's or tag's articles, newest first, with links to the other pages. */
-export function TermListing({ listing }: TermListingProps) {
+export function TermListing({ listing, intro }: TermListingProps) {
   const { taxonomy, term, articles, page, pageCount, total } = listing;
   const pathOf = (n: number) => listingPath(taxonomy, term.slug, n);
   return (
@@ -18,6 +20,7 @@ export function TermListing({ listing }: TermListingProps) {
         <h1 className="text-3xl font-black tracking-tight">
           {taxonomy === 'tag' ? `#${term.name}` : term.name}
         </h1>
+        {intro}
         <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">
           기사 {total}건{pageCount > 1 ? ` · ${page}/${pageCount}쪽` : ''}
         </p>

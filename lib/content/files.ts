@@ -6,6 +6,9 @@ import { getBodyFormat } from './schema';
 /** The publication's identity: name, legal masthead, contacts (see docs/writing-articles.md). */
 export const SITE_FILE = '_site.yml';
 
+/** Reporters' profiles: `_reporters/<id>.yml`, the id being the file name. */
+export const REPORTER_FILE = /^_reporters\/[^/]+\.ya?ml$/;
+
 /** The folder whose Markdown and HTML files are pages at the top level, not articles. */
 export const PAGES_FOLDER = '_pages';
 
@@ -28,7 +31,8 @@ export interface ContentEntry {
   absolute: string;
   /** `page`: a file under `_pages/`, a page that is not an article (/about, /ethics …). */
   /** `site`: the publication's identity file, `_site.yml` at the top of the folder. */
-  kind: 'article' | 'page' | 'site' | 'other' | 'outside-link';
+  /** `reporter`: a profile, `_reporters/<id>.yml`. */
+  kind: 'article' | 'page' | 'site' | 'reporter' | 'other' | 'outside-link';
 }
 
 /** What a directory entry or a stat says about one name: enough to classify it. */
@@ -51,7 +55,15 @@ function classify(
   if (info.isDirectory()) return 'directory';
   const readable = !!getBodyFormat(path.basename(absolute));
   let kind: ContentEntry['kind'] =
-    relPath === SITE_FILE ? 'site' : !readable ? 'other' : relPath.startsWith(`${PAGES_FOLDER}/`) ? 'page' : 'article';
+    relPath === SITE_FILE
+      ? 'site'
+      : REPORTER_FILE.test(relPath)
+        ? 'reporter'
+        : !readable
+          ? 'other'
+          : relPath.startsWith(`${PAGES_FOLDER}/`)
+            ? 'page'
+            : 'article';
   if (info.isSymbolicLink()) {
     try {
       const target = fs.realpathSync(absolute);

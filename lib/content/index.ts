@@ -1,4 +1,4 @@
-export type { Article, Category, Correction, Page, Tag, Taxonomy } from './types';
+export type { Article, Byline, Category, Correction, Page, Reporter, Tag, Taxonomy } from './types';
 export type { ContentProblem } from './parse';
 export {
   decodeParam,
@@ -13,6 +13,8 @@ export {
   getContentVersion,
   getLeadArticle,
   getRedirect,
+  getReporter,
+  getReporters,
   getListingPage,
   getMasthead,
   getPage,

@@ -5,6 +5,7 @@ import { findControlCharacter, stripControlCharacters } from '@/lib/text/charact
 import type { ContentEntry } from './files';
 import { parseFrontMatter, type ContentProblem } from './parse';
 import { toArticle, toPage, type LoadResult } from './schema';
+import { toReporter } from './reporter-profile';
 import { toSiteIdentity } from './site-identity';
 
 export interface LoadOptions {
@@ -63,6 +64,7 @@ export function loadFile(entry: ContentEntry, stat: fs.Stats, now: Date, options
   const warning = controlCharacterWarning(entry.path, raw);
   const source = { path: entry.path, size: stat.size, mtimeMs: stat.mtimeMs };
   if (entry.kind === 'site') return toSiteIdentity(warning ? stripControlCharacters(raw) : raw, source);
+  if (entry.kind === 'reporter') return toReporter(raw, source);
   const parsed = parseFrontMatter(warning ? stripControlCharacters(raw) : raw);
   if (!parsed.ok) {
     return { ok: false, problems: [{ file: entry.path, severity: 'error', ...parsed.problem }] };

@@ -3,7 +3,7 @@ import { site } from '@/lib/site';
 import { countPassedBoundaries } from './freshness';
 import { getContentStore } from './process-store';
 import type { ContentSnapshot } from './snapshot';
-import type { Article, ArticleSource, Category, Page, SiteIdentity, Taxonomy } from './types';
+import type { Article, ArticleSource, Category, Page, Reporter, SiteIdentity, Taxonomy } from './types';
 
 /**
  * The only way out of lib/content: published-only queries over the current snapshot. Nothing
@@ -101,7 +101,7 @@ export interface CategorySummary extends Category {
 
 /** An article's terms in one taxonomy: its categories, or its tags. */
 export function getTermsOf(article: Article, taxonomy: Taxonomy): readonly Category[] {
-  return taxonomy === 'category' ? article.categories : article.tags;
+  return taxonomy === 'category' ? article.categories : taxonomy === 'tag' ? article.tags : article.reporters;
 }
 
 /** Terms (categories or tags) with published articles, largest first, each with its newest `take` articles. */
@@ -259,4 +259,17 @@ export function getMasthead(): Masthead {
     copyright,
     aiTraining,
   };
+}
+
+/** A reporter's profile by id, or undefined. */
+export function getReporter(id: string): Reporter | undefined {
+  return getSnapshot().reporters.get(id.normalize('NFC'));
+}
+
+/** Every reporter with a profile, by name, with how many published articles each has. */
+export function getReporters(now: Date = new Date()): { reporter: Reporter; count: number }[] {
+  const counts = new Map(getTerms('reporters', 0, now).map((t) => [t.slug, t.count]));
+  return [...getSnapshot().reporters.values()]
+    .sort((a, b) => a.name.localeCompare(b.name, 'ko'))
+    .map((reporter) => ({ reporter, count: counts.get(reporter.id) ?? 0 }));
 }

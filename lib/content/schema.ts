@@ -5,6 +5,7 @@ import { site } from '@/lib/site';
 
 import { getFileNameDate, parseContentDate } from './dates';
 import { getBodyComplexityProblem } from './limits';
+import type { ReporterResult } from './reporter-profile';
 import type { SiteIdentityResult } from './site-identity';
 import type { ContentProblem, ParsedFile } from './parse';
 import type { Article, ArticleSource, BodyFormat, Category, Correction, Page } from './types';
@@ -49,7 +50,6 @@ const frontMatterSchema = z.looseObject({
   feature_image: text('feature_image').optional(),
   author: z
     .union([z.string(), z.array(z.string())], { error: 'author: 글자 또는 글자의 목록이어야 합니다' })
-    .transform((value) => (Array.isArray(value) ? value.join(', ') : value).trim())
     .optional(),
   image_alt: text('image_alt').optional(),
   image_caption: text('image_caption').optional(),
@@ -126,7 +126,7 @@ export type PageResult =
   | { ok: false; problems: ContentProblem[] };
 
 /** What reading one content file gives: an article, a page, the site's identity, or the problems that stop it. */
-export type LoadResult = ValidationResult | PageResult | SiteIdentityResult;
+export type LoadResult = ValidationResult | PageResult | SiteIdentityResult | ReporterResult;
 
 const pageSchema = z.looseObject({
   title: frontMatterSchema.shape.title,
@@ -214,7 +214,11 @@ export function toArticle(parsed: ParsedFile, source: ArticleSource, now: Date =
       }),
     };
   }
-  const fm: FrontMatter = result.data;
+  const parsedFm: FrontMatter = result.data;
+  const authorList = (Array.isArray(parsedFm.author) ? parsedFm.author : parsedFm.author ? [parsedFm.author] : [])
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const fm = { ...parsedFm, author: authorList.join(', '), authors: authorList };
   const problems: ContentProblem[] = [];
   const warnings: ContentProblem[] = [];
 
@@ -331,6 +335,9 @@ export function toArticle(parsed: ParsedFile, source: ArticleSource, now: Date =
       categories,
       tags,
       author: fm.author || undefined,
+      authors: fm.authors,
+      bylines: fm.authors.map((name) => ({ name })),
+      reporters: [],
       published: published ?? new Date(0),
       dated,
       updated,

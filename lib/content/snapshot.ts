@@ -1,7 +1,7 @@
 import type { ContentEntry } from './files';
 import type { ContentProblem } from './parse';
 import type { LoadResult } from './schema';
-import type { Article, Category, Page, SiteIdentity } from './types';
+import type { Article, Byline, Category, Page, Reporter, SiteIdentity } from './types';
 
 /** Everything known about the content folder at one moment; never mutated after it is built. */
 export interface ContentSnapshot {
@@ -11,6 +11,8 @@ export interface ContentSnapshot {
   /** Every category any valid article names, published or not: for the queries to filter. */
   categories: ReadonlyMap<string, Category>;
   problems: readonly ContentProblem[];
+  /** Reporters' profiles by id (`_reporters/<id>.yml`). */
+  reporters: ReadonlyMap<string, Reporter>;
   /** The publication's identity from `_site.yml`, when the file exists and is valid. */
   site?: SiteIdentity;
   /** `_site.yml` exists but cannot be read: the store keeps the last good identity. */
@@ -128,6 +130,34 @@ function collectRedirects(
   return redirects;
 }
 
+/**
+ * An article's bylines: each author that names a profile (by id, or by the profile's exact name)
+ * gets its name, role and public e-mail and a link; any other name stands as written.
+ */
+function toBylines(
+  authors: readonly string[],
+  reporters: ReadonlyMap<string, Reporter>,
+): Pick<Article, 'author' | 'bylines' | 'reporters'> {
+  const byName = new Map([...reporters.values()].map((r) => [r.name, r]));
+  const bylines: Byline[] = [];
+  const terms: Category[] = [];
+  for (const author of authors) {
+    const reporter = reporters.get(author.normalize('NFC')) ?? byName.get(author);
+    if (!reporter) {
+      bylines.push({ name: author });
+      continue;
+    }
+    bylines.push({
+      name: reporter.name,
+      role: reporter.role,
+      email: reporter.emailPublic ? reporter.email : undefined,
+      reporterId: reporter.id,
+    });
+    if (!terms.some((t) => t.slug === reporter.id)) terms.push({ name: reporter.name, slug: reporter.id });
+  }
+  return { author: bylines.map((b) => b.name).join(', ') || undefined, bylines, reporters: terms };
+}
+
 /** One name per slug across the site: the first article to use a term names it. */
 function canonicalTerm(known: Map<string, Category>, term: Category): Category {
   const found = known.get(term.slug);
@@ -176,6 +206,7 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
   const valid: Article[] = [];
   const pages: Page[] = [];
   let site: SiteIdentity | undefined;
+  const reporters = new Map<string, Reporter>();
   let siteBroken = false;
   let fileCount = 0;
   for (const { entry, result } of files) {
@@ -192,6 +223,7 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
     if (result.ok) {
       if ('article' in result) valid.push(result.article);
       else if ('page' in result) pages.push(result.page);
+      else if ('reporter' in result) reporters.set(result.reporter.id, result.reporter);
       else site = result.site;
       problems.push(...result.warnings);
     } else {
@@ -220,6 +252,7 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
       ...owner,
       categories: owner.categories.map((c) => canonicalTerm(categories, c)),
       tags: owner.tags.map((t) => canonicalTerm(tags, t)),
+      ...toBylines(owner.authors, reporters),
     });
   }
   articles.sort(compareArticles);
@@ -239,6 +272,7 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
     pages: pagesBySlug,
     site,
     siteBroken,
+    reporters,
     categories,
     problems,
     boundaries,

@@ -20,6 +20,7 @@ import {
   getPage,
   getRedirect,
   getRelated,
+  getReporter,
   getTerm,
 } from './queries';
 import { getContentStore } from './process-store';
@@ -238,6 +239,29 @@ describe('queries', () => {
       { timeout: 3000 },
     );
     expect(getMasthead().name).toBe('시험일보');
+  });
+
+  it('turns author ids into bylines from reporters’ profiles; plain names stay as written', () => {
+    write('_reporters/hong.yml', 'name: 홍길동\nrole: 선임기자\nemail: hong@example.com\n');
+    write('_reporters/kim.yml', 'name: 김비공개\nemail: kim@example.com\nemail_public: false\n');
+    write('_reporters/bad.yml', 'role: 기자\nemail: 주소아님\n');
+    write('a.md', article('가', 'date: 2024-01-01\nauthor: [hong, 김비공개, 외부 필자]'));
+    const found = getArticle('a');
+    expect(found?.bylines).toEqual([
+      { name: '홍길동', role: '선임기자', email: 'hong@example.com', reporterId: 'hong' },
+      { name: '김비공개', role: '기자', email: undefined, reporterId: 'kim' },
+      { name: '외부 필자' },
+    ]);
+    expect(found?.author).toBe('홍길동, 김비공개, 외부 필자');
+    expect(getListingPage('reporters', 'hong')?.articles.map((a) => a.slug)).toEqual(['a']);
+    expect(getReporter('hong')?.role).toBe('선임기자');
+    const problems = getSnapshot()
+      .problems.filter((p) => p.file === '_reporters/bad.yml')
+      .map(formatProblem);
+    expect(problems).toEqual([
+      '_reporters/bad.yml:1: error: name: 기자 이름이 있어야 합니다 (필수 항목)',
+      '_reporters/bad.yml:2: error: email: 전자우편 주소여야 합니다',
+    ]);
   });
 
   it('never lets a draft or a scheduled file take a published article’s slug', () => {

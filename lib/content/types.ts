@@ -7,8 +7,8 @@ export interface Category {
 /** Tags are terms like categories: a name, and a slug for `/tag/<slug>`. */
 export type Tag = Category;
 
-/** The two ways articles are grouped, named as their URLs are: `/category/…` and `/tag/…`. */
-export type Taxonomy = 'category' | 'tag';
+/** The ways articles are grouped, named as their URLs are: `/category/…`, `/tag/…`, `/reporters/…`. */
+export type Taxonomy = 'category' | 'tag' | 'reporters';
 
 export type BodyFormat = 'markdown' | 'html';
 
@@ -18,7 +18,14 @@ export interface Article {
   title: string;
   categories: Category[];
   tags: Tag[];
+  /** The byline as one line of names (feeds, metadata); `bylines` has each with its profile. */
   author?: string;
+  /** What `author` named: reporter ids (`content/_reporters/<id>.yml`) or plain names. */
+  authors: string[];
+  /** Each author as the byline shows them; filled from the reporters' profiles. */
+  bylines: Byline[];
+  /** The authors that have a profile, as terms for `/reporters/<id>`. */
+  reporters: Category[];
   /** When the article was published; for undated articles the Unix epoch (see `dated`). */
   published: Date;
   /** False when neither `date` nor a `YYYY-MM-DD-` file-name prefix gave a date. */
@@ -100,5 +107,29 @@ export interface SiteIdentity {
   copyright?: string;
   /** `disallow` keeps known AI crawlers out (robots.txt) and says so under the copyright line. */
   aiTraining: 'allow' | 'disallow';
+  source: ArticleSource;
+}
+
+/** One name in a byline: `홍길동 기자 gildong@…`, linked to the profile when there is one. */
+export interface Byline {
+  name: string;
+  role?: string;
+  email?: string;
+  reporterId?: string;
+}
+
+/** A reporter's profile, `content/_reporters/<id>.yml`. */
+export interface Reporter {
+  id: string;
+  name: string;
+  /** 기자, 선임기자, 논설위원 … */
+  role: string;
+  desk?: string;
+  email?: string;
+  /** Whether the e-mail address is shown (bylines, profile, structured data). */
+  emailPublic: boolean;
+  photo?: string;
+  bio?: string;
+  links: string[];
   source: ArticleSource;
 }
