@@ -15,6 +15,7 @@ test.describe('pages that are not articles', () => {
     '/articles/semiconductor-exports-record',
     `/category/${encodeURIComponent('경제')}`,
     `/tag/${encodeURIComponent('반도체')}`,
+    '/reporters/park-junho',
     '/about',
   ]) {
     test(`every policy page is linked from the footer of ${from}`, async ({ page }) => {
@@ -34,6 +35,7 @@ test.describe('pages that are not articles', () => {
     '/articles/semiconductor-exports-record',
     `/category/${encodeURIComponent('경제')}`,
     `/tag/${encodeURIComponent('반도체')}`,
+    '/reporters/park-junho',
     '/ethics',
   ]) {
     test(`the footer of ${from} shows the legal masthead from _site.yml and the copyright line`, async ({
