@@ -293,7 +293,7 @@ test.describe('metadata', () => {
       '2026-11-24T06:00:00.000Z',
     );
     await expect(meta('article:section')).toHaveAttribute('content', '국제');
-    await expect(page.locator('meta[property="article:tag"]')).toHaveCount(3);
+    await expect(page.locator('meta[property="article:tag"]')).toHaveCount(4); // its category and its three tags
     await expect(meta('og:image')).toHaveAttribute(
       'content',
       'http://127.0.0.1:3100/images/subway.svg',
