@@ -9,15 +9,18 @@ const PAGES: [string, string][] = [
   ['제보·문의', '/contact'],
 ];
 
+/** One page of each type: home, article, category, tag, reporter and page. */
+const EVERY_PAGE_TYPE = [
+  '/',
+  '/articles/semiconductor-exports-record',
+  `/category/${encodeURIComponent('경제')}`,
+  `/tag/${encodeURIComponent('반도체')}`,
+  '/reporters/park-junho',
+  '/ethics',
+];
+
 test.describe('pages that are not articles', () => {
-  for (const from of [
-    '/',
-    '/articles/semiconductor-exports-record',
-    `/category/${encodeURIComponent('경제')}`,
-    `/tag/${encodeURIComponent('반도체')}`,
-    '/reporters/park-junho',
-    '/about',
-  ]) {
+  for (const from of EVERY_PAGE_TYPE) {
     test(`every policy page is linked from the footer of ${from}`, async ({ page }) => {
       await page.goto(from);
       const footer = page.getByRole('contentinfo').getByRole('navigation', { name: '사이트 정보' });
@@ -30,14 +33,7 @@ test.describe('pages that are not articles', () => {
     });
   }
 
-  for (const from of [
-    '/',
-    '/articles/semiconductor-exports-record',
-    `/category/${encodeURIComponent('경제')}`,
-    `/tag/${encodeURIComponent('반도체')}`,
-    '/reporters/park-junho',
-    '/ethics',
-  ]) {
+  for (const from of EVERY_PAGE_TYPE) {
     test(`the footer of ${from} shows the legal masthead from _site.yml and the copyright line`, async ({
       page,
     }) => {
