@@ -12,6 +12,12 @@ import type { Article, ArticleSource, BodyFormat, Category, Correction, Page } f
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
 
+/** The writing direction of a language tag: right to left for Arabic, Hebrew, Persian … */
+function toDirection(lang: string): 'ltr' | 'rtl' {
+  const primary = lang.split('-')[0]?.toLowerCase() ?? lang;
+  return RTL_LANGUAGES.has(primary) ? 'rtl' : 'ltr';
+}
+
 const text = (field: string) =>
   z.string({ error: `${field}: 글자여야 합니다` }).trim();
 
@@ -171,7 +177,6 @@ export function toPage(parsed: ParsedFile, source: ArticleSource): PageResult {
   if (complexity) problems.push({ file, line: parsed.bodyLine, severity: 'error', message: complexity });
   if (problems.length > 0 || !slug || !format) return { ok: false, problems };
   const lang = fm.lang ?? site.lang;
-  const primary = lang.split('-')[0]?.toLowerCase() ?? lang;
   return {
     ok: true,
     warnings: [],
@@ -180,7 +185,7 @@ export function toPage(parsed: ParsedFile, source: ArticleSource): PageResult {
       title: fm.title,
       updated,
       lang,
-      dir: fm.dir ?? (RTL_LANGUAGES.has(primary) ? 'rtl' : 'ltr'),
+      dir: fm.dir ?? toDirection(lang),
       format,
       body: parsed.body,
       bodyLine: parsed.bodyLine,
@@ -324,7 +329,6 @@ export function toArticle(parsed: ParsedFile, source: ArticleSource, now: Date =
   if (problems.length > 0 || !slug || !format) return { ok: false, problems };
 
   const lang = fm.lang ?? site.lang;
-  const primary = lang.split('-')[0]?.toLowerCase() ?? lang;
   const image = fm.image ?? fm.feature_image;
   return {
     ok: true,
@@ -355,7 +359,7 @@ export function toArticle(parsed: ParsedFile, source: ArticleSource, now: Date =
       redirectFrom,
       draft: fm.draft === true || fm.published === false,
       lang,
-      dir: fm.dir ?? (RTL_LANGUAGES.has(primary) ? 'rtl' : 'ltr'),
+      dir: fm.dir ?? toDirection(lang),
       format,
       body: parsed.body,
       bodyLine: parsed.bodyLine,
