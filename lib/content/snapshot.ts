@@ -8,8 +8,6 @@ export interface ContentSnapshot {
   /** Valid articles with unique slugs, newest first, drafts and scheduled ones included. */
   articles: readonly Article[];
   bySlug: ReadonlyMap<string, Article>;
-  /** Every category any valid article names, published or not: for the queries to filter. */
-  categories: ReadonlyMap<string, Category>;
   problems: readonly ContentProblem[];
   /** Reporters' profiles by id (`_reporters/<id>.yml`). */
   reporters: ReadonlyMap<string, Reporter>;
@@ -137,8 +135,8 @@ function collectRedirects(
 function toBylines(
   authors: readonly string[],
   reporters: ReadonlyMap<string, Reporter>,
+  byName: ReadonlyMap<string, Reporter>,
 ): Pick<Article, 'author' | 'bylines' | 'reporters'> {
-  const byName = new Map([...reporters.values()].map((r) => [r.name, r]));
   const bylines: Byline[] = [];
   const terms: Category[] = [];
   for (const author of authors) {
@@ -239,6 +237,8 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
     else slugGroups.set(article.slug, [article]);
   }
 
+  // Built once per snapshot, not once per article: a byline may name a profile by its name.
+  const reportersByName = new Map([...reporters.values()].map((r) => [r.name, r]));
   const categories = new Map<string, Category>();
   const tags = new Map<string, Category>();
   const articles: Article[] = [];
@@ -252,7 +252,7 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
       ...owner,
       categories: owner.categories.map((c) => canonicalTerm(categories, c)),
       tags: owner.tags.map((t) => canonicalTerm(tags, t)),
-      ...toBylines(owner.authors, reporters),
+      ...toBylines(owner.authors, reporters, reportersByName),
     });
   }
   articles.sort(compareArticles);
@@ -273,7 +273,6 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
     site,
     siteBroken,
     reporters,
-    categories,
     problems,
     boundaries,
     fileCount,
