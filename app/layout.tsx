@@ -4,19 +4,24 @@ import { BreakingBanner } from '@/components/breaking/breaking-banner';
 import { Masthead } from '@/components/layout/masthead';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SkipLink } from '@/components/layout/skip-link';
+import { getMasthead } from '@/lib/content';
 import { feedAlternates } from '@/lib/metadata';
 import { site } from '@/lib/site';
 
 import './globals.css';
 
-export const metadata: Metadata = {
-  metadataBase: new URL(site.url),
-  title: { default: site.name, template: `%s | ${site.name}` },
-  description: site.description,
-  alternates: { types: feedAlternates() },
-  openGraph: { type: 'website', siteName: site.name, locale: 'ko_KR', url: '/' },
-  twitter: { card: 'summary_large_image' },
-};
+/** The publication's name, description and URL, from `_site.yml` or the environment. */
+export function generateMetadata(): Metadata {
+  const { name, description, url } = getMasthead();
+  return {
+    metadataBase: new URL(`${url}/`),
+    title: { default: name, template: `%s | ${name}` },
+    description,
+    alternates: { types: feedAlternates() },
+    openGraph: { type: 'website', siteName: name, locale: 'ko_KR', url: '/' },
+    twitter: { card: 'summary_large_image' },
+  };
+}
 
 export const viewport: Viewport = {
   themeColor: [

@@ -3,10 +3,9 @@ import Link from 'next/link';
 
 import { ArticleCard } from '@/components/article/article-card';
 import { JsonLd } from '@/components/seo/json-ld';
-import { getArticles, getCategories, getLeadArticle } from '@/lib/content';
+import { getArticles, getCategories, getLeadArticle, getMasthead } from '@/lib/content';
 import { feedAlternates } from '@/lib/metadata';
 import { categoryPath } from '@/lib/paths';
-import { site } from '@/lib/site';
 import { toWebSiteJsonLd } from '@/lib/structured-data';
 
 export const revalidate = 10;
@@ -25,7 +24,7 @@ export default function HomePage() {
   return (
     <>
       <JsonLd data={toWebSiteJsonLd()} />
-      <h1 className="sr-only">{site.name} 주요 뉴스</h1>
+      <h1 className="sr-only">{getMasthead().name} 주요 뉴스</h1>
       {lead ? (
         <section
           aria-label="머리기사"

@@ -1,5 +1,6 @@
 import {
   getArticles,
+  getMasthead,
   getTerm,
   getTermsOf,
   type Article,
@@ -49,6 +50,10 @@ interface FeedEntry {
 
 interface FeedChannel {
   title: string;
+  description: string;
+  /** The publication: the feed's generator and the author of entries without a byline. */
+  publisher: string;
+  copyright: string;
   homeUrl: string;
   feedUrl: string;
   updated: Date;
@@ -116,11 +121,11 @@ function toRss(channel: FeedChannel): string {
       channel: {
         title: escapeHtml(channel.title),
         link: channel.homeUrl,
-        description: escapeHtml(site.description),
+        description: escapeHtml(channel.description),
         language: site.lang,
         lastBuildDate: channel.updated.toUTCString(),
-        generator: site.name,
-        copyright: `© ${site.name}`,
+        generator: channel.publisher,
+        copyright: channel.copyright,
         'atom:link': { '@href': channel.feedUrl, '@rel': 'self', '@type': FEED_FILES.rss.type },
         item: items,
       },
@@ -160,16 +165,16 @@ function toAtom(channel: FeedChannel): string {
       '@xml:lang': site.lang,
       id: channel.homeUrl,
       title: { '@type': 'text', '#text': channel.title },
-      subtitle: { '@type': 'text', '#text': site.description },
+      subtitle: { '@type': 'text', '#text': channel.description },
       updated: channel.updated.toISOString(),
       // Atom needs an author for every entry; the publication stands in where an article has none.
-      author: { name: site.name },
+      author: { name: channel.publisher },
       link: [
         { '@rel': 'alternate', '@type': 'text/html', '@href': channel.homeUrl },
         { '@rel': 'self', '@type': FEED_FILES.atom.type, '@href': channel.feedUrl },
       ],
-      generator: site.name,
-      rights: `© ${site.name}`,
+      generator: channel.publisher,
+      rights: channel.copyright,
       entry: entries,
     },
   });
@@ -182,7 +187,7 @@ function toJsonFeed(channel: FeedChannel): string {
     title: channel.title,
     home_page_url: channel.homeUrl,
     feed_url: channel.feedUrl,
-    description: site.description,
+    description: channel.description,
     language: site.lang,
     items: channel.entries.map(({ article, url, summary, content, image, updated }) => ({
       id: url,
@@ -224,8 +229,12 @@ export async function renderFeed(
       ? `#${feedScope.term.name}`
       : feedScope.term.name
     : '';
+  const masthead = getMasthead();
   const channel: FeedChannel = {
-    title: feedScope ? `${name} | ${site.name}` : site.name,
+    title: feedScope ? `${name} | ${masthead.name}` : masthead.name,
+    description: masthead.description,
+    publisher: masthead.name,
+    copyright: masthead.copyright,
     homeUrl: absoluteUrl(feedScope ? listingPath(feedScope.taxonomy, feedScope.term.slug) : '/'),
     feedUrl: absoluteUrl(feedPath(format, feedScope)),
     updated: entries.reduce((newest, e) => (e.updated > newest ? e.updated : newest), new Date(0)),

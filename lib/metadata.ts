@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 
-import type { Article } from '@/lib/content';
+import { getMasthead, type Article } from '@/lib/content';
 import { FEED_FILES, feedPath, type FeedFormat, type FeedScope } from '@/lib/feeds';
 import { articlePath } from '@/lib/paths';
 import { site } from '@/lib/site';
@@ -13,12 +13,13 @@ import { getSocialImageUrl } from '@/lib/structured-data';
 export function feedAlternates(scope?: FeedScope): NonNullable<Metadata['alternates']>['types'] {
   const types: Record<string, { url: string; title: string }[]> = {};
   const names: Record<FeedFormat, string> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' };
+  const siteName = getMasthead().name;
   for (const format of ['rss', 'atom', 'json'] as const) {
-    const list = [{ url: feedPath(format), title: `${site.name} ${names[format]}` }];
+    const list = [{ url: feedPath(format), title: `${siteName} ${names[format]}` }];
     if (scope)
       list.push({
         url: feedPath(format, scope),
-        title: `${scope.taxonomy === 'tag' ? '#' : ''}${scope.term.name} | ${site.name} ${names[format]}`,
+        title: `${scope.taxonomy === 'tag' ? '#' : ''}${scope.term.name} | ${siteName} ${names[format]}`,
       });
     types[FEED_FILES[format].type] = list;
   }
@@ -53,7 +54,7 @@ export function toArticleMetadata(article: Article, description: string): Metada
     openGraph: {
       type: 'article',
       url,
-      siteName: site.name,
+      siteName: getMasthead().name,
       title: article.title,
       description,
       locale: OG_LOCALES[language] ?? language,

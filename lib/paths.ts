@@ -1,5 +1,5 @@
+import { getMasthead } from '@/lib/content';
 import type { Taxonomy } from '@/lib/content/types';
-import { site } from '@/lib/site';
 
 /** The URL path of an article. */
 export function articlePath(slug: string): string {
@@ -37,9 +37,9 @@ export function socialImagePath(slug: string): string {
   return `/og/${encodeURIComponent(slug)}`;
 }
 
-/** An absolute URL on this site, from the one configured site URL. */
+/** An absolute URL on this site, from the publication's URL (`SITE_URL`, else `_site.yml`). */
 export function absoluteUrl(pathOrUrl: string): string {
-  return new URL(pathOrUrl, `${site.url}/`).toString();
+  return new URL(pathOrUrl, `${getMasthead().url}/`).toString();
 }
 
 /**

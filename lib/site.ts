@@ -6,11 +6,18 @@ function positiveInt(value: string | undefined, fallback: number): number {
   return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
 }
 
-/** The one typed site configuration: name, URL, language, time zone and content location. */
+/**
+ * The publication's built-in name, description and URL, used only where neither the environment
+ * nor `content/_site.yml` gives one. Everything else reads them through `getMasthead()`.
+ */
+export const siteDefaults = {
+  name: '한빛일보',
+  description: '기술·경제·사회·세계의 오늘을 전하는 한국어 뉴스',
+  url: 'http://localhost:3000',
+} as const;
+
+/** The one typed site configuration: language, time zone, page sizes and content location. */
 export const site = {
-  name: process.env.SITE_NAME ?? '한빛일보',
-  description: process.env.SITE_DESCRIPTION ?? '기술·경제·사회·세계의 오늘을 전하는 한국어 뉴스',
-  url: (process.env.SITE_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
   lang: 'ko',
   timeZone: 'Asia/Seoul',
   /** Articles per category page. */

@@ -1,4 +1,4 @@
-import { getArticles, getPages, getTerms, type Article } from '@/lib/content';
+import { getArticles, getMasthead, getPages, getTerms, type Article } from '@/lib/content';
 import { absoluteUrl, articlePath, listingPath, pagePath } from '@/lib/paths';
 import { site } from '@/lib/site';
 import { writeXml, type XmlNode } from '@/lib/xml';
@@ -98,7 +98,7 @@ export function renderNewsSitemap(now: Date = new Date()): string {
     loc: absoluteUrl(articlePath(article.slug)),
     'news:news': {
       'news:publication': {
-        'news:name': site.name,
+        'news:name': getMasthead().name,
         'news:language': article.lang.split('-')[0] ?? site.lang,
       },
       'news:publication_date': article.published.toISOString(),

@@ -3,8 +3,6 @@ import path from 'node:path';
 
 import { ImageResponse } from 'next/og';
 
-import { site } from '@/lib/site';
-
 export const SOCIAL_IMAGE_SIZE = { width: 1200, height: 630 } as const;
 
 let font: Buffer | undefined;
@@ -29,14 +27,23 @@ function pretendardBold() {
 const cards = new Map<string, Promise<Buffer>>();
 const MAX_CARDS = 200;
 
+/** What a share card shows: the headline, the section above it and the publication below. */
+export interface SocialCard {
+  title: string;
+  kicker?: string;
+  siteName: string;
+}
+
 /**
  * A share card (PNG) with the headline in Korean type, for articles that have no image of their
- * own, drawn once per `key` (the article's file identity) while it stays among the recent ones.
+ * own, drawn once per `key` (the article's file identity) and publication name while it stays
+ * among the recent ones.
  */
-export function renderSocialImage(key: string, title: string, kicker?: string): Promise<Buffer> {
+export function renderSocialImage(articleKey: string, card: SocialCard): Promise<Buffer> {
+  const key = `${articleKey}\u0000${card.siteName}`;
   const hit = cards.get(key);
   if (hit) return hit;
-  const drawn = drawSocialImage(title, kicker)
+  const drawn = drawSocialImage(card)
     .arrayBuffer()
     .then((bytes) => Buffer.from(bytes));
   drawn.catch(() => cards.delete(key));
@@ -48,7 +55,7 @@ export function renderSocialImage(key: string, title: string, kicker?: string): 
   return drawn;
 }
 
-function drawSocialImage(title: string, kicker?: string): ImageResponse {
+function drawSocialImage({ title, kicker, siteName }: SocialCard): ImageResponse {
   return new ImageResponse(
     <div
       style={{
@@ -63,7 +70,7 @@ function drawSocialImage(title: string, kicker?: string): ImageResponse {
         fontFamily: 'Pretendard',
       }}
     >
-      <div style={{ display: 'flex', fontSize: 34, color: '#ff8a9b' }}>{kicker ?? site.name}</div>
+      <div style={{ display: 'flex', fontSize: 34, color: '#ff8a9b' }}>{kicker ?? siteName}</div>
       <div
         style={{
           display: 'flex',
@@ -76,7 +83,7 @@ function drawSocialImage(title: string, kicker?: string): ImageResponse {
       </div>
       <div style={{ display: 'flex', alignItems: 'center', gap: 16, fontSize: 32 }}>
         <div style={{ width: 20, height: 20, background: '#c8102e' }} />
-        {site.name}
+        {siteName}
       </div>
     </div>,
     {
@@ -87,7 +94,7 @@ function drawSocialImage(title: string, kicker?: string): ImageResponse {
 }
 
 /** The publisher logo: the site name's first letter on the brand red, square. */
-export function renderLogo(): ImageResponse {
+export function renderLogo(siteName: string): ImageResponse {
   return new ImageResponse(
     <div
       style={{
@@ -102,7 +109,7 @@ export function renderLogo(): ImageResponse {
         fontFamily: 'Pretendard',
       }}
     >
-      {site.name.slice(0, 1)}
+      {[...siteName][0] ?? ''}
     </div>,
     {
       width: 600,

@@ -1,6 +1,7 @@
 import type { Article } from '@/lib/content';
 import { toKstIso } from '@/lib/format';
 import { absoluteUrl, articlePath, categoryPath, reporterPath, socialImagePath } from '@/lib/paths';
+import { getMasthead } from '@/lib/content';
 import { site } from '@/lib/site';
 
 /**
@@ -24,7 +25,7 @@ export function getSocialImageUrl(article: Article): string {
 
 const publisher = () => ({
   '@type': 'NewsMediaOrganization',
-  name: site.name,
+  name: getMasthead().name,
   url: absoluteUrl('/'),
   logo: { '@type': 'ImageObject', url: absoluteUrl('/logo.png'), width: 600, height: 600 },
 });
@@ -49,7 +50,7 @@ export function toNewsArticleJsonLd(article: Article, description: string) {
             ...(byline.email ? { email: byline.email } : {}),
             ...(byline.role ? { jobTitle: byline.role } : {}),
           }))
-        : [{ '@type': 'Organization', name: site.name, url: absoluteUrl('/') }],
+        : [{ '@type': 'Organization', name: getMasthead().name, url: absoluteUrl('/') }],
     publisher: publisher(),
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,
@@ -63,7 +64,7 @@ export function toNewsArticleJsonLd(article: Article, description: string) {
 export function toBreadcrumbJsonLd(article: Article) {
   const category = article.categories[0];
   const trail = [
-    { name: site.name, url: absoluteUrl('/') },
+    { name: getMasthead().name, url: absoluteUrl('/') },
     ...(category ? [{ name: category.name, url: absoluteUrl(categoryPath(category.slug)) }] : []),
     { name: article.title, url: absoluteUrl(articlePath(article.slug)) },
   ];
@@ -84,7 +85,7 @@ export function toWebSiteJsonLd() {
   return {
     '@context': 'https://schema.org',
     '@type': 'WebSite',
-    name: site.name,
+    name: getMasthead().name,
     url: absoluteUrl('/'),
     inLanguage: site.lang,
     publisher: publisher(),

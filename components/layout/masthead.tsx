@@ -1,23 +1,23 @@
 import Link from 'next/link';
 
 import { SearchForm } from '@/components/search/search-form';
-import { getCategories } from '@/lib/content';
+import { getCategories, getMasthead } from '@/lib/content';
 import { categoryPath } from '@/lib/paths';
-import { site } from '@/lib/site';
 
 const NAV_CATEGORIES = 8;
 
 /** The site name and the category navigation. */
 export function Masthead() {
   const categories = getCategories().slice(0, NAV_CATEGORIES);
+  const { name, description } = getMasthead();
   return (
     <header className="border-b border-neutral-200 dark:border-neutral-800">
       <div className="mx-auto flex max-w-6xl flex-wrap items-end justify-between gap-2 px-4 pt-5 pb-3">
         <Link href="/" className="text-3xl font-black tracking-tight text-ink dark:text-white">
-          {site.name}
+          {name}
         </Link>
         <div className="flex w-full flex-col gap-2 sm:w-auto sm:items-end">
-          <p className="text-sm text-neutral-600 dark:text-neutral-400">{site.description}</p>
+          <p className="text-sm text-neutral-600 dark:text-neutral-400">{description}</p>
           <SearchForm id="masthead-search" className="w-full sm:w-72" />
         </div>
       </div>

@@ -1,4 +1,4 @@
-import { site } from '@/lib/site';
+import { site, siteDefaults } from '@/lib/site';
 
 import { countPassedBoundaries } from './freshness';
 import { getContentStore } from './process-store';
@@ -234,31 +234,42 @@ export function getPages(): readonly Page[] {
   return [...getSnapshot().pages.values()].sort((a, b) => rank(a.slug) - rank(b.slug) || (a.slug < b.slug ? -1 : 1));
 }
 
-/** The publication as every page's footer shows it: `_site.yml`, environment overrides, defaults. */
-export interface Masthead extends Omit<SiteIdentity, 'name' | 'source' | 'copyright'> {
+/** The publication as every page shows it: `_site.yml`, environment overrides, defaults. */
+export interface Masthead extends Omit<SiteIdentity, 'name' | 'description' | 'url' | 'source' | 'copyright'> {
   name: string;
+  description: string;
+  /** The public URL without a trailing slash: absolute links, feeds, sitemaps and JSON-LD use it. */
+  url: string;
   copyright: string;
 }
 
+const mastheads = new WeakMap<ContentSnapshot, Masthead>();
+
 /**
- * The masthead: `_site.yml` (the last good one if it broke), with SITE_NAME overriding its name
- * for operators, and the built-in name otherwise. The copyright line defaults to
- * `ⓒ <name>. 무단전재 및 재배포 금지`, with the AI-training notice when `ai_training: disallow`.
+ * The masthead: `_site.yml` (the last good one if it broke), with `SITE_NAME`, `SITE_DESCRIPTION`
+ * and `SITE_URL` overriding it for operators, and the built-in values otherwise. The copyright
+ * line defaults to `ⓒ <name>. 무단전재 및 재배포 금지`, with the AI-training notice when
+ * `ai_training: disallow`. Worked out once per content snapshot.
  */
 export function getMasthead(): Masthead {
-  const file = getSnapshot().site;
-  const name = process.env.SITE_NAME ?? file?.name ?? site.name;
-  const aiTraining = file?.aiTraining ?? 'allow';
+  const snapshot = getSnapshot();
+  const known = mastheads.get(snapshot);
+  if (known) return known;
+  const file: Omit<SiteIdentity, 'source'> = { ...snapshot.site, aiTraining: snapshot.site?.aiTraining ?? 'allow' };
+  delete (file as Partial<SiteIdentity>).source;
+  const name = process.env.SITE_NAME || file.name || siteDefaults.name;
   const copyright =
-    file?.copyright ??
-    `ⓒ ${name}. 무단전재 및 재배포 금지${aiTraining === 'disallow' ? ' · AI 학습 이용 금지' : ''}`;
-  return {
+    file.copyright ??
+    `ⓒ ${name}. 무단전재 및 재배포 금지${file.aiTraining === 'disallow' ? ' · AI 학습 이용 금지' : ''}`;
+  const masthead: Masthead = {
     ...file,
     name,
-    description: process.env.SITE_DESCRIPTION ?? file?.description ?? site.description,
+    description: process.env.SITE_DESCRIPTION || file.description || siteDefaults.description,
+    url: (process.env.SITE_URL || file.url || siteDefaults.url).replace(/\/+$/, ''),
     copyright,
-    aiTraining,
   };
+  mastheads.set(snapshot, masthead);
+  return masthead;
 }
 
 /** A reporter's profile by id, or undefined. */

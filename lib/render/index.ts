@@ -1,6 +1,4 @@
-import { sourceKey, type Article, type Page } from '@/lib/content';
-
-import { site } from '@/lib/site';
+import { getMasthead, sourceKey, type Article, type Page } from '@/lib/content';
 
 import { renderBody, type RenderedBody } from './pipeline';
 
@@ -47,11 +45,13 @@ export function getArticleBody(
   article: Article,
   options: { absolute?: boolean } = {},
 ): Promise<RenderedBody> {
-  const key = `body\u0000${sourceKey(article)}\u0000${article.image ?? ''}\u0000${options.absolute ? 'abs' : ''}`;
+  const siteUrl = getMasthead().url;
+  const key = `body\u0000${sourceKey(article)}\u0000${article.image ?? ''}\u0000${siteUrl}\u0000${options.absolute ? 'abs' : ''}`;
   return cached(key, article.source.path, () =>
     renderBody(article.body, article.format, {
       heroSrc: article.image,
-      baseUrl: options.absolute ? `${site.url}/` : undefined,
+      siteUrl,
+      baseUrl: options.absolute ? `${siteUrl}/` : undefined,
     }),
   );
 }
@@ -60,8 +60,9 @@ export function getArticleBody(
 export function getLede(article: Article): Promise<RenderedBody> | undefined {
   const { featureText } = article;
   if (!featureText) return undefined;
-  return cached(`lede\u0000${sourceKey(article)}`, article.source.path, () =>
-    renderBody(featureText, 'markdown'),
+  const siteUrl = getMasthead().url;
+  return cached(`lede\u0000${sourceKey(article)}\u0000${siteUrl}`, article.source.path, () =>
+    renderBody(featureText, 'markdown', { siteUrl }),
   );
 }
 
@@ -75,7 +76,8 @@ export async function getSummary(article: Article, maxLength = 140): Promise<str
 
 /** A page's sanitized body (`_pages/`), rendered once per file identity like an article's. */
 export function getPageBody(page: Page): Promise<RenderedBody> {
-  return cached(`page\u0000${sourceKey(page)}`, page.source.path, () =>
-    renderBody(page.body, page.format),
+  const siteUrl = getMasthead().url;
+  return cached(`page\u0000${sourceKey(page)}\u0000${siteUrl}`, page.source.path, () =>
+    renderBody(page.body, page.format, { siteUrl }),
   );
 }

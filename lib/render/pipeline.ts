@@ -12,7 +12,6 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 
 import type { BodyFormat } from '@/lib/content/types';
-import { site } from '@/lib/site';
 
 import {
   rehypeAbsoluteUrls,
@@ -37,7 +36,11 @@ export interface RenderOptions {
   heroSrc?: string;
   /** Resolve relative URLs against this (for feeds). */
   baseUrl?: string;
+  /** The publication's URL: links elsewhere open in a new tab. Without it, every absolute link does. */
+  siteUrl?: string;
 }
+
+const NO_SITE = 'http://localhost.invalid/';
 
 /** Parses a body to an unsanitized HTML tree, keeping source positions. */
 export function parseToHast(source: string, format: BodyFormat): Promise<Root> {
@@ -71,7 +74,7 @@ export async function renderBody(
     .use(rehypeDemoteH1)
     .use(rehypeLazyImages)
     .use(rehypeScrollableTables)
-    .use(rehypeOutsideLinks, { siteUrl: site.url })
+    .use(rehypeOutsideLinks, { siteUrl: options.siteUrl ?? NO_SITE })
     .use(rehypeSanitize, articleSchema)
     .use(rehypeStringify);
   const clean = (await processor.run(tree)) as Root;

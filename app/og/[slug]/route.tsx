@@ -1,4 +1,4 @@
-import { getArticle, sourceKey } from '@/lib/content';
+import { getArticle, getMasthead, sourceKey } from '@/lib/content';
 import { readSlugParam, socialImagePath } from '@/lib/paths';
 import { renderSocialImage } from '@/lib/social-image';
 
@@ -18,11 +18,11 @@ export async function GET(_request: Request, { params }: RouteContext<'/og/[slug
       headers: { Location: socialImagePath(article.slug) },
     });
   }
-  const png = await renderSocialImage(
-    sourceKey(article),
-    article.title,
-    article.categories[0]?.name,
-  );
+  const png = await renderSocialImage(sourceKey(article), {
+    title: article.title,
+    kicker: article.categories[0]?.name,
+    siteName: getMasthead().name,
+  });
   return new Response(new Uint8Array(png), {
     headers: {
       'Content-Type': 'image/png',
