@@ -170,4 +170,20 @@ test.describe('bylines and reporters', () => {
     expect(await feed.text()).toContain('한국은행, 기준금리');
     expect((await request.get('/reporters/no-such-reporter')).status()).toBe(404);
   });
+
+  test('a new reporter with no published article has a profile page, and her draft stays hidden', async ({
+    page,
+    request,
+  }) => {
+    await page.goto('/reporters');
+    await page.getByRole('main').getByRole('link', { name: /최미래 수습기자/ }).click();
+    await expect(page).toHaveURL('/reporters/choi-mirae');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('최미래');
+    await expect(page.getByRole('main')).toContainText('이번 달 입사한 수습기자입니다.');
+    await expect(page.getByRole('main')).toContainText('아직 실린 기사가 없습니다.');
+    await expect(page.getByRole('main')).not.toContainText('수습기자의 초안');
+    const feed = await request.get('/reporters/choi-mirae/feed.json');
+    expect(feed.status()).toBe(200);
+    expect(((await feed.json()) as { items: unknown[] }).items).toEqual([]);
+  });
 });

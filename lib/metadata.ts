@@ -37,7 +37,7 @@ const OG_LOCALES: Record<string, string> = {
 /** Title, description, canonical URL, Open Graph article tags and a Twitter card for an article. */
 export function toArticleMetadata(article: Article, description: string): Metadata {
   const url = articlePath(article.slug);
-  const image = { url: getSocialImageUrl(article), width: 1200, height: 630, alt: article.title };
+  const image = { url: getSocialImageUrl(article), width: 1200, height: 630, alt: article.socialImageAlt ?? article.title };
   const language = article.lang.split('-')[0] ?? site.lang;
   return {
     title: article.title,

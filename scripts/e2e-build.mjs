@@ -25,6 +25,16 @@ for (let i = 1; i <= 23; i += 1) {
   );
 }
 
+// A reporter who has joined but has no published article yet: only a draft names her.
+fs.writeFileSync(
+  path.join(out, '_reporters', 'choi-mirae.yml'),
+  'name: 최미래\nrole: 수습기자\ndesk: 사회부\nbio: 이번 달 입사한 수습기자입니다.\n',
+);
+fs.writeFileSync(
+  path.join(out, 'fixtures', 'choi-draft.md'),
+  '---\ntitle: 수습기자의 초안\nauthor: choi-mirae\ndraft: true\n---\n\n초안 본문.\n',
+);
+
 // Symbolic links that lead out of the content folder and out of the project, to a file and to a
 // folder: the build must pass, and neither is ever read as an article.
 const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-outside-'));

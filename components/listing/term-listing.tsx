@@ -25,6 +25,9 @@ export function TermListing({ listing, intro }: TermListingProps) {
           기사 {total}건{pageCount > 1 ? ` · ${page}/${pageCount}쪽` : ''}
         </p>
       </header>
+      {articles.length === 0 ? (
+        <p className="py-5 text-neutral-600 dark:text-neutral-400">아직 실린 기사가 없습니다.</p>
+      ) : null}
       <ol className="flex flex-col divide-y divide-neutral-200 dark:divide-neutral-800">
         {articles.map((article) => (
           <li key={article.slug} className="py-5 first:pt-0">

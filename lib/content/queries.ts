@@ -104,13 +104,24 @@ export function getTermsOf(article: Article, taxonomy: Taxonomy): readonly Categ
   return taxonomy === 'category' ? article.categories : taxonomy === 'tag' ? article.tags : article.reporters;
 }
 
-/** Terms (categories or tags) with published articles, largest first, each with its newest `take` articles. */
+/**
+ * Terms with published articles, largest first, each with its newest `take` articles: categories,
+ * tags, or reporters, where every reporter with a profile counts even before their first article.
+ */
 export function getTerms(taxonomy: Taxonomy, take = 0, now: Date = new Date()): readonly CategorySummary[] {
-  return termsMemo.get(`${taxonomy}\u0000${take}`, now, () => summarizeTerms(getArticles(now), taxonomy, take));
+  return termsMemo.get(`${taxonomy}\u0000${take}`, now, (snapshot) => {
+    const profiles = taxonomy === 'reporters' ? [...snapshot.reporters.values()] : [];
+    return summarizeTerms(getArticles(now), taxonomy, take, profiles.map((r) => ({ name: r.name, slug: r.id })));
+  });
 }
 
-function summarizeTerms(articles: readonly Article[], taxonomy: Taxonomy, take: number): CategorySummary[] {
-  const summaries = new Map<string, CategorySummary>();
+function summarizeTerms(
+  articles: readonly Article[],
+  taxonomy: Taxonomy,
+  take: number,
+  known: readonly Category[],
+): CategorySummary[] {
+  const summaries = new Map<string, CategorySummary>(known.map((term) => [term.slug, { ...term, count: 0, latest: [] }]));
   for (const article of articles) {
     for (const term of getTermsOf(article, taxonomy)) {
       let summary = summaries.get(term.slug);
@@ -141,7 +152,10 @@ export interface ListingPage {
   total: number;
 }
 
-/** One page of a term's articles, or undefined when the term or the page does not exist. */
+/**
+ * One page of a term's articles, or undefined when the term or the page does not exist. A
+ * reporter with a profile and no published article yet has one empty page.
+ */
 export function getListingPage(
   taxonomy: Taxonomy,
   slug: string,
@@ -152,7 +166,7 @@ export function getListingPage(
   if (!term || !Number.isInteger(page) || page < 1) return undefined;
   const all = getArticles(now).filter((a) => getTermsOf(a, taxonomy).some((t) => t.slug === term.slug));
   const pageCount = Math.max(1, Math.ceil(all.length / site.pageSize));
-  if (all.length === 0 || page > pageCount) return undefined;
+  if (page > pageCount || (all.length === 0 && taxonomy !== 'reporters')) return undefined;
   const start = (page - 1) * site.pageSize;
   return {
     taxonomy,

@@ -242,4 +242,21 @@ describe('toArticle: corrections and photos', () => {
       '김기자',
     ]);
   });
+
+  it('keeps each picture’s words with it when both image and feature_image are given', () => {
+    const both = read(
+      'image: /images/hero.png\nimage_alt: 본문 사진\nimage_credit: 김기자\nfeature_image: /images/card.png\nfeature_image_alt: 공유 사진',
+    );
+    if (!both.ok) throw new Error('should read');
+    expect([both.article.image, both.article.imageAlt, both.article.imageCredit]).toEqual(['/images/hero.png', '본문 사진', '김기자']);
+    expect([both.article.socialImage, both.article.socialImageAlt]).toEqual(['/images/card.png', '공유 사진']);
+
+    const featureOnly = read('feature_image: /images/card.png\nfeature_image_caption: 행사장\nfeature_image_credit: 연합');
+    if (!featureOnly.ok) throw new Error('should read');
+    expect([featureOnly.article.image, featureOnly.article.imageCaption, featureOnly.article.imageCredit]).toEqual([
+      '/images/card.png',
+      '행사장',
+      '연합',
+    ]);
+  });
 });

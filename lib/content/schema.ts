@@ -60,6 +60,9 @@ const frontMatterSchema = z.looseObject({
   image_alt: text('image_alt').optional(),
   image_caption: text('image_caption').optional(),
   image_credit: text('image_credit').optional(),
+  feature_image_alt: text('feature_image_alt').optional(),
+  feature_image_caption: text('feature_image_caption').optional(),
+  feature_image_credit: text('feature_image_credit').optional(),
   corrections: z
     .array(
       z.looseObject({
@@ -330,6 +333,14 @@ export function toArticle(parsed: ParsedFile, source: ArticleSource, now: Date =
 
   const lang = fm.lang ?? site.lang;
   const image = fm.image ?? fm.feature_image;
+  // Each picture keeps its own words: the hero is `image` (else `feature_image`), the share card
+  // is `feature_image` (else `image`); `feature_image_*` describe the feature image, `image_*` the other.
+  const words = (of: string | undefined) =>
+    of !== undefined && of === fm.feature_image && of !== fm.image
+      ? { alt: fm.feature_image_alt, caption: fm.feature_image_caption, credit: fm.feature_image_credit }
+      : { alt: fm.image_alt, caption: fm.image_caption, credit: fm.image_credit };
+  const hero = words(image);
+  const socialImage = fm.feature_image ?? fm.image;
   return {
     ok: true,
     warnings,
@@ -348,10 +359,11 @@ export function toArticle(parsed: ParsedFile, source: ArticleSource, now: Date =
       excerpt: fm.excerpt || undefined,
       featureText: fm.feature_text || undefined,
       image,
-      socialImage: fm.feature_image ?? fm.image,
-      imageAlt: fm.image_alt || undefined,
-      imageCaption: fm.image_caption || undefined,
-      imageCredit: fm.image_credit || undefined,
+      socialImage,
+      socialImageAlt: words(socialImage).alt || undefined,
+      imageAlt: hero.alt || undefined,
+      imageCaption: hero.caption || undefined,
+      imageCredit: hero.credit || undefined,
       corrections,
       breaking: fm.breaking ?? false,
       breakingUntil,

@@ -264,6 +264,16 @@ describe('queries', () => {
     ]);
   });
 
+  it('gives a reporter with a profile a page before their first published article, without leaking drafts', () => {
+    write('_reporters/new.yml', 'name: 신입기자\n');
+    write('draft.md', article('초안', 'date: 2024-01-01\nauthor: new\ndraft: true'));
+    const listing = getListingPage('reporters', 'new');
+    expect(listing).toMatchObject({ term: { name: '신입기자', slug: 'new' }, total: 0, pageCount: 1, articles: [] });
+    expect(getListingPage('reporters', 'new', 2)).toBeUndefined();
+    expect(getListingPage('reporters', 'nobody')).toBeUndefined();
+    expect(getListingPage('tag', 'new')).toBeUndefined();
+  });
+
   it('never lets a draft or a scheduled file take a published article’s slug', () => {
     write('2024/live.md', article('게시된 기사', 'date: 2024-01-01\nslug: same'));
     write('draft.md', article('초안', 'date: 2024-02-01\nslug: same\ndraft: true'));

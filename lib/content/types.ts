@@ -38,6 +38,8 @@ export interface Article {
   image?: string;
   /** Image for social cards; falls back to the hero image. */
   socialImage?: string;
+  /** The share image's alt text (`feature_image_alt` for a separate feature image). */
+  socialImageAlt?: string;
   /** The hero's alt text, caption and credit (`사진=<credit>`). */
   imageAlt?: string;
   imageCaption?: string;
