@@ -6,6 +6,7 @@ import { hasHorizontalScroll } from './support';
 const PAGES = {
   home: '/',
   article: '/articles/000_b421e53fca27d6b0',
+  colours: '/articles/kimjang-cost-survey',
   category: `/category/${encodeURIComponent('경제')}`,
   tag: `/tag/${encodeURIComponent('반도체')}`,
   page: '/corrections',

@@ -22,6 +22,7 @@ import {
   rehypeOutsideLinks,
   rehypeScrollableTables,
 } from './plugins';
+import { rehypeEditorColours } from './editor-colours';
 import { articleSchema } from './schema';
 
 export interface RenderedBody {
@@ -70,6 +71,7 @@ export async function renderBody(
   const processor = unified()
     .use(rehypeDropLeadingImage, { src: options.heroSrc })
     .use(rehypeAbsoluteUrls, { base: options.baseUrl })
+    .use(rehypeEditorColours)
     .use(rehypeCellAlign)
     .use(rehypeDemoteH1)
     .use(rehypeLazyImages)

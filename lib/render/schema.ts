@@ -1,7 +1,18 @@
 import { defaultSchema } from 'rehype-sanitize';
 import type { Options as SanitizeSchema } from 'rehype-sanitize';
 
+import { EDITOR_COLOUR_CLASSES } from './editor-colours';
+
 const defaultAttributes = defaultSchema.attributes ?? {};
+
+/** Editors' colours, as rehypeEditorColours maps them: the palette classes and nothing else. */
+const colourClasses = ['className', ...EDITOR_COLOUR_CLASSES] as const;
+const coloured = Object.fromEntries(
+  ['span', 'p', 'strong', 'b', 'em', 'i', 'u', 'mark', 'td', 'th'].map((tag) => [
+    tag,
+    [...(defaultAttributes[tag] ?? []), [...colourClasses]],
+  ]),
+);
 
 /** rehype-sanitize's GitHub-style default, plus what news articles need. */
 export const articleSchema: SanitizeSchema = {
@@ -47,6 +58,8 @@ export const articleSchema: SanitizeSchema = {
   ],
   attributes: {
     ...defaultAttributes,
+    ...coloured,
+    li: [['className', 'task-list-item', ...EDITOR_COLOUR_CLASSES]],
     // Outside links get target and rel from rehypeOutsideLinks, which runs before sanitizing;
     // only the values it sets are allowed.
     a: [
