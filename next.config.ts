@@ -4,6 +4,8 @@ import path from 'node:path';
 
 import type { NextConfig } from 'next';
 
+import { PLAYER_ORIGINS } from './lib/video';
+
 /**
  * As strict as a statically cached Next.js app allows. `script-src 'unsafe-inline'` is the one
  * allowance: prerendered and cached pages carry Next's inline bootstrap scripts, and nonces would
@@ -17,6 +19,8 @@ const contentSecurityPolicy = [
   "style-src 'self' 'unsafe-inline'",
   // Article images may come from any https host the editor links, as the seed's banner does.
   "img-src 'self' https: data: blob:",
+  // Video players, and only after a reader clicks play (lib/video.ts builds every frame's address).
+  `frame-src ${PLAYER_ORIGINS.join(' ')}`,
   "font-src 'self'",
   "connect-src 'self'",
   "media-src 'self' https:",

@@ -10,6 +10,7 @@ import { ArticleByline } from './article-byline';
 import { ArticleCorrections } from './article-corrections';
 import { ArticleImage } from './article-image';
 import { ArticleTime } from './article-time';
+import { VideoPlayers } from './video-players';
 
 export interface ArticleViewProps {
   article: Article;
@@ -91,6 +92,7 @@ export async function ArticleView({ article }: ArticleViewProps) {
         html={body.html}
         className="prose mt-6 max-w-none text-[1.075rem] leading-8 prose-neutral dark:prose-invert prose-headings:tracking-tight prose-a:text-brand-600 dark:prose-a:text-brand-50 prose-th:bg-neutral-100 dark:prose-th:bg-neutral-800 prose-img:rounded-md"
       />
+      {body.videos ? <VideoPlayers /> : null}
 
       {article.tags.length > 0 ? (
         <ul aria-label="태그" className="mt-8 flex flex-wrap gap-2">

@@ -23,6 +23,7 @@ import {
   rehypeScrollableTables,
 } from './plugins';
 import { rehypeEditorColours } from './editor-colours';
+import { countVideos, rehypeVideoEmbeds } from './embeds';
 import { articleSchema } from './schema';
 
 export interface RenderedBody {
@@ -30,6 +31,8 @@ export interface RenderedBody {
   html: string;
   /** The body as plain text, for excerpts and search. */
   text: string;
+  /** How many click-to-load videos it holds (the page loads the player leaf only when there are). */
+  videos?: number;
 }
 
 export interface RenderOptions {
@@ -71,6 +74,7 @@ export async function renderBody(
   const processor = unified()
     .use(rehypeDropLeadingImage, { src: options.heroSrc })
     .use(rehypeAbsoluteUrls, { base: options.baseUrl })
+    .use(rehypeVideoEmbeds)
     .use(rehypeEditorColours)
     .use(rehypeCellAlign)
     .use(rehypeDemoteH1)
@@ -80,5 +84,10 @@ export async function renderBody(
     .use(rehypeSanitize, articleSchema)
     .use(rehypeStringify);
   const clean = (await processor.run(tree)) as Root;
-  return { html: processor.stringify(clean), text: toString(clean).replace(/\s+/g, ' ').trim() };
+  const videos = countVideos(clean);
+  return {
+    html: processor.stringify(clean),
+    text: toString(clean).replace(/\s+/g, ' ').trim(),
+    ...(videos > 0 ? { videos } : {}),
+  };
 }

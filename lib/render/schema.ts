@@ -5,13 +5,25 @@ import { EDITOR_COLOUR_CLASSES } from './editor-colours';
 
 const defaultAttributes = defaultSchema.attributes ?? {};
 
+type AttributeList = NonNullable<SanitizeSchema['attributes']>[string];
+
+/**
+ * A tag's default attributes plus `more`, with every allowed class in one `className` entry: the
+ * sanitizer reads only the first entry for a name, so a second one would be ignored.
+ */
+function allow(tag: string, classes: readonly string[], more: AttributeList = []): AttributeList {
+  const base = defaultAttributes[tag] ?? [];
+  const isClass = (entry: AttributeList[number]) => (typeof entry === 'string' ? entry : entry[0]) === 'className';
+  const known = base.filter(isClass).flatMap((entry) => (typeof entry === 'string' ? [] : entry.slice(1)));
+  return [...base.filter((entry) => !isClass(entry)), ...more, ['className', ...known, ...classes]];
+}
+
+/** A video facade's `data-video` (lib/video.ts): a provider and an id, nothing else. */
+const VIDEO_TOKEN = /^(?:youtube:[\w-]{11}|vimeo:\d{1,12})(?::\d{1,5})?$/;
+
 /** Editors' colours, as rehypeEditorColours maps them: the palette classes and nothing else. */
-const colourClasses = ['className', ...EDITOR_COLOUR_CLASSES] as const;
 const coloured = Object.fromEntries(
-  ['span', 'p', 'strong', 'b', 'em', 'i', 'u', 'mark', 'td', 'th'].map((tag) => [
-    tag,
-    [...(defaultAttributes[tag] ?? []), [...colourClasses]],
-  ]),
+  ['p', 'strong', 'b', 'em', 'i', 'u', 'mark', 'td', 'th', 'li'].map((tag) => [tag, allow(tag, EDITOR_COLOUR_CLASSES)]),
 );
 
 /** rehype-sanitize's GitHub-style default, plus what news articles need. */
@@ -59,14 +71,20 @@ export const articleSchema: SanitizeSchema = {
   attributes: {
     ...defaultAttributes,
     ...coloured,
-    li: [['className', 'task-list-item', ...EDITOR_COLOUR_CLASSES]],
+    span: allow('span', [...EDITOR_COLOUR_CLASSES, 'video-embed-play', 'video-embed-label'], [['ariaHidden', 'true']]),
+    // Video facades (lib/render/embeds.ts).
+    figure: allow('figure', ['video-embed']),
     // Outside links get target and rel from rehypeOutsideLinks, which runs before sanitizing;
     // only the values it sets are allowed.
-    a: [
-      ...(defaultAttributes.a ?? []),
-      ['target', '_blank'],
-      ['rel', 'noopener', 'noreferrer', 'nofollow', 'ugc'],
-    ],
+    a: allow(
+      'a',
+      ['video-embed-link'],
+      [
+        ['target', '_blank'],
+        ['rel', 'noopener', 'noreferrer', 'nofollow', 'ugc'],
+        ['dataVideo', VIDEO_TOKEN],
+      ],
+    ),
     // Lazy loading and async decoding are set by the pipeline so long articles stay light.
     img: [...(defaultAttributes.img ?? []), ['loading', 'lazy'], ['decoding', 'async']],
     // The pipeline wraps wide tables in a focusable, labelled scroll region for phones.
