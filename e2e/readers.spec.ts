@@ -33,3 +33,71 @@ test.describe("editors' colours", () => {
     });
   }
 });
+
+test.describe('video embeds, privacy first', () => {
+  test('the facade loads nothing from the provider until clicked, then only the nocookie player', async ({
+    page,
+    baseURL,
+  }) => {
+    const origin = new URL(baseURL ?? '').origin;
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.route('https://www.youtube-nocookie.com/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>player</title>' }),
+    );
+    await page.goto('/articles/nuri-rocket-launch-prep');
+    const facade = page.getByRole('link', { name: /누리호 5차 발사체 조립 현장.*재생/ });
+    await expect(facade).toBeVisible();
+    await expect(facade).toHaveAttribute('href', 'https://www.youtube.com/watch?v=KARI_nuri05');
+    await page.waitForLoadState('networkidle');
+    expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
+
+    await facade.click();
+    const frame = page.locator('article iframe');
+    await expect(frame).toHaveAttribute('src', 'https://www.youtube-nocookie.com/embed/KARI_nuri05?autoplay=1&rel=0');
+    await expect(frame).toHaveAttribute('sandbox', /allow-scripts/);
+    await expect(frame).toBeFocused();
+    const outside = [...new Set(requests.map((url) => new URL(url).origin))].filter((o) => o !== origin);
+    expect(outside).toEqual(['https://www.youtube-nocookie.com']);
+  });
+
+  test('without JavaScript the facade is a plain link to the video', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/articles/nuri-rocket-launch-prep');
+    const facade = page.getByRole('link', { name: /재생 \(YouTube\)/ });
+    await expect(facade).toHaveAttribute('href', 'https://www.youtube.com/watch?v=KARI_nuri05');
+    await expect(page.locator('iframe')).toHaveCount(0);
+    await context.close();
+  });
+});
+
+// The one request off the site an editor can cause: a photo they linked from another host, as the
+// seed's banner is. The site itself adds none (no fonts, scripts, trackers or players).
+const EDITORS_REMOTE_IMAGES = ['https://newsdao.kr/res/images/meta/newsdao_breakingnews.jpg'];
+
+test.describe('no third-party requests', () => {
+  for (const path of [
+    '/',
+    '/articles/000_b421e53fca27d6b0',
+    '/articles/nuri-rocket-launch-prep',
+    '/articles/kimjang-cost-survey',
+    `/category/${encodeURIComponent('경제')}`,
+    '/reporters/park-junho',
+    '/about',
+    `/search?q=${encodeURIComponent('반도체')}`,
+  ]) {
+    test(`${decodeURIComponent(path)} loads from its own origin only`, async ({ page, baseURL }) => {
+      const origin = new URL(baseURL ?? '').origin;
+      const outside: string[] = [];
+      page.on('request', (request) => {
+        const url = request.url();
+        const editors = request.resourceType() === 'image' && EDITORS_REMOTE_IMAGES.includes(url);
+        if (new URL(url).origin !== origin && !editors) outside.push(url);
+      });
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      expect(outside).toEqual([]);
+    });
+  }
+});
