@@ -6,6 +6,7 @@ import { SiteFooter } from '@/components/layout/site-footer';
 import { SkipLink } from '@/components/layout/skip-link';
 import { getMasthead } from '@/lib/content';
 import { feedAlternates } from '@/lib/metadata';
+import { TEXT_SIZE_SCRIPT } from '@/lib/reader/text-size';
 import { site } from '@/lib/site';
 
 import './globals.css';
@@ -32,7 +33,11 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
   return (
-    <html lang={site.lang}>
+    // The inline script sets data-text-size on <html> before React sees it (글자 크기, no flash).
+    <html lang={site.lang} suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: TEXT_SIZE_SCRIPT }} />
+      </head>
       <body className="min-h-screen bg-white font-sans text-ink antialiased dark:bg-neutral-950 dark:text-neutral-100">
         <SkipLink />
         <BreakingBanner />

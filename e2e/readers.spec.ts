@@ -101,3 +101,72 @@ test.describe('no third-party requests', () => {
     });
   }
 });
+
+test.describe('article toolbar', () => {
+  const path = '/articles/2026-11-26-base-rate-freeze';
+
+  test('URL 복사 puts the canonical URL on the clipboard and says so to everyone', async ({
+    browser,
+    baseURL,
+  }) => {
+    const context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+    const page = await context.newPage();
+    await page.goto(path);
+    const tools = page.getByRole('group', { name: '기사 도구' });
+    await tools.getByRole('button', { name: 'URL 복사' }).click();
+    await expect(tools.getByRole('status')).toHaveText('기사 주소를 복사했습니다');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}${path}`);
+    const x = tools.getByRole('link', { name: 'X에 공유 (새 창)' });
+    expect(new URL((await x.getAttribute('href')) ?? '').searchParams.get('url')).toBe(`${baseURL}${path}`);
+    await context.close();
+  });
+
+  test('글자 크기 is remembered across a reload and applied before the first paint', async ({ page }) => {
+    await page.goto(path);
+    const body = page.locator('article .article-text');
+    const fontSize = () => body.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+    const normal = await fontSize();
+    const tools = page.getByRole('group', { name: '기사 도구' });
+    await tools.getByRole('button', { name: '글자 크게' }).click();
+    await tools.getByRole('button', { name: '글자 크게' }).press('Enter');
+    await expect(tools.getByRole('status')).toHaveText('글자 크기: 가장 크게');
+    await expect(tools.getByRole('button', { name: '글자 크게' })).toBeDisabled();
+    const large = await fontSize();
+    expect(large).toBeGreaterThan(normal * 1.2);
+
+    await page.reload();
+    // The size is already there in the first paint: no layout shift at all, and the same size.
+    const shift = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let total = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) total += (entry as unknown as { value: number }).value;
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve(total), 500);
+        }),
+    );
+    expect(shift).toBe(0);
+    expect(await fontSize()).toBe(large);
+    await tools.getByRole('button', { name: '글자 작게' }).click();
+    expect(await fontSize()).toBeLessThan(large);
+  });
+
+  test('print shows the article and its address, and hides navigation, banner and toolbar', async ({
+    page,
+    baseURL,
+  }) => {
+    await page.goto(path);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.locator('article header')).toContainText('박준호 선임기자');
+    await expect(page.getByText(`기사 주소: ${baseURL}${path}`)).toBeVisible();
+    await expect(page.getByRole('navigation', { name: '분류' })).toBeHidden();
+    await expect(page.getByRole('contentinfo')).toBeHidden();
+    await expect(page.getByRole('group', { name: '기사 도구' })).toBeHidden();
+    await expect(page.getByRole('heading', { name: '관련 기사' })).toBeHidden();
+    await page.emulateMedia({ media: 'screen' });
+    await expect(page.getByText(`기사 주소: ${baseURL}${path}`)).toBeHidden();
+  });
+});

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 
 import type { Article } from '@/lib/content';
-import { categoryPath, tagPath } from '@/lib/paths';
+import { absoluteUrl, articlePath, categoryPath, tagPath } from '@/lib/paths';
 import { getArticleBody, getLede } from '@/lib/render';
 import { site } from '@/lib/site';
 
@@ -10,6 +10,7 @@ import { ArticleByline } from './article-byline';
 import { ArticleCorrections } from './article-corrections';
 import { ArticleImage } from './article-image';
 import { ArticleTime } from './article-time';
+import { ArticleToolbar } from './article-toolbar';
 import { VideoPlayers } from './video-players';
 
 export interface ArticleViewProps {
@@ -20,6 +21,7 @@ export interface ArticleViewProps {
 export async function ArticleView({ article }: ArticleViewProps) {
   const [body, lede] = await Promise.all([getArticleBody(article), getLede(article)]);
   const wasUpdated = article.updated && article.updated.getTime() > article.published.getTime();
+  const url = absoluteUrl(articlePath(article.slug));
 
   return (
     <article lang={article.lang} dir={article.dir}>
@@ -66,6 +68,8 @@ export async function ArticleView({ article }: ArticleViewProps) {
             </span>
           ) : null}
         </div>
+        <ArticleToolbar url={url} title={article.title} />
+        <p className="print-only text-sm">기사 주소: {url}</p>
       </header>
 
       {article.image ? (
@@ -90,7 +94,7 @@ export async function ArticleView({ article }: ArticleViewProps) {
 
       <ArticleBody
         html={body.html}
-        className="prose mt-6 max-w-none text-[1.075rem] leading-8 prose-neutral dark:prose-invert prose-headings:tracking-tight prose-a:text-brand-600 dark:prose-a:text-brand-50 prose-th:bg-neutral-100 dark:prose-th:bg-neutral-800 prose-img:rounded-md"
+        className="article-text prose mt-6 max-w-none leading-8 prose-neutral dark:prose-invert prose-headings:tracking-tight prose-a:text-brand-600 dark:prose-a:text-brand-50 prose-th:bg-neutral-100 dark:prose-th:bg-neutral-800 prose-img:rounded-md"
       />
       {body.videos ? <VideoPlayers /> : null}
 
