@@ -2,7 +2,7 @@ import fs from 'node:fs';
 
 import { defineConfig, devices } from '@playwright/test';
 
-import { contentDir, PORT, PREVIEW_TOKEN, STANDALONE_PORT } from './e2e/support';
+import { contentDir, dataDir, PORT, PREVIEW_TOKEN, STANDALONE_PORT } from './e2e/support';
 
 /** Debian's Chromium where it is installed (no browser download here), else Playwright's own. */
 function chromiumPath(): string | undefined {
@@ -14,6 +14,9 @@ function chromiumPath(): string | undefined {
 
 const serverEnv = {
   CONTENT_DIR: contentDir,
+  DATA_DIR: dataDir,
+  // 많이 본 뉴스 asks for fresh counts every second, so the tests need not wait a minute.
+  MOST_READ_REFRESH_S: '1',
   NEXT_TELEMETRY_DISABLED: '1',
   SITE_URL: `http://127.0.0.1:${PORT}`,
   PREVIEW_TOKEN,

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { ArticleCard } from '@/components/article/article-card';
+import { MostRead } from '@/components/most-read';
 import { JsonLd } from '@/components/seo/json-ld';
 import { getArticles, getCategories, getLeadArticle, getMasthead } from '@/lib/content';
 import { feedAlternates } from '@/lib/metadata';
@@ -52,6 +53,8 @@ export default function HomePage() {
           </ol>
         </section>
       ) : null}
+
+      <MostRead className="border-t border-neutral-200 py-8 dark:border-neutral-800" />
 
       {sections.map((section) => (
         <section

@@ -95,3 +95,20 @@ test('one client looping over searches is held to its share (429), and the rest 
   expect(statuses).toContain(429);
   expect((await rawGet('/')).status).toBe(200);
 });
+
+test('view beacons pass through to the app, every other write is refused at nginx', async () => {
+  const post = (path: string, body: string) =>
+    fetch(`${base}${path}`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'text/plain', 'user-agent': 'Mozilla/5.0 Chrome/156' },
+    });
+  // The app answers: a made-up slug is 404, a published one is counted (204), never cached.
+  expect((await post('/api/views', 'no-such-article')).status).toBe(404);
+  const counted = await post('/api/views', 'semiconductor-exports-record');
+  expect(counted.status).toBe(204);
+  expect(counted.headers.get('x-cache-status')).toBeNull();
+  expect((await post('/api/views', 'x'.repeat(2048))).status).toBe(413);
+  expect((await post('/search', 'q=1')).status).toBe(405);
+  expect((await fetch(`${base}/`, { method: 'DELETE' })).status).toBe(405);
+});

@@ -170,3 +170,56 @@ test.describe('article toolbar', () => {
     await expect(page.getByText(`기사 주소: ${baseURL}${path}`)).toBeHidden();
   });
 });
+
+test.describe('많이 본 뉴스', () => {
+  const baseball = '/articles/2026-11-20-baseball-korean-series';
+  const election = '/articles/local-election-preparations';
+  const reader = (n: number) =>
+    `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.${n}.0 Safari/537.36`;
+
+  test('ranks what distinct readers viewed, and a reader who keeps reloading counts once', async ({
+    browser,
+    page,
+  }) => {
+    const view = async (path: string, n: number, times = 1) => {
+      const context = await browser.newContext({ userAgent: reader(n) });
+      const tab = await context.newPage();
+      for (let i = 0; i < times; i += 1) {
+        const counted = tab.waitForResponse((r) => r.url().endsWith('/api/views'));
+        await tab.goto(path);
+        expect((await counted).status()).toBe(204);
+      }
+      await context.close();
+    };
+    // The election story: three readers. The baseball story: two, one of them reloading four times.
+    for (const n of [101, 102, 103]) await view(election, n);
+    await view(baseball, 101, 4);
+    await view(baseball, 104);
+
+    await expect(async () => {
+      await page.goto('/');
+      const list = page.getByRole('complementary', { name: '많이 본 뉴스' }).getByRole('link');
+      await expect(list.nth(0)).toHaveText('지방선거 D-190… 선관위, 사전투표소 늘리고 개표 검증 강화', { timeout: 1000 });
+      await expect(list.nth(1)).toHaveText('9회 말 끝내기 안타… 17년 만의 한국시리즈 우승', { timeout: 1000 });
+      await expect(list).toHaveCount(10);
+    }).toPass({ timeout: 30_000 });
+
+    // On an article page the list leaves out the article itself.
+    // (The page was cached when the first reader saw it; it is re-rendered within seconds.)
+    await expect(async () => {
+      await page.goto(election);
+      const onArticle = page.getByRole('complementary', { name: '많이 본 뉴스' });
+      await expect(onArticle.getByRole('link').first()).toHaveText('9회 말 끝내기 안타… 17년 만의 한국시리즈 우승', {
+        timeout: 1000,
+      });
+    }).toPass({ timeout: 30_000 });
+  });
+
+  test('the beacon refuses made-up and unpublished slugs, and anything but POST', async ({ request }) => {
+    const post = (data: string) =>
+      request.post('/api/views', { data, headers: { 'content-type': 'text/plain', 'user-agent': reader(1) } });
+    expect((await post('no-such-article')).status()).toBe(404);
+    expect((await post('draft-article')).status()).toBe(404);
+    expect((await request.get('/api/views')).status()).toBe(405);
+  });
+});

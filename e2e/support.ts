@@ -7,6 +7,8 @@ import type { Page } from '@playwright/test';
 
 /** The content folder the test servers read (built by scripts/e2e-build.mjs). */
 export const contentDir = path.resolve('.e2e/content');
+/** Where the e2e servers keep view counts: both use one store, as instances on one machine may. */
+export const dataDir = path.resolve('.e2e/data');
 export const PORT = 3100;
 export const STANDALONE_PORT = 3101;
 

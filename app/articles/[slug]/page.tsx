@@ -4,6 +4,8 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleCard } from '@/components/article/article-card';
 import { ArticleNav } from '@/components/article/article-nav';
 import { ArticleView } from '@/components/article/article-view';
+import { ViewBeacon } from '@/components/article/view-beacon';
+import { MostRead } from '@/components/most-read';
 import { JsonLd } from '@/components/seo/json-ld';
 import { getAdjacent, getArticle, getArticles, getRedirect, getRelated } from '@/lib/content';
 import { assertContentValid } from '@/lib/content/strict';
@@ -51,6 +53,7 @@ export default async function ArticlePage({ params }: PageProps<'/articles/[slug
       <JsonLd data={toNewsArticleJsonLd(article, description)} />
       <JsonLd data={toBreadcrumbJsonLd(article)} />
       <ArticleView article={article} />
+      <ViewBeacon slug={article.slug} />
       <div className="mt-10 flex flex-col gap-10">
         <ArticleNav newer={newer} older={older} />
         {related.length > 0 ? (
@@ -67,6 +70,7 @@ export default async function ArticlePage({ params }: PageProps<'/articles/[slug
             </ul>
           </section>
         ) : null}
+        <MostRead exclude={article.slug} />
       </div>
     </div>
   );

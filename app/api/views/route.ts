@@ -1,0 +1,58 @@
+import { isbot } from 'isbot';
+
+import { getArticle } from '@/lib/content';
+import { allowBeacon, recordView, visitorKey } from '@/lib/views';
+
+// Counted per request; never cached.
+export const dynamic = 'force-dynamic';
+
+const MAX_BODY_BYTES = 512;
+
+function answer(status: number): Response {
+  return new Response(null, { status, headers: { 'Cache-Control': 'no-store' } });
+}
+
+/** The body as text, or undefined past MAX_BODY_BYTES: a beacon carries one slug. */
+async function readSmallBody(request: Request): Promise<string | undefined> {
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return undefined;
+  const reader = request.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+/**
+ * A view beacon from an article page (components/article/view-beacon.tsx): the article's slug as
+ * the body. Counted only for a published article, from a same-origin page, by a browser that is not
+ * a known bot or a prefetch; one per client per article per 30 minutes; rate-limited per client.
+ * No cookie is read or set, and nothing personal is kept (lib/views).
+ */
+export async function POST(request: Request) {
+  const headers = request.headers;
+  const site = headers.get('sec-fetch-site');
+  if (site && site !== 'same-origin') return answer(403);
+  const purpose = `${headers.get('sec-purpose') ?? ''} ${headers.get('purpose') ?? ''}`;
+  const agent = headers.get('user-agent') ?? '';
+  // Bots and prefetches are told nothing went wrong; they are just not counted.
+  if (!agent || isbot(agent) || purpose.includes('prefetch')) return answer(204);
+  const body = await readSmallBody(request);
+  if (body === undefined) return answer(413);
+  const article = getArticle(body.trim().normalize('NFC'));
+  if (!article) return answer(404);
+  const now = Date.now();
+  const visitor = visitorKey(headers, now);
+  if (!allowBeacon(visitor, now)) return answer(429);
+  recordView(article.slug, visitor, now);
+  return answer(204);
+}

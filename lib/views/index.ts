@@ -1,0 +1,157 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { openMemoryCounter } from './memory';
+import { openSqliteCounter } from './sqlite';
+import type { ViewCount, ViewCounter } from './types';
+
+export type { ViewCount, ViewCounter } from './types';
+
+const MINUTE = 60_000;
+/** One count per client per article per 30 minutes. */
+export const DEDUPE_MS = 30 * MINUTE;
+/** 많이 본 뉴스 counts the last 24 hours. */
+export const WINDOW_MS = 24 * 60 * MINUTE;
+/** Beacons one client may send a minute; more are refused (429) and not counted. */
+export const BEACONS_PER_MINUTE = 30;
+
+/** Where the site keeps what it writes: `DATA_DIR`, or `data/` in the working directory. */
+export function getDataDir(): string {
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.DATA_DIR ?? 'data');
+}
+
+interface ViewsState {
+  counter: ViewCounter;
+  secret: Buffer;
+  limits: Map<string, { start: number; count: number }>;
+  prunedAt: number;
+  failed: boolean;
+}
+
+const STATE_KEY = Symbol.for('hangul-news.views');
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The SQLite file, or, if it will not open (corrupt, unreadable), the same file anew after moving
+ * the broken one aside, or memory as the last resort. Each step says so in one log line.
+ */
+function openCounter(dir: string): ViewCounter {
+  const file = path.join(dir, 'views.db');
+  try {
+    return openSqliteCounter(file);
+  } catch (error) {
+    console.error(`[views] ${file}: 조회수 저장소를 열 수 없습니다: ${message(error)}`);
+  }
+  try {
+    const aside = `${file}.broken-${Date.now()}`;
+    fs.renameSync(file, aside);
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+    const counter = openSqliteCounter(file);
+    console.error(`[views] 망가진 파일을 ${aside}(으)로 옮기고 새로 셉니다`);
+    return counter;
+  } catch (error) {
+    console.error(`[views] 메모리에서 셉니다 (다시 시작하면 잊습니다): ${message(error)}`);
+    return openMemoryCounter();
+  }
+}
+
+/** A random secret kept beside the counts, so a restart keeps the day's salt; never sent anywhere. */
+function readSecret(dir: string): Buffer {
+  const file = path.join(dir, 'views-secret');
+  try {
+    const known = fs.readFileSync(file);
+    if (known.length >= 32) return known;
+  } catch {
+    // Not there yet.
+  }
+  const secret = crypto.randomBytes(32);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(file, secret, { mode: 0o600 });
+  } catch {
+    // A read-only folder: the secret lives as long as the process.
+  }
+  return secret;
+}
+
+function getState(): ViewsState {
+  const holder = globalThis as Record<symbol, ViewsState | undefined>;
+  let state = holder[STATE_KEY];
+  if (!state) {
+    const dir = getDataDir();
+    state = { counter: openCounter(dir), secret: readSecret(dir), limits: new Map(), prunedAt: 0, failed: false };
+    holder[STATE_KEY] = state;
+  }
+  return state;
+}
+
+/** Runs a store call; a store that fails mid-run is replaced by memory, said once, never thrown. */
+function guarded<T>(call: (counter: ViewCounter) => T, fallback: T): T {
+  const state = getState();
+  try {
+    return call(state.counter);
+  } catch (error) {
+    if (!state.failed) console.error(`[views] 조회수 저장소 오류, 메모리로 바꿉니다: ${message(error)}`);
+    state.failed = true;
+    try {
+      state.counter.close();
+    } catch {
+      // Already broken.
+    }
+    state.counter = openMemoryCounter();
+    return fallback;
+  }
+}
+
+const kstDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', dateStyle: 'short' });
+
+/**
+ * The visitor as an opaque key: an HMAC of the client's address and browser under a salt that
+ * changes every day (KST), so nothing personal is kept and yesterday's keys cannot be linked to
+ * today's. The address is the last X-Forwarded-For hop: the one nginx (or Next) added.
+ */
+export function visitorKey(headers: Headers, now: number): string {
+  const forwarded = headers.get('x-forwarded-for')?.split(',').pop()?.trim() ?? '';
+  const agent = headers.get('user-agent') ?? '';
+  const salt = crypto.createHmac('sha256', getState().secret).update(kstDay.format(now)).digest();
+  return crypto.createHmac('sha256', salt).update(`${forwarded}\n${agent}`).digest('base64url').slice(0, 22);
+}
+
+/** Whether this visitor may send another beacon this minute (a fixed window, bounded in memory). */
+export function allowBeacon(visitor: string, now: number): boolean {
+  const { limits } = getState();
+  const window = limits.get(visitor);
+  if (!window || now - window.start >= MINUTE) {
+    if (limits.size >= 50_000) limits.clear();
+    limits.set(visitor, { start: now, count: 1 });
+    return true;
+  }
+  window.count += 1;
+  return window.count <= BEACONS_PER_MINUTE;
+}
+
+/** Counts a view (deduplicated per visitor and article); prunes old rows every ten minutes. */
+export function recordView(slug: string, visitor: string, now: number = Date.now()): boolean {
+  const state = getState();
+  if (now - state.prunedAt > 10 * MINUTE) {
+    state.prunedAt = now;
+    guarded((counter) => counter.prune(now - 2 * WINDOW_MS, now - DEDUPE_MS), undefined);
+  }
+  return guarded((counter) => counter.record(slug, visitor, now, DEDUPE_MS), false);
+}
+
+/** The most-viewed slugs of the last 24 hours. */
+export function topViews(limit: number, now: number = Date.now()): ViewCount[] {
+  return guarded((counter) => counter.top(now - WINDOW_MS, limit), []);
+}
+
+/** Closes the store (tests; a server closes with its process). */
+export function closeViews(): void {
+  const holder = globalThis as Record<symbol, ViewsState | undefined>;
+  holder[STATE_KEY]?.counter.close();
+  delete holder[STATE_KEY];
+}

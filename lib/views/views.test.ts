@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { POST } from '@/app/api/views/route';
+import { getContentStore } from '@/lib/content/process-store';
+
+import { allowBeacon, BEACONS_PER_MINUTE, closeViews, DEDUPE_MS, recordView, topViews, visitorKey } from './index';
+import { openMemoryCounter } from './memory';
+import { getMostRead } from './most-read';
+import { openSqliteCounter } from './sqlite';
+import type { ViewCounter } from './types';
+
+const MINUTE = 60_000;
+const now = Date.parse('2026-11-28T12:00:00+09:00');
+let dir: string;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'views-test-'));
+  process.env.DATA_DIR = path.join(dir, 'data');
+  process.env.CONTENT_DIR = path.join(dir, 'content');
+  process.env.MOST_READ_REFRESH_S = '0';
+  fs.mkdirSync(process.env.CONTENT_DIR);
+  for (const [slug, date, extra] of [
+    ['old', '2026-11-01 09:00', ''],
+    ['mid', '2026-11-10 09:00', ''],
+    ['new', '2026-11-20 09:00', ''],
+    ['draft', '2026-11-21 09:00', 'draft: true\n'],
+  ] as const) {
+    fs.writeFileSync(path.join(process.env.CONTENT_DIR, `${slug}.md`), `---\ntitle: ${slug}\ndate: ${date}\n${extra}---\n본문\n`);
+  }
+});
+
+afterEach(() => {
+  closeViews();
+  getContentStore().close();
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for('hangul-news.content-store')];
+  for (const key of ['DATA_DIR', 'CONTENT_DIR', 'MOST_READ_REFRESH_S']) delete process.env[key];
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe.each([
+  ['sqlite', () => openSqliteCounter(path.join(dir, 'views.db'))],
+  ['memory', () => openMemoryCounter()],
+] as const)('%s counter', (_kind, open: () => ViewCounter) => {
+  it('counts a visitor once per article per 30 minutes, and windows by time', () => {
+    const counter = open();
+    expect(counter.record('a', 'v1', now, DEDUPE_MS)).toBe(true);
+    expect(counter.record('a', 'v1', now + 10 * MINUTE, DEDUPE_MS)).toBe(false);
+    expect(counter.record('a', 'v2', now + 10 * MINUTE, DEDUPE_MS)).toBe(true);
+    expect(counter.record('b', 'v1', now + 10 * MINUTE, DEDUPE_MS)).toBe(true);
+    expect(counter.record('a', 'v1', now + 31 * MINUTE, DEDUPE_MS)).toBe(true);
+    expect(counter.top(now - 60 * MINUTE, 10)).toEqual([
+      { slug: 'a', views: 3 },
+      { slug: 'b', views: 1 },
+    ]);
+    // Two days later the window holds nothing, and pruning forgets the old rows.
+    expect(counter.top(now + 48 * 60 * MINUTE, 10)).toEqual([]);
+    counter.prune(now + 48 * 60 * MINUTE, now + 48 * 60 * MINUTE);
+    expect(counter.top(0, 10)).toEqual([]);
+    counter.close();
+  });
+});
+
+describe('the store on disk', () => {
+  it('keeps the counts across a restart', () => {
+    recordView('new', 'v1', now);
+    recordView('new', 'v2', now);
+    closeViews();
+    expect(topViews(10, now)).toEqual([{ slug: 'new', views: 2 }]);
+  });
+
+  it('moves a corrupt file aside and counts afresh, saying so in the log', () => {
+    const file = path.join(process.env.DATA_DIR ?? '', 'views.db');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, 'this is not a database'.repeat(100));
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(recordView('new', 'v1', now)).toBe(true);
+    expect(topViews(10, now)).toEqual([{ slug: 'new', views: 1 }]);
+    expect(log.mock.calls.map((c) => String(c[0])).join('\n')).toContain('조회수 저장소를 열 수 없습니다');
+    expect(fs.readdirSync(path.dirname(file)).some((name) => name.startsWith('views.db.broken-'))).toBe(true);
+    log.mockRestore();
+  });
+});
+
+describe('visitors', () => {
+  const headers = (ip: string, agent = 'Mozilla/5.0 Chrome/156') =>
+    new Headers({ 'x-forwarded-for': ip, 'user-agent': agent });
+
+  it('are an opaque key that changes every day and keeps no address', () => {
+    const today = visitorKey(headers('203.0.113.7'), now);
+    expect(visitorKey(headers('203.0.113.7'), now + 60 * MINUTE)).toBe(today);
+    expect(visitorKey(headers('203.0.113.7'), now + 24 * 60 * MINUTE)).not.toBe(today);
+    expect(visitorKey(headers('203.0.113.8'), now)).not.toBe(today);
+    expect(today).not.toContain('203');
+    // The last hop is the one the proxy added; a client cannot pick its key by prepending.
+    expect(visitorKey(headers('1.1.1.1, 203.0.113.7'), now)).toBe(today);
+  });
+
+  it('may send so many beacons a minute', () => {
+    for (let i = 0; i < BEACONS_PER_MINUTE; i += 1) expect(allowBeacon('v', now)).toBe(true);
+    expect(allowBeacon('v', now + 1000)).toBe(false);
+    expect(allowBeacon('v', now + MINUTE)).toBe(true);
+  });
+});
+
+describe('많이 본 뉴스', () => {
+  it('falls back to the newest articles, then ranks by views, published articles only', () => {
+    expect(getMostRead(10, now).map((a) => a.slug)).toEqual(['new', 'mid', 'old']);
+    recordView('old', 'v1', now);
+    recordView('old', 'v2', now);
+    recordView('mid', 'v1', now);
+    recordView('draft', 'v1', now);
+    expect(getMostRead(10, now).map((a) => a.slug)).toEqual(['old', 'mid', 'new']);
+    expect(getMostRead(2, now).map((a) => a.slug)).toEqual(['old', 'mid']);
+  });
+});
+
+describe('the beacon endpoint', () => {
+  const beacon = (body: string, extra: Record<string, string> = {}) =>
+    POST(
+      new Request('http://localhost/api/views', {
+        method: 'POST',
+        body,
+        headers: { 'user-agent': 'Mozilla/5.0 Chrome/156', 'x-forwarded-for': '203.0.113.7', 'sec-fetch-site': 'same-origin', ...extra },
+      }),
+    );
+
+  it('counts a published article once, and nothing else at all', async () => {
+    expect((await beacon('mid')).status).toBe(204);
+    expect((await beacon('mid')).status).toBe(204);
+    expect((await beacon('draft')).status).toBe(404);
+    expect((await beacon('no-such-article')).status).toBe(404);
+    expect((await beacon('x'.repeat(600))).status).toBe(413);
+    expect((await beacon('new', { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await beacon('new', { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1)' })).status).toBe(204);
+    expect((await beacon('new', { 'sec-purpose': 'prefetch;prerender' })).status).toBe(204);
+    expect(topViews(10)).toEqual([{ slug: 'mid', views: 1 }]);
+  });
+});
