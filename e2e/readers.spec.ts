@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 
+import { dateFromNow, writeArticle } from './support';
+
 test.describe("editors' colours", () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`coloured emphasis from a Tistory post shows as palette classes (${colorScheme})`, async ({
@@ -221,5 +223,76 @@ test.describe('많이 본 뉴스', () => {
     expect((await post('no-such-article')).status()).toBe(404);
     expect((await post('draft-article')).status()).toBe(404);
     expect((await request.get('/api/views')).status()).toBe(405);
+  });
+});
+
+test.describe('live coverage (실시간)', () => {
+  test('shows the lead, then updates pinned first and newest first with KST times, and LiveBlogPosting', async ({
+    page,
+  }) => {
+    await page.goto('/articles/heavy-snow-commute');
+    const live = page.getByRole('region', { name: '실시간' });
+    await expect(live).toContainText('중계를 마쳤습니다');
+    await expect(live.getByRole('heading', { level: 3 })).toHaveText([
+      '출근길 안전 수칙',
+      '대설경보 해제, 오후부터 기온 뚝',
+      '김포공항 국내선 12편 결항',
+      '북악산로·인왕산로 등 도로 4곳 통제',
+      '지하철 출근 시간대 30분 연장 운행',
+      '서울 전역 대설경보, 제설 비상근무 2단계',
+    ]);
+    await expect(live.locator('li').nth(1).locator('time')).toHaveAttribute('datetime', '2026-11-28T11:50:00+09:00');
+    await expect(live.locator('li').nth(1)).toContainText('2026.11.28 11:50');
+    await expect(live.locator('span.ed-red')).toHaveText('북악산로, 인왕산로, 삼청터널, 감사원길');
+    // The lead comes before the updates.
+    const lead = await page.getByText('밤사이 서울과 경기 북부에').boundingBox();
+    const first = await live.boundingBox();
+    expect(lead && first && lead.y < first.y).toBe(true);
+
+    const jsonLd = await page.locator('script[type="application/ld+json"]').allTextContents();
+    const posting = jsonLd.map((text) => JSON.parse(text) as Record<string, unknown>).find((d) => d['@type'] === 'LiveBlogPosting');
+    expect(posting).toMatchObject({
+      coverageStartTime: '2026-11-28T05:30:00+09:00',
+      coverageEndTime: '2026-11-28T12:00:00+09:00',
+      dateModified: '2026-11-28T11:50:00+09:00',
+    });
+    const updates = posting?.liveBlogUpdate as { headline: string; datePublished: string }[];
+    expect(updates).toHaveLength(6);
+    expect(updates[0]).toMatchObject({ headline: '출근길 안전 수칙', datePublished: '2026-11-28T06:00:00+09:00' });
+  });
+
+  test('a new update file appears on an open page within a minute, without a reload', async ({ page }) => {
+    test.setTimeout(90_000);
+    const removeArticle = writeArticle(
+      'fixtures/live-now.md',
+      `---\ntitle: 실시간 시험 중계\ndate: ${dateFromNow(-60 * 60_000)}\nlive: true\n---\n\n시험 중계의 머리글.\n`,
+    );
+    const removeFirst = writeArticle(
+      'fixtures/live-now.live/first.md',
+      `---\ndate: ${dateFromNow(-30 * 60_000)}\ntitle: 첫 소식\n---\n\n첫 소식 본문.\n`,
+    );
+    let removeSecond = () => {};
+    try {
+      await expect(async () => {
+        const response = await page.goto('/articles/live-now');
+        expect(response?.status()).toBe(200);
+      }).toPass({ timeout: 10_000 });
+      const live = page.getByRole('region', { name: '실시간' });
+      await expect(live.getByText('LIVE')).toBeVisible();
+      await expect(live.getByRole('heading', { level: 3 })).toHaveText(['첫 소식']);
+      await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+
+      removeSecond = writeArticle(
+        'fixtures/live-now.live/second.md',
+        `---\ndate: ${dateFromNow(-1000)}\ntitle: 둘째 소식\n---\n\n둘째 소식 본문.\n`,
+      );
+      await expect(live.getByRole('heading', { level: 3 })).toHaveText(['둘째 소식', '첫 소식'], { timeout: 60_000 });
+      expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+      await expect(live.getByRole('status')).toHaveText('새 소식이 올라왔습니다');
+    } finally {
+      removeSecond();
+      removeFirst();
+      removeArticle();
+    }
   });
 });

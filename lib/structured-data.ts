@@ -1,7 +1,7 @@
 import type { Article } from '@/lib/content';
 import { toKstIso } from '@/lib/format';
 import { absoluteUrl, articlePath, categoryPath, reporterPath, socialImagePath } from '@/lib/paths';
-import { getMasthead } from '@/lib/content';
+import { getMasthead, type LiveCoverage } from '@/lib/content';
 import { site } from '@/lib/site';
 
 /**
@@ -97,5 +97,33 @@ export function toWebSiteJsonLd() {
       },
       'query-input': 'required name=search_term_string',
     },
+  };
+}
+
+/**
+ * schema.org LiveBlogPosting for an article with live coverage: the NewsArticle fields, the
+ * coverage's start and end, and each shown update (`texts` are the updates' plain bodies).
+ */
+export function toLiveBlogJsonLd(article: Article, description: string, coverage: LiveCoverage, texts: readonly string[]) {
+  const base = toNewsArticleJsonLd(article, description);
+  const newest = [...coverage.updates].sort((a, b) => b.date.getTime() - a.date.getTime())[0];
+  const modified = [article.updated ?? article.published, newest?.date].filter((d): d is Date => !!d);
+  return {
+    ...base,
+    '@type': 'LiveBlogPosting',
+    dateModified: toKstIso(new Date(Math.max(...modified.map((d) => d.getTime())))),
+    coverageStartTime: toKstIso(article.published),
+    ...(coverage.endedAt ? { coverageEndTime: toKstIso(coverage.endedAt) } : {}),
+    liveBlogUpdate: coverage.updates.map((update, index) => {
+      const text = texts[index] ?? '';
+      return {
+        '@type': 'BlogPosting',
+        headline: update.title ?? (text.length > 110 ? `${text.slice(0, 109)}…` : text),
+        datePublished: toKstIso(update.date),
+        url: `${base.url}#update-${encodeURIComponent(update.id)}`,
+        articleBody: text,
+        ...(update.bylines.length > 0 ? { author: update.bylines.map((b) => ({ '@type': 'Person', name: b.name })) } : {}),
+      };
+    }),
   };
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 
-import type { Article } from '@/lib/content';
+import { getLiveCoverage, type Article } from '@/lib/content';
+import { LiveCoverage } from '@/components/live/live-coverage';
 import { absoluteUrl, articlePath, categoryPath, tagPath } from '@/lib/paths';
 import { getArticleBody, getLede } from '@/lib/render';
 import { site } from '@/lib/site';
@@ -22,6 +23,7 @@ export async function ArticleView({ article }: ArticleViewProps) {
   const [body, lede] = await Promise.all([getArticleBody(article), getLede(article)]);
   const wasUpdated = article.updated && article.updated.getTime() > article.published.getTime();
   const url = absoluteUrl(articlePath(article.slug));
+  const coverage = getLiveCoverage(article);
 
   return (
     <article lang={article.lang} dir={article.dir}>
@@ -97,6 +99,7 @@ export async function ArticleView({ article }: ArticleViewProps) {
         className="article-text prose mt-6 max-w-none leading-8 prose-neutral dark:prose-invert prose-headings:tracking-tight prose-a:text-brand-600 dark:prose-a:text-brand-50 prose-th:bg-neutral-100 dark:prose-th:bg-neutral-800 prose-img:rounded-md"
       />
       {body.videos ? <VideoPlayers /> : null}
+      {coverage ? <LiveCoverage article={article} coverage={coverage} /> : null}
 
       {article.tags.length > 0 ? (
         <ul aria-label="태그" className="mt-8 flex flex-wrap gap-2">

@@ -12,7 +12,7 @@ import { fromVideoToken, playerUrl } from '@/lib/video';
 export function VideoPlayers() {
   useEffect(() => {
     const onClick = (event: MouseEvent) => {
-      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
       const link = event.target instanceof Element ? event.target.closest('a[data-video]') : null;
       const video = link ? fromVideoToken(link.getAttribute('data-video') ?? '') : undefined;
       if (!link || !video) return;

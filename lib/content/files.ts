@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { LIVE_FOLDER_SUFFIX } from './live-update';
 import { getBodyFormat } from './schema';
 
 /** The publication's identity: name, legal masthead, contacts (see docs/writing-articles.md). */
@@ -32,7 +33,8 @@ export interface ContentEntry {
   /** `page`: a file under `_pages/`, a page that is not an article (/about, /ethics …). */
   /** `site`: the publication's identity file, `_site.yml` at the top of the folder. */
   /** `reporter`: a profile, `_reporters/<id>.yml`. */
-  kind: 'article' | 'page' | 'site' | 'reporter' | 'other' | 'outside-link';
+  /** `live-update`: an update of live coverage, in a `<article file name>.live/` folder. */
+  kind: 'article' | 'page' | 'site' | 'reporter' | 'live-update' | 'other' | 'outside-link';
 }
 
 /** What a directory entry or a stat says about one name: enough to classify it. */
@@ -63,7 +65,9 @@ function classify(
           ? 'other'
           : relPath.startsWith(`${PAGES_FOLDER}/`)
             ? 'page'
-            : 'article';
+            : path.posix.dirname(relPath).endsWith(LIVE_FOLDER_SUFFIX)
+              ? 'live-update'
+              : 'article';
   if (info.isSymbolicLink()) {
     try {
       const target = fs.realpathSync(absolute);

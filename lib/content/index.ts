@@ -1,4 +1,4 @@
-export type { Article, Byline, Category, Correction, Page, Reporter, Tag, Taxonomy } from './types';
+export type { Article, Byline, Category, Correction, LiveUpdate, Page, Reporter, Tag, Taxonomy } from './types';
 export type { ContentProblem } from './parse';
 export {
   decodeParam,
@@ -16,6 +16,7 @@ export {
   getReporter,
   getReporters,
   getListingPage,
+  getLiveCoverage,
   getMasthead,
   getPage,
   getPages,
@@ -27,5 +28,5 @@ export {
   isPublished,
   sourceKey,
 } from './queries';
-export type { CategorySummary, ListingPage, Masthead } from './queries';
+export type { CategorySummary, ListingPage, LiveCoverage, Masthead } from './queries';
 export { formatProblem } from './snapshot';

@@ -5,6 +5,7 @@ import { findControlCharacter, stripControlCharacters } from '@/lib/text/charact
 import type { ContentEntry } from './files';
 import { parseFrontMatter, type ContentProblem } from './parse';
 import { toArticle, toPage, type LoadResult } from './schema';
+import { toLiveUpdate } from './live-update';
 import { toReporter } from './reporter-profile';
 import { toSiteIdentity } from './site-identity';
 
@@ -69,7 +70,12 @@ export function loadFile(entry: ContentEntry, stat: fs.Stats, now: Date, options
   if (!parsed.ok) {
     return { ok: false, problems: [{ file: entry.path, severity: 'error', ...parsed.problem }] };
   }
-  const result = entry.kind === 'page' ? toPage(parsed.value, source) : toArticle(parsed.value, source, now);
+  const result =
+    entry.kind === 'page'
+      ? toPage(parsed.value, source)
+      : entry.kind === 'live-update'
+        ? toLiveUpdate(parsed.value, source)
+        : toArticle(parsed.value, source, now);
   if (warning && result.ok) result.warnings.unshift(warning);
   return result;
 }

@@ -25,7 +25,7 @@ export interface ParseCacheEntry {
 const FORMAT = 1;
 /** Lines written or read at a time: bounds the memory a 100,000-article cache needs in one go. */
 const BATCH = 2000;
-const DATE_KEYS = new Set(['date', 'published', 'updated', 'breakingUntil']);
+const DATE_KEYS = new Set(['date', 'published', 'updated', 'breakingUntil', 'liveUntil']);
 
 const hash = (value: unknown) =>
   createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);

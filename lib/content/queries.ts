@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
+
 import { site, siteDefaults } from '@/lib/site';
 
 import { countPassedBoundaries } from './freshness';
 import { getContentStore } from './process-store';
 import type { ContentSnapshot } from './snapshot';
-import type { Article, ArticleSource, Category, Page, Reporter, SiteIdentity, Taxonomy } from './types';
+import type { Article, ArticleSource, Category, LiveUpdate, Page, Reporter, SiteIdentity, Taxonomy } from './types';
 
 /**
  * The only way out of lib/content: published-only queries over the current snapshot. Nothing
@@ -297,4 +299,34 @@ export function getReporters(now: Date = new Date()): { reporter: Reporter; coun
   return [...getSnapshot().reporters.values()]
     .sort((a, b) => a.name.localeCompare(b.name, 'ko'))
     .map((reporter) => ({ reporter, count: counts.get(reporter.id) ?? 0 }));
+}
+
+/** What a reader sees of an article's live coverage at `now`. */
+export interface LiveCoverage {
+  /** Coverage is on: `live: true` and `live_until` not yet passed. */
+  isLive: boolean;
+  /** When coverage ended, if it has (`live_until`, else the newest update for `live: false`). */
+  endedAt?: Date;
+  /** Updates whose time has come: pinned ones first, then newest first. */
+  updates: LiveUpdate[];
+  /** Changes whenever the shown updates do: the open page's cue to refresh. */
+  version: string;
+}
+
+/** An article's live coverage, or undefined for an article that has none. */
+export function getLiveCoverage(article: Article, now: Date = new Date()): LiveCoverage | undefined {
+  if (!article.live && article.liveUpdates.length === 0) return undefined;
+  const shown = article.liveUpdates.filter((u) => u.date.getTime() <= now.getTime());
+  const updates = [...shown.filter((u) => u.pinned), ...shown.filter((u) => !u.pinned)];
+  const ended = article.liveUntil && article.liveUntil.getTime() <= now.getTime();
+  const isLive = article.live && !ended;
+  return {
+    isLive,
+    endedAt: isLive ? undefined : (article.liveUntil ?? shown[0]?.date),
+    updates,
+    version: createHash('sha256')
+      .update(shown.map((u) => `${u.id}\u0000${u.source.size}\u0000${u.source.mtimeMs}`).join('\n'))
+      .digest('base64url')
+      .slice(0, 16),
+  };
 }

@@ -5,6 +5,7 @@ import { site } from '@/lib/site';
 
 import { getFileNameDate, parseContentDate } from './dates';
 import { getBodyComplexityProblem } from './limits';
+import type { LiveUpdateResult } from './live-update';
 import type { ReporterResult } from './reporter-profile';
 import type { SiteIdentityResult } from './site-identity';
 import type { ContentProblem, ParsedFile } from './parse';
@@ -79,6 +80,8 @@ const frontMatterSchema = z.looseObject({
   top: flag('top').optional(),
   redirect_from: wordList('redirect_from').optional(),
   breaking_until: dateText('breaking_until').optional(),
+  live: flag('live').optional(),
+  live_until: dateText('live_until').optional(),
   draft: flag('draft').optional(),
   published: flag('published').optional(),
   slug: z.union([z.string(), z.number()], { error: 'slug: 글자여야 합니다' }).transform(String).optional(),
@@ -135,7 +138,7 @@ export type PageResult =
   | { ok: false; problems: ContentProblem[] };
 
 /** What reading one content file gives: an article, a page, the site's identity, or the problems that stop it. */
-export type LoadResult = ValidationResult | PageResult | SiteIdentityResult | ReporterResult;
+export type LoadResult = ValidationResult | PageResult | SiteIdentityResult | ReporterResult | LiveUpdateResult;
 
 const pageSchema = z.looseObject({
   title: frontMatterSchema.shape.title,
@@ -230,7 +233,7 @@ export function toArticle(parsed: ParsedFile, source: ArticleSource, now: Date =
   const problems: ContentProblem[] = [];
   const warnings: ContentProblem[] = [];
 
-  const readDate = (key: 'date' | 'updated' | 'last_modified_at' | 'breaking_until'): Date | undefined => {
+  const readDate = (key: 'date' | 'updated' | 'last_modified_at' | 'breaking_until' | 'live_until'): Date | undefined => {
     const value = fm[key];
     if (value === undefined) return undefined;
     const parsedDate = parseContentDate(value);
@@ -285,6 +288,10 @@ export function toArticle(parsed: ParsedFile, source: ArticleSource, now: Date =
   const updated =
     newestCorrection && (!edited || newestCorrection.getTime() > edited.getTime()) ? newestCorrection : edited;
   const breakingUntil = readDate('breaking_until');
+  const liveUntil = readDate('live_until');
+  if (fm.live_until !== undefined && fm.live !== true) {
+    warnings.push(problem('live_until은 live: true인 기사에만 뜻이 있습니다', 'live_until', 'warning'));
+  }
 
   for (const key of ['image', 'feature_image'] as const) {
     const value = fm[key];
@@ -369,6 +376,9 @@ export function toArticle(parsed: ParsedFile, source: ArticleSource, now: Date =
       breakingUntil,
       top: fm.top ?? false,
       redirectFrom,
+      live: fm.live ?? false,
+      liveUntil,
+      liveUpdates: [],
       draft: fm.draft === true || fm.published === false,
       lang,
       dir: fm.dir ?? toDirection(lang),

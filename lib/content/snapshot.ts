@@ -1,7 +1,8 @@
 import type { ContentEntry } from './files';
 import type { ContentProblem } from './parse';
 import type { LoadResult } from './schema';
-import type { Article, Byline, Category, Page, Reporter, SiteIdentity } from './types';
+import { liveArticleKey } from './live-update';
+import type { Article, Byline, Category, LiveUpdate, Page, Reporter, SiteIdentity } from './types';
 
 /** Everything known about the content folder at one moment; never mutated after it is built. */
 export interface ContentSnapshot {
@@ -156,6 +157,14 @@ function toBylines(
   return { author: bylines.map((b) => b.name).join(', ') || undefined, bylines, reporters: terms };
 }
 
+/** The live updates in an article's `.live/` folder, newest first; taken, so the rest are orphans. */
+function takeUpdates(byArticle: Map<string, LiveUpdate[]>, article: Article): LiveUpdate[] {
+  const key = liveArticleKey(article.source.path);
+  const found = byArticle.get(key) ?? [];
+  byArticle.delete(key);
+  return found.sort((a, b) => b.date.getTime() - a.date.getTime() || (a.id < b.id ? -1 : 1));
+}
+
 /** One name per slug across the site: the first article to use a term names it. */
 function canonicalTerm(known: Map<string, Category>, term: Category): Category {
   const found = known.get(term.slug);
@@ -205,6 +214,7 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
   const pages: Page[] = [];
   let site: SiteIdentity | undefined;
   const reporters = new Map<string, Reporter>();
+  const updates: LiveUpdate[] = [];
   let siteBroken = false;
   let fileCount = 0;
   for (const { entry, result } of files) {
@@ -222,6 +232,7 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
       if ('article' in result) valid.push(result.article);
       else if ('page' in result) pages.push(result.page);
       else if ('reporter' in result) reporters.set(result.reporter.id, result.reporter);
+      else if ('update' in result) updates.push(result.update);
       else site = result.site;
       problems.push(...result.warnings);
     } else {
@@ -242,6 +253,13 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
   const categories = new Map<string, Category>();
   const tags = new Map<string, Category>();
   const articles: Article[] = [];
+  const updatesByArticle = new Map<string, LiveUpdate[]>();
+  for (const update of updates) {
+    updatesByArticle.set(update.articleKey, [
+      ...(updatesByArticle.get(update.articleKey) ?? []),
+      { ...update, bylines: toBylines(update.authors, reporters, reportersByName).bylines },
+    ]);
+  }
   for (const group of slugGroups.values()) {
     const owner = group.length === 1 ? group[0] : chooseSlugOwner(group, now);
     for (const article of group) {
@@ -253,7 +271,18 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
       categories: owner.categories.map((c) => canonicalTerm(categories, c)),
       tags: owner.tags.map((t) => canonicalTerm(tags, t)),
       ...toBylines(owner.authors, reporters, reportersByName),
+      liveUpdates: takeUpdates(updatesByArticle, owner),
     });
+  }
+  for (const orphans of updatesByArticle.values()) {
+    for (const update of orphans) {
+      problems.push({
+        file: update.source.path,
+        line: 1,
+        severity: 'warning',
+        message: `이 실시간 업데이트의 기사가 없습니다: ${update.articleKey}.md(또는 .html)를 찾지 못했습니다`,
+      });
+    }
   }
   articles.sort(compareArticles);
   const bySlug = new Map(articles.map((a) => [a.slug, a]));
@@ -261,7 +290,12 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
   const pagesBySlug = collectPages(pages, problems);
 
   const boundaries = articles
-    .flatMap((a) => [a.published.getTime(), a.breakingUntil?.getTime() ?? 0])
+    .flatMap((a) => [
+      a.published.getTime(),
+      a.breakingUntil?.getTime() ?? 0,
+      a.liveUntil?.getTime() ?? 0,
+      ...a.liveUpdates.map((u) => u.date.getTime()),
+    ])
     .filter((t) => t > 0)
     .sort((a, b) => a - b);
 

@@ -16,6 +16,7 @@ import {
   getCategoryPage,
   getLeadArticle,
   getListingPage,
+  getLiveCoverage,
   getMasthead,
   getPage,
   getRedirect,
@@ -272,6 +273,40 @@ describe('queries', () => {
     expect(getListingPage('reporters', 'new', 2)).toBeUndefined();
     expect(getListingPage('reporters', 'nobody')).toBeUndefined();
     expect(getListingPage('tag', 'new')).toBeUndefined();
+  });
+
+  it('attaches live updates from the article’s .live folder: pinned first, then newest, future ones hidden', async () => {
+    write('2026/election.md', article('개표 방송', 'date: 2026-06-03 18:00\nlive: true\nlive_until: 2026-06-04 06:00'));
+    write('2026/election.live/a.md', '---\ndate: 2026-06-03 19:00\ntitle: 출구조사\n---\n출구조사 결과');
+    write('2026/election.live/b.md', '---\ndate: 2026-06-03 21:00\n---\n개표율 30%');
+    write('2026/election.live/c.md', '---\ndate: 2026-06-03 18:30\npinned: true\nauthor: [홍길동]\n---\n안내');
+    write('2026/election.live/later.md', '---\ndate: 2099-01-01 00:00\n---\n미래');
+    write('2026/election.live/bad.md', '---\ntitle: 시각 없음\n---\n본문');
+    write('2026/orphan.live/x.md', '---\ndate: 2026-06-03 19:00\n---\n고아');
+    const found = getArticle('election');
+    if (!found) throw new Error('article missing');
+    const during = getLiveCoverage(found, new Date('2026-06-03T22:00:00+09:00'));
+    expect(during?.isLive).toBe(true);
+    expect(during?.updates.map((u) => u.id)).toEqual(['c', 'b', 'a']);
+    expect(during?.updates[0]?.bylines).toEqual([{ name: '홍길동' }]);
+    const after = getLiveCoverage(found, new Date('2026-06-05T00:00:00+09:00'));
+    expect(after?.isLive).toBe(false);
+    expect(after?.endedAt?.toISOString()).toBe('2026-06-03T21:00:00.000Z');
+    expect(getArticles().some((a) => a.title === '시각 없음' || a.title === '고아')).toBe(false);
+    const problems = getSnapshot().problems.map(formatProblem);
+    expect(problems).toContain('2026/election.live/bad.md:1: error: date: 업데이트 시각이 없습니다 (필수 항목, 예: 2026-12-03 21:40)');
+    expect(problems.some((p) => p.startsWith('2026/orphan.live/x.md:1: warning: 이 실시간 업데이트의 기사가 없습니다'))).toBe(true);
+
+    // A new update changes the coverage's version, which open pages poll for.
+    const before = getLiveCoverage(found, new Date('2026-06-03T22:00:00+09:00'))?.version;
+    write('2026/election.live/d.md', '---\ndate: 2026-06-03 21:30\n---\n개표율 50%');
+    await vi.waitFor(
+      () => {
+        const next = getArticle('election');
+        expect(next && getLiveCoverage(next, new Date('2026-06-03T22:00:00+09:00'))?.version).not.toBe(before);
+      },
+      { timeout: 3000 },
+    );
   });
 
   it('never lets a draft or a scheduled file take a published article’s slug', () => {

@@ -52,6 +52,12 @@ export interface Article {
   top: boolean;
   /** Old slugs whose `/articles/<old>` URLs redirect here (Jekyll's `redirect_from`). */
   redirectFrom: string[];
+  /** Live coverage (`live: true`): updates from the `<file name>.live/` folder beside it. */
+  live: boolean;
+  /** Coverage ends at this moment (`live_until`); the page and its updates stay. */
+  liveUntil?: Date;
+  /** The updates, newest first (pinned ones are shown first, by the page). */
+  liveUpdates: LiveUpdate[];
   draft: boolean;
   lang: string;
   dir: 'ltr' | 'rtl';
@@ -109,6 +115,25 @@ export interface SiteIdentity {
   copyright?: string;
   /** `disallow` keeps known AI crawlers out (robots.txt) and says so under the copyright line. */
   aiTraining: 'allow' | 'disallow';
+  source: ArticleSource;
+}
+
+/** One update of live coverage (실시간): a file in the article's `<name>.live/` folder. */
+export interface LiveUpdate {
+  /** The file name without its extension: the anchor `#update-<id>`. */
+  id: string;
+  /** The article it belongs to: its file's path without the extension. */
+  articleKey: string;
+  title?: string;
+  date: Date;
+  authors: string[];
+  /** Filled from reporters' profiles, like an article's. */
+  bylines: Byline[];
+  /** Stays on top of the updates. */
+  pinned: boolean;
+  format: BodyFormat;
+  body: string;
+  bodyLine: number;
   source: ArticleSource;
 }
 

@@ -1,4 +1,4 @@
-import { getMasthead, sourceKey, type Article, type Page } from '@/lib/content';
+import { getMasthead, sourceKey, type Article, type LiveUpdate, type Page } from '@/lib/content';
 
 import { renderBody, type RenderedBody } from './pipeline';
 
@@ -79,5 +79,13 @@ export function getPageBody(page: Page): Promise<RenderedBody> {
   const siteUrl = getMasthead().url;
   return cached(`page\u0000${sourceKey(page)}\u0000${siteUrl}`, page.source.path, () =>
     renderBody(page.body, page.format, { siteUrl }),
+  );
+}
+
+/** A live update's sanitized body, rendered once per file identity like an article's. */
+export function getLiveUpdateBody(update: LiveUpdate): Promise<RenderedBody> {
+  const siteUrl = getMasthead().url;
+  return cached(`live\u0000${sourceKey(update)}\u0000${siteUrl}`, update.source.path, () =>
+    renderBody(update.body, update.format, { siteUrl }),
   );
 }

@@ -7,13 +7,13 @@ import { ArticleView } from '@/components/article/article-view';
 import { ViewBeacon } from '@/components/article/view-beacon';
 import { MostRead } from '@/components/most-read';
 import { JsonLd } from '@/components/seo/json-ld';
-import { getAdjacent, getArticle, getArticles, getRedirect, getRelated } from '@/lib/content';
+import { getAdjacent, getArticle, getArticles, getLiveCoverage, getRedirect, getRelated } from '@/lib/content';
 import { assertContentValid } from '@/lib/content/strict';
 import { toArticleMetadata } from '@/lib/metadata';
 import { articlePath, readSlugParam } from '@/lib/paths';
-import { getSummary } from '@/lib/render';
+import { getLiveUpdateBody, getSummary } from '@/lib/render';
 import { site } from '@/lib/site';
-import { toBreadcrumbJsonLd, toNewsArticleJsonLd } from '@/lib/structured-data';
+import { toBreadcrumbJsonLd, toLiveBlogJsonLd, toNewsArticleJsonLd } from '@/lib/structured-data';
 
 export const revalidate = 10;
 // Only the newest articles are prerendered; the archive renders on first visit and is then cached.
@@ -47,10 +47,19 @@ export default async function ArticlePage({ params }: PageProps<'/articles/[slug
   const related = getRelated(article, 4);
   const { newer, older } = getAdjacent(article);
   const description = await getSummary(article, 160);
+  const coverage = getLiveCoverage(article);
+  const jsonLd = coverage
+    ? toLiveBlogJsonLd(
+        article,
+        description,
+        coverage,
+        (await Promise.all(coverage.updates.map((u) => getLiveUpdateBody(u)))).map((b) => b.text),
+      )
+    : toNewsArticleJsonLd(article, description);
 
   return (
     <div className="mx-auto max-w-3xl">
-      <JsonLd data={toNewsArticleJsonLd(article, description)} />
+      <JsonLd data={jsonLd} />
       <JsonLd data={toBreadcrumbJsonLd(article)} />
       <ArticleView article={article} />
       <ViewBeacon slug={article.slug} />
