@@ -7,6 +7,8 @@ const PAGES = {
   home: '/',
   article: '/articles/000_b421e53fca27d6b0',
   colours: '/articles/kimjang-cost-survey',
+  live: '/articles/heavy-snow-commute',
+  video: '/articles/nuri-rocket-launch-prep',
   category: `/category/${encodeURIComponent('경제')}`,
   tag: `/tag/${encodeURIComponent('반도체')}`,
   page: '/corrections',

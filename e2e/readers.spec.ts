@@ -241,8 +241,8 @@ test.describe('live coverage (실시간)', () => {
       '지하철 출근 시간대 30분 연장 운행',
       '서울 전역 대설경보, 제설 비상근무 2단계',
     ]);
-    await expect(live.locator('li').nth(1).locator('time')).toHaveAttribute('datetime', '2026-11-28T11:50:00+09:00');
-    await expect(live.locator('li').nth(1)).toContainText('2026.11.28 11:50');
+    await expect(live.locator('ol.live-updates > li').nth(1).locator('time')).toHaveAttribute('datetime', '2026-11-28T11:50:00+09:00');
+    await expect(live.locator('ol.live-updates > li').nth(1)).toContainText('2026.11.28 11:50');
     await expect(live.locator('span.ed-red')).toHaveText('북악산로, 인왕산로, 삼청터널, 감사원길');
     // The lead comes before the updates.
     const lead = await page.getByText('밤사이 서울과 경기 북부에').boundingBox();
@@ -259,6 +259,17 @@ test.describe('live coverage (실시간)', () => {
     const updates = posting?.liveBlogUpdate as { headline: string; datePublished: string }[];
     expect(updates).toHaveLength(6);
     expect(updates[0]).toMatchObject({ headline: '출근길 안전 수칙', datePublished: '2026-11-28T06:00:00+09:00' });
+  });
+
+  test('a live article is in the feed once, and its updates are not', async ({ request }) => {
+    const feed = (await (await request.get('/feed.json')).json()) as { items: { title: string }[] };
+    const titles = feed.items.map((item) => item.title);
+    expect(titles.filter((t) => t === '[실시간] 수도권 대설특보… 출근길 교통 상황')).toHaveLength(1);
+    expect(titles).not.toContain('출근길 안전 수칙');
+    expect((await request.get('/articles/heavy-snow-commute.live')).status()).toBe(404);
+    expect((await request.get('/api/live/no-such-article')).status()).toBe(404);
+    const version = (await (await request.get('/api/live/heavy-snow-commute')).json()) as Record<string, unknown>;
+    expect(version).toMatchObject({ live: false, updates: 6 });
   });
 
   test('a new update file appears on an open page within a minute, without a reload', async ({ page }) => {

@@ -30,7 +30,7 @@ export async function LiveCoverage({ article, coverage }: LiveCoverageProps) {
         <span className="text-sm text-neutral-600 dark:text-neutral-400">업데이트 {coverage.updates.length}건</span>
       </div>
       {coverage.isLive ? <LiveRefresher slug={article.slug} version={coverage.version} /> : null}
-      <ol className="flex flex-col gap-6">
+      <ol className="live-updates flex flex-col gap-6">
         {coverage.updates.map((update, index) => (
           <li
             key={update.id}
