@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { parseContentDate } from './dates';
 import { getBodyComplexityProblem } from './limits';
-import type { ContentProblem, ParsedFile } from './parse';
+import { frontMatterProblems, keyLine, type ContentProblem, type ParsedFile } from './parse';
 import { getBodyFormat } from './schema';
 import type { ArticleSource, LiveUpdate } from './types';
 
@@ -33,19 +33,9 @@ const liveUpdateSchema = z.looseObject({
  */
 export function toLiveUpdate(parsed: ParsedFile, source: ArticleSource): LiveUpdateResult {
   const file = source.path;
-  const lineOf = (key: PropertyKey | undefined) => (typeof key === 'string' ? parsed.keyLines.get(key) : undefined);
+  const lineOf = (key: string) => keyLine(parsed, key);
   const result = liveUpdateSchema.safeParse(parsed.data);
-  if (!result.success) {
-    return {
-      ok: false,
-      problems: result.error.issues.map((issue) => ({
-        file,
-        line: lineOf(issue.path[0]) ?? 1,
-        severity: 'error' as const,
-        message: issue.message,
-      })),
-    };
-  }
+  if (!result.success) return { ok: false, problems: frontMatterProblems(parsed, file, result.error.issues) };
   const fm = result.data;
   const problems: ContentProblem[] = [];
   const date = parseContentDate(fm.date);

@@ -20,6 +20,25 @@ export interface ParsedFile {
   bodyLine: number;
 }
 
+/** The line of a top-level front-matter key, when the key is a string the file has. */
+export function keyLine(parsed: ParsedFile, key: PropertyKey | undefined): number | undefined {
+  return typeof key === 'string' ? parsed.keyLines.get(key) : undefined;
+}
+
+/** A schema's complaints about front matter, each at the line of the key it names (else line 1). */
+export function frontMatterProblems(
+  parsed: ParsedFile,
+  file: string,
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): ContentProblem[] {
+  return issues.map((issue) => ({
+    file,
+    line: keyLine(parsed, issue.path[0]) ?? 1,
+    severity: 'error' as const,
+    message: issue.message,
+  }));
+}
+
 export type ParseResult =
   | { ok: true; value: ParsedFile }
   | { ok: false; problem: Omit<ContentProblem, 'file' | 'severity'> };

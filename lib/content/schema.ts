@@ -8,7 +8,7 @@ import { getBodyComplexityProblem } from './limits';
 import type { LiveUpdateResult } from './live-update';
 import type { ReporterResult } from './reporter-profile';
 import type { SiteIdentityResult } from './site-identity';
-import type { ContentProblem, ParsedFile } from './parse';
+import { frontMatterProblems, keyLine, type ContentProblem, type ParsedFile } from './parse';
 import type { Article, ArticleSource, BodyFormat, Category, Correction, Page } from './types';
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
@@ -151,19 +151,9 @@ const pageSchema = z.looseObject({
 /** Turns a file under `_pages/` into a `Page`: a title, an optional slug and update time, a body. */
 export function toPage(parsed: ParsedFile, source: ArticleSource): PageResult {
   const file = source.path;
-  const lineOf = (key: PropertyKey | undefined) => (typeof key === 'string' ? parsed.keyLines.get(key) : undefined);
+  const lineOf = (key: string) => keyLine(parsed, key);
   const result = pageSchema.safeParse(parsed.data);
-  if (!result.success) {
-    return {
-      ok: false,
-      problems: result.error.issues.map((issue) => ({
-        file,
-        line: lineOf(issue.path[0]) ?? 1,
-        severity: 'error' as const,
-        message: issue.message,
-      })),
-    };
-  }
+  if (!result.success) return { ok: false, problems: frontMatterProblems(parsed, file, result.error.issues) };
   const fm = result.data;
   const problems: ContentProblem[] = [];
   const fileName = file.split('/').pop() ?? file;
@@ -206,8 +196,7 @@ export function toPage(parsed: ParsedFile, source: ArticleSource): PageResult {
  */
 export function toArticle(parsed: ParsedFile, source: ArticleSource, now: Date = new Date()): ValidationResult {
   const file = source.path;
-  const lineOf = (key: PropertyKey | undefined) =>
-    typeof key === 'string' ? parsed.keyLines.get(key) : undefined;
+  const lineOf = (key: string | undefined) => keyLine(parsed, key);
   const problem = (message: string, key?: string, severity: ContentProblem['severity'] = 'error'): ContentProblem => ({
     file,
     line: lineOf(key) ?? (key ? undefined : 1),
@@ -216,15 +205,7 @@ export function toArticle(parsed: ParsedFile, source: ArticleSource, now: Date =
   });
 
   const result = frontMatterSchema.safeParse(parsed.data);
-  if (!result.success) {
-    return {
-      ok: false,
-      problems: result.error.issues.map((issue) => {
-        const key = issue.path[0];
-        return { file, line: lineOf(key) ?? 1, severity: 'error' as const, message: issue.message };
-      }),
-    };
-  }
+  if (!result.success) return { ok: false, problems: frontMatterProblems(parsed, file, result.error.issues) };
   const parsedFm: FrontMatter = result.data;
   const authorList = (Array.isArray(parsedFm.author) ? parsedFm.author : parsedFm.author ? [parsedFm.author] : [])
     .map((name) => name.trim())
