@@ -23,7 +23,7 @@ export function MostRead({ exclude, className = '' }: MostReadProps) {
       <ol className="most-read flex flex-col divide-y divide-neutral-200 dark:divide-neutral-800">
         {articles.map((article, index) => (
           <li key={article.slug} className="flex gap-3 py-2.5">
-            <span aria-hidden="true" className="w-6 shrink-0 text-lg font-black text-brand-600 tabular-nums dark:text-brand-50">
+            <span aria-hidden="true" className="rank">
               {index + 1}
             </span>
             <Link href={articlePath(article.slug)} className="leading-snug font-semibold hover:underline">

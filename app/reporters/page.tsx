@@ -26,7 +26,7 @@ export default function ReportersPage() {
                 <span className="font-semibold">
                   {reporter.name} {reporter.role}
                 </span>
-                <span className="text-sm text-neutral-600 dark:text-neutral-400">
+                <span className="meta">
                   {[reporter.desk, `기사 ${count}건`].filter(Boolean).join(' · ')}
                 </span>
               </Link>

@@ -24,12 +24,7 @@ export async function ArticleCard({
 }: ArticleCardProps) {
   const summary = await getSummary(article, variant === 'lead' ? 200 : 110);
   const category = article.categories[0];
-  const titleSize =
-    variant === 'lead'
-      ? 'text-2xl sm:text-3xl font-extrabold'
-      : variant === 'row'
-        ? 'text-base font-bold'
-        : 'text-lg font-bold';
+  const titleClass = variant === 'lead' ? 'card-title-lead' : variant === 'row' ? 'card-title-row' : 'card-title';
   return (
     <article
       lang={article.lang}
@@ -37,7 +32,7 @@ export async function ArticleCard({
       className={
         variant === 'lead'
           ? 'grid gap-4 md:grid-cols-[3fr_2fr] md:items-center'
-          : 'flex flex-col gap-2'
+          : 'stack'
       }
     >
       {article.image && variant !== 'row' ? (
@@ -48,30 +43,27 @@ export async function ArticleCard({
           className="rounded-md"
         />
       ) : null}
-      <div className="flex flex-col gap-2">
+      <div className="stack">
         {showCategory && category ? (
           <Link
             href={categoryPath(category.slug)}
-            className="w-fit text-sm font-semibold text-brand-600 hover:underline dark:text-brand-50"
+            className="kicker"
           >
             {category.name}
           </Link>
         ) : null}
-        <Heading className={`${titleSize} leading-snug tracking-tight`}>
+        <Heading className={titleClass}>
           <Link href={articlePath(article.slug)} className="hover:underline">
             {article.title}
           </Link>
         </Heading>
         {summary && variant !== 'row' ? (
-          <p className="line-clamp-3 text-[0.95rem] leading-relaxed text-neutral-700 dark:text-neutral-300">
+          <p className="card-summary">
             {summary}
           </p>
         ) : null}
         {article.dated ? (
-          <ArticleTime
-            date={article.published}
-            className="text-sm text-neutral-600 dark:text-neutral-400"
-          />
+          <ArticleTime date={article.published} className="meta" />
         ) : null}
       </div>
     </article>

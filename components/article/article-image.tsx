@@ -11,7 +11,7 @@ export interface ArticleImageProps {
  */
 export function ArticleImage({ src, alt, priority = false, className = '' }: ArticleImageProps) {
   return (
-    <div className={`aspect-video overflow-hidden bg-neutral-100 dark:bg-neutral-800 ${className}`}>
+    <div className={`image-frame ${className}`}>
       {/* eslint-disable-next-line @next/next/no-img-element */}
       <img
         src={src}
@@ -22,7 +22,6 @@ export function ArticleImage({ src, alt, priority = false, className = '' }: Art
         fetchPriority={priority ? 'high' : undefined}
         decoding="async"
         referrerPolicy="no-referrer"
-        className="h-full w-full object-cover"
       />
     </div>
   );

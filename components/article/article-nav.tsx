@@ -18,7 +18,7 @@ export function ArticleNav({ newer, older }: ArticleNavProps) {
       href={articlePath(article.slug)}
       className={`flex flex-col gap-1 rounded-md border border-neutral-200 p-4 hover:border-brand-600 dark:border-neutral-800 ${align}`}
     >
-      <span className="text-sm text-neutral-600 dark:text-neutral-400">{label}</span>
+      <span className="meta">{label}</span>
       <span lang={article.lang} dir={article.dir} className="font-bold">
         {article.title}
       </span>
@@ -26,7 +26,7 @@ export function ArticleNav({ newer, older }: ArticleNavProps) {
         <ArticleTime
           date={article.published}
           format="date"
-          className="text-sm text-neutral-600 dark:text-neutral-400"
+          className="meta"
         />
       ) : null}
     </Link>

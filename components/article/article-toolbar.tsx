@@ -5,8 +5,7 @@ export interface ArticleToolbarProps {
   title: string;
 }
 
-const link =
-  'inline-flex min-h-9 items-center rounded border border-neutral-300 px-2.5 text-sm font-semibold text-neutral-800 hover:border-brand-600 hover:text-brand-600 dark:border-neutral-700 dark:text-neutral-200 dark:hover:text-brand-50';
+const link = 'tool';
 
 /**
  * Share and reading tools under the headline. The X and Facebook links are plain links (nothing

@@ -12,8 +12,7 @@ export interface ArticleToolsProps {
   children?: React.ReactNode;
 }
 
-const button =
-  'inline-flex min-h-9 items-center gap-1 rounded border border-neutral-300 px-2.5 text-sm font-semibold text-neutral-800 hover:border-brand-600 hover:text-brand-600 disabled:cursor-not-allowed disabled:opacity-50 dark:border-neutral-700 dark:text-neutral-200 dark:hover:text-brand-50';
+const button = 'tool';
 
 /** Copies with the Clipboard API, or with a selected text field where it is missing or refused. */
 async function copyText(text: string): Promise<boolean> {

@@ -17,14 +17,14 @@ export function Masthead() {
           {name}
         </Link>
         <div className="flex w-full flex-col gap-2 sm:w-auto sm:items-end">
-          <p className="text-sm text-neutral-600 dark:text-neutral-400">{description}</p>
+          <p className="meta">{description}</p>
           <SearchForm id="masthead-search" className="w-full sm:w-72" />
         </div>
       </div>
       <nav aria-label="분류" className="border-t border-neutral-200 dark:border-neutral-800">
         <ul className="mx-auto flex max-w-6xl gap-5 overflow-x-auto px-4 py-2.5 text-[0.95rem] font-semibold whitespace-nowrap">
           <li>
-            <Link href="/" className="hover:text-brand-600 dark:hover:text-brand-50">
+            <Link href="/" className="nav-link">
               홈
             </Link>
           </li>
@@ -32,7 +32,7 @@ export function Masthead() {
             <li key={category.slug}>
               <Link
                 href={categoryPath(category.slug)}
-                className="hover:text-brand-600 dark:hover:text-brand-50"
+                className="nav-link"
               >
                 {category.name}
               </Link>

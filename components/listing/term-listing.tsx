@@ -2,6 +2,7 @@ import Link from 'next/link';
 
 import { ArticleCard } from '@/components/article/article-card';
 import type { ListingPage } from '@/lib/content';
+import { pageWindow } from '@/lib/pagination';
 import { listingPath } from '@/lib/paths';
 
 export interface TermListingProps {
@@ -53,18 +54,24 @@ export function TermListing({ listing, intro }: TermListingProps) {
             <span />
           )}
           <ol className="flex flex-wrap gap-2">
-            {Array.from({ length: pageCount }, (_, i) => i + 1).map((n) => (
-              <li key={n}>
-                <Link
-                  href={pathOf(n)}
-                  aria-current={n === page ? 'page' : undefined}
-                  aria-label={`${n}쪽`}
-                  className={`inline-block min-w-9 rounded px-2 py-1 text-center ${n === page ? 'bg-ink text-white dark:bg-white dark:text-ink' : 'hover:bg-neutral-100 dark:hover:bg-neutral-800'}`}
-                >
-                  {n}
-                </Link>
-              </li>
-            ))}
+            {pageWindow(page, pageCount).map((n, i) =>
+              n === undefined ? (
+                <li key={`gap-${i}`} aria-hidden="true" className="px-1 py-1">
+                  …
+                </li>
+              ) : (
+                <li key={n}>
+                  <Link
+                    href={pathOf(n)}
+                    aria-current={n === page ? 'page' : undefined}
+                    aria-label={`${n}쪽`}
+                    className="page-link"
+                  >
+                    {n}
+                  </Link>
+                </li>
+              ),
+            )}
           </ol>
           {page < pageCount ? (
             <Link href={pathOf(page + 1)} rel="next" className="hover:underline">

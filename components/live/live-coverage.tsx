@@ -23,11 +23,11 @@ export async function LiveCoverage({ article, coverage }: LiveCoverageProps) {
         {coverage.isLive ? (
           <span className="rounded bg-brand-600 px-2 py-0.5 text-xs font-black tracking-wider text-white">LIVE</span>
         ) : (
-          <span className="text-sm text-neutral-600 dark:text-neutral-400">
+          <span className="meta">
             중계를 마쳤습니다{coverage.endedAt ? <> · <ArticleTime date={coverage.endedAt} /></> : null}
           </span>
         )}
-        <span className="text-sm text-neutral-600 dark:text-neutral-400">업데이트 {coverage.updates.length}건</span>
+        <span className="meta">업데이트 {coverage.updates.length}건</span>
       </div>
       {coverage.isLive ? <LiveRefresher slug={article.slug} version={coverage.version} /> : null}
       <ol className="live-updates flex flex-col gap-6">
