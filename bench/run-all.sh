@@ -45,6 +45,7 @@ trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -sf -o /dev/null http://127.0.0.1:3230/api/breaking && break; sleep 0.2; done
 article=$(curl -s http://127.0.0.1:3230/ | grep -o 'href="/articles/[^"]*"' | head -1 | cut -d'"' -f2)
 node bench/page-weight.mjs http://127.0.0.1:3230 / "$article" "/category/%EA%B2%BD%EC%A0%9C" "/search?q=%EB%84%A4%EC%9D%B4%EB%B2%84" > "$out/weight.json"
+node bench/page-breakdown.mjs http://127.0.0.1:3230 / "$article" "/category/%EA%B2%BD%EC%A0%9C" > "$out/breakdown.json"
 node bench/lighthouse.mjs http://127.0.0.1:3230 / "$article" > "$out/lighthouse.json"
 kill $server; wait $server 2>/dev/null || true
 
