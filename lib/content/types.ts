@@ -12,8 +12,16 @@ export type Taxonomy = 'category' | 'tag' | 'reporters';
 
 export type BodyFormat = 'markdown' | 'html';
 
+/** A body read from a file: its format, its text, the line it starts at, and the file. */
+export interface FileBody {
+  format: BodyFormat;
+  body: string;
+  bodyLine: number;
+  source: ArticleSource;
+}
+
 /** A validated, published-or-not article. Pages only ever see this shape, never raw front matter. */
-export interface Article {
+export interface Article extends FileBody {
   slug: string;
   title: string;
   categories: Category[];
@@ -61,10 +69,6 @@ export interface Article {
   draft: boolean;
   lang: string;
   dir: 'ltr' | 'rtl';
-  format: BodyFormat;
-  body: string;
-  bodyLine: number;
-  source: ArticleSource;
 }
 
 /** One correction to a published article: when it was made, and what it says. */
@@ -82,16 +86,12 @@ export interface ArticleSource {
 }
 
 /** A page that is not an article (`content/_pages/`): /about, /ethics, /privacy … */
-export interface Page {
+export interface Page extends FileBody {
   slug: string;
   title: string;
   updated?: Date;
   lang: string;
   dir: 'ltr' | 'rtl';
-  format: BodyFormat;
-  body: string;
-  bodyLine: number;
-  source: ArticleSource;
 }
 
 /** The publication's identity and legal masthead (신문법 제21조), from `content/_site.yml`. */
@@ -119,7 +119,7 @@ export interface SiteIdentity {
 }
 
 /** One update of live coverage (실시간): a file in the article's `<name>.live/` folder. */
-export interface LiveUpdate {
+export interface LiveUpdate extends FileBody {
   /** The file name without its extension: the anchor `#update-<id>`. */
   id: string;
   /** The article it belongs to: its file's path without the extension. */
@@ -131,10 +131,6 @@ export interface LiveUpdate {
   bylines: Byline[];
   /** Stays on top of the updates. */
   pinned: boolean;
-  format: BodyFormat;
-  body: string;
-  bodyLine: number;
-  source: ArticleSource;
 }
 
 /** One name in a byline: `홍길동 기자 gildong@…`, linked to the profile when there is one. */
