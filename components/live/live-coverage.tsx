@@ -1,4 +1,5 @@
 import { ArticleBody } from '@/components/article/article-body';
+import { ArticleByline } from '@/components/article/article-byline';
 import { ArticleTime } from '@/components/article/article-time';
 import { VideoPlayers } from '@/components/article/video-players';
 import type { Article, LiveCoverage as Coverage } from '@/lib/content';
@@ -40,7 +41,7 @@ export async function LiveCoverage({ article, coverage }: LiveCoverageProps) {
             <p className="flex flex-wrap gap-x-3 text-sm text-neutral-600 dark:text-neutral-400">
               {update.pinned ? <span className="font-bold text-brand-600 dark:text-brand-50">고정</span> : null}
               <ArticleTime date={update.date} className="font-semibold text-neutral-800 dark:text-neutral-200" />
-              {update.bylines.length > 0 ? <span>{update.bylines.map((b) => `${b.name} ${b.role ?? ''}`.trim()).join(', ')}</span> : null}
+              <ArticleByline bylines={update.bylines} />
             </p>
             {update.title ? <h3 className="mt-1 text-lg font-bold">{update.title}</h3> : null}
             <ArticleBody

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseContentDate } from './dates';
 import { getBodyComplexityProblem } from './limits';
 import { frontMatterProblems, keyLine, type ContentProblem, type ParsedFile } from './parse';
-import { getBodyFormat } from './schema';
+import { getBodyFormat, toAuthorList } from './schema';
 import type { ArticleSource, LiveUpdate } from './types';
 
 /** Live updates are files in a folder named after their article's file: `<name>.live/`. */
@@ -50,7 +50,7 @@ export function toLiveUpdate(parsed: ParsedFile, source: ArticleSource): LiveUpd
     problems.push({ file, line: parsed.bodyLine, severity: 'error', message: '업데이트 본문이 비어 있습니다' });
   }
   if (problems.length > 0 || !date.ok || !format) return { ok: false, problems };
-  const authors = (Array.isArray(fm.author) ? fm.author : fm.author ? [fm.author] : []).map((a) => a.trim()).filter(Boolean);
+  const authors = toAuthorList(fm.author);
   return {
     ok: true,
     warnings: [],

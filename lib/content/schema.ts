@@ -118,6 +118,11 @@ function isSafeImageUrl(value: string): boolean {
   }
 }
 
+/** `author` as written: one name or id, or a list of them; blanks dropped. */
+export function toAuthorList(author: string | readonly string[] | undefined): string[] {
+  return (typeof author === 'string' ? [author] : (author ?? [])).map((name) => name.trim()).filter(Boolean);
+}
+
 export function getBodyFormat(fileName: string): BodyFormat | undefined {
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
@@ -207,9 +212,7 @@ export function toArticle(parsed: ParsedFile, source: ArticleSource, now: Date =
   const result = frontMatterSchema.safeParse(parsed.data);
   if (!result.success) return { ok: false, problems: frontMatterProblems(parsed, file, result.error.issues) };
   const parsedFm: FrontMatter = result.data;
-  const authorList = (Array.isArray(parsedFm.author) ? parsedFm.author : parsedFm.author ? [parsedFm.author] : [])
-    .map((name) => name.trim())
-    .filter(Boolean);
+  const authorList = toAuthorList(parsedFm.author);
   const fm = { ...parsedFm, author: authorList.join(', '), authors: authorList };
   const problems: ContentProblem[] = [];
   const warnings: ContentProblem[] = [];
