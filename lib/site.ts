@@ -22,8 +22,6 @@ export const site = {
   timeZone: 'Asia/Seoul',
   /** Articles per category page. */
   pageSize: 20,
-  /** How many of the newest articles `next build` prerenders; older ones render on first visit. */
-  prerenderCount: positiveInt(process.env.PRERENDER_ARTICLES, 200),
   /** Files larger than this are refused rather than parsed. */
   maxFileBytes: positiveInt(process.env.CONTENT_MAX_BYTES, 1024 * 1024),
 } as const;

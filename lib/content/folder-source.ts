@@ -4,20 +4,7 @@ import path from 'node:path';
 import { comparePaths, describeContentFile, getNewestFolderTime, listContentFiles, type ContentEntry } from './files';
 import { loadFile, type LoadOptions } from './load-file';
 import { readParseCache, writeParseCache, type ParseCacheEntry } from './parse-cache';
-import type { SourceFile } from './snapshot';
-
-/** A place articles come from. The store asks it for changes and builds snapshots from its files. */
-export interface ContentSource {
-  /** Whether `refresh` may find something new (a change was seen, or polling is due). */
-  needsRefresh(now: number): boolean;
-  /** Brings the files up to date with the source; true when any file was added, changed or removed. */
-  refresh(now: number): boolean;
-  /** The files as last read, in path order. */
-  files(): Iterable<SourceFile>;
-  /** The newest change time the source can see (files and folders), for a store's first read. */
-  newestChange(): number;
-  close(): void;
-}
+import type { ContentSource } from './source';
 
 export interface FolderSourceOptions extends LoadOptions {
   root: string;

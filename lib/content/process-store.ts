@@ -4,6 +4,7 @@ import path from 'node:path';
 import { getContentDir, site } from '@/lib/site';
 
 import { CONTENT_CLOCK_KEY, type ContentClock } from './clock';
+import { emptySource } from './source';
 import { openContentStore, type ContentStore } from './store';
 
 const STORE_KEY = Symbol.for('hangul-news.content-store');
@@ -17,8 +18,12 @@ function isBuildPhase(): boolean {
  * Whether the rendered-page cache in .next/ was filled from this content folder. The same build
  * may serve any folder (CONTENT_DIR); a marker file remembers the last one, best effort.
  */
+function pageCacheMarker(): string {
+  return path.join(/* turbopackIgnore: true */ process.cwd(), '.next', 'cache', 'content-folder');
+}
+
 function isPageCacheFrom(root: string): boolean {
-  const marker = path.join(/* turbopackIgnore: true */ process.cwd(), '.next', 'cache', 'content-folder');
+  const marker = pageCacheMarker();
   let previous: string | undefined;
   try {
     previous = fs.readFileSync(marker, 'utf8');
@@ -46,13 +51,18 @@ export function getContentStore(): ContentStore {
   let store = holder[STORE_KEY];
   if (!store || store.root !== root) {
     store?.close();
+    const building = isBuildPhase();
+    // The build reads no content at all: whatever it prerenders is from no folder, so the server
+    // renders each page afresh on its first request (the marker is gone) and caches it from there.
+    if (building) fs.rmSync(pageCacheMarker(), { force: true });
     const opened = openContentStore({
       root,
       maxFileBytes: site.maxFileBytes,
-      live: !isBuildPhase(),
+      live: !building,
       useParseCache: true,
       reportProblem: (line) => console.error(`[content] ${line}`),
-      isPageCacheFromHere: () => isPageCacheFrom(root),
+      isPageCacheFromHere: () => !building && isPageCacheFrom(root),
+      source: building ? emptySource() : undefined,
     });
     holder[STORE_KEY] = opened;
     holder[CONTENT_CLOCK_KEY] = (now) => opened.getStaleBefore(now);

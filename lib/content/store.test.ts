@@ -26,6 +26,7 @@ import {
 } from './queries';
 import { getContentStore } from './process-store';
 import { formatProblem } from './snapshot';
+import { assertContentValid } from './strict';
 
 const getSnapshot = () => getContentStore().getSnapshot();
 const getStaleBefore = (now?: number) => getContentStore().getStaleBefore(now);
@@ -466,3 +467,43 @@ describe('live changes', () => {
     expect(getStaleBefore()).toBeGreaterThanOrEqual(before);
   });
 });
+
+describe('the build', () => {
+  afterEach(() => {
+    delete process.env.NEXT_PHASE;
+    delete process.env.CONTENT_STRICT;
+    restart();
+  });
+
+  it('reads no content, and what it prerendered is stale at the server’s first read', () => {
+    write('a.md', article('A', 'date: 2024-01-01'));
+    const written = Date.parse('2024-01-02T00:00:00Z') / 1000;
+    fs.utimesSync(path.join(dir, 'a.md'), written, written);
+    fs.utimesSync(dir, written, written);
+    getSnapshot();
+    restart();
+    // A restart on the same folder keeps the pages cached from it.
+    expect(getStaleBefore()).toBe(written * 1000);
+
+    process.env.NEXT_PHASE = 'phase-production-build';
+    restart();
+    expect(getArticles()).toEqual([]);
+    expect(getSnapshot().fileCount).toBe(0);
+
+    delete process.env.NEXT_PHASE;
+    const started = Date.now();
+    restart();
+    expect(getArticles().map((a) => a.title)).toEqual(['A']);
+    expect(getStaleBefore()).toBeGreaterThanOrEqual(started);
+  });
+
+  it('still checks every file in strict mode, and fails naming the broken one', () => {
+    write('good.md', article('좋은 기사', 'date: 2024-01-01'));
+    process.env.NEXT_PHASE = 'phase-production-build';
+    process.env.CONTENT_STRICT = '1';
+    expect(() => assertContentValid()).not.toThrow();
+    write('2024/bad.md', '---\ntitle: [깨진\n---\n');
+    expect(() => assertContentValid()).toThrow(/2024\/bad\.md:2/);
+  });
+});
+

@@ -1,6 +1,7 @@
-import { openFolderSource, type ContentSource } from './folder-source';
+import { openFolderSource } from './folder-source';
 import { getStaleBefore } from './freshness';
 import { buildSnapshot, formatProblem, type ContentSnapshot } from './snapshot';
+import type { ContentSource } from './source';
 
 export interface ContentStoreOptions {
   /** The content folder (absolute). */
@@ -18,6 +19,8 @@ export interface ContentStoreOptions {
    * they were, only files changed since are stale; when not, every cached page is.
    */
   isPageCacheFromHere?: () => boolean;
+  /** Where the files come from; the folder at `root` unless given. */
+  source?: ContentSource;
 }
 
 /** The content as the rest of lib/content sees it: snapshots, and when pages went stale. */
@@ -32,12 +35,14 @@ export interface ContentStore {
 
 /** Opens a store over the content folder: a source feeding changes to the pure snapshot builder. */
 export function openContentStore(options: ContentStoreOptions): ContentStore {
-  const source: ContentSource = openFolderSource({
-    root: options.root,
-    maxFileBytes: options.maxFileBytes,
-    live: options.live,
-    useParseCache: options.useParseCache ?? false,
-  });
+  const source =
+    options.source ??
+    openFolderSource({
+      root: options.root,
+      maxFileBytes: options.maxFileBytes,
+      live: options.live,
+      useParseCache: options.useParseCache ?? false,
+    });
   const logged = new Set<string>();
   let snapshot: ContentSnapshot | undefined;
   let version = 0;

@@ -7,23 +7,20 @@ import { ArticleView } from '@/components/article/article-view';
 import { ViewBeacon } from '@/components/article/view-beacon';
 import { MostRead } from '@/components/most-read';
 import { JsonLd } from '@/components/seo/json-ld';
-import { getAdjacent, getArticle, getArticles, getLiveCoverage, getRedirect, getRelated } from '@/lib/content';
+import { getAdjacent, getArticle, getLiveCoverage, getRedirect, getRelated } from '@/lib/content';
 import { assertContentValid } from '@/lib/content/strict';
 import { toArticleMetadata } from '@/lib/metadata';
 import { articlePath, readSlugParam } from '@/lib/paths';
 import { getLiveUpdateBody, getSummary } from '@/lib/render';
-import { site } from '@/lib/site';
 import { toBreadcrumbJsonLd, toLiveBlogJsonLd, toNewsArticleJsonLd } from '@/lib/structured-data';
 
 export const revalidate = 10;
-// Only the newest articles are prerendered; the archive renders on first visit and is then cached.
+// The build reads no articles: each renders on its first visit and is then cached.
 export const dynamicParams = true;
 
 export function generateStaticParams() {
   assertContentValid();
-  return getArticles()
-    .slice(0, site.prerenderCount)
-    .map((article) => ({ slug: article.slug }));
+  return [];
 }
 
 export async function generateMetadata({

@@ -1,11 +1,10 @@
 import { ListingRoute, listingMetadata } from '@/components/listing/listing-route';
-import { getCategories } from '@/lib/content';
 
 export const revalidate = 10;
 export const dynamicParams = true;
 
 export function generateStaticParams() {
-  return getCategories().map((category) => ({ slug: category.slug }));
+  return [];
 }
 
 export async function generateMetadata({ params }: PageProps<'/category/[slug]'>) {
