@@ -9,10 +9,10 @@ const args = process.argv.slice(2).filter((arg) => arg !== '--cold');
 const contentDir = path.resolve(args[0] ?? 'content');
 const label = args[1] ?? path.basename(contentDir);
 const root = path.resolve(import.meta.dirname, '..');
-// --cold: forget the parse cache of earlier builds (lib/content/parse-cache.ts), as a fresh
-// checkout would; the build's own processes still share it.
+// --cold: no `.next` at all (no earlier build's output, compiler cache or parse cache), as from
+// a fresh checkout.
 const cold = process.argv.includes('--cold');
-if (cold) fs.rmSync(path.join(root, '.next', 'cache', 'content'), { recursive: true, force: true });
+if (cold) fs.rmSync(path.join(root, '.next'), { recursive: true, force: true });
 const PAGE_SIZE = 4096;
 
 /** Resident memory of `pid` and all its descendants, in bytes, read from /proc. */
