@@ -58,5 +58,7 @@ server=$!
 for _ in $(seq 1 100); do curl -sf -o /dev/null http://127.0.0.1:3240/api/breaking && break; sleep 0.2; done
 node bench/freshness.mjs http://127.0.0.1:3240 content 10 > "$out/freshness.json"
 kill $server
+# Three instances behind nginx, content from a git remote, pages shared in Redis (same build).
+node bench/cluster.mjs > "$out/cluster.json"
 npx tsx bench/worst-body.mjs > "$out/worst-body.json"
 echo "done: $out"

@@ -59,12 +59,13 @@ function wrkMs(text) {
 }
 
 /** wrk (Debian's; C, two threads) where installed: fast enough not to be the bottleneck itself. */
-function loadWithWrk(url, connections, duration) {
+function loadWithWrk(url, connections, duration, headers) {
   let out = '';
+  const headerArgs = Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
   try {
     out = execFileSync(
       'wrk',
-      ['-t2', `-c${connections}`, `-d${duration}s`, '--latency', '--timeout', '10s', url],
+      ['-t2', `-c${connections}`, `-d${duration}s`, '--latency', '--timeout', '10s', ...headerArgs, url],
       { encoding: 'utf8' },
     );
   } catch (error) {
@@ -81,9 +82,9 @@ function loadWithWrk(url, connections, duration) {
 }
 
 /** Requests/s, p50 and p99 (ms), non-2xx and errors for `duration` seconds of load on one URL. */
-export async function load(url, { connections = 50, duration = 10 } = {}) {
-  if (hasWrk) return loadWithWrk(url, connections, duration);
-  const result = await autocannon({ url, connections, duration, pipelining: 1 });
+export async function load(url, { connections = 50, duration = 10, headers = {} } = {}) {
+  if (hasWrk) return loadWithWrk(url, connections, duration, headers);
+  const result = await autocannon({ url, connections, duration, pipelining: 1, headers });
   return {
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,

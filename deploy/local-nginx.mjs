@@ -9,11 +9,18 @@ import path from 'node:path';
 const here = import.meta.dirname;
 
 /**
- * Starts nginx with deploy/nginx.conf in front of `upstreamPort`, listening on `listenPort`.
+ * Starts nginx with deploy/nginx.conf in front of `upstreamPort` (or every port of
+ * `upstreamPorts`: several instances), listening on `listenPort`.
  * `extraServers` is more nginx configuration for the same http block (a static file server, say).
  * Resolves to { child, work, stop }.
  */
-export function startLocalNginx({ upstreamPort, listenPort, extraServers = '', stdio = 'ignore' }) {
+export function startLocalNginx({
+  upstreamPort,
+  upstreamPorts = [upstreamPort],
+  listenPort,
+  extraServers = '',
+  stdio = 'ignore',
+}) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'news-nginx-'));
   // nginx's workers drop to an unprivileged user: let them read and write what they need.
   fs.chmodSync(work, 0o755);
@@ -24,7 +31,10 @@ export function startLocalNginx({ upstreamPort, listenPort, extraServers = '', s
   const site = fs
     .readFileSync(path.join(here, 'nginx.conf'), 'utf8')
     .replace('/var/cache/nginx/news', path.join(work, 'cache'))
-    .replace('server 127.0.0.1:3000;', `server 127.0.0.1:${upstreamPort};`)
+    .replace(
+      /^ *server 127\.0\.0\.1:3000 (.*);$/m,
+      (_line, options) => upstreamPorts.map((port) => `    server 127.0.0.1:${port} ${options};`).join('\n'),
+    )
     .replace('listen 80;', `listen 127.0.0.1:${listenPort};`);
   const temp = path.join(work, 'tmp');
   fs.writeFileSync(

@@ -32,3 +32,32 @@ export function getContentDir(): string {
   // turbopackIgnore keeps the build from tracing every article into each route's bundle.
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), configured ?? 'content');
 }
+
+/** Content followed from a git repository (`CONTENT_GIT_URL`), or none: a plain folder. */
+export interface ContentGitConfig {
+  url: string;
+  /** `CONTENT_GIT_BRANCH`, default `main`. */
+  branch: string;
+  /** `CONTENT_GIT_INTERVAL` seconds between fetches when no webhook says so, default 30. */
+  intervalMs: number;
+}
+
+export function getContentGit(): ContentGitConfig | undefined {
+  const url = process.env.CONTENT_GIT_URL?.trim();
+  if (!url) return undefined;
+  return {
+    url,
+    branch: process.env.CONTENT_GIT_BRANCH?.trim() || 'main',
+    intervalMs: positiveInt(process.env.CONTENT_GIT_INTERVAL, 30) * 1000,
+  };
+}
+
+/**
+ * Redis shared by several instances (`REDIS_URL`), or none. Keys start with `REDIS_PREFIX`
+ * (default `hangul-news`), so sites may share one Redis.
+ */
+export function getRedis(): { url: string; prefix: string } | undefined {
+  const url = process.env.REDIS_URL?.trim();
+  if (!url) return undefined;
+  return { url, prefix: process.env.REDIS_PREFIX?.trim() || 'hangul-news' };
+}

@@ -1,20 +1,36 @@
-// Next's own file-system cache for rendered pages, with one addition: an entry rendered before
-// the content last changed (a file added, edited, renamed or deleted, or a scheduled article's
-// time or a breaking item's end passing) is expired, so the next request renders it afresh and
-// waits for that render instead of being served the stale copy. The content store publishes the
-// moment on globalThis (lib/content/clock.ts), since this module is loaded outside the app bundle.
+// Next's own file-system cache for rendered pages, with two additions.
+//
+// Freshness: an entry rendered before the content last changed (a file added, edited, renamed or
+// deleted, or a scheduled article's time or a breaking item's end passing) or from another content
+// version (with content from git: another commit) is expired, so the next request renders it
+// afresh and waits for that render instead of being served the stale copy. The content store
+// publishes what it knows on globalThis (lib/content/clock.ts), since this module is loaded
+// outside the app bundle.
+//
+// Sharing: with REDIS_URL, rendered entries are also stored in Redis (lib/cache/shared-cache.mjs)
+// under the build's id, so a page one instance rendered is a hit on the others. The local cache
+// stays first and is the fallback when Redis is down or slow.
+import fs from 'node:fs';
+import path from 'node:path';
+
 import fileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache.js';
+
+import { openSharedCache } from './shared-cache.mjs';
 
 const FileSystemCache = fileSystemCache.default ?? fileSystemCache;
 const CONTENT_CLOCK_KEY = Symbol.for('hangul-news.content-clock');
+const SHARED_KEY = Symbol.for('hangul-news.shared-page-cache');
 
 // Next stamps an entry when its render ends, but the render read the content when it began: a
 // render that straddles a change would pass for fresh. Every render follows a lookup of its key
 // that told Next to render, so the first such lookup not yet followed by a write is a safe (early)
-// stand-in for when it began. Lookups that serve a fresh entry start nothing and are not counted:
-// counting them would date the next render to long before it began, and render it twice.
+// stand-in for when it began, and the content version at that lookup is the one the render read.
+// Lookups that serve a fresh entry start nothing and are not counted: counting them would date
+// the next render to long before it began, and render it twice.
 const lookedUpAt = new Map();
+/** For entries this process wrote to its local cache: when their render began, and from what. */
 const renderedAt = new Map();
+const renderedFrom = new Map();
 
 // Entries prerendered by `next build` carry no revalidate time of their own (Next keeps it in its
 // manifest): assume the shortest any route exports (`export const revalidate = 10`).
@@ -40,20 +56,67 @@ function isStorable(key, data) {
   return decoded === decoded.normalize('NFC');
 }
 
+/** What the content store says now, or nothing (the store is not loaded in this process). */
+function contentState() {
+  const clock = globalThis[CONTENT_CLOCK_KEY];
+  return typeof clock === 'function' ? clock() : undefined;
+}
+
+/** Whether a render that began at `rendered`, from content `version`, is still current. */
+function isCurrent(state, rendered, version) {
+  if (!state) return true;
+  if (rendered < state.staleBefore) return false;
+  return state.version === undefined || version === state.version;
+}
+
+/** The build's id: entries of two builds must never meet in a shared cache. */
+function deploymentId(serverDistDir) {
+  if (process.env.NEXT_DEPLOYMENT_ID) return process.env.NEXT_DEPLOYMENT_ID;
+  try {
+    return fs.readFileSync(path.join(serverDistDir, '..', 'BUILD_ID'), 'utf8').trim();
+  } catch {
+    return 'unknown-build';
+  }
+}
+
+/** One Redis connection a process, whichever route bundle's copy of this handler asks. */
+function sharedCache(serverDistDir) {
+  const url = process.env.REDIS_URL?.trim();
+  if (!url || process.env.NEXT_PHASE === 'phase-production-build') return undefined;
+  const holder = globalThis;
+  if (!holder[SHARED_KEY]) {
+    const prefix = `${process.env.REDIS_PREFIX?.trim() || 'hangul-news'}:${deploymentId(serverDistDir)}`;
+    holder[SHARED_KEY] = openSharedCache({ url, prefix });
+  }
+  return holder[SHARED_KEY];
+}
+
 export default class ContentCacheHandler extends FileSystemCache {
+  constructor(ctx) {
+    const shared = sharedCache(ctx.serverDistDir);
+    // Shared: no page copy in this process's memory (Next's own LRU) may outlive what Redis and
+    // the content version say. Decided here, at run time, whatever the build's cacheMaxMemorySize.
+    super(shared ? { ...ctx, maxMemoryCacheSize: 0 } : ctx);
+    this.shared = shared;
+  }
+
   async get(key, ...rest) {
     const lookedUp = Date.now();
+    const state = contentState();
     let entry = await super.get(key, ...rest);
-    const staleBefore = globalThis[CONTENT_CLOCK_KEY];
-    if (entry && typeof staleBefore === 'function') {
+    if (entry) {
       const rendered = Math.min(entry.lastModified, renderedAt.get(key) ?? entry.lastModified);
       // lastModified -1 tells Next the entry is expired: render before responding, no stale copy.
-      if (rendered < staleBefore()) entry = { ...entry, lastModified: -1 };
+      if (!isCurrent(state, rendered, renderedFrom.get(key))) entry = { ...entry, lastModified: -1 };
+    }
+    if ((!entry || entry.lastModified === -1) && this.shared) {
+      const record = await this.shared.get(key);
+      if (record?.entry && isCurrent(state, record.renderedAt, record.version)) entry = record.entry;
     }
     if (!lookedUpAt.has(key) && startsRender(entry, lookedUp)) {
       // Renders that never end in a write (errors) must not grow this map without bound.
       if (lookedUpAt.size >= 10_000) lookedUpAt.clear();
-      lookedUpAt.set(key, lookedUp);
+      lookedUpAt.set(key, { at: lookedUp, version: state?.version });
     }
     return entry;
   }
@@ -65,7 +128,19 @@ export default class ContentCacheHandler extends FileSystemCache {
     // for one), and so are other spellings of a Hangul URL (NFD): storing each would let anyone
     // fill the disk with made-up URLs. Only the canonical URL of something that exists is kept.
     if (!isStorable(key, data)) return;
-    renderedAt.set(key, lookedUp ?? Date.now());
-    return super.set(key, data, ...rest);
+    const began = lookedUp?.at ?? Date.now();
+    const version = lookedUp ? lookedUp.version : contentState()?.version;
+    renderedAt.set(key, began);
+    renderedFrom.set(key, version);
+    await super.set(key, data, ...rest);
+    if (this.shared && data) {
+      const ctx = rest[0];
+      const cacheControl = ctx?.fetchCache ? undefined : ctx?.cacheControl;
+      await this.shared.set(key, {
+        renderedAt: began,
+        version,
+        entry: { lastModified: Date.now(), cacheControl, value: data },
+      });
+    }
   }
 }

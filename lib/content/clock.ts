@@ -4,5 +4,12 @@
  */
 export const CONTENT_CLOCK_KEY = Symbol.for('hangul-news.content-clock');
 
-/** Returns the time (ms) before which rendered pages may be out of date. */
-export type ContentClock = (now?: number) => number;
+/** What the page cache needs to know about the content now. */
+export interface ContentState {
+  /** The time (ms) before which rendered pages may be out of date. */
+  staleBefore: number;
+  /** The content's version (a commit), when the source names one: pages of another are stale. */
+  version?: string;
+}
+
+export type ContentClock = (now?: number) => ContentState;

@@ -8,8 +8,14 @@ import type { ContentSource } from './source';
 
 export interface FolderSourceOptions extends LoadOptions {
   root: string;
-  /** Watch the folder and let writes settle; off for one-shot readers (the build, the content check). */
+  /** Follow changes; off for one-shot readers (the build, the content check). */
   live: boolean;
+  /**
+   * How a live source learns of changes: by watching the folder and letting writes settle (the
+   * default), or only when its owner names the changed paths (the git follower, which writes
+   * whole commits and says which paths each one touched).
+   */
+  watch?: boolean;
   /** Take unchanged files from the parse cache on disk at the first read, and save it after. */
   useParseCache: boolean;
 }
@@ -44,8 +50,14 @@ function entryIndex(entries: readonly ContentEntry[], path: string): number {
  * nothing changes. The watcher only notes which paths changed; the next refresh re-stats those
  * paths and reparses what changed, so a change costs the same with 100 articles or 100,000.
  */
-export function openFolderSource(options: FolderSourceOptions): ContentSource {
+export interface FolderSource extends ContentSource {
+  /** The paths that changed (relative, forward slashes), or none named: the whole folder may have. */
+  noteChanged(paths?: readonly string[]): void;
+}
+
+export function openFolderSource(options: FolderSourceOptions): FolderSource {
   const { root, live } = options;
+  const watching = live && (options.watch ?? true);
   const files = new Map<string, ParseCacheEntry>();
   /** The folder's files as last listed, sorted by path, kept current path by path. */
   let entries: ContentEntry[] = [];
@@ -102,7 +114,7 @@ export function openFolderSource(options: FolderSourceOptions): ContentSource {
     }
   }
 
-  if (live) {
+  if (watching) {
     try {
       watcher = fs.watch(root, { recursive: true, persistent: false }, (_event, name) => {
         markDirty(name ? [name.split(path.sep).join('/')] : undefined);
@@ -178,7 +190,7 @@ export function openFolderSource(options: FolderSourceOptions): ContentSource {
    * Re-stats only the paths the watcher named. Returns undefined, having changed nothing, when a
    * folder was among them (added, removed or renamed): the caller then rescans the whole folder.
    */
-  function refreshTouched(names: ReadonlySet<string>, now: number): boolean | undefined {
+  function refreshTouched(names: ReadonlySet<string>, now: number, settle: boolean): boolean | undefined {
     const found: [string, ContentEntry | undefined][] = [];
     for (const name of names) {
       const entry = describeContentFile(root, name);
@@ -220,7 +232,7 @@ export function openFolderSource(options: FolderSourceOptions): ContentSource {
         remove(entry.path);
         continue;
       }
-      const result = updateFile(entry, stat, now, true);
+      const result = updateFile(entry, stat, now, settle);
       if (result === 'settling') settling.push(name);
       else if (result !== 'unchanged') changed = true;
     }
@@ -230,17 +242,17 @@ export function openFolderSource(options: FolderSourceOptions): ContentSource {
 
   return {
     needsRefresh(now) {
-      return dirty || (live && !watcher && now - checkedAt > POLL_MS);
+      return dirty || (watching && !watcher && now - checkedAt > POLL_MS);
     },
     refresh(now) {
       const names = touched;
       dirty = false;
       touched = new Set();
       checkedAt = now;
-      // Settling applies to live edits; the first read takes the folder as it is.
-      const settle = live && read;
-      const changed =
-        (settle && watcher && names !== 'all' ? refreshTouched(names, now) : undefined) ?? refreshAll(now, settle);
+      // Settling applies to edits seen by the watcher; the first read takes the folder as it is.
+      const settle = watching && read;
+      const named = read && names !== 'all' && (!watching || !!watcher);
+      const changed = (named ? refreshTouched(names, now, settle) : undefined) ?? refreshAll(now, settle);
       read = true;
       return changed;
     },
@@ -252,6 +264,7 @@ export function openFolderSource(options: FolderSourceOptions): ContentSource {
       for (const file of files.values()) newest = Math.max(newest, file.mtimeMs);
       return newest;
     },
+    noteChanged: markDirty,
     close: stopWatching,
   };
 }

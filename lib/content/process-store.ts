@@ -1,14 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { getContentDir, site } from '@/lib/site';
+import { openChangeSignal, type ChangeSignal } from '@/lib/cluster/signal';
+import { getContentDir, getContentGit, getRedis, site } from '@/lib/site';
 
 import { CONTENT_CLOCK_KEY, type ContentClock } from './clock';
-import { emptySource } from './source';
+import { openGitSource } from './git-source';
+import { emptySource, type ContentSource } from './source';
 import { openContentStore, type ContentStore } from './store';
 
 const STORE_KEY = Symbol.for('hangul-news.content-store');
-type GlobalWithStore = typeof globalThis & { [STORE_KEY]?: ContentStore; [CONTENT_CLOCK_KEY]?: ContentClock };
+const SIGNAL_KEY = Symbol.for('hangul-news.change-signal');
+type GlobalWithStore = typeof globalThis & {
+  [STORE_KEY]?: ContentStore;
+  [CONTENT_CLOCK_KEY]?: ContentClock;
+  [SIGNAL_KEY]?: ChangeSignal;
+};
+const log = (line: string) => console.error(`[content] ${line}`);
 
 function isBuildPhase(): boolean {
   return process.env.NEXT_PHASE === 'phase-production-build';
@@ -55,20 +63,58 @@ export function getContentStore(): ContentStore {
     // The build reads no content at all: whatever it prerenders is from no folder, so the server
     // renders each page afresh on its first request (the marker is gone) and caches it from there.
     if (building) fs.rmSync(pageCacheMarker(), { force: true });
+    const git = building ? undefined : getContentGit();
+    let source: ContentSource | undefined = building ? emptySource() : undefined;
+    if (git) {
+      source = openGitSource({
+        root,
+        ...git,
+        maxFileBytes: site.maxFileBytes,
+        useParseCache: true,
+        log,
+      });
+    }
     const opened = openContentStore({
       root,
       maxFileBytes: site.maxFileBytes,
       live: !building,
       useParseCache: true,
-      reportProblem: (line) => console.error(`[content] ${line}`),
+      reportProblem: log,
       isPageCacheFromHere: () => !building && isPageCacheFrom(root),
-      source: building ? emptySource() : undefined,
+      source,
     });
     holder[STORE_KEY] = opened;
-    holder[CONTENT_CLOCK_KEY] = (now) => opened.getStaleBefore(now);
+    holder[CONTENT_CLOCK_KEY] = (now) => ({ staleBefore: opened.getStaleBefore(now), version: opened.getVersion() });
+    const redis = getRedis();
+    holder[SIGNAL_KEY]?.close();
+    holder[SIGNAL_KEY] =
+      git && redis
+        ? openChangeSignal({
+            url: redis.url,
+            channel: `${redis.prefix}:content-changed`,
+            onSignal: () => void opened.requestUpdate(),
+            log,
+          })
+        : undefined;
     store = opened;
   }
   return store;
+}
+
+/**
+ * Someone said the content changed (a signed webhook): look now, and tell the other instances.
+ * Resolves with the version now served.
+ */
+export async function announceContentChange(): Promise<string | undefined> {
+  const store = getContentStore();
+  const holder = globalThis as GlobalWithStore;
+  await Promise.all([store.requestUpdate(), holder[SIGNAL_KEY]?.publish()]);
+  return store.getVersion();
+}
+
+/** Whether the content follows a source that can be told to look (git); a folder watches itself. */
+export function followsRemote(): boolean {
+  return !isBuildPhase() && !!getContentGit();
 }
 
 /** Starts watching the content folder at server start, before the first request needs it. */

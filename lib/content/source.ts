@@ -10,6 +10,13 @@ export interface ContentSource {
   files(): Iterable<SourceFile>;
   /** The newest change time the source can see (files and folders), for a store's first read. */
   newestChange(): number;
+  /**
+   * What the files are a version of, when the source can name it (the git follower: the commit
+   * they were read from). Pages rendered from another version are stale, whatever the clocks say.
+   */
+  version?(): string | undefined;
+  /** Asks the source to look for changes now (a webhook said there are some); settles when it has. */
+  requestUpdate?(): Promise<void>;
   close(): void;
 }
 

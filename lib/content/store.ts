@@ -28,8 +28,15 @@ export interface ContentStore {
   readonly root: string;
   /** The current snapshot; rebuilt only after the source saw a change. */
   getSnapshot(): ContentSnapshot;
-  /** The moment (ms) before which any rendered page may be out of date. */
+  /**
+   * The moment (ms) before which any rendered page may be out of date. With a versioned source
+   * only the content's own times count (a publish time, a breaking end); the version says the rest.
+   */
   getStaleBefore(now?: number): number;
+  /** The version of the current snapshot's files (a commit), if the source names one. */
+  getVersion(): string | undefined;
+  /** Looks for changes now, if the source can be asked (a webhook); resolves when it has looked. */
+  requestUpdate(): Promise<void>;
   close(): void;
 }
 
@@ -84,7 +91,14 @@ export function openContentStore(options: ContentStoreOptions): ContentStore {
   return {
     root: options.root,
     getSnapshot,
-    getStaleBefore: (now = Date.now()) => getStaleBefore(getSnapshot(), changedAt, now),
+    getStaleBefore: (now = Date.now()) => getStaleBefore(getSnapshot(), source.version ? 0 : changedAt, now),
+    getVersion() {
+      getSnapshot();
+      return source.version?.();
+    },
+    requestUpdate: async () => {
+      await source.requestUpdate?.();
+    },
     close: () => source.close(),
   };
 }

@@ -2,7 +2,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { getRedis } from '@/lib/site';
+
 import { openMemoryCounter } from './memory';
+import { openRedisCounter } from './redis';
 import { openSqliteCounter } from './sqlite';
 import type { ViewCount, ViewCounter } from './types';
 
@@ -83,7 +86,19 @@ function getState(): ViewsState {
   let state = holder[STATE_KEY];
   if (!state) {
     const dir = getDataDir();
-    state = { counter: openCounter(dir), secret: readSecret(dir), limits: new Map(), prunedAt: 0, failed: false };
+    const redis = getRedis();
+    const opened: ViewsState = {
+      counter: openMemoryCounter(),
+      secret: readSecret(dir),
+      limits: new Map(),
+      prunedAt: 0,
+      failed: false,
+    };
+    // Several instances count in Redis, with one salt, so a visitor is one visitor on all of them.
+    opened.counter = redis
+      ? openRedisCounter({ ...redis, onSharedSecret: (secret) => (opened.secret = secret) })
+      : openCounter(dir);
+    state = opened;
     holder[STATE_KEY] = state;
   }
   return state;

@@ -6,7 +6,7 @@ export interface ViewCount {
 
 /**
  * Where views are counted: SQLite on one machine (lib/views/sqlite.ts), memory when the file
- * cannot be used, and later a shared store for several instances. Nothing else knows which.
+ * cannot be used, Redis for several instances (lib/views/redis.ts). Nothing else knows which.
  */
 export interface ViewCounter {
   /**
@@ -19,5 +19,5 @@ export interface ViewCounter {
   /** Forgets what is older than `before` (views) and the dedupe marks older than `seenBefore`. */
   prune(before: number, seenBefore: number): void;
   close(): void;
-  readonly kind: 'sqlite' | 'memory';
+  readonly kind: 'sqlite' | 'memory' | 'redis';
 }

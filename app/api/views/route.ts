@@ -1,6 +1,7 @@
 import { isbot } from 'isbot';
 
 import { getArticle } from '@/lib/content';
+import { readBoundedBody } from '@/lib/request-body';
 import { allowBeacon, recordView, visitorKey } from '@/lib/views';
 
 // Counted per request; never cached.
@@ -10,26 +11,6 @@ const MAX_BODY_BYTES = 512;
 
 function answer(status: number): Response {
   return new Response(null, { status, headers: { 'Cache-Control': 'no-store' } });
-}
-
-/** The body as text, or undefined past MAX_BODY_BYTES: a beacon carries one slug. */
-async function readSmallBody(request: Request): Promise<string | undefined> {
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return undefined;
-  const reader = request.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 /**
@@ -46,9 +27,9 @@ export async function POST(request: Request) {
   const agent = headers.get('user-agent') ?? '';
   // Bots and prefetches are told nothing went wrong; they are just not counted.
   if (!agent || isbot(agent) || purpose.includes('prefetch')) return answer(204);
-  const body = await readSmallBody(request);
-  if (body === undefined) return answer(413);
-  const article = getArticle(body.trim().normalize('NFC'));
+  const bytes = await readBoundedBody(request, MAX_BODY_BYTES);
+  if (bytes === undefined) return answer(413);
+  const article = getArticle(new TextDecoder().decode(bytes).trim().normalize('NFC'));
   if (!article) return answer(404);
   const now = Date.now();
   const visitor = visitorKey(headers, now);

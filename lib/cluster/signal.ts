@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+
+import Redis from 'ioredis';
+
+/**
+ * "The content changed": one instance that was told (a webhook) tells the others through Redis
+ * pub/sub, so each fetches at once instead of at its next interval. A lost message only delays:
+ * every instance also fetches on its own interval.
+ */
+export interface ChangeSignal {
+  /** Tells every instance subscribed (this one included); never throws. */
+  publish(): Promise<void>;
+  close(): void;
+}
+
+const PUBLISH_TIMEOUT_MS = 500;
+
+export function openChangeSignal(options: {
+  url: string;
+  channel: string;
+  onSignal: () => void;
+  log: (line: string) => void;
+}): ChangeSignal {
+  const settings = {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 1000,
+    retryStrategy: (times: number) => Math.min(times * 200, 2000),
+  } as const;
+  // Each message names its sender, which has already looked.
+  const self = randomUUID();
+  const subscriber = new Redis(options.url, { ...settings, enableOfflineQueue: true });
+  const publisher = new Redis(options.url, { ...settings, commandTimeout: PUBLISH_TIMEOUT_MS });
+  let reported = false;
+  const report = (error: Error) => {
+    if (!reported) options.log(`[content] Redis 신호를 쓸 수 없습니다 (${error.message}): 주기적으로 가져오기만 합니다`);
+    reported = true;
+  };
+  subscriber.on('error', report);
+  publisher.on('error', () => {});
+  subscriber.on('ready', () => {
+    if (reported) options.log('[content] Redis 신호에 다시 연결했습니다');
+    reported = false;
+    // A message may have been missed while disconnected: look once now.
+    options.onSignal();
+  });
+  // ioredis subscribes again on every reconnect.
+  subscriber.subscribe(options.channel).catch(report);
+  subscriber.on('message', (channel, sender) => {
+    if (channel === options.channel && sender !== self) options.onSignal();
+  });
+  return {
+    async publish() {
+      try {
+        await publisher.publish(options.channel, self);
+      } catch (error) {
+        report(error instanceof Error ? error : new Error(String(error)));
+      }
+    },
+    close() {
+      subscriber.disconnect();
+      publisher.disconnect();
+    },
+  };
+}

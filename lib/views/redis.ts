@@ -1,0 +1,108 @@
+import crypto from 'node:crypto';
+
+import Redis from 'ioredis';
+
+import type { ViewCount, ViewCounter } from './types';
+
+const HOUR = 3_600_000;
+/** Views waiting to be sent; past this a Redis that is away loses counts, never memory. */
+const MAX_PENDING = 10_000;
+const FLUSH_MS = 1000;
+/** An hour's counts outlive the 24-hour window by a day. */
+const HOUR_TTL_S = 49 * 3600;
+
+// Counts a view unless this visitor was counted for this article within the dedupe time, in one
+// step on the server, so two instances never both count the same view.
+const RECORD = `
+if redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then
+  redis.call('ZINCRBY', KEYS[2], 1, ARGV[2])
+  redis.call('EXPIRE', KEYS[2], ARGV[3])
+end
+return 0`;
+
+/**
+ * Views counted in Redis (REDIS_URL), shared by every instance. The interface is synchronous and
+ * a page must never wait on Redis: a view is queued and sent within a second; the most-read list
+ * is the one last fetched, fetched again in the background when asked for after a second. If
+ * Redis is away, views are dropped (at most MAX_PENDING wait) and the last list stays.
+ */
+export function openRedisCounter(options: {
+  url: string;
+  prefix: string;
+  /** The visitors' salt every instance shares (made once, kept in Redis). */
+  onSharedSecret?: (secret: Buffer) => void;
+}): ViewCounter {
+  const client = new Redis(options.url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: 500,
+    connectTimeout: 1000,
+    retryStrategy: (times) => Math.min(times * 200, 2000),
+  });
+  client.on('error', () => {
+    // Counting pauses; ioredis reconnects by itself.
+  });
+  const key = (...parts: (string | number)[]) => [options.prefix, 'views', ...parts].join(':');
+  client.on('ready', () => {
+    const secretKey = key('secret');
+    void client
+      .set(secretKey, crypto.randomBytes(32).toString('base64'), 'NX')
+      .then(() => client.get(secretKey))
+      .then((value) => value && options.onSharedSecret?.(Buffer.from(value, 'base64')))
+      .catch(() => {});
+  });
+
+  let pending: { slug: string; visitor: string; now: number; dedupeMs: number }[] = [];
+  const flush = async () => {
+    if (pending.length === 0 || client.status !== 'ready') return;
+    const batch = pending;
+    pending = [];
+    const pipeline = client.pipeline();
+    for (const view of batch) {
+      pipeline.eval(RECORD, 2, key('seen', view.visitor, view.slug), key('h', Math.floor(view.now / HOUR)), view.dedupeMs, view.slug, HOUR_TTL_S);
+    }
+    await pipeline.exec().catch(() => {});
+  };
+  const timer = setInterval(() => void flush(), FLUSH_MS);
+  timer.unref();
+
+  let list: { since: number; limit: number; at: number; counts: ViewCount[] } | undefined;
+  let fetching = false;
+  async function fetchTop(since: number, limit: number): Promise<void> {
+    if (fetching || client.status !== 'ready') return;
+    fetching = true;
+    try {
+      const hours: string[] = [];
+      for (let hour = Math.floor(since / HOUR); hour <= Math.floor(Date.now() / HOUR); hour += 1) hours.push(key('h', hour));
+      const flat = (await client.call('ZUNION', hours.length, ...hours, 'WITHSCORES')) as string[];
+      const counts: ViewCount[] = [];
+      for (let i = 0; i + 1 < flat.length; i += 2) counts.push({ slug: flat[i] ?? '', views: Number(flat[i + 1]) });
+      counts.sort((a, b) => b.views - a.views || (a.slug < b.slug ? -1 : 1));
+      list = { since, limit, at: Date.now(), counts: counts.slice(0, limit) };
+    } catch {
+      // Keep the last list.
+    } finally {
+      fetching = false;
+    }
+  }
+
+  return {
+    kind: 'redis',
+    record(slug, visitor, now, dedupeMs) {
+      if (pending.length >= MAX_PENDING) return false;
+      pending.push({ slug, visitor, now, dedupeMs });
+      return true;
+    },
+    top(since, limit) {
+      if (!list || list.limit !== limit || Date.now() - list.at > FLUSH_MS) void fetchTop(since, limit);
+      return list?.counts.slice(0, limit) ?? [];
+    },
+    prune() {
+      // Each hour's counts and each dedupe mark expire in Redis by themselves.
+    },
+    close() {
+      clearInterval(timer);
+      void flush().finally(() => client.disconnect());
+    },
+  };
+}
