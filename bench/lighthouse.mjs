@@ -56,9 +56,21 @@ function lighthouse(url) {
   };
 }
 
+/** Lighthouse now and then fails to record a trace (NO_NAVSTART) on this machine: run it again. */
+function lighthouseWithRetry(url, attempts = 3) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return lighthouse(url);
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      console.error(`lighthouse ${url}: run failed (${attempt} of ${attempts}), trying again`);
+    }
+  }
+}
+
 for (const path of paths.length > 0 ? paths : ['/']) {
   const results = [];
-  for (let i = 0; i < runs; i += 1) results.push(lighthouse(new URL(path, base).toString()));
+  for (let i = 0; i < runs; i += 1) results.push(lighthouseWithRetry(new URL(path, base).toString()));
   results.sort((a, b) => a.performance - b.performance);
   const middle = results[Math.floor((results.length - 1) / 2)];
   const spread = (key) => {

@@ -12,7 +12,7 @@ const lines = (name) =>
     .filter((l) => l.startsWith('{'))
     .map((l) => JSON.parse(l));
 
-/** Every build of one size (1k and 10k ran three rounds, alternating), fastest first. */
+/** Every build of one size (the sample, 10k and 100k ran three rounds, alternating). */
 const buildRuns = (label) => {
   try {
     return lines(`build-${label}.json`);
@@ -36,10 +36,9 @@ const builds = ['sample', '1k', '10k', '100k'].flatMap((label) => {
     },
   ];
 });
-// Each round's 10k build over the 1k build just before it.
-const pairedRatios = buildRuns('10k').map(
-  (r, i) => r.seconds / (buildRuns('1k')[i]?.seconds ?? NaN),
-);
+// Each round's 10k and 100k builds over the sample build of the same round (made a minute before).
+const pairedRatios = (label) =>
+  buildRuns(label).map((r, i) => r.seconds / (buildRuns('sample')[i]?.seconds ?? NaN));
 const byLabel = Object.fromEntries(builds.map((b) => [b.label, b]));
 const rebuild = buildRuns('10k-rebuild')[0];
 const startups = ['10k', '100k'].flatMap((label) => {
@@ -83,17 +82,64 @@ keeps one core busy; deploy/nginx.conf holds each client to 10 searches a second
 `
   : '';
 const freshness = lines('freshness.json')[0];
+const cluster = fs.existsSync(path.join(dir, 'cluster.json')) ? json('cluster.json') : undefined;
+const clusterSection = cluster
+  ? `## Several servers (\`node bench/cluster.mjs\`)
+
+${cluster.instances} standalone instances of one build, content from a local bare git repository (the sample content), pages shared in Redis (redis-server on loopback), deploy/nginx.conf in front with one upstream line per instance (deploy/local-cluster.mjs starts it all). ${cluster.connections} connections, ${cluster.secondsPerRun} s per run, ${cluster.rounds} rounds; "no cache" sends nginx's cache-bypass cookie, so every request reaches an instance (round robin).
+
+| target | req/s (min–max) | p50 | p99 | non-2xx | errors |
+| --- | ---: | ---: | ---: | ---: | ---: |
+${Object.entries(cluster.serving)
+  .map(([name, r]) => `| ${name} | ${r.rpsMedian} (${r.rpsMin}–${r.rpsMax}) | ${r.p50Median} ms | ${r.p99Median} ms | ${r.non2xx} | ${r.errors} |`)
+  .join('\n')}
+
+- Push to visible: a commit with a new article, one signed webhook through nginx, then each instance asked directly every 20 ms: visible on all ${cluster.instances} after a median of **${cluster.pushToVisibleMs.median} ms** (min ${cluster.pushToVisibleMs.min}, max ${cluster.pushToVisibleMs.max}; ${cluster.pushToVisibleMs.all.length} pushes). That is one \`git fetch\` and checkout on the instance told, the Redis signal, the same on the other two, and each one's render of the new page.
+- On two cores the three instances, nginx, Redis and wrk share the same CPUs: the figures show that the layout works and costs little, not that it scales; on separate machines each instance brings its own cores.
+`
+  : '';
 const worst = lines('worst-body.json');
 const contentCheck = read('content-check.txt').trim().split('\n').at(-1);
 
 const ratio = (a, b) => (a && b ? (a / b).toFixed(2) : 'n/a');
 const articleWeight = weight.find((w) => w.path.startsWith('/articles/'));
+const articleBreakdown = breakdown.find((b) => b.path.startsWith('/articles/'));
+const homeBreakdown = breakdown.find((b) => b.path === '/');
+const layoutBreakdown = breakdown.find((b) => b.path === '/nope-nope');
 const staticRps = serve.summary['article (nginx static file)'].rpsMedian;
 const proxied = serve.summary['article (nginx cache → next start)'];
 
+const articleServe = serve.summary['article (next start)'];
+const startup100k = startups.find((s) => s.corpus.endsWith('100000'));
+const lighthouseOf = (prefix) => lighthouse.find((l) => l.path === prefix || (prefix !== '/' && l.path.startsWith(prefix)));
+const scores = (l) => (l ? `${l.performance} / ${l.accessibility} / ${l.bestPractices} / ${l.seo}` : 'n/a');
+// "Before": the figures the issue (12) was filed with, and the suite run at c68f6c7 where it gave none.
+const beforeAfter = `## Light pages and archive-free builds: before and after (issue 12)
+
+| goal | before | after (this run) |
+| --- | --- | --- |
+| article HTML ≤ 20 KB (10k corpus, uncompressed) | 46.8 KB | ${articleBreakdown?.totalKB ?? 'n/a'} KB |
+| home HTML ≤ 45 KB | 118 KB (72 KB RSC) | ${homeBreakdown?.totalKB ?? 'n/a'} KB (${homeBreakdown?.rscPayloadKB ?? 'n/a'} KB RSC) |
+| our layout, no content (404 page) | not measured | ${layoutBreakdown?.totalKB ?? 'n/a'} KB |
+| cached article ≥ 60 % of the floor app's req/s | ~35 % (issue), 26 % (c68f6c7) | ${((articleServe.rpsMedian / floorServe.rpsMedian) * 100).toFixed(0)} % (${articleServe.rpsMedian} ÷ ${floorServe.rpsMedian} req/s) |
+| article p99 < 200 ms | 740–930 ms (issue), 2940 ms (c68f6c7) | ${articleServe.p99Median} ms |
+| home, category ≥ 80 % of the article | home 87 % (issue) | home ${((serve.summary['home (next start)'].rpsMedian / articleServe.rpsMedian) * 100).toFixed(0)} %, category ${((serve.summary['category (next start)'].rpsMedian / articleServe.rpsMedian) * 100).toFixed(0)} % |
+| cold build 10k ÷ sample ≤ 1.10 | 40.7 ÷ 28.2 = 1.44 | ${medianOf(pairedRatios('10k')).toFixed(2)} (${byLabel['10k']?.seconds} ÷ ${byLabel.sample?.seconds} s) |
+| cold build 100k ÷ sample ≤ 1.15 | not built | ${medianOf(pairedRatios('100k')).toFixed(2)} (${byLabel['100k']?.seconds} s) |
+| build memory the same at every size | 1103 / 915 MiB (sample / 10k) | ${byLabel.sample?.peakMemoryMiB} / ${byLabel['10k']?.peakMemoryMiB} / ${byLabel['100k']?.peakMemoryMiB} MiB (sample / 10k / 100k) |
+| articles prerendered | 200 of 222 pages | ${byLabel['10k']?.prerenderedArticles} of ${byLabel['10k']?.staticPagesGenerated} |
+| first view of a never-rendered article, TTFB median < 50 ms (10k) | 60.7 ms (c68f6c7) | ${serve.archiveFirstViewTtfbMs.median} ms (p99 ${serve.archiveFirstViewTtfbMs.p99}) |
+| home answers ≤ 3 s after a warm start at 100k | ~7 s (all loaded, earlier run) | ${startup100k ? `${startup100k.restart.homeSeconds} s warm; ${startup100k.first.homeSeconds} s cold` : 'not run'} |
+| Lighthouse mobile 100 (perf / a11y / best practices / SEO), home | 97 / – / – / – (issue); 80 / 100 / 100 / 100 (c68f6c7) | ${scores(lighthouseOf('/'))} |
+| the same, article | 98 (issue); 86 / 100 / 100 / 100 (c68f6c7) | ${scores(lighthouseOf('/articles/'))} |
+| no regression: editors' freshness (file → visible) | 480 ms median | ${freshness.medianMs} ms |
+| no regression: nginx cache ÷ static file | 93 % | ${(proxied.ofStaticLimit * 100).toFixed(0)} % |
+
+The machine is shared: a "before" from another run is a different day's machine. The ratios (article ÷ floor, 10k ÷ sample) are each from one run.`;
+
 const md = `# Benchmark results
 
-All figures below come from one run of \`${byLabel['100k'] ? 'BENCH_100K=1 ' : ''}npm run bench\` (bench/run-all.sh) on the
+All figures below come from one run of \`npm run bench\` (bench/run-all.sh) on the
 machine below; every script can also run alone (see the top of each file). The machine is shared
 and noisy: compare the ratios measured in this run, not single numbers across runs. Builds run
 several rounds, serving three rounds a target, Lighthouse three runs a page: medians with min–max.
@@ -101,6 +147,8 @@ several rounds, serving three rounds a target, Lighthouse three runs a page: med
 \`\`\`
 ${read('machine.txt').trim()}
 \`\`\`
+
+${beforeAfter}
 
 Corpora: \`node bench/generate-corpus.mjs N bench/out/corpus-N\` writes N deterministic Korean news
 articles shaped like the seed (front matter with categories, excerpt, feature_text, image; dates
@@ -110,18 +158,16 @@ half Markdown with a table, an image and Korean bold). The same N always writes 
 ## Build (\`node bench/measure-build.mjs <folder> <label>\`)
 
 Wall time, and peak memory summed over the whole process tree (sampled every 100 ms). Every build
-here starts cold: no parse cache from an earlier build, as from a fresh checkout (\`--cold\`).
+here starts cold: no \`.next\` at all, as from a fresh checkout (\`--cold\`).
 
 | content | builds | wall, median (min–max) | peak memory (all processes) | pages prerendered | of which articles |
 | --- | ---: | ---: | ---: | ---: | ---: |
 ${builds.map((b) => `| ${b.label} | ${b.runs} | ${b.seconds} s (${b.secondsMin}–${b.secondsMax}) | ${b.peakMemoryMiB} MiB | ${b.staticPagesGenerated} | ${b.prerenderedArticles} |`).join('\n')}
 
-- 10k build ÷ 1k build, round by round (each cold 10k build over the cold 1k build just before it, so both saw the same load on a shared machine): ${pairedRatios.map((r) => r.toFixed(2)).join(', ')}; median **${medianOf(pairedRatios).toFixed(2)}×** (goal ≤ 1.3×: ${medianOf(pairedRatios) <= 1.3 ? 'met' : 'not met'}). The ratio of the two medians above: ${ratio(byLabel['10k']?.seconds, byLabel['1k']?.seconds)}×. Single builds of the same content vary by 2–5 s here, a third of the difference being measured.
-  The page count is the same at every size (the newest ${byLabel['10k']?.prerenderedArticles} articles, \`PRERENDER_ARTICLES\`); what grows is reading and validating the files (~250 µs a file) when Next collects page data (generateStaticParams needs every article's date) and again in the prerendering worker. Since the parse cache on disk, only the first does it; the second reads the cache the first wrote. Before it, an earlier suite run measured 27.1 s ÷ 18.9 s = 1.43× with one build of each size, and the last one 1.27× over three rounds.
-- A rebuild of the same 10k content, with the parse cache the last build left (lib/content/parse-cache.ts): ${rebuild ? `${rebuild.seconds} s (one build, within the cold builds' spread: a cold build already parses each file once, in its first process, and a warm one saves only that)` : 'not run'}.
-${byLabel['100k'] ? '- 100k articles: the build completes on this 2-core, 24 GiB machine.' : '- 100k articles: not built in this run (`BENCH_100K=1 npm run bench` adds them).'}
-- Server start, until the first answer (\`node bench/startup.mjs\`; every article loaded): ${startups.map((s) => `${s.corpus.replace('bench/out/corpus-', '')} articles: first start ${s.first.seconds} s, restart ${s.restart.seconds} s (RSS ${s.restart.rssMiB} MiB)`).join('; ')}. A restart takes every unchanged file from the parse cache on disk and reparses only the rest.
-- Prerendering at 10k: ${byLabel['10k']?.generationSeconds ? `${((byLabel['10k'].generationSeconds * 1000) / byLabel['10k'].staticPagesGenerated).toFixed(1)} ms a page on one worker (Next's "Generating static pages … in ${byLabel['10k'].generationSeconds} s" over ${byLabel['10k'].staticPagesGenerated} pages); ` : ''}the whole build over the same pages: ${(((byLabel['10k']?.seconds ?? 0) * 1000) / (byLabel['10k']?.staticPagesGenerated ?? 1)).toFixed(0)} ms a page.
+- A cold build (no \`.next\` at all: Turbopack compiles everything) with 10k articles ÷ the cold build with the 14 sample articles of the same round: ${pairedRatios('10k').map((r) => r.toFixed(2)).join(', ')}; median **${medianOf(pairedRatios('10k')).toFixed(2)}×** (goal ≤ 1.10×: ${medianOf(pairedRatios('10k')) <= 1.1 ? 'met' : 'not met'}). With 100k: ${pairedRatios('100k').map((r) => r.toFixed(2)).join(', ')}; median **${medianOf(pairedRatios('100k')).toFixed(2)}×** (goal ≤ 1.15×: ${medianOf(pairedRatios('100k')) <= 1.15 ? 'met' : 'not met'}). Peak memory: sample ${byLabel.sample?.peakMemoryMiB} MiB, 10k ${byLabel['10k']?.peakMemoryMiB} MiB, 100k ${byLabel['100k']?.peakMemoryMiB} MiB.
+  The build reads no articles: it renders from an empty content source (lib/content/source.ts), prerenders only the ${byLabel.sample?.staticPagesGenerated} static shells (robots, icons, the 404 page, the route shells; no article), and the server treats each of them as stale from its first moment. What is left of the build's time is compiling; the archive's size no longer enters it. Before (suite run at c68f6c7, cold parse cache, \`.next\` kept): sample 22.6 s, 1k 30.5 s, 10k 34.7 s, with 222 pages prerendered; the issue measured 28.2 s and 40.7 s cold (1.44×).
+- A rebuild with the last build's \`.next\` kept (Turbopack's cache warm): ${rebuild ? `${rebuild.seconds} s` : 'not run'}.
+- Server start, until home answers and until every article is loaded (\`node bench/startup.mjs\`): ${startups.map((s) => `${s.corpus.replace('bench/out/corpus-', '')} articles: first start (no parse cache) home ${s.first.homeSeconds ?? '–'} s, all ${s.first.seconds} s; restart (parse cache warm) home **${s.restart.homeSeconds ?? '–'} s**, all ${s.restart.seconds} s (RSS ${s.restart.rssMiB} MiB)`).join('; ')}. Home needs the whole archive sorted by date, so it answers once every file is read; a restart takes every unchanged file from the parse cache on disk (one JSON line a file) and reparses only the rest. Goal at 100k: home within 3 s of a warm start${startups.find((s) => s.corpus.endsWith('100000')) ? `: ${startups.find((s) => s.corpus.endsWith('100000')).restart.homeSeconds <= 3 ? 'met' : 'not met'}` : ''}.
 
 ## Serving (\`node bench/serve.mjs bench/out/corpus-10000\`)
 
@@ -137,7 +183,7 @@ ${Object.entries(serve.summary)
   .join('\n')}
 
 - The physical limit is the same article page's saved HTML served by nginx as a file: ${staticRps} req/s.
-- The framework's own ceiling, in the same suite run (\`node bench/floor.mjs\`, same load): a one-page App Router app with no client components (4.7 KB of HTML) served by next start: ${floorServe.rpsMedian} req/s (${floorServe.rpsMin}–${floorServe.rpsMax}), p50 ${floorServe.p50Median} ms, p99 ${floorServe.p99Median} ms. Our cached article ÷ that: **${ratio(serve.summary['article (next start)'].rpsMedian, floorServe.rpsMedian)}** (our article page is ~39 KB of HTML, and Next spends per byte: it hashes each response for its ETag and writes it).
+- The framework's own ceiling, in the same suite run (\`node bench/floor.mjs\`, same load): a one-page App Router app with no client components (4.7 KB of HTML) served by next start: ${floorServe.rpsMedian} req/s (${floorServe.rpsMin}–${floorServe.rpsMax}), p50 ${floorServe.p50Median} ms, p99 ${floorServe.p99Median} ms. Our cached article ÷ that: **${ratio(serve.summary['article (next start)'].rpsMedian, floorServe.rpsMedian)}** (goal ≥ 0.60: ${serve.summary['article (next start)'].rpsMedian / floorServe.rpsMedian >= 0.6 ? 'met' : 'not met'}; p99 ${serve.summary['article (next start)'].p99Median} ms, goal < 200 ms: ${serve.summary['article (next start)'].p99Median < 200 ? 'met' : 'not met'}). Home ÷ article: ${ratio(serve.summary['home (next start)'].rpsMedian, serve.summary['article (next start)'].rpsMedian)}, category ÷ article: ${ratio(serve.summary['category (next start)'].rpsMedian, serve.summary['article (next start)'].rpsMedian)} (goal ≥ 0.80). Next spends per byte (it hashes each response for its ETag and writes it), and our article page is ${articleBreakdown ? `${articleBreakdown.totalKB} KB` : 'several times the floor page'} of HTML against the floor's 4.7 KB.
 - The issue's reference, a minimal Next.js 16 site on this kind of machine: ~1,100 req/s with p99 near 900 ms. Our article page, a real one, in this run: ${serve.summary['article (next start)'].rpsMedian} req/s, p99 ${serve.summary['article (next start)'].p99Median} ms.
 - **nginx with deploy/nginx.conf caching in front of next start: ${(proxied.ofStaticLimit * 100).toFixed(0)} % of the static file** (goal ≥ 50 %: met). The bench checks \`X-Cache-Status: HIT\` before it measures.
 - next start alone serves a cached article at ${serve.summary['article (next start)'].rpsMedian} req/s (${(serve.summary['article (next start)'].ofStaticLimit * 100).toFixed(1)} % of the limit), p99 ${serve.summary['article (next start)'].p99Median} ms against the floor's ${floorServe.p99Median} ms: at saturation on two cores shared with wrk the tail is long. Put the proxy in front (the row above).
@@ -180,11 +226,13 @@ ${
   breakdown.length === 0
     ? ''
     : `
-Where the bytes go, uncompressed as served (\`node bench/page-breakdown.mjs\`):
+Where the bytes go, uncompressed as served (\`node bench/page-breakdown.mjs\`). \`/nope-nope\` is the 404 page: our layout (header, breaking strip, footer with the legal masthead) with no content, the floor of what any page of ours weighs with the App Router:
 
 | page | total | visible HTML | of it class lists | of it text | head | RSC payload | of it HTML strings | of it class names | of it client props | other inline scripts |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${breakdown.map((b) => `| ${b.path} | ${b.totalKB} KB | ${b.visibleHtmlKB} | ${b.classListsKB} | ${b.textKB} | ${b.headKB} | ${b.rscPayloadKB} | ${b.rscHtmlStringsKB} | ${b.rscClassNamesKB} | ${b.rscClientPropsKB} | ${b.otherInlineScriptsKB} |`).join('\n')}
+
+Goal: article ≤ 20 KB (${articleBreakdown?.totalKB} KB: ${articleBreakdown && articleBreakdown.totalKB <= 20 ? 'met' : 'not met'}), home ≤ 45 KB (${homeBreakdown?.totalKB} KB: ${homeBreakdown && homeBreakdown.totalKB <= 45 ? 'met' : 'not met'}). The layout alone is ${layoutBreakdown?.totalKB} KB, ${layoutBreakdown?.rscPayloadKB} KB of it the RSC payload that repeats the visible layout for the client router. On the article page the payload carries the page again: the body once as a sanitized HTML string (not as a React tree), the metadata rows Next streams, the JSON-LD (a server-rendered \`<script>\`, so in the HTML and in the payload), and the props of every \`next/link\` (href, class and children for each of the related and most-read links). What is left is the App Router's own: a page is sent twice, as HTML and as Flight, and no option turns the second copy off for a server-rendered page.
 `
 }
 ## Lighthouse 12.2.3, mobile (\`node bench/lighthouse.mjs\`)
@@ -225,6 +273,7 @@ between pages. Inlining the stylesheet
 ${search.articles} articles: snapshot ${search.snapshotMs} ms, index build **${search.indexBuildMs} ms** (at server start, in chunks that yield), heap +${search.heapForIndexMiB} MiB for the index, RSS ${search.rssMiB} MiB. ${search.queries} varied queries: median **${search.medianMs} ms**, p95 **${search.p95Ms} ms**, max ${search.maxMs} ms (they match ${search.meanHits} articles on average: the generator reuses a small vocabulary).
 
 ${attackSection}
+${clusterSection}
 ## Editors
 
 - File written → visible on its URL, home and category on a running next start (\`node bench/freshness.mjs\`, ${freshness.tries} tries): median **${freshness.medianMs} ms**, min ${freshness.minMs}, max ${freshness.maxMs}.
