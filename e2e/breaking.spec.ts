@@ -29,7 +29,7 @@ test.describe('breaking news', () => {
   }) => {
     await page.clock.install();
     await page.goto('/');
-    const banner = page.getByRole('region', { name: '속보' });
+    const banner = page.getByRole('region', { name: '속보', exact: true });
     await expect(banner).toBeVisible();
     const title = `방금 들어온 속보 ${Date.now()}`;
     const remove = writeArticle(

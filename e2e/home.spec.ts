@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 test.describe('home page', () => {
   test('shows the breaking banner above the masthead with current items only', async ({ page }) => {
     await page.goto('/');
-    const banner = page.getByRole('region', { name: '속보' });
+    const banner = page.getByRole('region', { name: '속보', exact: true });
     await expect(banner).toBeVisible();
     await expect(banner.getByRole('link', { name: /반도체 수출 역대 최대/ })).toBeVisible();
     await expect(banner.getByRole('link', { name: /수도권 첫눈과 함께 한파특보/ })).toBeVisible();
@@ -57,7 +57,7 @@ test.describe('home page', () => {
     const page = await context.newPage();
     await page.goto('/');
     await expect(
-      page.getByRole('region', { name: '속보' }).getByRole('link').first(),
+      page.getByRole('region', { name: '속보', exact: true }).getByRole('link').first(),
     ).toBeVisible();
     await expect(
       page.getByRole('region', { name: '최신 기사' }).getByRole('article').first(),

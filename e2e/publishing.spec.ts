@@ -44,7 +44,7 @@ for (const [server, port] of [
         await expect(async () => {
           await page.goto(`${base}/`);
           await expect(
-            page.getByRole('region', { name: '속보' }).getByRole('link', { name: title }),
+            page.getByRole('region', { name: '속보', exact: true }).getByRole('link', { name: title }),
           ).toBeVisible({ timeout: 500 });
         }).toPass({ timeout: FRESH_MS, intervals: [250] });
         await expect(async () => {
