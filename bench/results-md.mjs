@@ -91,7 +91,7 @@ ${cluster.instances} standalone instances of one build, content from a local bar
 | target | req/s (min–max) | p50 | p99 | non-2xx | errors |
 | --- | ---: | ---: | ---: | ---: | ---: |
 ${Object.entries(cluster.serving)
-  .map(([name, r]) => `| ${name} | ${r.rpsMedian} (${r.rpsMin}–${r.rpsMax}) | ${r.p50Median} ms | ${r.p99Median} ms | ${r.non2xx} | ${r.errors} |`)
+  .map(([name, r]) => `| ${name} | ${r.rpsMedian} (${r.rpsMin}–${r.rpsMax}) | ${r.p50Median === null ? 'n/a (wrk printed none)' : `${r.p50Median} ms`} | ${r.p99Median} ms | ${r.non2xx} | ${r.errors} |`)
   .join('\n')}
 
 - Push to visible: a commit with a new article, one signed webhook through nginx, then each instance asked directly every 20 ms: visible on all ${cluster.instances} after a median of **${cluster.pushToVisibleMs.median} ms** (min ${cluster.pushToVisibleMs.min}, max ${cluster.pushToVisibleMs.max}; ${cluster.pushToVisibleMs.all.length} pushes). That is one \`git fetch\` and checkout on the instance told, the Redis signal, the same on the other two, and each one's render of the new page.
