@@ -54,7 +54,8 @@ async function stopChild(child) {
   await exited;
 }
 
-function git(cwd, ...args) {
+/** Runs git in `cwd` as the newsroom's editor (a fixed author, for commits); returns its output. */
+export function git(cwd, ...args) {
   return execFileSync('git', args, {
     cwd,
     encoding: 'utf8',

@@ -1,9 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { git } from '@/deploy/local-cluster.mjs';
 
 import { openGitSource } from './git-source';
 import { openContentStore, type ContentStore } from './store';
@@ -13,21 +14,6 @@ let remote: string;
 let editor: string;
 let store: ContentStore | undefined;
 let logged: string[];
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    stdio: 'pipe',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: '편집자',
-      GIT_AUTHOR_EMAIL: 'desk@example.com',
-      GIT_COMMITTER_NAME: '편집자',
-      GIT_COMMITTER_EMAIL: 'desk@example.com',
-    },
-  }).trim();
-}
 
 /** An editor's commit of these files, pushed to the remote's main branch; returns its id. */
 function push(files: Record<string, string | null>, message = 'edit', ...pushArgs: string[]): string {
