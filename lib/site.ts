@@ -52,12 +52,5 @@ export function getContentGit(): ContentGitConfig | undefined {
   };
 }
 
-/**
- * Redis shared by several instances (`REDIS_URL`), or none. Keys start with `REDIS_PREFIX`
- * (default `hangul-news`), so sites may share one Redis.
- */
-export function getRedis(): { url: string; prefix: string } | undefined {
-  const url = process.env.REDIS_URL?.trim();
-  if (!url) return undefined;
-  return { url, prefix: process.env.REDIS_PREFIX?.trim() || 'hangul-news' };
-}
+/** Redis shared by several instances (`REDIS_URL`, `REDIS_PREFIX`), or none; see lib/cluster/redis.mjs. */
+export { redisConfig as getRedis } from './cluster/redis.mjs';

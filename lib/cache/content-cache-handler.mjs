@@ -15,6 +15,8 @@ import path from 'node:path';
 
 import fileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache.js';
 
+import { redisConfig } from '../cluster/redis.mjs';
+
 import { openSharedCache } from './shared-cache.mjs';
 
 const FileSystemCache = fileSystemCache.default ?? fileSystemCache;
@@ -81,12 +83,11 @@ function deploymentId(serverDistDir) {
 
 /** One Redis connection a process, whichever route bundle's copy of this handler asks. */
 function sharedCache(serverDistDir) {
-  const url = process.env.REDIS_URL?.trim();
-  if (!url || process.env.NEXT_PHASE === 'phase-production-build') return undefined;
+  const redis = redisConfig();
+  if (!redis || process.env.NEXT_PHASE === 'phase-production-build') return undefined;
   const holder = globalThis;
   if (!holder[SHARED_KEY]) {
-    const prefix = `${process.env.REDIS_PREFIX?.trim() || 'hangul-news'}:${deploymentId(serverDistDir)}`;
-    holder[SHARED_KEY] = openSharedCache({ url, prefix });
+    holder[SHARED_KEY] = openSharedCache({ url: redis.url, prefix: `${redis.prefix}:${deploymentId(serverDistDir)}` });
   }
   return holder[SHARED_KEY];
 }

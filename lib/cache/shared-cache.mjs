@@ -2,7 +2,7 @@
 // timeout, no offline queue (a command while disconnected fails at once instead of waiting in a
 // queue that grows), and a circuit breaker that stops asking a Redis that keeps failing for a few
 // seconds. A failure is never an error for the reader: the caller falls back to its own cache.
-import Redis from 'ioredis';
+import { openRedis } from '../cluster/redis.mjs';
 
 import { decodeValue, encodeValue } from './serialize.mjs';
 
@@ -19,20 +19,10 @@ const TTL_SECONDS = 24 * 60 * 60;
  * `prefix` must name the deployment (the build id): two builds never read each other's entries.
  */
 export function openSharedCache({ url, prefix, log = (line) => console.error(line) }) {
-  const client = new Redis(url, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    commandTimeout: COMMAND_TIMEOUT_MS,
-    connectTimeout: 1000,
-    // Keep reconnecting, at most every 2 s, for as long as the process lives.
-    retryStrategy: (times) => Math.min(times * 200, 2000),
-  });
+  const client = openRedis(url, { commandTimeout: COMMAND_TIMEOUT_MS });
   let failures = 0;
   let openUntil = 0;
   let down = false;
-  client.on('error', () => {
-    // Reported once, below, when calls start failing; ioredis reconnects by itself.
-  });
   client.on('ready', () => {
     if (down) log('[cache] Redis에 다시 연결했습니다: 공유 캐시를 씁니다');
     down = false;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import Redis from 'ioredis';
+import { openRedis } from './redis.mjs';
 
 /**
  * "The content changed": one instance that was told (a webhook) tells the others through Redis
@@ -21,23 +21,16 @@ export function openChangeSignal(options: {
   onSignal: () => void;
   log: (line: string) => void;
 }): ChangeSignal {
-  const settings = {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    connectTimeout: 1000,
-    retryStrategy: (times: number) => Math.min(times * 200, 2000),
-  } as const;
   // Each message names its sender, which has already looked.
   const self = randomUUID();
-  const subscriber = new Redis(options.url, { ...settings, enableOfflineQueue: true });
-  const publisher = new Redis(options.url, { ...settings, commandTimeout: PUBLISH_TIMEOUT_MS });
+  const subscriber = openRedis(options.url, { offlineQueue: true });
+  const publisher = openRedis(options.url, { commandTimeout: PUBLISH_TIMEOUT_MS });
   let reported = false;
   const report = (error: Error) => {
     if (!reported) options.log(`[content] Redis 신호를 쓸 수 없습니다 (${error.message}): 주기적으로 가져오기만 합니다`);
     reported = true;
   };
   subscriber.on('error', report);
-  publisher.on('error', () => {});
   subscriber.on('ready', () => {
     if (reported) options.log('[content] Redis 신호에 다시 연결했습니다');
     reported = false;

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 
-import Redis from 'ioredis';
+import { openRedis } from '@/lib/cluster/redis.mjs';
 
 import type { ViewCount, ViewCounter } from './types';
 
@@ -32,16 +32,8 @@ export function openRedisCounter(options: {
   /** The visitors' salt every instance shares (made once, kept in Redis). */
   onSharedSecret?: (secret: Buffer) => void;
 }): ViewCounter {
-  const client = new Redis(options.url, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    commandTimeout: 500,
-    connectTimeout: 1000,
-    retryStrategy: (times) => Math.min(times * 200, 2000),
-  });
-  client.on('error', () => {
-    // Counting pauses; ioredis reconnects by itself.
-  });
+  // Counting pauses while Redis is away; the client reconnects by itself.
+  const client = openRedis(options.url, { commandTimeout: 500 });
   const key = (...parts: (string | number)[]) => [options.prefix, 'views', ...parts].join(':');
   client.on('ready', () => {
     const secretKey = key('secret');
