@@ -97,8 +97,16 @@ export function openGitSource(options: GitSourceOptions): ContentSource {
     lastProblem = undefined;
   }
 
-  const gitSync = (args: readonly string[], timeout = GIT_TIMEOUT_MS) =>
-    execFileSync('git', args, { cwd: root, env: GIT_ENV, encoding: 'utf8', stdio: 'pipe', timeout }).trim();
+  // The same commands at start (synchronously, before the first snapshot) and on every update.
+  const cloneArgs = ['clone', '--quiet', '--no-tags', '--single-branch', '--branch', branch, '--', url, root];
+  // `+`: a force-push replaces the branch; the site follows what the branch now says.
+  const fetchArgs = ['fetch', '--quiet', '--no-tags', 'origin', `+refs/heads/${branch}:${remoteRef}`];
+  const targetArgs = ['rev-parse', '--verify', `${remoteRef}^{commit}`];
+  const checkoutArgs = (commit: string) => ['checkout', '--quiet', '--force', '--detach', commit];
+  // Nothing but the commit: files a failed checkout or a hand left behind are not articles.
+  const cleanArgs = ['clean', '--quiet', '-ffdx'];
+  const gitSync = (args: readonly string[], timeout = GIT_TIMEOUT_MS, cwd = root) =>
+    execFileSync('git', args, { cwd, env: GIT_ENV, encoding: 'utf8', stdio: 'pipe', timeout }).trim();
 
   /**
    * Before the first snapshot: the clone, made or brought up to date, so a new server starts with
@@ -108,20 +116,16 @@ export function openGitSource(options: GitSourceOptions): ContentSource {
     if (isClone(root)) {
       gitSync(['remote', 'set-url', 'origin', url]);
       checkedOut = gitSync(['rev-parse', 'HEAD']);
-      gitSync(['fetch', '--quiet', '--no-tags', 'origin', `+refs/heads/${branch}:${remoteRef}`], START_FETCH_TIMEOUT_MS);
-      const target = gitSync(['rev-parse', '--verify', `${remoteRef}^{commit}`]);
+      gitSync(fetchArgs, START_FETCH_TIMEOUT_MS);
+      const target = gitSync(targetArgs);
       if (target !== checkedOut) {
-        gitSync(['checkout', '--quiet', '--force', '--detach', target]);
+        gitSync(checkoutArgs(target));
         checkedOut = target;
       }
-      gitSync(['clean', '--quiet', '-ffdx']);
+      gitSync(cleanArgs);
     } else if (isEmptyOrMissing(root)) {
       fs.rmSync(root, { recursive: true, force: true });
-      execFileSync('git', ['clone', '--quiet', '--no-tags', '--single-branch', '--branch', branch, '--', url, root], {
-        env: GIT_ENV,
-        stdio: 'pipe',
-        timeout: GIT_TIMEOUT_MS,
-      });
+      gitSync(cloneArgs, GIT_TIMEOUT_MS, '/');
       checkedOut = gitSync(['rev-parse', 'HEAD']);
     } else {
       throw new Error(`${root}: 이미 파일이 있고 git 저장소가 아닙니다 (CONTENT_DIR을 비우거나 다른 곳을 지정하세요)`);
@@ -147,15 +151,14 @@ export function openGitSource(options: GitSourceOptions): ContentSource {
   async function pull(): Promise<void> {
     if (!isClone(root)) {
       if (!isEmptyOrMissing(root)) return;
-      await git('/', ['clone', '--quiet', '--no-tags', '--single-branch', '--branch', branch, '--', url, root]);
+      await git('/', cloneArgs);
       checkedOut = (await git(root, ['rev-parse', 'HEAD'])).trim();
       recovered();
       folder.noteChanged();
       return;
     }
-    // `+`: a force-push replaces the branch; the site follows what the branch now says.
-    await git(root, ['fetch', '--quiet', '--no-tags', 'origin', `+refs/heads/${branch}:${remoteRef}`]);
-    const target = (await git(root, ['rev-parse', '--verify', `${remoteRef}^{commit}`])).trim();
+    await git(root, fetchArgs);
+    const target = (await git(root, targetArgs)).trim();
     recovered();
     if (target === checkedOut) return;
     let paths: string[] | undefined;
@@ -169,13 +172,12 @@ export function openGitSource(options: GitSourceOptions): ContentSource {
     }
     applying = true;
     try {
-      await git(root, ['checkout', '--quiet', '--force', '--detach', target]);
-      // Nothing but the commit: files a failed checkout or a hand left behind are not articles.
-      await git(root, ['clean', '--quiet', '-ffdx']);
+      await git(root, checkoutArgs(target));
+      await git(root, cleanArgs);
       checkedOut = target;
     } catch (error) {
       // Back to the commit being served, whole: a half-done checkout must not be read.
-      if (checkedOut) await git(root, ['checkout', '--quiet', '--force', '--detach', checkedOut]).catch(() => {});
+      if (checkedOut) await git(root, checkoutArgs(checkedOut)).catch(() => {});
       throw error;
     } finally {
       applying = false;
