@@ -103,8 +103,9 @@ export default class ContentCacheHandler extends FileSystemCache {
 
   async get(key, ...rest) {
     const lookedUp = Date.now();
-    const state = contentState();
     let entry = await super.get(key, ...rest);
+    // Asked after the (asynchronous) read, not before: a change that arrived during it counts.
+    const state = contentState();
     if (entry) {
       const rendered = Math.min(entry.lastModified, renderedAt.get(key) ?? entry.lastModified);
       // lastModified -1 tells Next the entry is expired: render before responding, no stale copy.
