@@ -87,18 +87,17 @@ function getState(): ViewsState {
   if (!state) {
     const dir = getDataDir();
     const redis = getRedis();
-    const opened: ViewsState = {
-      counter: openMemoryCounter(),
-      secret: readSecret(dir),
-      limits: new Map(),
-      prunedAt: 0,
-      failed: false,
-    };
     // Several instances count in Redis, with one salt, so a visitor is one visitor on all of them.
-    opened.counter = redis
-      ? openRedisCounter({ ...redis, onSharedSecret: (secret) => (opened.secret = secret) })
+    const counter = redis
+      ? openRedisCounter({
+          ...redis,
+          onSharedSecret: (secret) => {
+            const current = holder[STATE_KEY];
+            if (current) current.secret = secret;
+          },
+        })
       : openCounter(dir);
-    state = opened;
+    state = { counter, secret: readSecret(dir), limits: new Map(), prunedAt: 0, failed: false };
     holder[STATE_KEY] = state;
   }
   return state;

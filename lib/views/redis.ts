@@ -23,8 +23,8 @@ return 0`;
 /**
  * Views counted in Redis (REDIS_URL), shared by every instance. The interface is synchronous and
  * a page must never wait on Redis: a view is queued and sent within a second; the most-read list
- * is the one last fetched, fetched again in the background when asked for after a second. If
- * Redis is away, views are dropped (at most MAX_PENDING wait) and the last list stays.
+ * is the one last fetched, kept fresh in the background every second once anyone has asked for
+ * it. If Redis is away, views are dropped (at most MAX_PENDING wait) and the last list stays.
  */
 export function openRedisCounter(options: {
   url: string;
@@ -55,28 +55,34 @@ export function openRedisCounter(options: {
     }
     await pipeline.exec().catch(() => {});
   };
-  const timer = setInterval(() => void flush(), FLUSH_MS);
-  timer.unref();
-
-  let list: { since: number; limit: number; at: number; counts: ViewCount[] } | undefined;
+  /** The list asked for last (its window and length) and the counts last fetched for it. */
+  let wanted: { windowMs: number; limit: number } | undefined;
+  let list: ViewCount[] | undefined;
   let fetching = false;
-  async function fetchTop(since: number, limit: number): Promise<void> {
-    if (fetching || client.status !== 'ready') return;
+  async function fetchTop(): Promise<void> {
+    if (!wanted || fetching || client.status !== 'ready') return;
+    const { windowMs, limit } = wanted;
     fetching = true;
     try {
+      const now = Date.now();
       const hours: string[] = [];
-      for (let hour = Math.floor(since / HOUR); hour <= Math.floor(Date.now() / HOUR); hour += 1) hours.push(key('h', hour));
+      for (let hour = Math.floor((now - windowMs) / HOUR); hour <= Math.floor(now / HOUR); hour += 1) hours.push(key('h', hour));
       const flat = (await client.call('ZUNION', hours.length, ...hours, 'WITHSCORES')) as string[];
       const counts: ViewCount[] = [];
       for (let i = 0; i + 1 < flat.length; i += 2) counts.push({ slug: flat[i] ?? '', views: Number(flat[i + 1]) });
       counts.sort((a, b) => b.views - a.views || (a.slug < b.slug ? -1 : 1));
-      list = { since, limit, at: Date.now(), counts: counts.slice(0, limit) };
+      list = counts.slice(0, limit);
     } catch {
       // Keep the last list.
     } finally {
       fetching = false;
     }
   }
+  const timer = setInterval(() => {
+    void flush();
+    void fetchTop();
+  }, FLUSH_MS);
+  timer.unref();
 
   return {
     kind: 'redis',
@@ -86,8 +92,13 @@ export function openRedisCounter(options: {
       return true;
     },
     top(since, limit) {
-      if (!list || list.limit !== limit || Date.now() - list.at > FLUSH_MS) void fetchTop(since, limit);
-      return list?.counts.slice(0, limit) ?? [];
+      const windowMs = Date.now() - since;
+      if (!wanted || wanted.limit !== limit || Math.abs(wanted.windowMs - windowMs) > HOUR) {
+        wanted = { windowMs, limit };
+        list = undefined;
+        void fetchTop();
+      }
+      return list?.slice(0, limit) ?? [];
     },
     prune() {
       // Each hour's counts and each dedupe mark expire in Redis by themselves.
