@@ -1,10 +1,8 @@
 // Several instances (deploy/local-cluster.mjs: a bare git remote, redis-server, three standalone
 // servers, nginx in front with deploy/nginx.conf): serving through nginx, with its cache and with
 // it bypassed (every request reaches an instance), and the time from a push plus one webhook to
-// the new article on every instance (median of 10). Build first (npm run build, with the
-// standalone assets copied as README says):
+// the new article on every instance (median of 10). Build first (npm run build):
 //   node bench/cluster.mjs [content-folder]
-import fs from 'node:fs';
 import path from 'node:path';
 
 import { startLocalCluster } from '../deploy/local-cluster.mjs';
@@ -14,9 +12,6 @@ import { load, median, root } from './support.mjs';
 const content = path.resolve(process.argv[2] ?? path.join(root, 'content'));
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-const standalone = path.join(root, '.next', 'standalone');
-fs.cpSync(path.join(root, 'public'), path.join(standalone, 'public'), { recursive: true });
-fs.cpSync(path.join(root, '.next', 'static'), path.join(standalone, '.next', 'static'), { recursive: true });
 
 const cluster = await startLocalCluster({ count: 3, content, intervalSeconds: 30 });
 try {

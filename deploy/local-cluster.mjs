@@ -76,9 +76,19 @@ export function signHook(body, secret) {
 }
 
 /**
+ * The standalone server needs the static assets and public/ beside it, as README says; copying
+ * them again is harmless.
+ */
+export function copyStandaloneAssets() {
+  const standalone = path.join(root, '.next', 'standalone');
+  fs.cpSync(path.join(root, 'public'), path.join(standalone, 'public'), { recursive: true });
+  fs.cpSync(path.join(root, '.next', 'static'), path.join(standalone, '.next', 'static'), { recursive: true });
+}
+
+/**
  * Starts the cluster: `count` instances of the standalone build in `.next/standalone` (run
- * `npm run build` and copy its assets first, as README says), with `content` (a folder) as the
- * first commit. Resolves to helpers; call `stop()` at the end.
+ * `npm run build` first), with `content` (a folder) as the first commit. Resolves to helpers;
+ * call `stop()` at the end.
  */
 export async function startLocalCluster({
   count = 3,
@@ -87,6 +97,7 @@ export async function startLocalCluster({
   secret = 'local-cluster-secret',
   env = {},
 } = {}) {
+  copyStandaloneAssets();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cluster-'));
   fs.chmodSync(work, 0o755);
   const remote = path.join(work, 'content.git');

@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { copyStandaloneAssets } from '../deploy/local-cluster.mjs';
+
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, '.e2e', 'content');
 
@@ -63,8 +65,4 @@ execFileSync('npx', ['next', 'build'], {
 });
 
 // The standalone server needs the static assets and public/ beside it, as the README explains.
-const standalone = path.join(root, '.next', 'standalone');
-fs.cpSync(path.join(root, 'public'), path.join(standalone, 'public'), { recursive: true });
-fs.cpSync(path.join(root, '.next', 'static'), path.join(standalone, '.next', 'static'), {
-  recursive: true,
-});
+copyStandaloneAssets();
