@@ -64,16 +64,9 @@ export function getContentStore(): ContentStore {
     // renders each page afresh on its first request (the marker is gone) and caches it from there.
     if (building) fs.rmSync(pageCacheMarker(), { force: true });
     const git = building ? undefined : getContentGit();
-    let source: ContentSource | undefined = building ? emptySource() : undefined;
-    if (git) {
-      source = openGitSource({
-        root,
-        ...git,
-        maxFileBytes: site.maxFileBytes,
-        useParseCache: true,
-        log,
-      });
-    }
+    const source: ContentSource | undefined = building
+      ? emptySource()
+      : git && openGitSource({ root, ...git, maxFileBytes: site.maxFileBytes, useParseCache: true, log });
     const opened = openContentStore({
       root,
       maxFileBytes: site.maxFileBytes,
