@@ -53,15 +53,17 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx next start -p ${PORT} -H 127.0.0.1`,
+      // What the README's first command runs (`npm start`).
+      command: 'node scripts/start.mjs',
       url: `http://127.0.0.1:${PORT}/api/breaking`,
-      env: serverEnv,
+      env: { ...serverEnv, PORT: String(PORT), HOSTNAME: '127.0.0.1' },
       reuseExistingServer: false,
       timeout: 60_000,
     },
     {
+      // A copy of the standalone build, as an operator deploys it: its page cache is its own.
       command: 'node server.js',
-      cwd: '.next/standalone',
+      cwd: '.e2e/standalone',
       url: `http://127.0.0.1:${STANDALONE_PORT}/api/breaking`,
       env: { ...serverEnv, PORT: String(STANDALONE_PORT), HOSTNAME: '127.0.0.1' },
       reuseExistingServer: false,

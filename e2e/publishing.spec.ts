@@ -14,7 +14,7 @@ async function status(page: Page, url: string): Promise<number | undefined> {
 }
 
 for (const [server, port] of [
-  ['next start', PORT],
+  ['npm start', PORT],
   ['standalone server', STANDALONE_PORT],
 ] as const) {
   test.describe(`publishing on the ${server}`, () => {

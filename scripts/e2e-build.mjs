@@ -65,4 +65,10 @@ execFileSync('npx', ['next', 'build'], {
 });
 
 // The standalone server needs the static assets and public/ beside it, as the README explains.
+// The second test server runs a copy of it, as an operator deploys one: `npm start` runs the
+// original, and two servers must not share one page cache.
 copyStandaloneAssets();
+fs.cpSync(path.join(root, '.next', 'standalone'), path.join(root, '.e2e', 'standalone'), {
+  recursive: true,
+  verbatimSymlinks: true,
+});
