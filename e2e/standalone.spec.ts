@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 
 import { STANDALONE_PORT } from './support';
 
-test('the standalone server (node .next/standalone/server.js) serves articles and assets', async ({
+test('a copy of the standalone server (node server.js, as operators deploy it) serves articles and assets', async ({
   page,
 }) => {
   const base = `http://127.0.0.1:${STANDALONE_PORT}`;
