@@ -204,6 +204,15 @@ describe('the folder git mode manages', () => {
     expect(fs.readdirSync(clone())).toEqual(['notes.md']);
   });
 
+  it('clones into an empty folder the operator made, and keeps the folder', () => {
+    fs.mkdirSync(clone());
+    fs.chmodSync(clone(), 0o750);
+    const s = open();
+    expect(titles(s)).toEqual(['첫 기사']);
+    expect(fs.statSync(clone()).mode & 0o777).toBe(0o750);
+    expect(fs.existsSync(path.join(clone(), '.git', 'hangul-news-content-clone'))).toBe(true);
+  });
+
   it('adopts a clone the previous version made (same repository, one branch, no marker), once', async () => {
     git(work, 'clone', '-q', '--no-tags', '--single-branch', '--branch', 'main', '--', `file://${remote}`, clone());
     const commit = push({ 'second.md': article('둘째 기사') });

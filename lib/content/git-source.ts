@@ -213,7 +213,7 @@ export function openGitSource(options: GitSourceOptions): ContentSource {
       }
       gitSync(cleanArgs);
     } else {
-      fs.rmSync(root, { recursive: true, force: true });
+      // git clones into a missing or empty folder; nothing is removed first, so nothing can be lost.
       gitSync(cloneArgs, GIT_TIMEOUT_MS, '/');
       markOwned(root);
       checkedOut = gitSync(['rev-parse', 'HEAD']);
@@ -239,7 +239,6 @@ export function openGitSource(options: GitSourceOptions): ContentSource {
   /** Fetches the branch and, if it moved, checks out its head. */
   async function pull(): Promise<void> {
     if (claim() === 'clone') {
-      fs.rmSync(root, { recursive: true, force: true });
       await runGit('/', cloneArgs);
       markOwned(root);
       checkedOut = (await runGit(root, ['rev-parse', 'HEAD'])).trim();
