@@ -110,8 +110,8 @@ const sameRepository = (a: string, b: string) => redact(a.trim()) === redact(b.t
 function claimFolder(root: string, url: string): 'clone' | 'owned' | 'adopted' {
   function refuse(reason: string): never {
     throw new ContentFolderRefused(
-      `CONTENT_DIR(${root})은(는) git 모드가 만든 클론이 아닙니다: ${reason}. 이 폴더의 파일을 지우거나 바꿀 수 있어 ` +
-        `아무것도 하지 않았습니다. CONTENT_DIR을 없거나 빈 폴더로 바꾸거나, CONTENT_GIT_URL(${redact(url)})을 확인하세요`,
+      `CONTENT_DIR(${root})은(는) git 모드가 만든 클론이 아닙니다: ${reason}. git 모드는 폴더의 파일을 지우고 바꾸므로 ` +
+        `이 폴더에는 아무것도 하지 않았습니다. CONTENT_DIR을 없거나 빈 폴더로 바꾸거나, CONTENT_GIT_URL(${redact(url)})을 확인하세요`,
     );
   }
   let entries: string[];
