@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { coalesce } from './coalesce';
 import { openRedis } from './redis.mjs';
 
 /**
@@ -8,12 +9,16 @@ import { openRedis } from './redis.mjs';
  * every instance also fetches on its own interval.
  */
 export interface ChangeSignal {
-  /** Tells every instance subscribed (this one included); never throws. */
+  /**
+   * Tells every other instance subscribed; never throws. At most once per few seconds (a flood of
+   * webhooks is one message now and one after the gap), so no instance can flood the others.
+   */
   publish(): Promise<void>;
   close(): void;
 }
 
 const PUBLISH_TIMEOUT_MS = 500;
+const PUBLISH_GAP_MS = 3000;
 
 export function openChangeSignal(options: {
   url: string;
@@ -42,15 +47,17 @@ export function openChangeSignal(options: {
   subscriber.on('message', (channel, sender) => {
     if (channel === options.channel && sender !== self) options.onSignal();
   });
+  const publishes = coalesce(async () => {
+    try {
+      await publisher.publish(options.channel, self);
+    } catch (error) {
+      report(error instanceof Error ? error : new Error(String(error)));
+    }
+  }, PUBLISH_GAP_MS);
   return {
-    async publish() {
-      try {
-        await publisher.publish(options.channel, self);
-      } catch (error) {
-        report(error instanceof Error ? error : new Error(String(error)));
-      }
-    },
+    publish: () => publishes.request(),
     close() {
+      publishes.close();
       subscriber.disconnect();
       publisher.disconnect();
     },

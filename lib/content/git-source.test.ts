@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { git } from '@/deploy/local-cluster.mjs';
 
-import { openGitSource } from './git-source';
+import { openGitSource, type GitSourceOptions } from './git-source';
 import { openContentStore, type ContentStore } from './store';
 
 let work: string;
@@ -35,7 +35,7 @@ function article(title: string, extra = '') {
   return `---\ntitle: ${title}\ndate: 2026-11-01\n${extra}\n---\n본문 ${title}\n`;
 }
 
-function open(url = `file://${remote}`): ContentStore {
+function open(url = `file://${remote}`, extra: Partial<GitSourceOptions> = {}): ContentStore {
   const root = path.join(work, 'clone');
   store = openContentStore({
     root,
@@ -49,6 +49,9 @@ function open(url = `file://${remote}`): ContentStore {
       maxFileBytes: 1024 * 1024,
       useParseCache: false,
       log: (line) => logged.push(line),
+      // These tests ask one update at a time and wait for it: no gap between fetches.
+      minFetchGapMs: 0,
+      ...extra,
     }),
   });
   return store;
@@ -146,5 +149,117 @@ describe('content from git', () => {
     fs.cpSync(remote, missing, { recursive: true });
     await s.requestUpdate();
     expect(titles(s)).toEqual(['첫 기사']);
+  });
+
+  it('fetches at most twice for 200 requests at once (a replayed webhook), and applies the commit', async () => {
+    let fetches = 0;
+    const runGit = (cwd: string, args: readonly string[]) => {
+      if (args[0] === 'fetch') fetches += 1;
+      return Promise.resolve(git(cwd, ...args));
+    };
+    const s = open(undefined, { runGit, minFetchGapMs: 200 });
+    const commit = push({ 'second.md': article('둘째 기사') });
+    await Promise.all(Array.from({ length: 200 }, () => s.requestUpdate()));
+    expect(fetches).toBeLessThanOrEqual(2);
+    expect(fetches).toBeGreaterThanOrEqual(1);
+    expect(s.getVersion()).toBe(commit);
+    expect(titles(s)).toEqual(['둘째 기사', '첫 기사']);
+  });
+});
+
+describe('the folder git mode manages', () => {
+  const clone = () => path.join(work, 'clone');
+
+  it('refuses a checkout of another repository: its untracked files, origin and HEAD stay as they were', () => {
+    const other = clone();
+    git(work, 'init', '-q', '--initial-branch=main', other);
+    fs.writeFileSync(path.join(other, 'README.md'), 'the project\n');
+    git(other, 'add', '-A');
+    git(other, 'commit', '-q', '-m', 'project');
+    git(other, 'remote', 'add', 'origin', 'https://example.com/someone/project.git');
+    const head = git(other, 'rev-parse', 'HEAD');
+    fs.mkdirSync(path.join(other, 'data'));
+    fs.writeFileSync(path.join(other, 'data', 'views.db'), 'counts');
+    fs.writeFileSync(path.join(other, '.env'), 'SECRET=1');
+
+    expect(() => open()).toThrow(/CONTENT_DIR\(.*\/clone\).*CONTENT_GIT_URL/s);
+    expect(() => open()).toThrow(expect.objectContaining({ name: 'ContentFolderRefused' }));
+    expect(fs.readFileSync(path.join(other, 'data', 'views.db'), 'utf8')).toBe('counts');
+    expect(fs.readFileSync(path.join(other, '.env'), 'utf8')).toBe('SECRET=1');
+    expect(git(other, 'remote', 'get-url', 'origin')).toBe('https://example.com/someone/project.git');
+    expect(git(other, 'rev-parse', 'HEAD')).toBe(head);
+    expect(git(other, 'status', '--porcelain')).toContain('?? .env');
+  });
+
+  it('refuses a hand-made checkout of the same repository (all branches), and a folder of files', () => {
+    git(work, 'clone', '-q', `file://${remote}`, clone());
+    fs.writeFileSync(path.join(clone(), 'draft.md'), '내 초안');
+    expect(() => open()).toThrow(/단일 브랜치 클론이 아닙니다/);
+    expect(fs.readFileSync(path.join(clone(), 'draft.md'), 'utf8')).toBe('내 초안');
+
+    fs.rmSync(clone(), { recursive: true });
+    fs.mkdirSync(clone());
+    fs.writeFileSync(path.join(clone(), 'notes.md'), '메모');
+    expect(() => open()).toThrow(/CONTENT_DIR\(.*\).*git 저장소가 아닙니다.*CONTENT_GIT_URL/s);
+    expect(fs.readdirSync(clone())).toEqual(['notes.md']);
+  });
+
+  it('clones into an empty folder the operator made, and keeps the folder', () => {
+    fs.mkdirSync(clone());
+    fs.chmodSync(clone(), 0o750);
+    const s = open();
+    expect(titles(s)).toEqual(['첫 기사']);
+    expect(fs.statSync(clone()).mode & 0o777).toBe(0o750);
+    expect(fs.existsSync(path.join(clone(), '.git', 'hangul-news-content-clone'))).toBe(true);
+  });
+
+  it('adopts a clone the previous version made (same repository, one branch, no marker), once', async () => {
+    git(work, 'clone', '-q', '--no-tags', '--single-branch', '--branch', 'main', '--', `file://${remote}`, clone());
+    const commit = push({ 'second.md': article('둘째 기사') });
+    const s = open();
+    expect(logged).toEqual([expect.stringContaining('이어서 관리합니다')]);
+    expect(titles(s)).toEqual(['둘째 기사', '첫 기사']);
+    expect(s.getVersion()).toBe(commit);
+    s.close();
+    store = undefined;
+    open();
+    expect(logged).toHaveLength(1);
+  });
+
+  it('follows its own clone across restarts, and a new CONTENT_GIT_URL for the same repository (a rotated token)', async () => {
+    open().close();
+    store = undefined;
+    const commit = push({ 'second.md': article('둘째 기사') });
+    const moved = path.join(work, 'moved.git');
+    fs.renameSync(remote, moved);
+    const s = open(`file://${moved}`);
+    expect(s.getVersion()).toBe(commit);
+    expect(git(clone(), 'remote', 'get-url', 'origin')).toBe(`file://${moved}`);
+    expect(logged).toEqual([]);
+  });
+
+  it('never writes a URL’s credentials to the log, from its own lines or from git’s', async () => {
+    const secretUrl = 'http://newsroom:tok-3f9a7c1e@127.0.0.1:1/content.git?access_token=qs-8d2b';
+    const s = open(secretUrl);
+    await s.requestUpdate();
+    expect(logged.length).toBeGreaterThan(0);
+    for (const line of logged) {
+      expect(line).not.toContain('tok-3f9a7c1e');
+      expect(line).not.toContain('qs-8d2b');
+    }
+    expect(logged[0]).toContain('http://***@127.0.0.1:1/content.git');
+
+    s.close();
+    store = undefined;
+    fs.mkdirSync(clone(), { recursive: true });
+    fs.writeFileSync(path.join(clone(), 'notes.md'), '메모');
+    let message = '';
+    try {
+      open(secretUrl);
+    } catch (error) {
+      message = String(error);
+    }
+    expect(message).toContain('CONTENT_GIT_URL');
+    expect(message).not.toContain('tok-3f9a7c1e');
   });
 });

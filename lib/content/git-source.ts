@@ -1,5 +1,9 @@
 import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
+
+import { coalesce } from '@/lib/cluster/coalesce';
+import { redact } from '@/lib/redact';
 
 import { openFolderSource, type FolderSource } from './folder-source';
 import type { LoadOptions } from './load-file';
@@ -14,14 +18,33 @@ export interface GitSourceOptions extends LoadOptions {
   /** How often to fetch without being told to; 0: only when told. */
   intervalMs: number;
   useParseCache: boolean;
-  /** One line for each change of state (a fetch that fails, then works again), never one a fetch. */
+  /**
+   * One line for each change of state (a fetch that fails, then works again), never one a fetch.
+   * Every line has its credentials redacted first.
+   */
   log: (line: string) => void;
+  /** Fetches start at most this often, however often they are asked for; default 3 s. */
+  minFetchGapMs?: number;
+  /** Runs git for an update (tests count the fetches through it); default: the git on PATH. */
+  runGit?: (cwd: string, args: readonly string[]) => Promise<string>;
+}
+
+/**
+ * CONTENT_DIR is not a folder git mode may manage (another repository's checkout, a folder of
+ * files): nothing was run in it. The server must not start on it.
+ */
+export class ContentFolderRefused extends Error {
+  override name = 'ContentFolderRefused';
 }
 
 /** No git call may hold the follower longer than this (an unreachable remote, a huge fetch). */
 const GIT_TIMEOUT_MS = 60_000;
 /** At start the server waits for the remote this long, then starts on the commit it has. */
 const START_FETCH_TIMEOUT_MS = 10_000;
+/** Written into .git when git mode makes the clone: only a folder that has it is ever changed. */
+const MARKER = 'hangul-news-content-clone';
+/** Asks for fetches coming faster than this are merged (replayed webhooks, every instance's signal). */
+const MIN_FETCH_GAP_MS = 3000;
 const GIT_ENV = {
   ...process.env,
   // Never wait for a password or a host key: an unreachable remote is an error, at once.
@@ -30,12 +53,20 @@ const GIT_ENV = {
   LC_ALL: 'C',
 };
 
+/**
+ * Git's environment for commands in `root`: it never looks above the clone for a repository, so a
+ * clone that vanished cannot turn a command on the project (or any checkout around it).
+ */
+function gitEnv(root: string): NodeJS.ProcessEnv {
+  return { ...GIT_ENV, GIT_CEILING_DIRECTORIES: path.dirname(path.resolve(root)) };
+}
+
 function git(cwd: string, args: readonly string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       'git',
       args,
-      { cwd, env: GIT_ENV, timeout: GIT_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
+      { cwd, env: gitEnv(cwd), timeout: GIT_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
       (error, stdout, stderr) => {
         if (error) reject(new Error(firstLine(stderr) || error.message));
         else resolve(stdout);
@@ -53,16 +84,63 @@ function firstLine(text: string): string {
   );
 }
 
-function isClone(root: string): boolean {
-  return fs.existsSync(`${root}/.git`);
+/** A value of the clone's own .git/config, read without running anything in the folder. */
+function readConfig(root: string, key: string): string[] {
+  try {
+    const out = execFileSync('git', ['config', '--file', path.join(root, '.git', 'config'), '--get-all', key], {
+      env: GIT_ENV,
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
+    return out.split('\n').filter((line) => line.length > 0);
+  } catch {
+    return [];
+  }
 }
 
-function isEmptyOrMissing(root: string): boolean {
-  try {
-    return fs.readdirSync(root).length === 0;
-  } catch {
-    return true;
+/** A URL as it names a repository: credentials do not change which one (a rotated token). */
+const sameRepository = (a: string, b: string) => redact(a.trim()) === redact(b.trim());
+
+/**
+ * What git mode may do with `root`, decided before any git command runs in it: make the clone
+ * (missing or empty), follow it (a clone with the marker), adopt it (a clone the version before the
+ * marker made: the same repository, cloned with a single branch), or nothing at all (throws
+ * ContentFolderRefused, naming the folder and what to change).
+ */
+function claimFolder(root: string, url: string): 'clone' | 'owned' | 'adopted' {
+  function refuse(reason: string): never {
+    throw new ContentFolderRefused(
+      `CONTENT_DIR(${root})은(는) git 모드가 만든 클론이 아닙니다: ${reason}. git 모드는 폴더의 파일을 지우고 바꾸므로 ` +
+        `이 폴더에는 아무것도 하지 않았습니다. CONTENT_DIR을 없거나 빈 폴더로 바꾸거나, CONTENT_GIT_URL(${redact(url)})을 확인하세요`,
+    );
   }
+  let entries: string[];
+  try {
+    if (!fs.statSync(root).isDirectory()) refuse('폴더가 아닙니다');
+    entries = fs.readdirSync(root);
+  } catch (error) {
+    if (error instanceof ContentFolderRefused) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'clone';
+    return refuse(`읽을 수 없습니다 (${code ?? String(error)})`);
+  }
+  if (entries.length === 0) return 'clone';
+  const dotGit = path.join(root, '.git');
+  if (!entries.includes('.git')) refuse('파일이 있고 git 저장소가 아닙니다');
+  if (!fs.lstatSync(dotGit).isDirectory()) refuse('.git이 폴더가 아닙니다 (다른 저장소의 워크트리나 서브모듈)');
+  if (fs.existsSync(path.join(dotGit, MARKER))) return 'owned';
+  const [origin] = readConfig(root, 'remote.origin.url');
+  if (origin === undefined) refuse('origin이 없는 git 저장소입니다');
+  if (!sameRepository(origin, url)) refuse(`다른 저장소(origin ${redact(origin)})의 체크아웃입니다`);
+  const [refspec, ...more] = readConfig(root, 'remote.origin.fetch');
+  const single = more.length === 0 && /^\+refs\/heads\/([^*:]+):refs\/remotes\/origin\/\1$/.test(refspec ?? '');
+  if (!single) refuse('같은 저장소지만 git 모드가 만든 단일 브랜치 클론이 아닙니다 (사람이 쓰는 체크아웃일 수 있습니다)');
+  markOwned(root);
+  return 'adopted';
+}
+
+function markOwned(root: string): void {
+  fs.writeFileSync(path.join(root, '.git', MARKER), 'CONTENT_GIT_URL을 따르는 클론: git 모드가 관리합니다\n');
 }
 
 /**
@@ -75,6 +153,7 @@ function isEmptyOrMissing(root: string): boolean {
  */
 export function openGitSource(options: GitSourceOptions): ContentSource {
   const { root, url, branch } = options;
+  const runGit = options.runGit ?? git;
   const remoteRef = `refs/remotes/origin/${branch}`;
   let lastProblem: string | undefined;
   /** The commit checked out, whose files the folder source reads. */
@@ -82,19 +161,28 @@ export function openGitSource(options: GitSourceOptions): ContentSource {
   /** The commit the files last read are from: what a page rendered now is a version of. */
   let applied: string | undefined;
   let applying = false;
-  let running: Promise<void> | undefined;
-  let again = false;
   let closed = false;
+
+  /** The one way out for this source's lines: a URL's token never reaches a log. */
+  const say = (line: string) => options.log(redact(line));
 
   function problem(message: string): void {
     const line = `git ${url} (${branch}): ${message}${applied ? `; 마지막으로 받은 커밋 ${applied.slice(0, 12)}을(를) 계속 보여 줍니다` : ''}`;
-    if (line !== lastProblem) options.log(line);
+    if (line !== lastProblem) say(line);
     lastProblem = line;
   }
 
   function recovered(): void {
-    if (lastProblem) options.log(`git ${url} (${branch}): 다시 받아 옵니다`);
+    if (lastProblem) say(`git ${url} (${branch}): 다시 받아 옵니다`);
     lastProblem = undefined;
+  }
+
+  /** Claims the folder (see claimFolder); the adoption of an old clone is said once. */
+  function claim(): 'clone' | 'owned' {
+    const claimed = claimFolder(root, url);
+    if (claimed !== 'adopted') return claimed;
+    say(`git ${url} (${branch}): ${root}은(는) 이전 버전이 만든 같은 저장소의 클론이라 이어서 관리합니다`);
+    return 'owned';
   }
 
   // The same commands at start (synchronously, before the first snapshot) and on every update.
@@ -106,14 +194,15 @@ export function openGitSource(options: GitSourceOptions): ContentSource {
   // Nothing but the commit: files a failed checkout or a hand left behind are not articles.
   const cleanArgs = ['clean', '--quiet', '-ffdx'];
   const gitSync = (args: readonly string[], timeout = GIT_TIMEOUT_MS, cwd = root) =>
-    execFileSync('git', args, { cwd, env: GIT_ENV, encoding: 'utf8', stdio: 'pipe', timeout }).trim();
+    execFileSync('git', args, { cwd, env: gitEnv(cwd), encoding: 'utf8', stdio: 'pipe', timeout }).trim();
 
   /**
    * Before the first snapshot: the clone, made or brought up to date, so a new server starts with
    * the content and one that rejoins starts on the newest commit, not the one it stopped at.
+   * A folder git mode may not manage throws before any command runs in it.
    */
   function prepareNow(): void {
-    if (isClone(root)) {
+    if (claim() === 'owned') {
       gitSync(['remote', 'set-url', 'origin', url]);
       checkedOut = gitSync(['rev-parse', 'HEAD']);
       gitSync(fetchArgs, START_FETCH_TIMEOUT_MS);
@@ -123,18 +212,18 @@ export function openGitSource(options: GitSourceOptions): ContentSource {
         checkedOut = target;
       }
       gitSync(cleanArgs);
-    } else if (isEmptyOrMissing(root)) {
-      fs.rmSync(root, { recursive: true, force: true });
-      gitSync(cloneArgs, GIT_TIMEOUT_MS, '/');
-      checkedOut = gitSync(['rev-parse', 'HEAD']);
     } else {
-      throw new Error(`${root}: 이미 파일이 있고 git 저장소가 아닙니다 (CONTENT_DIR을 비우거나 다른 곳을 지정하세요)`);
+      // git clones into a missing or empty folder; nothing is removed first, so nothing can be lost.
+      gitSync(cloneArgs, GIT_TIMEOUT_MS, '/');
+      markOwned(root);
+      checkedOut = gitSync(['rev-parse', 'HEAD']);
     }
   }
 
   try {
     prepareNow();
   } catch (error) {
+    if (error instanceof ContentFolderRefused) throw error;
     const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
     problem(firstLine(stderr) || (error instanceof Error ? error.message : String(error)));
   }
@@ -149,22 +238,22 @@ export function openGitSource(options: GitSourceOptions): ContentSource {
 
   /** Fetches the branch and, if it moved, checks out its head. */
   async function pull(): Promise<void> {
-    if (!isClone(root)) {
-      if (!isEmptyOrMissing(root)) return;
-      await git('/', cloneArgs);
-      checkedOut = (await git(root, ['rev-parse', 'HEAD'])).trim();
+    if (claim() === 'clone') {
+      await runGit('/', cloneArgs);
+      markOwned(root);
+      checkedOut = (await runGit(root, ['rev-parse', 'HEAD'])).trim();
       recovered();
       folder.noteChanged();
       return;
     }
-    await git(root, fetchArgs);
-    const target = (await git(root, targetArgs)).trim();
+    await runGit(root, fetchArgs);
+    const target = (await runGit(root, targetArgs)).trim();
     recovered();
     if (target === checkedOut) return;
     let paths: string[] | undefined;
     if (checkedOut) {
       try {
-        const diff = await git(root, ['diff', '--name-only', '--no-renames', '-z', checkedOut, target]);
+        const diff = await runGit(root, ['diff', '--name-only', '--no-renames', '-z', checkedOut, target]);
         paths = diff.split('\0').filter((name) => name.length > 0);
       } catch {
         paths = undefined; // An old commit no longer in the clone: rescan the whole folder.
@@ -172,12 +261,12 @@ export function openGitSource(options: GitSourceOptions): ContentSource {
     }
     applying = true;
     try {
-      await git(root, checkoutArgs(target));
-      await git(root, cleanArgs);
+      await runGit(root, checkoutArgs(target));
+      await runGit(root, cleanArgs);
       checkedOut = target;
     } catch (error) {
       // Back to the commit being served, whole: a half-done checkout must not be read.
-      if (checkedOut) await git(root, checkoutArgs(checkedOut)).catch(() => {});
+      if (checkedOut) await runGit(root, checkoutArgs(checkedOut)).catch(() => {});
       throw error;
     } finally {
       applying = false;
@@ -185,27 +274,16 @@ export function openGitSource(options: GitSourceOptions): ContentSource {
     folder.noteChanged(paths);
   }
 
-  function update(): Promise<void> {
-    if (closed) return Promise.resolve();
-    if (running) {
-      // A signal during a fetch may be for a commit that fetch missed: fetch once more after it.
-      again = true;
-      return running;
+  // However often asked (a webhook replayed a thousand times, a signal from every instance), one
+  // fetch now and at most one more after the gap; a request during a fetch gets the one after it.
+  const fetches = coalesce(async () => {
+    try {
+      await pull();
+    } catch (error) {
+      problem(error instanceof Error ? error.message : String(error));
     }
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          await pull();
-        } catch (error) {
-          problem(error instanceof Error ? error.message : String(error));
-        }
-      } while (again && !closed);
-    })().finally(() => {
-      running = undefined;
-    });
-    return running;
-  }
+  }, options.minFetchGapMs ?? MIN_FETCH_GAP_MS);
+  const update = () => (closed ? Promise.resolve() : fetches.request());
 
   const timer = options.intervalMs > 0 ? setInterval(() => void update(), options.intervalMs) : undefined;
   timer?.unref();
@@ -224,6 +302,7 @@ export function openGitSource(options: GitSourceOptions): ContentSource {
     requestUpdate: update,
     close() {
       closed = true;
+      fetches.close();
       if (timer) clearInterval(timer);
       folder.close();
     },

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { openChangeSignal, type ChangeSignal } from '@/lib/cluster/signal';
+import { redact } from '@/lib/redact';
 import { getContentDir, getContentGit, getRedis, site } from '@/lib/site';
 
 import { CONTENT_CLOCK_KEY, type ContentClock } from './clock';
@@ -16,7 +17,8 @@ type GlobalWithStore = typeof globalThis & {
   [CONTENT_CLOCK_KEY]?: ContentClock;
   [SIGNAL_KEY]?: ChangeSignal;
 };
-const log = (line: string) => console.error(`[content] ${line}`);
+/** The one place this process writes content lines: a token in a URL (git, Redis) never gets out. */
+const log = (line: string) => console.error(`[content] ${redact(line)}`);
 
 function isBuildPhase(): boolean {
   return process.env.NEXT_PHASE === 'phase-production-build';
@@ -110,7 +112,18 @@ export function followsRemote(): boolean {
   return !isBuildPhase() && !!getContentGit();
 }
 
-/** Starts watching the content folder at server start, before the first request needs it. */
+/**
+ * Starts watching the content folder at server start, before the first request needs it. A
+ * CONTENT_DIR that git mode must not touch (another checkout, a folder of files) stops the server
+ * with its message: serving an empty or wrong site would hide the mistake.
+ */
 export function startContentWatch(): void {
-  getContentStore().getSnapshot();
+  try {
+    getContentStore().getSnapshot();
+  } catch (error) {
+    // By name: Next may bundle the class twice, once per chunk.
+    if (!(error instanceof Error && error.name === 'ContentFolderRefused')) throw error;
+    log(error.message);
+    process.exit(1);
+  }
 }

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+
+import { redact } from './redact';
+
+describe('redact', () => {
+  it('hides the userinfo of any URL, with or without a password, wherever it sits in a line', () => {
+    expect(
+      redact('git https://user:ghp_secret123@github.com/news/content.git (main): failed'),
+    ).toBe('git https://***@github.com/news/content.git (main): failed');
+    expect(
+      redact("fatal: unable to access 'https://oauth2:glpat-XYZ@gitlab.example.com/a.git/'"),
+    ).toBe("fatal: unable to access 'https://***@gitlab.example.com/a.git/'");
+    expect(redact('https://ghp_tokenonly@github.com/a.git')).toBe('https://***@github.com/a.git');
+    expect(redact('connect redis://:pa55@10.0.0.5:6379 refused')).toBe(
+      'connect redis://***@10.0.0.5:6379 refused',
+    );
+  });
+
+  it('hides credential query values and leaves everything else as it was', () => {
+    expect(redact('https://host/a.git?access_token=abc123&x=1')).toBe(
+      'https://host/a.git?access_token=***&x=1',
+    );
+    expect(redact('https://host/a.git?private_token=abc#frag')).toBe(
+      'https://host/a.git?private_token=***#frag',
+    );
+    const plain =
+      'git file:///srv/news/content.git (main): 다시 받아 옵니다; git@github.com:news/content.git';
+    expect(redact(plain)).toBe(plain);
+  });
+});
