@@ -35,7 +35,10 @@ export function toSiteUrl(value: string | undefined): string | undefined {
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
-const refusedSiteUrls = new Set<string>();
+// Process-wide, not per module: Next bundles this module into several chunks, and the log line is
+// promised once per process.
+const REFUSED_KEY = Symbol.for('hangul-news.refused-site-urls');
+const refusedSiteUrls = ((globalThis as Record<symbol, Set<string> | undefined>)[REFUSED_KEY] ??= new Set<string>());
 
 /**
  * `SITE_URL`, the operator's override of the publication's URL, when it is a usable site URL. A
