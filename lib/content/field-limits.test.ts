@@ -68,7 +68,7 @@ const CASES: [Kind, string, number, (n: number) => string, string][] = [
   ['article', 'one redirect_from', A.redirect, (n) => `redirect_from: "/${'a'.repeat(n - 1)}"`, itemTooLong('redirect_from', A.redirect)],
   ['article', 'redirect_from (count)', A.redirects, (n) => `redirect_from:${list(n, (i) => `old-${i}`)}`, tooMany('redirect_from', A.redirects)],
   ['article', 'a correction text', A.correction, (n) => `corrections:\n  - date: 2026-11-27 10:00\n    text: "${chars(n)}"`, tooLong('corrections의 text', A.correction)],
-  ['article', 'corrections (count)', A.corrections, (n) => `corrections:${list(n, () => 'x').replaceAll('- "x"', '- { date: 2026-11-27 10:00, text: 고침 }')}`, `corrections: 정정이 너무 많습니다 (최대 ${A.corrections}개)`],
+  ['article', 'corrections (count)', A.corrections, (n) => `corrections:${'\n  - { date: 2026-11-27 10:00, text: 고침 }'.repeat(n)}`, `corrections: 정정이 너무 많습니다 (최대 ${A.corrections}개)`],
   ['article', 'updated', A.date, (n) => `updated: "${'9'.repeat(n)}"`, tooLong('updated', A.date)],
   ['article', 'lang', A.lang, (n) => `lang: "${'k'.repeat(n)}"`, tooLong('lang', A.lang)],
   ['page', 'title', A.title, (n) => `title: "${chars(n)}"`, tooLong('title', A.title)],

@@ -59,7 +59,11 @@ const reporterSchema = z.looseObject({
     .array(z.string({ error: LINK_MESSAGE }), { error: 'links: 주소의 목록이어야 합니다' })
     .pipe(cappedList('links', LIMIT.link, LIMIT.links))
     .transform((links, ctx) =>
-      links.map((link) => toReporterLink(link) ?? (ctx.addIssue({ code: 'custom', message: `${LINK_MESSAGE}: "${link}"` }), z.NEVER)),
+      links.map((link) => {
+        const parsed = toReporterLink(link);
+        if (!parsed) ctx.addIssue({ code: 'custom', message: `${LINK_MESSAGE}: "${link}"` });
+        return parsed ?? z.NEVER;
+      }),
     )
     .optional(),
 });

@@ -29,7 +29,11 @@ const siteSchema = z.looseObject({
   url: z
     .string({ error: URL_MESSAGE })
     .max(LIMIT.url, tooLong('url', LIMIT.url))
-    .transform((value, ctx) => toSiteUrl(value) ?? (ctx.addIssue({ code: 'custom', message: URL_MESSAGE }), z.NEVER))
+    .transform((value, ctx) => {
+      const url = toSiteUrl(value);
+      if (!url) ctx.addIssue({ code: 'custom', message: URL_MESSAGE });
+      return url ?? z.NEVER;
+    })
     .optional(),
   registration_number: text('registration_number').optional(),
   registration_date: text('registration_date').optional(),
