@@ -2,14 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
+import { getBreakingItems } from '@/lib/breaking';
 import { getArticle, getMasthead } from '@/lib/content';
 import { getContentStore } from '@/lib/content/process-store';
 import { renderFeed } from '@/lib/feeds';
-import { absoluteUrl } from '@/lib/paths';
+import { absoluteUrl, articlePath, categoryPath, pagePath, socialImagePath } from '@/lib/paths';
 import { getArticleBody } from '@/lib/render';
-import { renderNewsSitemap } from '@/lib/sitemaps';
+import { renderNewsSitemap, renderSitemap } from '@/lib/sitemaps';
 import { toNewsArticleJsonLd } from '@/lib/structured-data';
 
 let dir: string;
@@ -79,5 +80,95 @@ describe("the publication's name and URL come from _site.yml", () => {
     process.env.SITE_NAME = '거울일보';
     expect(getMasthead()).toMatchObject({ name: '거울일보', url: 'https://mirror.example.kr' });
     expect(absoluteUrl('/')).toBe('https://mirror.example.kr/');
+  });
+});
+
+/** Everything that builds an absolute URL on a request: none of it may throw. */
+async function renderEverything() {
+  const article = getArticle('a', now);
+  if (!article) throw new Error('article missing');
+  return {
+    home: absoluteUrl('/'),
+    feeds: await Promise.all((['rss', 'atom', 'json'] as const).map((format) => renderFeed(format, undefined, now))),
+    sitemap: renderSitemap(),
+    news: renderNewsSitemap(now),
+    breaking: getBreakingItems(now),
+    jsonLd: toNewsArticleJsonLd(article, ''),
+    body: (await getArticleBody(article, { absolute: true })).html,
+  };
+}
+
+describe('only an http(s) URL is the site URL', () => {
+  it.each(['mailto:x@y.z', 'javascript:alert(1)', 'ftp://news.example.kr', '/news', 'news.example.kr', 'https://news.example.kr/?utm=1'])(
+    'url: %s in _site.yml is an error at its line, and the site keeps working',
+    async (url) => {
+      restart();
+      fs.writeFileSync(path.join(dir, '_site.yml'), `name: 시험일보\nurl: "${url}"\n`);
+      const { problems } = getContentStore().getSnapshot();
+      expect(problems).toContainEqual(
+        expect.objectContaining({ file: '_site.yml', line: 2, severity: 'error', message: 'url: http(s) 주소여야 합니다 (예: https://news.example.com)' }),
+      );
+      // No good identity yet: the built-in one serves.
+      expect(getMasthead().url).toBe('http://localhost:3000');
+      const rendered = await renderEverything();
+      expect(rendered.home).toBe('http://localhost:3000/');
+      expect(rendered.feeds.every((feed) => feed?.includes('http://localhost:3000/articles/a'))).toBe(true);
+    },
+  );
+
+  it('keeps the last good identity when url turns into mailto:', async () => {
+    expect(getMasthead()).toMatchObject({ name: '시험일보', url: 'https://news.example.kr' });
+    fs.writeFileSync(path.join(dir, '_site.yml'), 'name: 바뀐일보\nurl: "mailto:x@y.z"\n');
+    await vi.waitFor(
+      () => expect(getContentStore().getSnapshot().problems.some((p) => p.file === '_site.yml' && p.severity === 'error')).toBe(true),
+      { timeout: 5000 },
+    );
+    expect(getMasthead()).toMatchObject({ name: '시험일보', url: 'https://news.example.kr' });
+    const rendered = await renderEverything();
+    expect(rendered.breaking).toEqual([]);
+    expect(rendered.jsonLd.url).toBe('https://news.example.kr/articles/a');
+  });
+
+  it('ignores a SITE_URL that is not http(s), saying so once in the log', () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      for (const bad of ['mailto:x@y.z', 'javascript:alert(1)']) {
+        restart();
+        process.env.SITE_URL = bad;
+        expect(getMasthead().url).toBe('https://news.example.kr');
+        expect(absoluteUrl('/articles/a')).toBe('https://news.example.kr/articles/a');
+        restart();
+        expect(getMasthead().url).toBe('https://news.example.kr');
+      }
+      expect(log.mock.calls.map((call) => String(call[0]))).toEqual([
+        'SITE_URL "mailto:x@y.z"은 http(s) 주소가 아니어서 쓰지 않습니다 (예: https://news.example.com)',
+        'SITE_URL "javascript:alert(1)"은 http(s) 주소가 아니어서 쓰지 않습니다 (예: https://news.example.com)',
+      ]);
+    } finally {
+      log.mockRestore();
+    }
+  });
+});
+
+describe('absolute URLs never throw, whatever the path', () => {
+  const hostile = [
+    '%',
+    '%E0%A4%A',
+    '\uD800',
+    '\u1112\u1161\u11AB\u1100\u1173\u11AF', // 한글 in NFD
+    'a'.repeat(100_000),
+    '../../etc/passwd',
+    '?#',
+    ' ',
+  ];
+  it.each(hostile.map((slug) => [JSON.stringify(slug).slice(0, 40), slug]))('slug %s', (_name, slug) => {
+    for (const path of [articlePath(slug), categoryPath(slug, 2), pagePath(slug), socialImagePath(slug)]) {
+      const url = new URL(absoluteUrl(path));
+      expect(url.origin).toBe('https://news.example.kr');
+    }
+  });
+
+  it.each(['//[', 'http://[', 'https://exa mple.kr/', 'http://%zz/'])('a URL no parser accepts (%s) gives the home page', (bad) => {
+    expect(absoluteUrl(bad)).toBe('https://news.example.kr/');
   });
 });

@@ -1,14 +1,19 @@
 import { getMasthead } from '@/lib/content';
 import type { Taxonomy } from '@/lib/content/types';
 
+/** One path segment, percent-encoded; a lone surrogate (which encodeURIComponent throws on) becomes U+FFFD. */
+function encodeSegment(segment: string): string {
+  return encodeURIComponent(segment.toWellFormed());
+}
+
 /** The URL path of an article. */
 export function articlePath(slug: string): string {
-  return `/articles/${encodeURIComponent(slug)}`;
+  return `/articles/${encodeSegment(slug)}`;
 }
 
 /** The URL path of a category's or tag's listing page: `/category/<slug>`, `/tag/<slug>/page/2`. */
 export function listingPath(taxonomy: Taxonomy, slug: string, page = 1): string {
-  const base = `/${taxonomy}/${encodeURIComponent(slug)}`;
+  const base = `/${taxonomy}/${encodeSegment(slug)}`;
   return page > 1 ? `${base}/page/${page}` : base;
 }
 
@@ -29,17 +34,26 @@ export function tagPath(slug: string, page = 1): string {
 
 /** The URL path of a page (`_pages/`): at the top level, `/about`. */
 export function pagePath(slug: string): string {
-  return `/${encodeURIComponent(slug)}`;
+  return `/${encodeSegment(slug)}`;
 }
 
 /** The URL path of the share card generated for an article without an image. */
 export function socialImagePath(slug: string): string {
-  return `/og/${encodeURIComponent(slug)}`;
+  return `/og/${encodeSegment(slug)}`;
 }
 
-/** An absolute URL on this site, from the publication's URL (`SITE_URL`, else `_site.yml`). */
+/**
+ * An absolute URL on this site, from the publication's URL (`SITE_URL`, else `_site.yml`). It
+ * never throws, whatever the content: pages, feeds and JSON-LD build these on every request, so
+ * what cannot be resolved (it never comes from our own paths) gives the site's home instead.
+ */
 export function absoluteUrl(pathOrUrl: string): string {
-  return new URL(pathOrUrl, `${getMasthead().url}/`).toString();
+  const base = `${getMasthead().url}/`;
+  try {
+    return new URL(pathOrUrl, base).toString();
+  } catch {
+    return base;
+  }
 }
 
 /**

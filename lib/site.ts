@@ -16,6 +16,46 @@ export const siteDefaults = {
   url: 'http://localhost:3000',
 } as const;
 
+/**
+ * A publication URL as the site uses it (no trailing slash), or undefined unless it is an absolute
+ * http(s) URL without credentials, query or fragment: every absolute link is resolved against it,
+ * and `mailto:x@y.z` or `javascript:` cannot be a base, so one such line once answered 500 on
+ * every page, feed, robots.txt and /api/breaking.
+ */
+export function toSiteUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  if (url.username || url.password || url.search || url.hash) return undefined;
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+// Process-wide, not per module: Next bundles this module into several chunks, and the log line is
+// promised once per process.
+const REFUSED_KEY = Symbol.for('hangul-news.refused-site-urls');
+const refusedSiteUrls = ((globalThis as Record<symbol, Set<string> | undefined>)[REFUSED_KEY] ??= new Set<string>());
+
+/**
+ * `SITE_URL`, the operator's override of the publication's URL, when it is a usable site URL. A
+ * bad value is ignored (the `_site.yml` URL or the default serves instead) and said once in the
+ * server log, so a typo in the environment never takes the site down.
+ */
+export function getSiteUrlOverride(): string | undefined {
+  const raw = process.env.SITE_URL;
+  if (!raw) return undefined;
+  const url = toSiteUrl(raw);
+  if (!url && !refusedSiteUrls.has(raw)) {
+    refusedSiteUrls.add(raw);
+    console.error(`SITE_URL "${raw}"은 http(s) 주소가 아니어서 쓰지 않습니다 (예: https://news.example.com)`);
+  }
+  return url;
+}
+
 /** The one typed site configuration: language, time zone, page sizes and content location. */
 export const site = {
   lang: 'ko',

@@ -37,6 +37,13 @@ fs.writeFileSync(
   '---\ntitle: 수습기자의 초안\nauthor: choi-mirae\ndraft: true\n---\n\n초안 본문.\n',
 );
 
+// A breaking article with a 650 KB headline (one once made the home page 4 MB): refused, as every
+// field over its cap is. Written here rather than kept in git.
+fs.writeFileSync(
+  path.join(out, 'fixtures', 'huge-headline.md'),
+  `---\ntitle: "거대속보 ${'끝없는 제목 '.repeat(38_500)}"\nbreaking: true\ndate: 2026-01-01 09:00\n---\n\n본문.\n`,
+);
+
 // Symbolic links that lead out of the content folder and out of the project, to a file and to a
 // folder: the build must pass, and neither is ever read as an article.
 const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-outside-'));

@@ -34,14 +34,14 @@ export function ReporterProfile({ reporter }: ReporterProfileProps) {
         {reporter.links.length > 0 ? (
           <ul className="flex flex-wrap gap-3 text-sm">
             {reporter.links.map((link) => (
-              <li key={link}>
+              <li key={link.href}>
                 <a
-                  href={link}
+                  href={link.href}
                   rel="me noopener noreferrer"
                   target="_blank"
                   className="underline underline-offset-2"
                 >
-                  {new URL(link).host}
+                  {link.label}
                 </a>
               </li>
             ))}

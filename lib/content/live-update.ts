@@ -1,9 +1,10 @@
 import { z } from 'zod';
 
 import { parseContentDate } from './dates';
+import { FIELD_LIMITS, tooLong } from './field-limits';
 import { getBodyComplexityProblem } from './limits';
 import { frontMatterProblems, keyLine, type ContentProblem, type ParsedFile } from './parse';
-import { getBodyFormat, toAuthorList } from './schema';
+import { authorField, getBodyFormat, toAuthorList } from './schema';
 import type { ArticleSource, LiveUpdate } from './types';
 
 /** Live updates are files in a folder named after their article's file: `<name>.live/`. */
@@ -19,11 +20,15 @@ const liveUpdateSchema = z.looseObject({
       issue.input === undefined
         ? 'date: 업데이트 시각이 없습니다 (필수 항목, 예: 2026-12-03 21:40)'
         : 'date: 날짜여야 합니다 (예: 2026-12-03 21:40)',
-  }).transform(String),
-  title: z.string({ error: 'title: 글자여야 합니다' }).trim().optional(),
-  author: z
-    .union([z.string(), z.array(z.string())], { error: 'author: 글자 또는 글자의 목록이어야 합니다' })
+  })
+    .transform(String)
+    .pipe(z.string().max(FIELD_LIMITS.article.date, tooLong('date', FIELD_LIMITS.article.date))),
+  title: z
+    .string({ error: 'title: 글자여야 합니다' })
+    .trim()
+    .max(FIELD_LIMITS.article.title, tooLong('title', FIELD_LIMITS.article.title))
     .optional(),
+  author: authorField.optional(),
   pinned: z.boolean({ error: 'pinned: true 또는 false여야 합니다' }).optional(),
 });
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { site, siteDefaults } from '@/lib/site';
+import { getSiteUrlOverride, site, siteDefaults } from '@/lib/site';
 
 import { countPassedBoundaries } from './freshness';
 import { getContentStore } from './process-store';
@@ -263,7 +263,8 @@ const mastheads = new WeakMap<ContentSnapshot, Masthead>();
 
 /**
  * The masthead: `_site.yml` (the last good one if it broke), with `SITE_NAME`, `SITE_DESCRIPTION`
- * and `SITE_URL` overriding it for operators, and the built-in values otherwise. The copyright
+ * and `SITE_URL` (an http(s) URL; anything else is logged and ignored) overriding it for
+ * operators, and the built-in values otherwise. The copyright
  * line defaults to `ⓒ <name>. 무단전재 및 재배포 금지`, with the AI-training notice when
  * `ai_training: disallow`. Worked out once per content snapshot.
  */
@@ -281,7 +282,7 @@ export function getMasthead(): Masthead {
     ...file,
     name,
     description: process.env.SITE_DESCRIPTION || file.description || siteDefaults.description,
-    url: (process.env.SITE_URL || file.url || siteDefaults.url).replace(/\/+$/, ''),
+    url: getSiteUrlOverride() ?? file.url ?? siteDefaults.url,
     copyright,
   };
   mastheads.set(snapshot, masthead);

@@ -3,29 +3,69 @@ import { z } from 'zod';
 
 import { stripControlCharacters } from '@/lib/text/characters';
 
+import { cappedList, FIELD_LIMITS, tooLong } from './field-limits';
 import type { ContentProblem } from './parse';
-import { toArticleSlug } from './schema';
-import type { ArticleSource, Reporter } from './types';
+import { isSafeImageUrl, toArticleSlug } from './schema';
+import type { ArticleSource, Reporter, ReporterLink } from './types';
 
 export type ReporterResult =
   | { ok: true; reporter: Reporter; warnings: ContentProblem[] }
   | { ok: false; problems: ContentProblem[] };
 
-const text = (field: string) =>
-  z.string({ error: `${field}: 글자여야 합니다` }).transform((v) => stripControlCharacters(v).trim());
+const LIMIT = FIELD_LIMITS.reporter;
+
+const text = (field: string, limit: number) =>
+  z
+    .string({ error: `${field}: 글자여야 합니다` })
+    .transform((v) => stripControlCharacters(v).trim())
+    .pipe(z.string().max(limit, tooLong(field, limit)));
+
+const LINK_MESSAGE = 'links: http(s) 주소나 mailto:전자우편 주소의 목록이어야 합니다';
+
+/**
+ * A profile link as shown: an http(s) page labelled by its host, or `mailto:` with one e-mail
+ * address labelled by the address; undefined for anything else (`javascript:`, `ftp:`, a path).
+ */
+export function toReporterLink(value: string): ReporterLink | undefined {
+  const trimmed = value.trim();
+  if (/^mailto:/i.test(trimmed)) {
+    const address = trimmed.slice('mailto:'.length);
+    return z.email().safeParse(address).success ? { href: `mailto:${address}`, label: address } : undefined;
+  }
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return undefined;
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) return undefined;
+  return { href: url.href, label: url.host };
+}
 
 const reporterSchema = z.looseObject({
   name: z
     .string({ error: 'name: 기자 이름이 있어야 합니다 (필수 항목)' })
     .transform((v) => stripControlCharacters(v).trim())
-    .pipe(z.string().min(1, 'name: 기자 이름이 비어 있습니다')),
-  role: text('role').optional(),
-  desk: text('desk').optional(),
-  email: z.email({ error: 'email: 전자우편 주소여야 합니다' }).optional(),
+    .pipe(z.string().min(1, 'name: 기자 이름이 비어 있습니다').max(LIMIT.name, tooLong('name', LIMIT.name))),
+  role: text('role', LIMIT.role).optional(),
+  desk: text('desk', LIMIT.desk).optional(),
+  email: z.email({ error: 'email: 전자우편 주소여야 합니다' }).max(LIMIT.email, tooLong('email', LIMIT.email)).optional(),
   email_public: z.boolean({ error: 'email_public: true 또는 false여야 합니다' }).optional(),
-  photo: text('photo').optional(),
-  bio: text('bio').optional(),
-  links: z.array(z.url({ error: 'links: http(s) 주소의 목록이어야 합니다' }), { error: 'links: 주소의 목록이어야 합니다' }).optional(),
+  photo: text('photo', LIMIT.photo)
+    .refine((v) => !v || isSafeImageUrl(v), 'photo: http(s) 주소나 /로 시작하는 경로여야 합니다')
+    .optional(),
+  bio: text('bio', LIMIT.bio).optional(),
+  links: z
+    .array(z.string({ error: LINK_MESSAGE }), { error: 'links: 주소의 목록이어야 합니다' })
+    .pipe(cappedList('links', LIMIT.link, LIMIT.links))
+    .transform((links, ctx) =>
+      links.map((link) => {
+        const parsed = toReporterLink(link);
+        if (!parsed) ctx.addIssue({ code: 'custom', message: `${LINK_MESSAGE}: "${link}"` });
+        return parsed ?? z.NEVER;
+      }),
+    )
+    .optional(),
 });
 
 /** Reads `_reporters/<id>.yml`: the id is the file name; `name` is required. */

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { site } from '@/lib/site';
 
 import { getFileNameDate, parseContentDate } from './dates';
+import { cappedList, FIELD_LIMITS, tooLong } from './field-limits';
 import { getBodyComplexityProblem } from './limits';
 import type { LiveUpdateResult } from './live-update';
 import type { ReporterResult } from './reporter-profile';
@@ -19,23 +20,41 @@ function toDirection(lang: string): 'ltr' | 'rtl' {
   return RTL_LANGUAGES.has(primary) ? 'rtl' : 'ltr';
 }
 
-const text = (field: string) =>
-  z.string({ error: `${field}: 글자여야 합니다` }).trim();
+const LIMIT = FIELD_LIMITS.article;
+
+const text = (field: string, limit: number) =>
+  z.string({ error: `${field}: 글자여야 합니다` }).trim().max(limit, tooLong(field, limit));
 
 /** A single word or a list of them; numbers are accepted as the words they look like. */
-const wordList = (field: string) =>
+const wordList = (field: string, each: number, count: number) =>
   z
     .union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))], {
       error: `${field}: 글자 또는 글자의 목록이어야 합니다`,
     })
     .transform((value) =>
       (Array.isArray(value) ? value : [value]).map((v) => String(v).trim()).filter(Boolean),
-    );
+    )
+    .pipe(cappedList(field, each, count));
 
 const flag = (field: string) => z.boolean({ error: `${field}: true 또는 false여야 합니다` });
 
 const dateText = (field: string) =>
-  z.union([z.string(), z.number()], { error: `${field}: 날짜여야 합니다 (예: 2024-06-12 09:30)` }).transform(String);
+  z
+    .union([z.string(), z.number()], { error: `${field}: 날짜여야 합니다 (예: 2024-06-12 09:30)` })
+    .transform(String)
+    .pipe(z.string().max(LIMIT.date, tooLong(field, LIMIT.date)));
+
+/** `author`: one name or reporter id, or a list of them; blanks dropped, each name and the count capped. */
+export const authorField = z
+  .union([z.string(), z.array(z.string())], { error: 'author: 글자 또는 글자의 목록이어야 합니다' })
+  .transform(toAuthorList)
+  .pipe(cappedList('author', LIMIT.author, LIMIT.authors));
+
+/** `slug`: text, or a number read as the text it looks like. */
+const slugField = z
+  .union([z.string(), z.number()], { error: 'slug: 글자여야 합니다' })
+  .transform(String)
+  .pipe(z.string().max(LIMIT.slug, tooLong('slug', LIMIT.slug)));
 
 const frontMatterSchema = z.looseObject({
   title: z
@@ -44,26 +63,25 @@ const frontMatterSchema = z.looseObject({
         issue.input === undefined ? 'title: 제목이 없습니다 (필수 항목)' : 'title: 제목은 글자여야 합니다',
     })
     .trim()
-    .min(1, 'title: 제목이 비어 있습니다'),
-  categories: wordList('categories').optional(),
-  category: wordList('category').optional(),
-  tags: wordList('tags').optional(),
+    .min(1, 'title: 제목이 비어 있습니다')
+    .max(LIMIT.title, tooLong('title', LIMIT.title)),
+  categories: wordList('categories', LIMIT.term, LIMIT.categories).optional(),
+  category: wordList('category', LIMIT.term, LIMIT.categories).optional(),
+  tags: wordList('tags', LIMIT.term, LIMIT.tags).optional(),
   date: dateText('date').optional(),
   updated: dateText('updated').optional(),
   last_modified_at: dateText('last_modified_at').optional(),
-  excerpt: text('excerpt').optional(),
-  feature_text: text('feature_text').optional(),
-  image: text('image').optional(),
-  feature_image: text('feature_image').optional(),
-  author: z
-    .union([z.string(), z.array(z.string())], { error: 'author: 글자 또는 글자의 목록이어야 합니다' })
-    .optional(),
-  image_alt: text('image_alt').optional(),
-  image_caption: text('image_caption').optional(),
-  image_credit: text('image_credit').optional(),
-  feature_image_alt: text('feature_image_alt').optional(),
-  feature_image_caption: text('feature_image_caption').optional(),
-  feature_image_credit: text('feature_image_credit').optional(),
+  excerpt: text('excerpt', LIMIT.excerpt).optional(),
+  feature_text: text('feature_text', LIMIT.feature_text).optional(),
+  image: text('image', LIMIT.image).optional(),
+  feature_image: text('feature_image', LIMIT.image).optional(),
+  author: authorField.optional(),
+  image_alt: text('image_alt', LIMIT.alt).optional(),
+  image_caption: text('image_caption', LIMIT.caption).optional(),
+  image_credit: text('image_credit', LIMIT.credit).optional(),
+  feature_image_alt: text('feature_image_alt', LIMIT.alt).optional(),
+  feature_image_caption: text('feature_image_caption', LIMIT.caption).optional(),
+  feature_image_credit: text('feature_image_credit', LIMIT.credit).optional(),
   corrections: z
     .array(
       z.looseObject({
@@ -71,23 +89,26 @@ const frontMatterSchema = z.looseObject({
         text: z
           .string({ error: 'corrections의 text: 정정 내용(글자)이 있어야 합니다' })
           .trim()
-          .min(1, 'corrections의 text: 정정 내용이 비어 있습니다'),
+          .min(1, 'corrections의 text: 정정 내용이 비어 있습니다')
+          .max(LIMIT.correction, tooLong('corrections의 text', LIMIT.correction)),
       }),
       { error: 'corrections: "- date: …, text: …" 항목의 목록이어야 합니다' },
     )
+    .max(LIMIT.corrections, `corrections: 정정이 너무 많습니다 (최대 ${LIMIT.corrections}개)`)
     .optional(),
   breaking: flag('breaking').optional(),
   top: flag('top').optional(),
-  redirect_from: wordList('redirect_from').optional(),
+  redirect_from: wordList('redirect_from', LIMIT.redirect, LIMIT.redirects).optional(),
   breaking_until: dateText('breaking_until').optional(),
   live: flag('live').optional(),
   live_until: dateText('live_until').optional(),
   draft: flag('draft').optional(),
   published: flag('published').optional(),
-  slug: z.union([z.string(), z.number()], { error: 'slug: 글자여야 합니다' }).transform(String).optional(),
+  slug: slugField.optional(),
   lang: z
     .string({ error: 'lang: 언어 코드여야 합니다 (예: ko, en, ar)' })
     .trim()
+    .max(LIMIT.lang, tooLong('lang', LIMIT.lang))
     .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'lang: 언어 코드여야 합니다 (예: ko, en, ar)')
     .optional(),
   dir: z.enum(['ltr', 'rtl'], { error: 'dir: ltr 또는 rtl이어야 합니다' }).optional(),
@@ -108,7 +129,7 @@ export function toArticleSlug(raw: string): string | undefined {
 }
 
 /** Image references may be absolute http(s) URLs or root-relative paths under public/. */
-function isSafeImageUrl(value: string): boolean {
+export function isSafeImageUrl(value: string): boolean {
   if (value.startsWith('/')) return !value.startsWith('//') && !value.includes('\\');
   try {
     const url = new URL(value);

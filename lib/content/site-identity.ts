@@ -1,8 +1,10 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 
+import { toSiteUrl } from '@/lib/site';
 import { stripControlCharacters } from '@/lib/text/characters';
 
+import { FIELD_LIMITS, tooLong } from './field-limits';
 import type { ContentProblem } from './parse';
 import type { ArticleSource, SiteIdentity } from './types';
 
@@ -10,12 +12,29 @@ export type SiteIdentityResult =
   | { ok: true; site: SiteIdentity; warnings: ContentProblem[] }
   | { ok: false; problems: ContentProblem[] };
 
-const text = (field: string) => z.union([z.string(), z.number()], { error: `${field}: 글자여야 합니다` }).transform((v) => String(v).trim());
+const LIMIT = FIELD_LIMITS.site;
+
+const text = (field: string, limit: number = LIMIT.other) =>
+  z
+    .union([z.string(), z.number()], { error: `${field}: 글자여야 합니다` })
+    .transform((v) => String(v).trim())
+    .pipe(z.string().max(limit, tooLong(field, limit)));
+
+const URL_MESSAGE = 'url: http(s) 주소여야 합니다 (예: https://news.example.com)';
 
 const siteSchema = z.looseObject({
-  name: text('name').optional(),
-  description: text('description').optional(),
-  url: z.url({ error: 'url: http(s) 주소여야 합니다 (예: https://news.example.com)' }).optional(),
+  name: text('name', LIMIT.name).optional(),
+  description: text('description', LIMIT.description).optional(),
+  // Every absolute link is resolved against it: only an http(s) URL can be that base.
+  url: z
+    .string({ error: URL_MESSAGE })
+    .max(LIMIT.url, tooLong('url', LIMIT.url))
+    .transform((value, ctx) => {
+      const url = toSiteUrl(value);
+      if (!url) ctx.addIssue({ code: 'custom', message: URL_MESSAGE });
+      return url ?? z.NEVER;
+    })
+    .optional(),
   registration_number: text('registration_number').optional(),
   registration_date: text('registration_date').optional(),
   publisher: text('publisher').optional(),

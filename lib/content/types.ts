@@ -153,6 +153,12 @@ export interface Reporter {
   emailPublic: boolean;
   photo?: string;
   bio?: string;
-  links: string[];
+  links: ReporterLink[];
   source: ArticleSource;
+}
+
+/** A link on a reporter's profile: an http(s) page or a `mailto:` address, and the words shown for it. */
+export interface ReporterLink {
+  href: string;
+  label: string;
 }
