@@ -7,8 +7,8 @@ export async function register() {
     process.env.NEXT_RUNTIME === 'nodejs' &&
     process.env.NEXT_PHASE !== 'phase-production-build'
   ) {
-    const { checkSecrets } = await import('@/lib/secrets.mjs');
-    checkSecrets();
+    const { checkSecretsOrExit } = await import('@/lib/secrets.mjs');
+    checkSecretsOrExit();
     const { startContentWatch } = await import('@/lib/content/process-store');
     startContentWatch();
     // Build the search index in the background, in chunks that leave requests room to run.

@@ -66,3 +66,17 @@ export function checkSecrets(env = process.env) {
     );
   }
 }
+
+/**
+ * At server start: checks the secrets and, when one is wrong, prints one line naming it and ends
+ * the process with status 1. Next only logs an error thrown by instrumentation's register() and
+ * goes on answering every request with 500, so a wrong secret would look like a running server.
+ */
+export function checkSecretsOrExit(env = process.env) {
+  try {
+    checkSecrets(env);
+  } catch (error) {
+    console.error(`[secrets] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
