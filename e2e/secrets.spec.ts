@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 
 import { freePort } from './support';
 
-// A server given a placeholder or short secret must not start: Next itself only logs a failing
+// A server given a placeholder or short secret must not start (status 78, EX_CONFIG): Next itself only logs a failing
 // instrumentation hook and answers every request with 500. Each server here is started on a free
 // port by this test and ends by itself (or is killed by its pid).
 
@@ -35,21 +35,21 @@ const standalone = async (env: Record<string, string>) =>
 test.describe('a server with a wrong secret refuses to start', () => {
   test.describe.configure({ timeout: 90_000 });
 
-  test("deploy/news.env.example's placeholder webhook secret: exits 1 naming CONTENT_HOOK_SECRET", async () => {
+  test("deploy/news.env.example's placeholder webhook secret: exits 78 (EX_CONFIG) naming CONTENT_HOOK_SECRET", async () => {
     const { code, output, running } = await standalone({ CONTENT_HOOK_SECRET: 'change-me-to-a-long-random-string' });
     expect(running).toBe(false);
-    expect(code).toBe(1);
+    expect(code).toBe(78);
     expect(output).toContain('[secrets] CONTENT_HOOK_SECRET: ');
     expect(output).toContain('openssl rand -hex 32');
   });
 
   test('a short preview token, and REDIS_URL without CACHE_SECRET, each named', async () => {
     const short = await standalone({ PREVIEW_TOKEN: 'e2e-preview-token-7f3a' });
-    expect(short.code).toBe(1);
+    expect(short.code).toBe(78);
     expect(short.output).toContain('[secrets] PREVIEW_TOKEN: ');
     // No Redis listens there: the check comes before any connection.
     const unsigned = await standalone({ REDIS_URL: `redis://127.0.0.1:${await freePort()}`, PREVIEW_TOKEN: GOOD });
-    expect(unsigned.code).toBe(1);
+    expect(unsigned.code).toBe(78);
     expect(unsigned.output).toContain('[secrets] CACHE_SECRET: ');
   });
 
@@ -58,7 +58,7 @@ test.describe('a server with a wrong secret refuses to start', () => {
     const { code, output } = await run('node', [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', port, '-H', '127.0.0.1'], path.resolve('.'), {
       CACHE_SECRET: 'example-cache-secret-0123456789abcdef',
     });
-    expect(code).toBe(1);
+    expect(code).toBe(78);
     expect(output).toContain('[secrets] CACHE_SECRET: ');
   });
 });

@@ -67,16 +67,20 @@ export function checkSecrets(env = process.env) {
   }
 }
 
+/** The exit status for a wrong setting (sysexits' EX_CONFIG): systemd's unit does not restart on it. */
+export const EXIT_CONFIG = 78;
+
 /**
  * At server start: checks the secrets and, when one is wrong, prints one line naming it and ends
- * the process with status 1. Next only logs an error thrown by instrumentation's register() and
+ * the process with EXIT_CONFIG. Next only logs an error thrown by instrumentation's register() and
  * goes on answering every request with 500, so a wrong secret would look like a running server.
+ * @param {Record<string, string | undefined>} [env]
  */
 export function checkSecretsOrExit(env = process.env) {
   try {
     checkSecrets(env);
   } catch (error) {
     console.error(`[secrets] ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
+    process.exit(EXIT_CONFIG);
   }
 }

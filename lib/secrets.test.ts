@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
-import { checkSecrets, readSecret } from './secrets.mjs';
+import { checkSecrets, checkSecretsOrExit, EXIT_CONFIG, readSecret } from './secrets.mjs';
 
 const GOOD = '3f9c1a7e5b2d48c6a0e19f7b3d5c2e8a41b6d0f9c7e3a5b1';
 
@@ -35,5 +35,25 @@ describe('secrets the server starts with', () => {
 
   it('tells how to make a good one', () => {
     expect(() => checkSecrets({ PREVIEW_TOKEN: 'short' })).toThrow(/openssl rand -hex 32/);
+  });
+});
+
+describe('the check at server start', () => {
+  it('prints one line naming the variable and exits with EX_CONFIG (78)', () => {
+    const exit = vi.spyOn(process, 'exit').mockImplementation(() => undefined as never);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      checkSecretsOrExit({ CONTENT_HOOK_SECRET: 'change-me-to-a-long-random-string' });
+      expect(exit).toHaveBeenCalledWith(EXIT_CONFIG);
+      expect(EXIT_CONFIG).toBe(78);
+      expect(errors).toHaveBeenCalledTimes(1);
+      expect(String(errors.mock.calls[0]?.[0])).toMatch(/^\[secrets\] CONTENT_HOOK_SECRET: /);
+      exit.mockClear();
+      checkSecretsOrExit({ CONTENT_HOOK_SECRET: GOOD });
+      expect(exit).not.toHaveBeenCalled();
+    } finally {
+      exit.mockRestore();
+      errors.mockRestore();
+    }
   });
 });
