@@ -1,9 +1,14 @@
-/** Runs once when the server starts: watch content/ from the first moment, not the first render. */
+/**
+ * Runs once when the server starts: refuse a placeholder or short secret, then watch content/
+ * from the first moment, not the first render.
+ */
 export async function register() {
   if (
     process.env.NEXT_RUNTIME === 'nodejs' &&
     process.env.NEXT_PHASE !== 'phase-production-build'
   ) {
+    const { checkSecretsOrExit } = await import('@/lib/secrets.mjs');
+    checkSecretsOrExit();
     const { startContentWatch } = await import('@/lib/content/process-store');
     startContentWatch();
     // Build the search index in the background, in chunks that leave requests room to run.

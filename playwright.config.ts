@@ -48,8 +48,8 @@ export default defineConfig({
   projects: [
     { name: 'site', testIgnore: /cluster.*\.spec\.ts/ },
     // Three more servers, Redis and nginx, and a kill under load: on two cores that would starve
-    // the other specs' 5 s freshness checks, so the cluster runs alone, after them.
-    { name: 'cluster', testMatch: /cluster.*\.spec\.ts/, dependencies: ['site'] },
+    // the other specs' 5 s freshness checks, so the clusters run alone, after them, one at a time.
+    { name: 'cluster', testMatch: /cluster.*\.spec\.ts/, dependencies: ['site'], workers: 1 },
   ],
   webServer: [
     {

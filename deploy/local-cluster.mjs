@@ -4,7 +4,7 @@
 // cache, its own clone and data folder), and nginx in front. Every process is started here on a
 // free port and stopped by its own pid; nothing touches a system service.
 import { execFileSync, spawn } from 'node:child_process';
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -94,7 +94,8 @@ export async function startLocalCluster({
   count = 3,
   content = path.join(root, 'content'),
   intervalSeconds = 3,
-  secret = 'local-cluster-secret',
+  secret = randomBytes(32).toString('hex'),
+  cacheSecret = randomBytes(32).toString('hex'),
   env = {},
 } = {}) {
   copyStandaloneAssets();
@@ -156,6 +157,7 @@ export async function startLocalCluster({
         CONTENT_GIT_INTERVAL: String(intervalSeconds),
         CONTENT_HOOK_SECRET: secret,
         REDIS_URL: `redis://127.0.0.1:${redis.port}`,
+        CACHE_SECRET: cacheSecret,
         DATA_DIR: path.join(work, `${name}-data`),
         SITE_URL: 'http://127.0.0.1:8080',
         ...env,
@@ -196,6 +198,7 @@ export async function startLocalCluster({
     nginxBase,
     redis,
     secret,
+    cacheSecret,
     push,
     hook,
     start,

@@ -73,6 +73,11 @@ export function getContentDir(): string {
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), configured ?? 'content');
 }
 
+/** `SITE_URL` as the operator set it, or undefined (the masthead then takes `_site.yml`'s). */
+export function getSiteUrlSetting(): string | undefined {
+  return process.env.SITE_URL || undefined;
+}
+
 /** Content followed from a git repository (`CONTENT_GIT_URL`), or none: a plain folder. */
 export interface ContentGitConfig {
   url: string;

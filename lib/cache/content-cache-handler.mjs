@@ -8,15 +8,19 @@
 // outside the app bundle.
 //
 // Sharing: with REDIS_URL, rendered entries are also stored in Redis (lib/cache/shared-cache.mjs)
-// under the build's id, so a page one instance rendered is a hit on the others. The local cache
-// stays first and is the fallback when Redis is down or slow.
+// under the build's id and the content's identity (which content, which site: another deployment
+// of the same build on the same Redis never meets them), signed with CACHE_SECRET, so a page one
+// instance rendered is a hit on the others. The local cache stays first and is the fallback when
+// Redis is down or slow.
 import fs from 'node:fs';
 import path from 'node:path';
 
 import fileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache.js';
 
 import { redisConfig } from '../cluster/redis.mjs';
+import { readSecret } from '../secrets.mjs';
 
+import { SHARED_KINDS } from './serialize.mjs';
 import { openSharedCache } from './shared-cache.mjs';
 
 const FileSystemCache = fileSystemCache.default ?? fileSystemCache;
@@ -81,15 +85,36 @@ function deploymentId(serverDistDir) {
   }
 }
 
+/** The signing secret, or undefined: the server refuses to start without one (instrumentation.ts). */
+function cacheSecret() {
+  try {
+    const secret = readSecret('CACHE_SECRET');
+    if (secret) return secret;
+    console.error('[cache] CACHE_SECRET가 없습니다: Redis의 공유 캐시를 쓰지 않습니다');
+  } catch (error) {
+    console.error(`[cache] ${error.message}: Redis의 공유 캐시를 쓰지 않습니다`);
+  }
+  return undefined;
+}
+
 /** One Redis connection a process, whichever route bundle's copy of this handler asks. */
 function sharedCache(serverDistDir) {
   const redis = redisConfig();
   if (!redis || process.env.NEXT_PHASE === 'phase-production-build') return undefined;
   const holder = globalThis;
-  if (!holder[SHARED_KEY]) {
-    holder[SHARED_KEY] = openSharedCache({ url: redis.url, prefix: `${redis.prefix}:${deploymentId(serverDistDir)}` });
+  if (holder[SHARED_KEY] === undefined) {
+    const secret = cacheSecret();
+    // null: decided once a process that there is none, so the line above is logged once.
+    holder[SHARED_KEY] = secret
+      ? openSharedCache({ url: redis.url, prefix: `${redis.prefix}:${deploymentId(serverDistDir)}`, secret })
+      : null;
   }
-  return holder[SHARED_KEY];
+  return holder[SHARED_KEY] ?? undefined;
+}
+
+/** Where the entry for `key` lives in Redis: under the content's identity, which the store names. */
+function sharedKey(state, key) {
+  return state?.identity ? `${state.identity}:${key}` : undefined;
 }
 
 export default class ContentCacheHandler extends FileSystemCache {
@@ -111,8 +136,9 @@ export default class ContentCacheHandler extends FileSystemCache {
       // lastModified -1 tells Next the entry is expired: render before responding, no stale copy.
       if (!isCurrent(state, rendered, renderedFrom.get(key))) entry = { ...entry, lastModified: -1 };
     }
-    if ((!entry || entry.lastModified === -1) && this.shared) {
-      const record = await this.shared.get(key);
+    const inShared = this.shared && sharedKey(state, key);
+    if ((!entry || entry.lastModified === -1) && inShared) {
+      const record = await this.shared.get(inShared);
       if (record?.entry && isCurrent(state, record.renderedAt, record.version)) entry = record.entry;
     }
     if (!lookedUpAt.has(key) && startsRender(entry, lookedUp)) {
@@ -135,10 +161,11 @@ export default class ContentCacheHandler extends FileSystemCache {
     renderedAt.set(key, began);
     renderedFrom.set(key, version);
     await super.set(key, data, ...rest);
-    if (this.shared && data) {
+    const inShared = this.shared && sharedKey(contentState(), key);
+    if (inShared && SHARED_KINDS.has(data?.kind)) {
       const ctx = rest[0];
       const cacheControl = ctx?.fetchCache ? undefined : ctx?.cacheControl;
-      await this.shared.set(key, {
+      await this.shared.set(inShared, {
         renderedAt: began,
         version,
         entry: { lastModified: Date.now(), cacheControl, value: data },

@@ -2,9 +2,11 @@
 // timeout, no offline queue (a command while disconnected fails at once instead of waiting in a
 // queue that grows), and a circuit breaker that stops asking a Redis that keeps failing for a few
 // seconds. A failure is never an error for the reader: the caller falls back to its own cache.
+// Every record is signed with a secret Redis never sees (lib/cache/serialize.mjs): one that fails
+// the check is a miss, as if it were not there.
 import { openRedis } from '../cluster/redis.mjs';
 
-import { decodeValue, encodeValue } from './serialize.mjs';
+import { openRecord, sealRecord } from './serialize.mjs';
 
 /** Each command's limit: a page from Redis must beat rendering it. */
 const COMMAND_TIMEOUT_MS = 250;
@@ -13,12 +15,16 @@ const FAILURES_TO_OPEN = 3;
 const OPEN_MS = 5000;
 /** Entries leave Redis after a day unless rendered again: made-up keys are never stored anyway. */
 const TTL_SECONDS = 24 * 60 * 60;
+/** Refused records are logged once a minute at most, with how many there were since. */
+const REFUSED_LOG_MS = 60_000;
 
 /**
- * @param {{ url: string, prefix: string, log?: (line: string) => void }} options
+ * @param {{ url: string, prefix: string, secret: string, log?: (line: string) => void }} options
  * `prefix` must name the deployment (the build id): two builds never read each other's entries.
+ * `secret` (CACHE_SECRET) signs every record; one signed with another, or changed, is a miss.
  */
-export function openSharedCache({ url, prefix, log = (line) => console.error(line) }) {
+export function openSharedCache({ url, prefix, secret, log = (line) => console.error(line) }) {
+  if (!secret) throw new Error('openSharedCache: no secret to sign records with');
   const client = openRedis(url, { commandTimeout: COMMAND_TIMEOUT_MS });
   let failures = 0;
   let openUntil = 0;
@@ -54,22 +60,37 @@ export function openSharedCache({ url, prefix, log = (line) => console.error(lin
     }
   }
 
+  // Someone who can write to Redis may change many records: one line, then one a minute at most.
+  let refused = 0;
+  let refusedLoggedAt = -Infinity;
+  function refuse(redisKey, problem) {
+    refused += 1;
+    const now = Date.now();
+    if (now - refusedLoggedAt < REFUSED_LOG_MS) return;
+    log(`[cache] Redis의 항목을 쓰지 않습니다 (${problem}: ${redisKey}; 지난 알림 뒤로 ${refused}개): 이 서버에서 새로 그립니다`);
+    refused = 0;
+    refusedLoggedAt = now;
+  }
+
   const keyOf = (key) => `${prefix}:page:${key}`;
 
   return {
-    /** The record stored under `key`, or undefined (missing, unreadable, or Redis unavailable). */
+    /**
+     * The record stored under `key`, or undefined: missing, Redis unavailable, or not a record
+     * this secret signed for this key (changed, moved from another key, or not ours at all).
+     */
     async get(key) {
-      const text = await guarded((redis) => redis.get(keyOf(key)));
+      const redisKey = keyOf(key);
+      const text = await guarded((redis) => redis.get(redisKey));
       if (typeof text !== 'string') return undefined;
-      try {
-        return decodeValue(JSON.parse(text));
-      } catch {
-        return undefined;
-      }
+      const opened = openRecord(text, redisKey, secret);
+      if (opened.problem) refuse(redisKey, opened.problem);
+      return opened.record;
     },
     /** Stores `record` under `key`; a failure is dropped (the page is rendered again elsewhere). */
     async set(key, record) {
-      await guarded((redis) => redis.set(keyOf(key), JSON.stringify(encodeValue(record)), 'EX', TTL_SECONDS));
+      const redisKey = keyOf(key);
+      await guarded((redis) => redis.set(redisKey, sealRecord(record, redisKey, secret), 'EX', TTL_SECONDS));
     },
     close() {
       client.disconnect();

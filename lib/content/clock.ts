@@ -10,6 +10,11 @@ export interface ContentState {
   staleBefore: number;
   /** The content's version (a commit), when the source names one: pages of another are stale. */
   version?: string;
+  /**
+   * Which content and site the pages are of (lib/content/identity.ts): a page rendered under
+   * another identity is never served, whoever stored it.
+   */
+  identity: string;
 }
 
 export type ContentClock = (now?: number) => ContentState;

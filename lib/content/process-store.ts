@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { openChangeSignal, type ChangeSignal } from '@/lib/cluster/signal';
+import { EXIT_CONFIG } from '@/lib/secrets.mjs';
 import { redact } from '@/lib/redact';
-import { getContentDir, getContentGit, getRedis, site } from '@/lib/site';
+import { getContentDir, getContentGit, getRedis, getSiteUrlSetting, site } from '@/lib/site';
 
 import { CONTENT_CLOCK_KEY, type ContentClock } from './clock';
 import { openGitSource } from './git-source';
+import { contentIdentity, folderSourceName, gitSourceName } from './identity';
 import { emptySource, type ContentSource } from './source';
 import { openContentStore, type ContentStore } from './store';
 
@@ -25,14 +27,15 @@ function isBuildPhase(): boolean {
 }
 
 /**
- * Whether the rendered-page cache in .next/ was filled from this content folder. The same build
- * may serve any folder (CONTENT_DIR); a marker file remembers the last one, best effort.
+ * Whether the rendered-page cache in .next/ was filled from this content and site. The same build
+ * may serve any folder (CONTENT_DIR), repository or address (SITE_URL); a marker file remembers
+ * the last identity, best effort.
  */
 function pageCacheMarker(): string {
   return path.join(/* turbopackIgnore: true */ process.cwd(), '.next', 'cache', 'content-folder');
 }
 
-function isPageCacheFrom(root: string): boolean {
+function isPageCacheFrom(identity: string): boolean {
   const marker = pageCacheMarker();
   let previous: string | undefined;
   try {
@@ -40,10 +43,10 @@ function isPageCacheFrom(root: string): boolean {
   } catch {
     previous = undefined;
   }
-  if (previous === root) return true;
+  if (previous === identity) return true;
   try {
     fs.mkdirSync(path.dirname(marker), { recursive: true });
-    fs.writeFileSync(marker, root);
+    fs.writeFileSync(marker, identity);
   } catch {
     // A read-only deployment: every start re-renders each page once, which is still correct.
   }
@@ -69,17 +72,25 @@ export function getContentStore(): ContentStore {
     const source: ContentSource | undefined = building
       ? emptySource()
       : git && openGitSource({ root, ...git, maxFileBytes: site.maxFileBytes, useParseCache: true, log });
+    const identity = contentIdentity(
+      building ? 'build' : git ? gitSourceName(git.url, git.branch) : folderSourceName(root),
+      getSiteUrlSetting(),
+    );
     const opened = openContentStore({
       root,
       maxFileBytes: site.maxFileBytes,
       live: !building,
       useParseCache: true,
       reportProblem: log,
-      isPageCacheFromHere: () => !building && isPageCacheFrom(root),
+      isPageCacheFromHere: () => !building && isPageCacheFrom(identity),
       source,
     });
     holder[STORE_KEY] = opened;
-    holder[CONTENT_CLOCK_KEY] = (now) => ({ staleBefore: opened.getStaleBefore(now), version: opened.getVersion() });
+    holder[CONTENT_CLOCK_KEY] = (now) => ({
+      staleBefore: opened.getStaleBefore(now),
+      version: opened.getVersion(),
+      identity,
+    });
     const redis = getRedis();
     holder[SIGNAL_KEY]?.close();
     holder[SIGNAL_KEY] =
@@ -115,7 +126,8 @@ export function followsRemote(): boolean {
 /**
  * Starts watching the content folder at server start, before the first request needs it. A
  * CONTENT_DIR that git mode must not touch (another checkout, a folder of files) stops the server
- * with its message: serving an empty or wrong site would hide the mistake.
+ * with its message and the wrong-setting status (systemd does not restart it): serving an empty or
+ * wrong site would hide the mistake.
  */
 export function startContentWatch(): void {
   try {
@@ -124,6 +136,6 @@ export function startContentWatch(): void {
     // By name: Next may bundle the class twice, once per chunk.
     if (!(error instanceof Error && error.name === 'ContentFolderRefused')) throw error;
     log(error.message);
-    process.exit(1);
+    process.exit(EXIT_CONFIG);
   }
 }

@@ -1,0 +1,59 @@
+import { describe, expect, it, vi } from 'vitest';
+
+import { checkSecrets, checkSecretsOrExit, EXIT_CONFIG, readSecret } from './secrets.mjs';
+
+const GOOD = '3f9c1a7e5b2d48c6a0e19f7b3d5c2e8a41b6d0f9c7e3a5b1';
+
+describe('secrets the server starts with', () => {
+  it('takes a long random value, and an unset or empty one as off', () => {
+    expect(readSecret('PREVIEW_TOKEN', { PREVIEW_TOKEN: GOOD })).toBe(GOOD);
+    expect(readSecret('PREVIEW_TOKEN', {})).toBeUndefined();
+    expect(readSecret('PREVIEW_TOKEN', { PREVIEW_TOKEN: '' })).toBeUndefined();
+    expect(() => checkSecrets({ CACHE_SECRET: GOOD, CONTENT_HOOK_SECRET: GOOD, PREVIEW_TOKEN: GOOD, REDIS_URL: 'redis://127.0.0.1:1' })).not.toThrow();
+    expect(() => checkSecrets({})).not.toThrow();
+  });
+
+  it("refuses deploy/news.env.example's placeholders, naming the variable", () => {
+    expect(() => checkSecrets({ CONTENT_HOOK_SECRET: 'change-me-to-a-long-random-string' })).toThrow(/^CONTENT_HOOK_SECRET: .*예시 값\(changeme\)/);
+    expect(() => checkSecrets({ PREVIEW_TOKEN: 'change-me-too' })).toThrow(/^PREVIEW_TOKEN: /);
+    // Long enough, but still somebody's example: any spelling of the word.
+    expect(() => readSecret('CACHE_SECRET', { CACHE_SECRET: `${GOOD}_CHANGE_ME` })).toThrow(/^CACHE_SECRET: .*changeme/);
+    expect(() => readSecret('CACHE_SECRET', { CACHE_SECRET: `example-${GOOD}` })).toThrow(/^CACHE_SECRET: .*example/);
+  });
+
+  it('refuses a short secret (the old e2e preview token, 22 characters) and a repeated character', () => {
+    expect(() => checkSecrets({ PREVIEW_TOKEN: 'e2e-preview-token-7f3a' })).toThrow(/^PREVIEW_TOKEN: .*32자 이상이어야 합니다 \(지금 22자\)/);
+    expect(() => checkSecrets({ CACHE_SECRET: GOOD.slice(0, 31) })).toThrow(/^CACHE_SECRET: .*32자 이상/);
+    expect(() => checkSecrets({ CONTENT_HOOK_SECRET: 'ab'.repeat(32) })).toThrow(/^CONTENT_HOOK_SECRET: .*되풀이/);
+  });
+
+  it('refuses REDIS_URL without CACHE_SECRET: nobody could tell our cache entries from forged ones', () => {
+    expect(() => checkSecrets({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/^CACHE_SECRET: REDIS_URL/);
+    expect(() => checkSecrets({ REDIS_URL: 'redis://127.0.0.1:6379', CACHE_SECRET: '' })).toThrow(/^CACHE_SECRET: /);
+    expect(() => checkSecrets({ REDIS_URL: '  ' })).not.toThrow();
+  });
+
+  it('tells how to make a good one', () => {
+    expect(() => checkSecrets({ PREVIEW_TOKEN: 'short' })).toThrow(/openssl rand -hex 32/);
+  });
+});
+
+describe('the check at server start', () => {
+  it('prints one line naming the variable and exits with EX_CONFIG (78)', () => {
+    const exit = vi.spyOn(process, 'exit').mockImplementation(() => undefined as never);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      checkSecretsOrExit({ CONTENT_HOOK_SECRET: 'change-me-to-a-long-random-string' });
+      expect(exit).toHaveBeenCalledWith(EXIT_CONFIG);
+      expect(EXIT_CONFIG).toBe(78);
+      expect(errors).toHaveBeenCalledTimes(1);
+      expect(String(errors.mock.calls[0]?.[0])).toMatch(/^\[secrets\] CONTENT_HOOK_SECRET: /);
+      exit.mockClear();
+      checkSecretsOrExit({ CONTENT_HOOK_SECRET: GOOD });
+      expect(exit).not.toHaveBeenCalled();
+    } finally {
+      exit.mockRestore();
+      errors.mockRestore();
+    }
+  });
+});
