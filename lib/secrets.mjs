@@ -53,6 +53,20 @@ export function readSecret(name, env = process.env) {
 }
 
 /**
+ * The secret in `name` when it is usable, else undefined: what a request path asks, so a wrong
+ * value opens nothing even where the start check did not run.
+ * @param {keyof typeof SECRETS} name
+ * @returns {string | undefined}
+ */
+export function usableSecret(name) {
+  try {
+    return readSecret(name);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Checks every secret the server may use, and that CACHE_SECRET is set whenever REDIS_URL is
  * (a shared cache nobody signs lets whoever reaches Redis write every page). Throws an Error
  * naming the first variable that is wrong; returns nothing when all are usable.

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 
-import { checkSecrets, checkSecretsOrExit, EXIT_CONFIG, readSecret } from './secrets.mjs';
+import { checkSecrets, checkSecretsOrExit, EXIT_CONFIG, readSecret, usableSecret } from './secrets.mjs';
 
 const GOOD = '3f9c1a7e5b2d48c6a0e19f7b3d5c2e8a41b6d0f9c7e3a5b1';
 
@@ -35,6 +35,19 @@ describe('secrets the server starts with', () => {
 
   it('tells how to make a good one', () => {
     expect(() => checkSecrets({ PREVIEW_TOKEN: 'short' })).toThrow(/openssl rand -hex 32/);
+  });
+});
+
+describe('secrets a request asks for', () => {
+  it('a placeholder opens nothing, even where the start check did not run', () => {
+    vi.stubEnv('CONTENT_HOOK_SECRET', 'change-me-to-a-long-random-string');
+    vi.stubEnv('PREVIEW_TOKEN', GOOD);
+    try {
+      expect(usableSecret('CONTENT_HOOK_SECRET')).toBeUndefined();
+      expect(usableSecret('PREVIEW_TOKEN')).toBe(GOOD);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
 

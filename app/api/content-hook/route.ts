@@ -1,6 +1,7 @@
 import { receiveContentHook } from '@/lib/cluster/content-hook';
 import { recentDeliveries } from '@/lib/cluster/hook-signature';
 import { announceContentChange, followsRemote } from '@/lib/content/process-store';
+import { usableSecret } from '@/lib/secrets.mjs';
 
 // Acts per request; never cached.
 export const dynamic = 'force-dynamic';
@@ -15,7 +16,7 @@ const seen = recentDeliveries();
  * remote what changed. Without git content or a secret there is no hook (404).
  */
 export async function POST(request: Request) {
-  const secret = process.env.CONTENT_HOOK_SECRET ?? '';
+  const secret = usableSecret('CONTENT_HOOK_SECRET');
   if (!secret || !followsRemote()) {
     return Response.json(
       { error: 'not found' },
