@@ -50,8 +50,11 @@ try {
 
   // Push → visible on all three: a commit with a new article, one signed webhook through nginx,
   // then each instance asked directly every 20 ms until it serves the article.
+  // Pushes 3.5 s apart: an instance fetches at most once per 3 s (a replayed or flooded webhook
+  // costs nothing more), so pushes closer than that wait for the next fetch, by design.
   const visible = [];
   for (let i = 1; i <= 10; i += 1) {
+    if (i > 1) await new Promise((resolve) => setTimeout(resolve, 3500));
     const slug = `bench-push-${Date.now()}-${i}`;
     cluster.push({ [`bench/${slug}.md`]: `---\ntitle: 푸시 측정 ${i}\n---\n\n본문 ${i}.\n` });
     const started = performance.now();
