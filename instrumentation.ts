@@ -4,6 +4,11 @@ export async function register() {
     process.env.NEXT_RUNTIME === 'nodejs' &&
     process.env.NEXT_PHASE !== 'phase-production-build'
   ) {
+    // Before anything else: who each request came from (lib/client-address), and a wrong
+    // TRUSTED_PROXIES said in the log at start.
+    const { getTrustedProxies, installPeerTracking } = await import('@/lib/client-address');
+    installPeerTracking();
+    getTrustedProxies();
     const { startContentWatch } = await import('@/lib/content/process-store');
     startContentWatch();
     // Build the search index in the background, in chunks that leave requests room to run.
