@@ -136,10 +136,10 @@ test('a stale page is served only as long as the app’s Cache-Control allows, N
   expect(cacheControl).not.toContain('stale-if-error');
 
   // The same nginx configuration in front of a small stand-in for Node that says the same with
-  // shorter times (1 s fresh, 2 s stale), so the test takes seconds, not a minute.
+  // shorter times (1 s fresh, 3 s stale), so the test takes seconds, not a minute.
   const http = await import('node:http');
   const upstream = http.createServer((_request, response) => {
-    response.setHeader('Cache-Control', 's-maxage=1, stale-while-revalidate=2');
+    response.setHeader('Cache-Control', 's-maxage=1, stale-while-revalidate=3');
     response.setHeader('Content-Type', 'text/html; charset=utf-8');
     response.end('<p>정정보도 전의 기사</p>');
   });
@@ -147,29 +147,32 @@ test('a stale page is served only as long as the app’s Cache-Control allows, N
   await new Promise<void>((resolve) => upstream.listen(upstreamPort, '127.0.0.1', resolve));
   const listen = await freePort();
   const nginx = startLocalNginx({ upstreamPort, listenPort: listen });
-  const get = async () => {
-    const response = await fetch(`http://127.0.0.1:${listen}/articles/taken-down`).catch(
-      () => undefined,
-    );
+  const get = async (path = '/articles/taken-down') => {
+    const response = await fetch(`http://127.0.0.1:${listen}${path}`).catch(() => undefined);
     return {
       status: response?.status,
       cache: response?.headers.get('x-cache-status'),
       body: await response?.text(),
     };
   };
+  const sleepUntil = (at: number) =>
+    new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
   try {
-    await expect.poll(async () => (await get()).status, { timeout: 10_000 }).toBe(200);
+    await expect.poll(async () => (await get('/warm-up')).status, { timeout: 10_000 }).toBe(200);
+    expect((await get()).cache).toBe('MISS');
+    // nginx keeps times in whole seconds: the copy is stale from 2 s after it was fetched at the
+    // latest, and an error from 5 s (1 s fresh + 3 s stale + 1 s of rounding).
     const fetched = Date.now();
     expect((await get()).cache).toBe('HIT');
     // Node goes down.
     upstream.close();
     upstream.closeAllConnections();
-    await new Promise((resolve) => setTimeout(resolve, 1500 - (Date.now() - fetched)));
+    await sleepUntil(fetched + 2200);
     const stale = await get();
     expect(stale.status).toBe(200);
     expect(stale.cache).toBe('STALE');
     // Past s-maxage + stale-while-revalidate: an error, not the old page.
-    await new Promise((resolve) => setTimeout(resolve, 3500 - (Date.now() - fetched)));
+    await sleepUntil(fetched + 5200);
     for (let i = 0; i < 3; i += 1) {
       const late = await get();
       expect([502, 504]).toContain(late.status);
