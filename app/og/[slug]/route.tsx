@@ -37,10 +37,13 @@ export async function GET(request: Request, { params }: RouteContext<'/og/[slug]
       },
     });
   }
+  // A shared cache keeps a card 10 minutes and a minute more while it refetches (nginx honours no
+  // more), so the card of an article taken down is gone from it within minutes; a card is cheap
+  // to send again, being kept on disk.
   return new Response(new Uint8Array(card.png), {
     headers: {
       'Content-Type': 'image/png',
-      'Cache-Control': 'public, max-age=3600, s-maxage=3600, stale-while-revalidate=86400',
+      'Cache-Control': 'public, max-age=3600, s-maxage=600, stale-while-revalidate=60',
     },
   });
 }
