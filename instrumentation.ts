@@ -9,6 +9,11 @@ export async function register() {
   ) {
     const { checkSecretsOrExit } = await import('@/lib/secrets.mjs');
     checkSecretsOrExit();
+    // Then, before any request: who each request came from (lib/client-address), and a wrong
+    // TRUSTED_PROXIES said in the log at start.
+    const { getTrustedProxies, installPeerTracking } = await import('@/lib/client-address');
+    installPeerTracking();
+    getTrustedProxies();
     const { startContentWatch } = await import('@/lib/content/process-store');
     startContentWatch();
     // Build the search index in the background, in chunks that leave requests room to run.

@@ -62,6 +62,15 @@ function contentParserVersion(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** Stamps the build with the code that draws share cards, so cards kept on disk by another design are not served. */
+function socialImageVersion(): string {
+  const hash = createHash('sha256');
+  for (const file of ['lib/social-image.tsx', 'package-lock.json']) {
+    hash.update(fs.readFileSync(path.resolve(import.meta.dirname, file)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
 const nextConfig: NextConfig = {
   // `node .next/standalone/server.js` runs on any Node host; `next start` keeps working too.
   output: 'standalone',
@@ -69,7 +78,7 @@ const nextConfig: NextConfig = {
   // The site uses no next/image: the optimizer would only resize any local image at any width
   // for whoever asks. Off, /_next/image answers nothing.
   images: { unoptimized: true },
-  env: { CONTENT_PARSER_VERSION: contentParserVersion() },
+  env: { CONTENT_PARSER_VERSION: contentParserVersion(), SOCIAL_IMAGE_VERSION: socialImageVersion() },
   // Rendered pages are cached until the content changes (see the handler for how it knows).
   cacheHandler: path.resolve(import.meta.dirname, 'lib/cache/content-cache-handler.mjs'),
   // With REDIS_URL the pages are shared between instances (lib/cache/shared-cache.mjs): no copy

@@ -112,3 +112,74 @@ test('view beacons pass through to the app, every other write is refused at ngin
   expect((await post('/search', 'q=1')).status).toBe(405);
   expect((await fetch(`${base}/`, { method: 'DELETE' })).status).toBe(405);
 });
+
+test('a share card is one cache entry whatever the query, so ?x=N cannot make Node draw again', async () => {
+  const path = '/og/semiconductor-exports-record';
+  const first = await rawGet(`${path}?x=1`);
+  expect(first.status).toBe(200);
+  expect(first.headers['content-type']).toBe('image/png');
+  const second = await rawGet(`${path}?x=2`);
+  expect(second.status).toBe(200);
+  expect(second.headers['x-cache-status']).toBe('HIT');
+  expect(second.body.equals(first.body)).toBe(true);
+});
+
+test('a stale page is served only as long as the app’s Cache-Control allows, Node down or not', async () => {
+  // The app's pages: s-maxage plus stale-while-revalidate is how long nginx may serve a copy,
+  // here a minute. An article taken down must be gone within that even while Node is down.
+  const page = await fetch(`http://127.0.0.1:${PORT}/articles/semiconductor-exports-record`);
+  const cacheControl = page.headers.get('cache-control') ?? '';
+  const seconds = (name: string) => Number(new RegExp(`${name}=(\\d+)`).exec(cacheControl)?.[1]);
+  expect(seconds('s-maxage') + seconds('stale-while-revalidate'), cacheControl).toBeLessThanOrEqual(
+    300,
+  );
+  expect(cacheControl).not.toContain('stale-if-error');
+
+  // The same nginx configuration in front of a small stand-in for Node that says the same with
+  // shorter times (1 s fresh, 3 s stale), so the test takes seconds, not a minute.
+  const http = await import('node:http');
+  const upstream = http.createServer((_request, response) => {
+    response.setHeader('Cache-Control', 's-maxage=1, stale-while-revalidate=3');
+    response.setHeader('Content-Type', 'text/html; charset=utf-8');
+    response.end('<p>정정보도 전의 기사</p>');
+  });
+  const upstreamPort = await freePort();
+  await new Promise<void>((resolve) => upstream.listen(upstreamPort, '127.0.0.1', resolve));
+  const listen = await freePort();
+  const nginx = startLocalNginx({ upstreamPort, listenPort: listen });
+  const get = async (path = '/articles/taken-down') => {
+    const response = await fetch(`http://127.0.0.1:${listen}${path}`).catch(() => undefined);
+    return {
+      status: response?.status,
+      cache: response?.headers.get('x-cache-status'),
+      body: await response?.text(),
+    };
+  };
+  const sleepUntil = (at: number) =>
+    new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
+  try {
+    await expect.poll(async () => (await get('/warm-up')).status, { timeout: 10_000 }).toBe(200);
+    expect((await get()).cache).toBe('MISS');
+    // nginx keeps times in whole seconds: the copy is stale from 2 s after it was fetched at the
+    // latest, and an error from 5 s (1 s fresh + 3 s stale + 1 s of rounding).
+    const fetched = Date.now();
+    expect((await get()).cache).toBe('HIT');
+    // Node goes down.
+    upstream.close();
+    upstream.closeAllConnections();
+    await sleepUntil(fetched + 2200);
+    const stale = await get();
+    expect(stale.status).toBe(200);
+    expect(stale.cache).toBe('STALE');
+    // Past s-maxage + stale-while-revalidate: an error, not the old page.
+    await sleepUntil(fetched + 5200);
+    for (let i = 0; i < 3; i += 1) {
+      const late = await get();
+      expect([502, 504]).toContain(late.status);
+      expect(late.body).not.toContain('정정보도 전의 기사');
+    }
+  } finally {
+    nginx.stop();
+    upstream.close();
+  }
+});

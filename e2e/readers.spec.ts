@@ -179,12 +179,18 @@ test.describe('많이 본 뉴스', () => {
   const reader = (n: number) =>
     `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.${n}.0 Safari/537.36`;
 
-  test('ranks what distinct readers viewed, and a reader who keeps reloading counts once', async ({
+  // Readers are told apart by their address, never by their browser. The test talks to Node from
+  // loopback, which is trusted as a proxy by default (TRUSTED_PROXIES), so each reader's address
+  // is the one X-Forwarded-For names, as nginx would send it.
+  const address = (n: number) => `203.0.113.${n - 100}`;
+
+  test('ranks what distinct readers viewed; a reader who keeps reloading counts once, whatever its User-Agent', async ({
     browser,
     page,
+    request,
   }) => {
     const view = async (path: string, n: number, times = 1) => {
-      const context = await browser.newContext({ userAgent: reader(n) });
+      const context = await browser.newContext({ userAgent: reader(n), extraHTTPHeaders: { 'x-forwarded-for': address(n) } });
       const tab = await context.newPage();
       for (let i = 0; i < times; i += 1) {
         const counted = tab.waitForResponse((r) => r.url().endsWith('/api/views'));
@@ -197,6 +203,15 @@ test.describe('많이 본 뉴스', () => {
     for (const n of [101, 102, 103]) await view(election, n);
     await view(baseball, 101, 4);
     await view(baseball, 104);
+    // Reader 101 again: 30 beacons for the baseball story, each with another User-Agent (a key of
+    // address + User-Agent counted every one and put the story first).
+    for (let i = 0; i < 30; i += 1) {
+      const response = await request.post('/api/views', {
+        data: baseball.split('/').pop(),
+        headers: { 'content-type': 'text/plain', 'user-agent': reader(1000 + i), 'x-forwarded-for': address(101) },
+      });
+      expect([204, 429]).toContain(response.status());
+    }
 
     await expect(async () => {
       await page.goto('/');

@@ -3,6 +3,8 @@ import path from 'node:path';
 
 import { ImageResponse } from 'next/og';
 
+import { cardKey, openCardCache, type CardCache } from '@/lib/social-image-cache';
+
 export const SOCIAL_IMAGE_SIZE = { width: 1200, height: 630 } as const;
 
 let font: Buffer | undefined;
@@ -23,10 +25,6 @@ function pretendardBold() {
   return [{ name: 'Pretendard', data: getFont(), weight: 700 as const, style: 'normal' as const }];
 }
 
-/** Cards drawn lately, by article identity: drawing one costs ~250 ms of CPU. Only published articles get here. */
-const cards = new Map<string, Promise<Buffer>>();
-const MAX_CARDS = 200;
-
 /** What a share card shows: the headline, the section above it and the publication below. */
 export interface SocialCard {
   title: string;
@@ -34,25 +32,47 @@ export interface SocialCard {
   siteName: string;
 }
 
+let cache: CardCache | undefined;
+
+/** The process's cards, beside the parse cache in `.next/cache/` (a restart keeps them). */
+function getCardCache(): CardCache {
+  cache ??= openCardCache({
+    dir: path.join(/* turbopackIgnore: true */ process.cwd(), '.next', 'cache', 'social-images'),
+  });
+  return cache;
+}
+
+/** Cards being drawn now: a second request for one waits for the same drawing. */
+const drawing = new Map<string, Promise<Buffer>>();
+
 /**
  * A share card (PNG) with the headline in Korean type, for articles that have no image of their
- * own, drawn once per `key` (the article's file identity) and publication name while it stays
- * among the recent ones.
+ * own: drawn once for what it shows (lib/social-image-cache.ts) and kept on disk. Drawing costs
+ * ~250 ms of CPU, so `mayDraw` is asked first (a per-client limit: ms to wait, or 0); when it
+ * refuses, the answer is how long to wait instead of a card. Only published articles get here.
  */
-export function renderSocialImage(articleKey: string, card: SocialCard): Promise<Buffer> {
-  const key = `${articleKey}\u0000${card.siteName}`;
-  const hit = cards.get(key);
-  if (hit) return hit;
+export async function renderSocialImage(
+  card: SocialCard,
+  { mayDraw, cards = getCardCache() }: { mayDraw: () => number; cards?: CardCache },
+): Promise<{ png: Buffer } | { retryAfterMs: number }> {
+  const key = cardKey(card);
+  const inFlight = drawing.get(key);
+  if (inFlight) return { png: await inFlight };
+  const kept = await cards.get(key);
+  if (kept) return { png: kept };
+  const wait = mayDraw();
+  if (wait > 0) return { retryAfterMs: wait };
   const drawn = drawSocialImage(card)
     .arrayBuffer()
     .then((bytes) => Buffer.from(bytes));
-  drawn.catch(() => cards.delete(key));
-  cards.set(key, drawn);
-  if (cards.size > MAX_CARDS) {
-    const oldest = cards.keys().next().value;
-    if (oldest !== undefined) cards.delete(oldest);
+  drawing.set(key, drawn);
+  try {
+    const png = await drawn;
+    await cards.set(key, png);
+    return { png };
+  } finally {
+    drawing.delete(key);
   }
-  return drawn;
 }
 
 function drawSocialImage({ title, kicker, siteName }: SocialCard): ImageResponse {

@@ -2,14 +2,15 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { addressGroup } from '@/lib/client-address';
 import { getRedis } from '@/lib/site';
 
 import { openMemoryCounter } from './memory';
 import { openRedisCounter } from './redis';
 import { openSqliteCounter } from './sqlite';
-import type { ViewCount, ViewCounter } from './types';
+import type { CountRules, ViewCount, ViewCounter } from './types';
 
-export type { ViewCount, ViewCounter } from './types';
+export type { CountRules, ViewCount, ViewCounter } from './types';
 
 const MINUTE = 60_000;
 /** One count per client per article per 30 minutes. */
@@ -18,6 +19,17 @@ export const DEDUPE_MS = 30 * MINUTE;
 export const WINDOW_MS = 24 * 60 * MINUTE;
 /** Beacons one client may send a minute; more are refused (429) and not counted. */
 export const BEACONS_PER_MINUTE = 30;
+/** How often one client (an address, an IPv6 /64) is counted: per article and in all, a day. */
+export const COUNT_RULES: CountRules = { dedupeMs: DEDUPE_MS, perArticle: 3, perVisitor: 100 };
+/**
+ * Clients this process counts for the first time in an hour, and views it counts in an hour.
+ * Past either, views are not counted until the hour turns: a flood of made-up addresses (an IPv6
+ * /48 holds 65,536 /64s) grows neither memory nor the store without bound.
+ */
+export const MAX_NEW_VISITORS_PER_HOUR = 20_000;
+export const MAX_VIEWS_PER_HOUR = 100_000;
+/** Clients whose beacons this minute are remembered for the rate limit. */
+export const MAX_RATE_LIMITED = 50_000;
 
 /** Where the site keeps what it writes: `DATA_DIR`, or `data/` in the working directory. */
 export function getDataDir(): string {
@@ -27,7 +39,13 @@ export function getDataDir(): string {
 interface ViewsState {
   counter: ViewCounter;
   secret: Buffer;
+  /** The day's salt, made from the secret once a day. */
+  salt?: { day: string; secret: Buffer; salt: Buffer };
   limits: Map<string, { start: number; count: number }>;
+  /** When the rate limit last forgot the windows that ended (at most once a second). */
+  sweptAt: number;
+  /** This hour's clients and counted views (the flood guard). */
+  hour: { hour: number; visitors: Set<string>; views: number };
   prunedAt: number;
   failed: boolean;
 }
@@ -97,7 +115,15 @@ function getState(): ViewsState {
           },
         })
       : openCounter(dir);
-    state = { counter, secret: readSecret(dir), limits: new Map(), prunedAt: 0, failed: false };
+    state = {
+      counter,
+      secret: readSecret(dir),
+      limits: new Map(),
+      sweptAt: 0,
+      hour: { hour: 0, visitors: new Set(), views: 0 },
+      prunedAt: 0,
+      failed: false,
+    };
     holder[STATE_KEY] = state;
   }
   return state;
@@ -124,23 +150,37 @@ function guarded<T>(call: (counter: ViewCounter) => T, fallback: T): T {
 const kstDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', dateStyle: 'short' });
 
 /**
- * The visitor as an opaque key: an HMAC of the client's address and browser under a salt that
- * changes every day (KST), so nothing personal is kept and yesterday's keys cannot be linked to
- * today's. The address is the last X-Forwarded-For hop: the one nginx (or Next) added.
+ * The visitor as an opaque key: an HMAC of the client's address (lib/client-address: an IPv6
+ * address by its /64) under a salt that changes every day (KST), so nothing personal is kept and
+ * yesterday's keys cannot be linked to today's. Nothing the client sends (its User-Agent, a made-up
+ * X-Forwarded-For) makes it another visitor.
  */
-export function visitorKey(headers: Headers, now: number): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',').pop()?.trim() ?? '';
-  const agent = headers.get('user-agent') ?? '';
-  const salt = crypto.createHmac('sha256', getState().secret).update(kstDay.format(now)).digest();
-  return crypto.createHmac('sha256', salt).update(`${forwarded}\n${agent}`).digest('base64url').slice(0, 22);
+export function visitorKey(address: string, now: number): string {
+  const state = getState();
+  const day = kstDay.format(now);
+  if (state.salt?.day !== day || state.salt.secret !== state.secret) {
+    state.salt = { day, secret: state.secret, salt: crypto.createHmac('sha256', state.secret).update(day).digest() };
+  }
+  const { salt } = state.salt;
+  return crypto.createHmac('sha256', salt).update(addressGroup(address)).digest('base64url').slice(0, 22);
 }
 
-/** Whether this visitor may send another beacon this minute (a fixed window, bounded in memory). */
+/**
+ * Whether this visitor may send another beacon this minute (a fixed window). Bounded in memory:
+ * when MAX_RATE_LIMITED clients are remembered, windows that ended are forgotten (a sweep at most
+ * once a second), and while that frees nothing a client not yet remembered is refused.
+ */
 export function allowBeacon(visitor: string, now: number): boolean {
-  const { limits } = getState();
+  const state = getState();
+  const { limits } = state;
   const window = limits.get(visitor);
   if (!window || now - window.start >= MINUTE) {
-    if (limits.size >= 50_000) limits.clear();
+    if (!window && limits.size >= MAX_RATE_LIMITED) {
+      if (Math.abs(now - state.sweptAt) < 1000) return false;
+      state.sweptAt = now;
+      for (const [key, old] of limits) if (now - old.start >= MINUTE) limits.delete(key);
+      if (limits.size >= MAX_RATE_LIMITED) return false;
+    }
     limits.set(visitor, { start: now, count: 1 });
     return true;
   }
@@ -148,14 +188,39 @@ export function allowBeacon(visitor: string, now: number): boolean {
   return window.count <= BEACONS_PER_MINUTE;
 }
 
-/** Counts a view (deduplicated per visitor and article); prunes old rows every ten minutes. */
+/** Whether this hour still has room for this visitor's view (the flood guard); takes the room. */
+function admit(state: ViewsState, visitor: string, now: number): boolean {
+  const hour = Math.floor(now / (60 * MINUTE));
+  if (state.hour.hour !== hour) state.hour = { hour, visitors: new Set(), views: 0 };
+  const room = state.hour;
+  if (room.views >= MAX_VIEWS_PER_HOUR) return false;
+  if (!room.visitors.has(visitor)) {
+    if (room.visitors.size >= MAX_NEW_VISITORS_PER_HOUR) return false;
+    room.visitors.add(visitor);
+  }
+  return true;
+}
+
+/**
+ * Counts a view: once per visitor and article per 30 minutes, within the daily caps
+ * (COUNT_RULES) and the hourly flood guard. Prunes old rows every ten minutes.
+ */
 export function recordView(slug: string, visitor: string, now: number = Date.now()): boolean {
   const state = getState();
   if (now - state.prunedAt > 10 * MINUTE) {
     state.prunedAt = now;
-    guarded((counter) => counter.prune(now - 2 * WINDOW_MS, now - DEDUPE_MS), undefined);
+    guarded((counter) => counter.prune(now - 2 * WINDOW_MS, now - WINDOW_MS - 60 * MINUTE), undefined);
   }
-  return guarded((counter) => counter.record(slug, visitor, now, DEDUPE_MS), false);
+  if (!admit(state, visitor, now)) return false;
+  const counted = guarded((counter) => counter.record(slug, visitor, now, COUNT_RULES), false);
+  if (counted) state.hour.views += 1;
+  return counted;
+}
+
+/** How much the views keep in memory now (tests: it stays bounded under a flood). */
+export function getViewsFootprint(): { rateLimited: number; visitorsThisHour: number } {
+  const state = getState();
+  return { rateLimited: state.limits.size, visitorsThisHour: state.hour.visitors.size };
 }
 
 /** The most-viewed slugs of the last 24 hours. */

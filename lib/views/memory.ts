@@ -5,19 +5,26 @@ const MAX_SEEN = 100_000;
 
 /**
  * Views in memory, for when the SQLite file cannot be opened: the list keeps working and restarts
- * forget. Bounded: the dedupe marks are cleared when they reach MAX_SEEN.
+ * forget. Bounded: the visitors' marks are cleared when they reach MAX_SEEN.
  */
 export function openMemoryCounter(): ViewCounter {
   const hours = new Map<number, Map<string, number>>();
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { at: number; count: number }>();
+  const visitors = new Map<string, { at: number; total: number }>();
   return {
     kind: 'memory',
-    record(slug, visitor, now, dedupeMs) {
+    record(slug, visitor, now, rules) {
       const key = `${visitor}\u0000${slug}`;
-      const last = seen.get(key);
-      if (last !== undefined && last > now - dedupeMs) return false;
-      if (seen.size >= MAX_SEEN) seen.clear();
-      seen.set(key, now);
+      const mark = seen.get(key);
+      if (mark && (mark.at > now - rules.dedupeMs || mark.count >= rules.perArticle)) return false;
+      const day = visitors.get(visitor);
+      if (day && day.total >= rules.perVisitor) return false;
+      if (seen.size >= MAX_SEEN || visitors.size >= MAX_SEEN) {
+        seen.clear();
+        visitors.clear();
+      }
+      seen.set(key, { at: now, count: (mark?.count ?? 0) + 1 });
+      visitors.set(visitor, { at: now, total: (day?.total ?? 0) + 1 });
       const hour = Math.floor(now / HOUR);
       const counts = hours.get(hour) ?? new Map<string, number>();
       counts.set(slug, (counts.get(slug) ?? 0) + 1);
@@ -37,11 +44,13 @@ export function openMemoryCounter(): ViewCounter {
     },
     prune(before, seenBefore) {
       for (const hour of hours.keys()) if (hour < Math.floor(before / HOUR)) hours.delete(hour);
-      for (const [key, at] of seen) if (at < seenBefore) seen.delete(key);
+      for (const [key, mark] of seen) if (mark.at < seenBefore) seen.delete(key);
+      for (const [visitor, day] of visitors) if (day.at < seenBefore) visitors.delete(visitor);
     },
     close() {
       hours.clear();
       seen.clear();
+      visitors.clear();
     },
   };
 }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 
 import { openRedis } from '@/lib/cluster/redis.mjs';
 
-import type { ViewCount, ViewCounter } from './types';
+import type { CountRules, ViewCount, ViewCounter } from './types';
 
 const HOUR = 3_600_000;
 /** Views waiting to be sent; past this a Redis that is away loses counts, never memory. */
@@ -10,15 +10,26 @@ const MAX_PENDING = 10_000;
 const FLUSH_MS = 1000;
 /** An hour's counts outlive the 24-hour window by a day. */
 const HOUR_TTL_S = 49 * 3600;
+/** A visitor's key is salted by the day: its marks are of no use after one. */
+const VISITOR_TTL_S = 25 * 3600;
 
-// Counts a view unless this visitor was counted for this article within the dedupe time, in one
-// step on the server, so two instances never both count the same view.
+// Counts a view unless this visitor was counted for this article within the dedupe time or has
+// reached a daily cap, in one step on the server, so two instances never both count the same view.
+// One hash per visitor (t:<slug> last counted, c:<slug> counts, n all counts): its fields are
+// bounded by the per-visitor cap, and the key expires with the day's salt.
 const RECORD = `
-if redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then
-  redis.call('ZINCRBY', KEYS[2], 1, ARGV[2])
-  redis.call('EXPIRE', KEYS[2], ARGV[3])
-end
-return 0`;
+local now = tonumber(ARGV[4])
+local last = tonumber(redis.call('HGET', KEYS[1], 't:' .. ARGV[2]) or '0')
+if last > now - tonumber(ARGV[1]) then return 0 end
+local count = tonumber(redis.call('HGET', KEYS[1], 'c:' .. ARGV[2]) or '0')
+if count >= tonumber(ARGV[5]) then return 0 end
+local total = tonumber(redis.call('HGET', KEYS[1], 'n') or '0')
+if total >= tonumber(ARGV[6]) then return 0 end
+redis.call('HSET', KEYS[1], 't:' .. ARGV[2], now, 'c:' .. ARGV[2], count + 1, 'n', total + 1)
+redis.call('EXPIRE', KEYS[1], ARGV[7])
+redis.call('ZINCRBY', KEYS[2], 1, ARGV[2])
+redis.call('EXPIRE', KEYS[2], ARGV[3])
+return 1`;
 
 /**
  * Views counted in Redis (REDIS_URL), shared by every instance. The interface is synchronous and
@@ -44,14 +55,27 @@ export function openRedisCounter(options: {
       .catch(() => {});
   });
 
-  let pending: { slug: string; visitor: string; now: number; dedupeMs: number }[] = [];
+  let pending: { slug: string; visitor: string; now: number; rules: CountRules }[] = [];
   const flush = async () => {
     if (pending.length === 0 || client.status !== 'ready') return;
     const batch = pending;
     pending = [];
     const pipeline = client.pipeline();
     for (const view of batch) {
-      pipeline.eval(RECORD, 2, key('seen', view.visitor, view.slug), key('h', Math.floor(view.now / HOUR)), view.dedupeMs, view.slug, HOUR_TTL_S);
+      const { dedupeMs, perArticle, perVisitor } = view.rules;
+      pipeline.eval(
+        RECORD,
+        2,
+        key('v', view.visitor),
+        key('h', Math.floor(view.now / HOUR)),
+        dedupeMs,
+        view.slug,
+        HOUR_TTL_S,
+        view.now,
+        perArticle,
+        perVisitor,
+        VISITOR_TTL_S,
+      );
     }
     await pipeline.exec().catch(() => {});
   };
@@ -86,9 +110,9 @@ export function openRedisCounter(options: {
 
   return {
     kind: 'redis',
-    record(slug, visitor, now, dedupeMs) {
+    record(slug, visitor, now, rules) {
       if (pending.length >= MAX_PENDING) return false;
-      pending.push({ slug, visitor, now, dedupeMs });
+      pending.push({ slug, visitor, now, rules });
       return true;
     },
     top(since, limit) {
@@ -101,7 +125,7 @@ export function openRedisCounter(options: {
       return list?.slice(0, limit) ?? [];
     },
     prune() {
-      // Each hour's counts and each dedupe mark expire in Redis by themselves.
+      // Each hour's counts and each visitor's marks expire in Redis by themselves.
     },
     close() {
       clearInterval(timer);

@@ -2,12 +2,26 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { POST } from '@/app/api/views/route';
 import { getContentStore } from '@/lib/content/process-store';
 
-import { allowBeacon, BEACONS_PER_MINUTE, closeViews, DEDUPE_MS, recordView, topViews, visitorKey } from './index';
+import { runWithPeer } from '@/lib/client-address';
+
+import {
+  allowBeacon,
+  BEACONS_PER_MINUTE,
+  closeViews,
+  COUNT_RULES,
+  getViewsFootprint,
+  MAX_NEW_VISITORS_PER_HOUR,
+  MAX_RATE_LIMITED,
+  recordView,
+  topViews,
+  visitorKey,
+} from './index';
 import { openMemoryCounter } from './memory';
 import { getMostRead } from './most-read';
 import { openSqliteCounter } from './sqlite';
@@ -45,13 +59,15 @@ describe.each([
   ['sqlite', () => openSqliteCounter(path.join(dir, 'views.db'))],
   ['memory', () => openMemoryCounter()],
 ] as const)('%s counter', (_kind, open: () => ViewCounter) => {
+  const rules = COUNT_RULES;
+
   it('counts a visitor once per article per 30 minutes, and windows by time', () => {
     const counter = open();
-    expect(counter.record('a', 'v1', now, DEDUPE_MS)).toBe(true);
-    expect(counter.record('a', 'v1', now + 10 * MINUTE, DEDUPE_MS)).toBe(false);
-    expect(counter.record('a', 'v2', now + 10 * MINUTE, DEDUPE_MS)).toBe(true);
-    expect(counter.record('b', 'v1', now + 10 * MINUTE, DEDUPE_MS)).toBe(true);
-    expect(counter.record('a', 'v1', now + 31 * MINUTE, DEDUPE_MS)).toBe(true);
+    expect(counter.record('a', 'v1', now, rules)).toBe(true);
+    expect(counter.record('a', 'v1', now + 10 * MINUTE, rules)).toBe(false);
+    expect(counter.record('a', 'v2', now + 10 * MINUTE, rules)).toBe(true);
+    expect(counter.record('b', 'v1', now + 10 * MINUTE, rules)).toBe(true);
+    expect(counter.record('a', 'v1', now + 31 * MINUTE, rules)).toBe(true);
     expect(counter.top(now - 60 * MINUTE, 10)).toEqual([
       { slug: 'a', views: 3 },
       { slug: 'b', views: 1 },
@@ -60,6 +76,20 @@ describe.each([
     expect(counter.top(now + 48 * 60 * MINUTE, 10)).toEqual([]);
     counter.prune(now + 48 * 60 * MINUTE, now + 48 * 60 * MINUTE);
     expect(counter.top(0, 10)).toEqual([]);
+    counter.close();
+  });
+
+  it('counts one visitor at most so often a day, per article and in all', () => {
+    const counter = open();
+    // Every 31 minutes all day long: past the dedupe time each time, but three counts an article.
+    let counted = 0;
+    for (let i = 0; i < 48; i += 1) if (counter.record('a', 'v1', now + i * 31 * MINUTE, rules)) counted += 1;
+    expect(counted).toBe(rules.perArticle);
+    // Many articles: perVisitor counts in all, the first article's three included.
+    for (let i = 0; i < rules.perVisitor + 50; i += 1) if (counter.record(`s${i}`, 'v1', now, rules)) counted += 1;
+    expect(counted).toBe(rules.perVisitor);
+    // Another visitor is not held back by the first.
+    expect(counter.record('a', 'v2', now, rules)).toBe(true);
     counter.close();
   });
 });
@@ -86,17 +116,20 @@ describe('the store on disk', () => {
 });
 
 describe('visitors', () => {
-  const headers = (ip: string, agent = 'Mozilla/5.0 Chrome/156') =>
-    new Headers({ 'x-forwarded-for': ip, 'user-agent': agent });
-
   it('are an opaque key that changes every day and keeps no address', () => {
-    const today = visitorKey(headers('203.0.113.7'), now);
-    expect(visitorKey(headers('203.0.113.7'), now + 60 * MINUTE)).toBe(today);
-    expect(visitorKey(headers('203.0.113.7'), now + 24 * 60 * MINUTE)).not.toBe(today);
-    expect(visitorKey(headers('203.0.113.8'), now)).not.toBe(today);
+    const today = visitorKey('203.0.113.7', now);
+    expect(visitorKey('203.0.113.7', now + 60 * MINUTE)).toBe(today);
+    expect(visitorKey('203.0.113.7', now + 24 * 60 * MINUTE)).not.toBe(today);
+    expect(visitorKey('203.0.113.8', now)).not.toBe(today);
+    expect(visitorKey('::ffff:203.0.113.7', now)).toBe(today);
     expect(today).not.toContain('203');
-    // The last hop is the one the proxy added; a client cannot pick its key by prepending.
-    expect(visitorKey(headers('1.1.1.1, 203.0.113.7'), now)).toBe(today);
+  });
+
+  it('are an IPv6 /64, whichever address in it a client picks', () => {
+    const one = visitorKey('2001:db8:1:2::1', now);
+    expect(visitorKey('2001:db8:1:2:ffff:ffff:ffff:fffe', now)).toBe(one);
+    expect(visitorKey('2001:0db8:0001:0002:abcd::9', now)).toBe(one);
+    expect(visitorKey('2001:db8:1:3::1', now)).not.toBe(one);
   });
 
   it('may send so many beacons a minute', () => {
@@ -104,6 +137,31 @@ describe('visitors', () => {
     expect(allowBeacon('v', now + 1000)).toBe(false);
     expect(allowBeacon('v', now + MINUTE)).toBe(true);
   });
+
+  it('keep memory and the store bounded under a flood of 100,000 made-up addresses', () => {
+    const ipv6 = (i: number) => `2001:db8:${(i >> 16).toString(16)}:${(i & 0xffff).toString(16)}::1`;
+    let counted = 0;
+    for (let i = 0; i < 100_000; i += 1) {
+      const visitor = visitorKey(ipv6(i), now);
+      if (allowBeacon(visitor, now) && recordView('new', visitor, now)) counted += 1;
+    }
+    const footprint = getViewsFootprint();
+    expect(footprint.rateLimited).toBeLessThanOrEqual(MAX_RATE_LIMITED);
+    expect(footprint.visitorsThisHour).toBeLessThanOrEqual(MAX_NEW_VISITORS_PER_HOUR);
+    expect(counted).toBeLessThanOrEqual(MAX_NEW_VISITORS_PER_HOUR);
+    expect(topViews(10, now)).toEqual([{ slug: 'new', views: counted }]);
+    // What the store keeps per visitor is as bounded as what it counted.
+    closeViews();
+    const db = new Database(path.join(process.env.DATA_DIR ?? '', 'views.db'), { readonly: true });
+    const rows = db.prepare('SELECT (SELECT COUNT(*) FROM marks) + (SELECT COUNT(*) FROM visitors) AS n').get() as { n: number };
+    db.close();
+    expect(rows.n).toBeLessThanOrEqual(2 * MAX_NEW_VISITORS_PER_HOUR);
+    // The next hour has room again, and the rate limit forgets windows that ended.
+    const late = now + 61 * MINUTE;
+    const visitor = visitorKey('198.51.100.1', late);
+    expect(allowBeacon(visitor, late)).toBe(true);
+    expect(recordView('new', visitor, late)).toBe(true);
+  }, 60_000);
 });
 
 describe('많이 본 뉴스', () => {
@@ -119,13 +177,16 @@ describe('많이 본 뉴스', () => {
 });
 
 describe('the beacon endpoint', () => {
-  const beacon = (body: string, extra: Record<string, string> = {}) =>
-    POST(
-      new Request('http://localhost/api/views', {
-        method: 'POST',
-        body,
-        headers: { 'user-agent': 'Mozilla/5.0 Chrome/156', 'x-forwarded-for': '203.0.113.7', 'sec-fetch-site': 'same-origin', ...extra },
-      }),
+  // As nginx on this machine would send it: the peer is loopback, the client in X-Forwarded-For.
+  const beacon = (body: string, extra: Record<string, string> = {}, peer = '127.0.0.1') =>
+    runWithPeer(peer, () =>
+      POST(
+        new Request('http://localhost/api/views', {
+          method: 'POST',
+          body,
+          headers: { 'user-agent': 'Mozilla/5.0 Chrome/156', 'x-forwarded-for': '203.0.113.7', 'sec-fetch-site': 'same-origin', ...extra },
+        }),
+      ),
     );
 
   it('counts a published article once, and nothing else at all', async () => {
@@ -138,5 +199,36 @@ describe('the beacon endpoint', () => {
     expect((await beacon('new', { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1)' })).status).toBe(204);
     expect((await beacon('new', { 'sec-purpose': 'prefetch;prerender' })).status).toBe(204);
     expect(topViews(10)).toEqual([{ slug: 'mid', views: 1 }]);
+  });
+
+  it('counts one client once however it rotates its User-Agent', async () => {
+    for (let i = 0; i < 30; i += 1) {
+      expect((await beacon('mid', { 'user-agent': `Mozilla/5.0 Chrome/156.0.${i}` })).status).toBe(204);
+    }
+    expect(topViews(10)).toEqual([{ slug: 'mid', views: 1 }]);
+  });
+
+  it('believes X-Forwarded-For from a trusted proxy only', async () => {
+    // From a trusted proxy (loopback by default): two clients it names are two readers.
+    await beacon('mid', { 'x-forwarded-for': '203.0.113.7' });
+    await beacon('mid', { 'x-forwarded-for': '203.0.113.8' });
+    // Straight from a client on the internet: whatever it writes, it is one reader.
+    for (let i = 0; i < 10; i += 1) await beacon('new', { 'x-forwarded-for': `198.51.100.${i}` }, '192.0.2.50');
+    expect(topViews(10)).toEqual([
+      { slug: 'mid', views: 2 },
+      { slug: 'new', views: 1 },
+    ]);
+  });
+
+  it('counts nothing when the request’s socket is not known', async () => {
+    const response = await POST(
+      new Request('http://localhost/api/views', {
+        method: 'POST',
+        body: 'mid',
+        headers: { 'user-agent': 'Mozilla/5.0 Chrome/156', 'x-forwarded-for': '203.0.113.7' },
+      }),
+    );
+    expect(response.status).toBe(204);
+    expect(topViews(10)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { isbot } from 'isbot';
 
+import { getClientAddress } from '@/lib/client-address';
 import { getArticle } from '@/lib/content';
 import { readBoundedBody } from '@/lib/request-body';
 import { allowBeacon, recordView, visitorKey } from '@/lib/views';
@@ -16,8 +17,9 @@ function answer(status: number): Response {
 /**
  * A view beacon from an article page (components/article/view-beacon.tsx): the article's slug as
  * the body. Counted only for a published article, from a same-origin page, by a browser that is not
- * a known bot or a prefetch; one per client per article per 30 minutes; rate-limited per client.
- * No cookie is read or set, and nothing personal is kept (lib/views).
+ * a known bot or a prefetch; one per client per article per 30 minutes, within daily caps;
+ * rate-limited per client. A client is its address (lib/client-address), never what it says of
+ * itself. No cookie is read or set, and nothing personal is kept (lib/views).
  */
 export async function POST(request: Request) {
   const headers = request.headers;
@@ -31,8 +33,11 @@ export async function POST(request: Request) {
   if (bytes === undefined) return answer(413);
   const article = getArticle(new TextDecoder().decode(bytes).trim().normalize('NFC'));
   if (!article) return answer(404);
+  const address = getClientAddress(headers);
+  // A request whose socket is not known (one that came in while the server was starting).
+  if (!address) return answer(204);
   const now = Date.now();
-  const visitor = visitorKey(headers, now);
+  const visitor = visitorKey(address, now);
   if (!allowBeacon(visitor, now)) return answer(429);
   recordView(article.slug, visitor, now);
   return answer(204);
