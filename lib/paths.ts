@@ -1,5 +1,6 @@
 import { getMasthead } from '@/lib/content';
 import type { Taxonomy } from '@/lib/content/types';
+import { variantFileName, type VariantFormat } from '@/lib/media/variant-spec';
 
 /** The URL path of an article. */
 export function articlePath(slug: string): string {
@@ -35,6 +36,11 @@ export function pagePath(slug: string): string {
 /** The URL path of the share card generated for an article without an image. */
 export function socialImagePath(slug: string): string {
   return `/og/${encodeURIComponent(slug)}`;
+}
+
+/** The URL path of one variant of a content photo: `/media/<hash>/<width>.<avif|webp|jpg>`. */
+export function mediaPath(hash: string, width: number, format: VariantFormat): string {
+  return `/media/${hash}/${variantFileName(width, format)}`;
 }
 
 /** An absolute URL on this site, from the publication's URL (`SITE_URL`, else `_site.yml`). */
