@@ -35,7 +35,12 @@ describe('probePhoto', () => {
     const upright = await makeCameraJpeg({ width: 600, height: 400 });
     const turned = await makeCameraJpeg({ width: 600, height: 400, orientation: 6 });
     const result = await probePhoto(file('upright.jpg', upright));
-    expect(result.ok && result.photo).toMatchObject({ format: 'jpeg', width: 600, height: 400, frames: 1 });
+    expect(result.ok && result.photo).toMatchObject({
+      format: 'jpeg',
+      width: 600,
+      height: 400,
+      frames: 1,
+    });
     const sideways = await probePhoto(turned);
     expect(sideways.ok && sideways.photo).toMatchObject({ width: 400, height: 600 });
   });
@@ -53,22 +58,30 @@ describe('probePhoto', () => {
     expect(bomb.length).toBeLessThan(200);
     const before = process.memoryUsage().rss;
     const message = await refusal(file('bomb.png', bomb));
-    expect(message).toBe('사진이 너무 큽니다: 30000×30000픽셀 (최대 4000만 픽셀) — 크기를 줄여 내보내 주세요');
+    expect(message).toBe(
+      '사진이 너무 큽니다: 30000×30000픽셀 (최대 4000만 픽셀) — 크기를 줄여 내보내 주세요',
+    );
     // 2.7 GB decoded; the header read costs nothing like it.
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
   });
 
   it('refuses a truncated JPEG', async () => {
     const whole = await makeCameraJpeg({ width: 800, height: 600 });
-    const message = await refusal(file('cut.jpg', whole.subarray(0, Math.floor(whole.length * 0.7))));
-    expect(message).toMatch(/^사진 파일이 손상되었거나 끝까지 저장되지 않았습니다: 원본을 다시 내보내 주세요/);
+    const message = await refusal(
+      file('cut.jpg', whole.subarray(0, Math.floor(whole.length * 0.7))),
+    );
+    expect(message).toMatch(
+      /^사진 파일이 손상되었거나 끝까지 저장되지 않았습니다: 원본을 다시 내보내 주세요/,
+    );
   });
 
   it('refuses a PHP script named .jpg, and an HTML page', async () => {
     expect(await refusal(file('shell.jpg', PHP_AS_JPEG))).toBe(
       '사진 파일이 아닙니다: 내용이 글(HTML·PHP·XML 같은 코드)입니다 — 확장자가 아니라 내용으로 판단합니다',
     );
-    expect(await refusal(file('page.jpg', '<!doctype html><title>x</title>'))).toMatch(/^사진 파일이 아닙니다/);
+    expect(await refusal(file('page.jpg', '<!doctype html><title>x</title>'))).toMatch(
+      /^사진 파일이 아닙니다/,
+    );
     expect(await refusal(file('zip.jpg', Buffer.from('PK\x03\x04rest of a zip')))).toMatch(
       /^사진 파일이 아닙니다: 내용이 JPEG·PNG·WebP·AVIF·GIF 어느 것도 아닙니다/,
     );
@@ -95,7 +108,12 @@ describe('probePhoto', () => {
       '움직이는 그림의 장면이 너무 많습니다: 301장 (최대 300장) — 짧게 줄이거나 동영상으로 올려 주세요',
     );
     const short = await probePhoto(await makeAnimatedGif(4));
-    expect(short.ok && short.photo).toMatchObject({ format: 'gif', frames: 4, width: 16, height: 12 });
+    expect(short.ok && short.photo).toMatchObject({
+      format: 'gif',
+      frames: 4,
+      width: 16,
+      height: 12,
+    });
   });
 
   it('refuses a file over 25 MB before reading it, and an empty one', async () => {
@@ -109,6 +127,8 @@ describe('probePhoto', () => {
   });
 
   it('says a missing path cannot be read', async () => {
-    expect(await refusal(path.join(folder, 'nope.jpg'))).toMatch(/^사진 파일을 읽을 수 없습니다: ENOENT/);
+    expect(await refusal(path.join(folder, 'nope.jpg'))).toMatch(
+      /^사진 파일을 읽을 수 없습니다: ENOENT/,
+    );
   });
 });

@@ -46,7 +46,7 @@ export function publishPhoto(
   if (queued) return queued;
   return Promise.resolve({
     ok: false,
-    message: `사진 처리 대기열이 가득 찼습니다 (${MAX_WAITING_PHOTOS}장 대기 중): 잠시 뒤 다시 처리합니다`,
+    message: `사진 처리 대기열이 가득 찼습니다 (${queue.maxWaiting}장 대기 중): 잠시 뒤 다시 처리합니다`,
     retryLater: true,
   });
 }

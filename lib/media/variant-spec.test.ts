@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
+import { mediaPath } from '@/lib/paths';
+
 import { chooseWidths, parseVariantName } from './variant-spec';
 
 const HASH = '0123456789abcdef0123456789abcdef';
@@ -42,5 +44,14 @@ describe('parseVariantName', () => {
     [`${HASH.slice(2)}..`, '480.webp'],
   ])('refuses %s / %s', (hash, file) => {
     expect(parseVariantName(hash, file)).toBeUndefined();
+  });
+});
+
+describe('mediaPath', () => {
+  it('builds the URL the media route reads back', () => {
+    const url = mediaPath(HASH, 800, 'avif');
+    expect(url).toBe(`/media/${HASH}/800.avif`);
+    const [, , hash = '', file = ''] = url.split('/');
+    expect(parseVariantName(hash, file)).toEqual({ hash: HASH, width: 800, format: 'avif' });
   });
 });

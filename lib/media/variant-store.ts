@@ -108,23 +108,20 @@ export function openVariantStore({ root }: { root: string }): VariantStore {
     async write(photo) {
       const manifest = toManifest(photo);
       const target = path.join(root, photo.hash);
-      await fs.mkdir(root, { recursive: true });
       const incoming = path.join(
         root,
         `${INCOMING}${photo.hash}-${randomBytes(6).toString('hex')}`,
       );
-      await fs.mkdir(incoming);
       try {
+        await fs.mkdir(incoming, { recursive: true });
         for (const variant of photo.variants) {
-          await fs.writeFile(
-            path.join(incoming, variantFileName(variant.width, variant.format)),
-            variant.data,
-          );
+          const name = variantFileName(variant.width, variant.format);
+          await fs.writeFile(path.join(incoming, name), variant.data);
         }
         await fs.writeFile(path.join(incoming, MANIFEST), JSON.stringify(manifest));
         await fs.rename(incoming, target);
       } catch (error) {
-        await fs.rm(incoming, { recursive: true, force: true });
+        await fs.rm(incoming, { recursive: true, force: true }).catch(() => undefined);
         // Another process made the same photo first: identical bytes, nothing to do.
         if (isTaken(error)) return manifest;
         throw new Error(`사진 변환본을 저장할 수 없습니다: ${target}`, { cause: error });

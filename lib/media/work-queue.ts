@@ -7,6 +7,8 @@
 export interface WorkQueue<T> {
   /** The job's promise, shared with a job of the same key already queued or running; undefined when full. */
   enqueue(key: string, job: () => Promise<T>): Promise<T> | undefined;
+  /** How many jobs may wait. */
+  readonly maxWaiting: number;
   /** Jobs running and waiting now. */
   size(): { running: number; waiting: number };
   /** Resolves when nothing is running or waiting. */
@@ -39,19 +41,26 @@ export function createWorkQueue<T>({
   }
 
   return {
+    maxWaiting,
     enqueue(key, job) {
       const known = byKey.get(key);
       if (known) return known;
       if (waiting.length >= maxWaiting) return undefined;
       const promise = new Promise<T>((resolve, reject) => {
         waiting.push(() => {
-          job()
-            .then(resolve, reject)
-            .finally(() => {
-              byKey.delete(key);
-              running -= 1;
-              next();
-            });
+          // The key is free before anyone hears the outcome: a caller that reacts by asking again
+          // (the file changed meanwhile) gets a new job, not this finished one.
+          const finish = () => {
+            byKey.delete(key);
+            running -= 1;
+            next();
+          };
+          Promise.resolve()
+            .then(job)
+            .then(
+              (value) => (finish(), resolve(value)),
+              (error: unknown) => (finish(), reject(error)),
+            );
         });
       });
       byKey.set(key, promise);
