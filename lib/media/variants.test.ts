@@ -179,6 +179,24 @@ describe('makeVariants', () => {
     expect(photo.variants.map((v) => v.format).sort()).toEqual(['jpg', 'webp']);
   });
 
+  it('re-encodes a JPEG that also holds a PHP script, so no variant carries it', async () => {
+    const jpeg = await makeCameraJpeg({ width: 600, height: 400 });
+    const script = Buffer.from('<?php system($_GET["c"]); ?>');
+    const comment = Buffer.concat([Buffer.from([0xff, 0xfe, 0, script.length + 2]), script]);
+    const polyglot = Buffer.concat([jpeg.subarray(0, 2), comment, jpeg.subarray(2)]);
+    const photo = await made(polyglot);
+    expect(photo.variants.length).toBe(3);
+    for (const variant of photo.variants) expect(variant.data.includes('<?php')).toBe(false);
+  });
+
+  it('stops when the time budget is spent, and says so', async () => {
+    const result = await makeVariants(await makeCameraJpeg(), { timeBudgetSeconds: 1 });
+    expect(result).toEqual({
+      ok: false,
+      message: '사진을 1초 안에 처리하지 못했습니다: 4000×3000픽셀 — 크기를 줄여 내보내 주세요',
+    });
+  }, 30_000);
+
   it('refuses hostile files with the probe’s message', async () => {
     const bomb = await makeVariants(makePngBomb());
     expect(bomb).toEqual({

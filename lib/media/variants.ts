@@ -46,6 +46,11 @@ export interface PhotoVariants {
   placeholder: string;
 }
 
+export interface VariantOptions {
+  /** Seconds all variants may take together (`PHOTO_LIMITS.timeBudgetSeconds`). */
+  timeBudgetSeconds?: number;
+}
+
 export type VariantsResult = { ok: true; photo: PhotoVariants } | { ok: false; message: string };
 
 /** The hash in a photo's URLs: its original bytes, this pipeline's version and libvips's build. */
@@ -74,7 +79,11 @@ async function toRaw(image: Sharp): Promise<Raw> {
 }
 
 class Deadline {
-  private readonly end = Date.now() + PHOTO_LIMITS.timeBudgetSeconds * 1000;
+  private readonly end: number;
+
+  constructor(readonly budgetSeconds: number) {
+    this.end = Date.now() + budgetSeconds * 1000;
+  }
 
   /** Whole seconds left for the next libvips call (sharp's timeout counts whole seconds, 0 = none). */
   seconds(): number {
@@ -153,19 +162,23 @@ async function makeAnimatedVariants(original: Buffer, widths: number[], deadline
  * Makes every variant of a photo, or says in Korean why it will not: the same refusals as
  * `probePhoto`, plus a damaged file found while decoding or the time budget running out.
  */
-export async function makeVariants(input: Buffer | string): Promise<VariantsResult> {
+export async function makeVariants(
+  input: Buffer | string,
+  options: VariantOptions = {},
+): Promise<VariantsResult> {
   const probe = await probePhoto(input);
-  return probe.ok ? makeProbedVariants(probe.photo, probe.original) : probe;
+  return probe.ok ? makeProbedVariants(probe.photo, probe.original, options) : probe;
 }
 
 /** `makeVariants` for a photo `probePhoto` has accepted, without probing it again. */
 export async function makeProbedVariants(
   photo: PhotoInfo,
   original: Buffer,
+  { timeBudgetSeconds = PHOTO_LIMITS.timeBudgetSeconds }: VariantOptions = {},
 ): Promise<VariantsResult> {
   configureSharp();
   const widths = chooseWidths(photo.width);
-  const deadline = new Deadline();
+  const deadline = new Deadline(timeBudgetSeconds);
   try {
     const made =
       photo.frames > 1
@@ -183,14 +196,14 @@ export async function makeProbedVariants(
       },
     };
   } catch (error) {
-    return { ok: false, message: refusalOf(error, photo) };
+    return { ok: false, message: refusalOf(error, photo, deadline) };
   }
 }
 
-function refusalOf(error: unknown, photo: PhotoInfo): string {
+function refusalOf(error: unknown, photo: PhotoInfo, deadline: Deadline): string {
   const detail = error instanceof Error ? error.message : String(error);
   if (/timeout|time budget/i.test(detail)) {
-    return `사진을 ${PHOTO_LIMITS.timeBudgetSeconds}초 안에 처리하지 못했습니다: ${photo.width}×${photo.height}픽셀 — 크기를 줄여 내보내 주세요`;
+    return `사진을 ${deadline.budgetSeconds}초 안에 처리하지 못했습니다: ${photo.width}×${photo.height}픽셀 — 크기를 줄여 내보내 주세요`;
   }
   return `사진 파일이 손상되었거나 끝까지 저장되지 않았습니다: 원본을 다시 내보내 주세요 (${detail})`;
 }
