@@ -5,6 +5,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 
+import { PHOTO_LIMITS } from './photo-limits';
 import { canDecodeHeic, probePhoto } from './probe';
 import {
   makeAnimatedGif,
@@ -113,6 +114,16 @@ describe('probePhoto', () => {
       frames: 4,
       width: 16,
       height: 12,
+    });
+  });
+
+  it('refuses an animation whose frames together are too many pixels to decode', async () => {
+    // Four 16×12 frames are 768 pixels: over a limit of 700, though each frame is small.
+    const limits = { ...PHOTO_LIMITS, maxAnimationPixels: 700 };
+    const result = await probePhoto(await makeAnimatedGif(4), limits);
+    expect(result).toEqual({
+      ok: false,
+      message: '움직이는 그림이 너무 큽니다: 16×12픽셀 4장 — 크기나 장면 수를 줄여 주세요',
     });
   });
 

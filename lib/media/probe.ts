@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 
 import sharp, { type Metadata } from 'sharp';
 
-import { PHOTO_LIMITS } from './limits';
+import { PHOTO_LIMITS, type PhotoLimits } from './photo-limits';
 import { configureSharp } from './sharp-settings';
 import { sniffFormat, type PhotoFormat, type SniffedFormat } from './sniff';
 
@@ -39,9 +39,9 @@ function megabytes(bytes: number): string {
   return `${(bytes / MEGABYTE).toFixed(1)}MB`;
 }
 
-function tooLarge(bytes: number): ProbeResult {
+function tooLarge(bytes: number, limits: PhotoLimits): ProbeResult {
   return refuse(
-    `사진 파일이 너무 큽니다: ${megabytes(bytes)} (최대 ${megabytes(PHOTO_LIMITS.maxFileBytes)}) — 긴 변 4000픽셀 정도로 줄여 내보내 주세요`,
+    `사진 파일이 너무 큽니다: ${megabytes(bytes)} (최대 ${megabytes(limits.maxFileBytes)}) — 긴 변 4000픽셀 정도로 줄여 내보내 주세요`,
   );
 }
 
@@ -49,11 +49,14 @@ function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function readOriginal(input: Buffer | string): Promise<Buffer | ProbeResult> {
+async function readOriginal(
+  input: Buffer | string,
+  limits: PhotoLimits,
+): Promise<Buffer | ProbeResult> {
   if (typeof input !== 'string') return input;
   try {
     const { size } = await fs.stat(input);
-    if (size > PHOTO_LIMITS.maxFileBytes) return tooLarge(size);
+    if (size > limits.maxFileBytes) return tooLarge(size, limits);
     return await fs.readFile(input);
   } catch (error) {
     return refuse(`사진 파일을 읽을 수 없습니다: ${describeError(error)}`);
@@ -93,15 +96,18 @@ function damaged(error: unknown): ProbeResult {
 }
 
 /**
- * Reads a photo (bytes or a path) and says whether the site will publish it: a typed description
- * and the bytes read, or a Korean message. Sizes are checked from the header before any decode,
+ * Reads a photo (bytes or a path) and says whether the site will publish it under `limits`: a
+ * typed description and the bytes read, or a Korean message. Sizes are checked from the header before any decode,
  * so a 30000×30000 PNG costs a few bytes of reading, not gigabytes of memory.
  */
-export async function probePhoto(input: Buffer | string): Promise<ProbeResult> {
+export async function probePhoto(
+  input: Buffer | string,
+  limits: PhotoLimits = PHOTO_LIMITS,
+): Promise<ProbeResult> {
   configureSharp();
-  const original = await readOriginal(input);
+  const original = await readOriginal(input, limits);
   if (!Buffer.isBuffer(original)) return original;
-  if (original.length > PHOTO_LIMITS.maxFileBytes) return tooLarge(original.length);
+  if (original.length > limits.maxFileBytes) return tooLarge(original.length, limits);
   if (original.length === 0) return refuse('사진 파일이 비어 있습니다 (0바이트)');
 
   const format = toPhotoFormat(sniffFormat(original));
@@ -116,27 +122,29 @@ export async function probePhoto(input: Buffer | string): Promise<ProbeResult> {
   }
   const { width, height } = metadata.autoOrient;
   const frames = metadata.pages ?? 1;
+  // Pixels are counted as stored: a sideways photo's displayed width is its stored height.
+  const storedWidth = metadata.width;
   const frameHeight = metadata.pageHeight ?? metadata.height;
   if (!width || !height) return damaged('크기가 없습니다');
-  if (width * frameHeight > PHOTO_LIMITS.maxPixels) {
+  if (storedWidth * frameHeight > limits.maxPixels) {
     return refuse(
-      `사진이 너무 큽니다: ${width}×${height}픽셀 (최대 ${PHOTO_LIMITS.maxPixels / 10_000}만 픽셀) — 크기를 줄여 내보내 주세요`,
+      `사진이 너무 큽니다: ${width}×${height}픽셀 (최대 ${limits.maxPixels / 10_000}만 픽셀) — 크기를 줄여 내보내 주세요`,
     );
   }
-  if (frames > PHOTO_LIMITS.maxFrames) {
+  if (frames > limits.maxFrames) {
     return refuse(
-      `움직이는 그림의 장면이 너무 많습니다: ${frames}장 (최대 ${PHOTO_LIMITS.maxFrames}장) — 짧게 줄이거나 동영상으로 올려 주세요`,
+      `움직이는 그림의 장면이 너무 많습니다: ${frames}장 (최대 ${limits.maxFrames}장) — 짧게 줄이거나 동영상으로 올려 주세요`,
     );
   }
-  if (frames > 1 && width * frameHeight * frames > PHOTO_LIMITS.maxAnimationPixels) {
+  if (frames > 1 && storedWidth * frameHeight * frames > limits.maxAnimationPixels) {
     return refuse(
-      `움직이는 그림이 너무 큽니다: ${width}×${frameHeight}픽셀 ${frames}장 — 크기나 장면 수를 줄여 주세요`,
+      `움직이는 그림이 너무 큽니다: ${storedWidth}×${frameHeight}픽셀 ${frames}장 — 크기나 장면 수를 줄여 주세요`,
     );
   }
 
   try {
     // Decoding at 1/8 scale still reads every byte of a JPEG: a truncated file fails here, cheaply.
-    await sharp(original, { failOn: 'error', limitInputPixels: PHOTO_LIMITS.maxPixels })
+    await sharp(original, { failOn: 'error', limitInputPixels: limits.maxPixels })
       .resize({ width: 16 })
       .raw()
       .toBuffer();

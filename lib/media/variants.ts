@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 
 import sharp, { type Sharp } from 'sharp';
 
-import { PHOTO_LIMITS } from './limits';
+import { PHOTO_LIMITS } from './photo-limits';
 import { probePhoto, type PhotoInfo } from './probe';
 import { configureSharp } from './sharp-settings';
 import { chooseWidths, HASH_LENGTH, type VariantFormat } from './variant-spec';

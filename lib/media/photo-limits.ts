@@ -14,3 +14,5 @@ export const PHOTO_LIMITS = {
   /** Seconds every variant of one photo may take together; libvips stops an encoder past it. */
   timeBudgetSeconds: 60,
 } as const;
+
+export type PhotoLimits = { readonly [Key in keyof typeof PHOTO_LIMITS]: number };
