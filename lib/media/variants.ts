@@ -11,7 +11,7 @@ import sharp, { type Sharp } from 'sharp';
 import { PHOTO_LIMITS } from './photo-limits';
 import { probePhoto, type PhotoInfo } from './probe';
 import { configureSharp } from './sharp-settings';
-import { chooseWidths, HASH_LENGTH, type VariantFormat } from './variant-spec';
+import { chooseWidths, HASH_LENGTH, VARIANT_FORMATS, type VariantFormat } from './variant-spec';
 
 /**
  * Changes whenever the same original would give other bytes: the encoder settings below, and the
@@ -116,7 +116,7 @@ async function makeStillVariants(original: Buffer, widths: number[], deadline: D
   for (const width of [...widths].sort((a, b) => b - a)) {
     const raw =
       width === base.info.width ? base : await toRaw(fromRaw(base, deadline).resize({ width }));
-    for (const format of ['avif', 'webp', 'jpg'] as const) {
+    for (const format of VARIANT_FORMATS) {
       variants.push(await encode(raw, format, deadline));
     }
   }
