@@ -84,7 +84,7 @@ const nextConfig: NextConfig = {
   // With REDIS_URL the pages are shared between instances (lib/cache/shared-cache.mjs): no copy
   // in this process's memory may outlive what Redis and the content version say.
   cacheMaxMemorySize: process.env.REDIS_URL ? 0 : undefined,
-  serverExternalPackages: ['ioredis'],
+  serverExternalPackages: ['ioredis', 'sharp'],
   // Pages say `s-maxage=<revalidate>, stale-while-revalidate=<expireTime - revalidate>`: a CDN
   // may hold a page 10 s and serve it stale for 50 s more while it fetches a fresh copy.
   expireTime: 60,

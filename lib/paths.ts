@@ -1,5 +1,6 @@
 import { getMasthead } from '@/lib/content';
 import type { Taxonomy } from '@/lib/content/types';
+import { variantFileName, type VariantFormat } from '@/lib/media/variant-spec';
 
 /** One path segment, percent-encoded; a lone surrogate (which encodeURIComponent throws on) becomes U+FFFD. */
 function encodeSegment(segment: string): string {
@@ -40,6 +41,11 @@ export function pagePath(slug: string): string {
 /** The URL path of the share card generated for an article without an image. */
 export function socialImagePath(slug: string): string {
   return `/og/${encodeSegment(slug)}`;
+}
+
+/** The URL path of one variant of a content photo: `/media/<hash>/<width>.<avif|webp|jpg>`. */
+export function mediaPath(hash: string, width: number, format: VariantFormat): string {
+  return `/media/${hash}/${variantFileName(width, format)}`;
 }
 
 /**

@@ -1,0 +1,158 @@
+/**
+ * Variants on disk, one folder per photo under `DATA_DIR/media/<hash>/`. `DATA_DIR` is the
+ * folder the site already keeps across restarts and deploys (view counts live there); `.next/cache`
+ * is not: a fresh build or image starts without it. A photo's folder appears whole or not at all:
+ * it is written under a temporary name and renamed into place, so a reader, another process or a
+ * crash never sees half a set.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+import { z } from 'zod';
+
+import { getDataDir } from '@/lib/views';
+
+import { VARIANT_FORMATS, variantFileName, type VariantFormat } from './variant-spec';
+import type { PhotoVariants } from './variants';
+
+const size = z.number().int().positive();
+
+const manifestSchema = z.object({
+  hash: z.string(),
+  width: size,
+  height: size,
+  frames: size,
+  variants: z.array(
+    z.object({ width: size, height: size, format: z.enum(VARIANT_FORMATS), bytes: size }),
+  ),
+  placeholder: z.string(),
+});
+
+/** What a photo's folder says about it, for pages to build `srcset` from (`photo.json`). */
+export type PhotoManifest = z.infer<typeof manifestSchema>;
+
+export interface VariantStore {
+  readonly root: string;
+  /** The manifest of a photo whose variants are all on disk, or undefined. */
+  readManifest(hash: string): Promise<PhotoManifest | undefined>;
+  /** One variant's bytes, or undefined if there is no such file. Names must be checked first. */
+  readVariant(hash: string, width: number, format: VariantFormat): Promise<Buffer | undefined>;
+  /** Puts a photo's variants in place at once; a set already there (same hash, same bytes) stays. */
+  write(photo: PhotoVariants): Promise<PhotoManifest>;
+  /** Removes temporary folders older than `olderThanMs` that a crash left behind. */
+  sweepIncoming(olderThanMs?: number): Promise<number>;
+}
+
+const MANIFEST = 'photo.json';
+const INCOMING = '.incoming-';
+
+/** Where variants live: `DATA_DIR/media`. */
+export function getMediaDir(): string {
+  return path.join(getDataDir(), 'media');
+}
+
+function isMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+function isTaken(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'EEXIST' || code === 'ENOTEMPTY';
+}
+
+async function readOrUndefined(file: string): Promise<Buffer | undefined> {
+  try {
+    return await fs.readFile(file);
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw new Error(`미디어 파일을 읽을 수 없습니다: ${file}`, { cause: error });
+  }
+}
+
+function toManifest(photo: PhotoVariants): PhotoManifest {
+  return {
+    hash: photo.hash,
+    width: photo.width,
+    height: photo.height,
+    frames: photo.frames,
+    variants: photo.variants.map(({ width, height, format, data }) => ({
+      width,
+      height,
+      format,
+      bytes: data.length,
+    })),
+    placeholder: photo.placeholder,
+  };
+}
+
+/** A store of variants in the folder `root` (made when the first photo is written). */
+export function openVariantStore({ root }: { root: string }): VariantStore {
+  return {
+    root,
+    async readManifest(hash) {
+      const bytes = await readOrUndefined(path.join(root, hash, MANIFEST));
+      if (!bytes) return undefined;
+      const parsed = manifestSchema.safeParse(JSON.parse(bytes.toString('utf8')));
+      if (!parsed.success) {
+        throw new Error(`사진 변환본의 photo.json이 올바르지 않습니다: ${hash}`, {
+          cause: parsed.error,
+        });
+      }
+      return parsed.data;
+    },
+    readVariant(hash, width, format) {
+      return readOrUndefined(path.join(root, hash, variantFileName(width, format)));
+    },
+    async write(photo) {
+      const manifest = toManifest(photo);
+      const target = path.join(root, photo.hash);
+      const incoming = path.join(
+        root,
+        `${INCOMING}${photo.hash}-${randomBytes(6).toString('hex')}`,
+      );
+      try {
+        await fs.mkdir(incoming, { recursive: true });
+        for (const variant of photo.variants) {
+          const name = variantFileName(variant.width, variant.format);
+          await fs.writeFile(path.join(incoming, name), variant.data);
+        }
+        await fs.writeFile(path.join(incoming, MANIFEST), JSON.stringify(manifest));
+        await fs.rename(incoming, target);
+      } catch (error) {
+        await fs.rm(incoming, { recursive: true, force: true }).catch(() => undefined);
+        // Another process made the same photo first: identical bytes, nothing to do.
+        if (isTaken(error)) return manifest;
+        throw new Error(`사진 변환본을 저장할 수 없습니다: ${target}`, { cause: error });
+      }
+      return manifest;
+    },
+    async sweepIncoming(olderThanMs = 60 * 60 * 1000) {
+      let names: string[];
+      try {
+        names = await fs.readdir(root);
+      } catch (error) {
+        if (isMissing(error)) return 0;
+        throw error;
+      }
+      let removed = 0;
+      for (const name of names.filter((entry) => entry.startsWith(INCOMING))) {
+        const folder = path.join(root, name);
+        const { mtimeMs } = await fs.stat(folder);
+        if (Date.now() - mtimeMs < olderThanMs) continue;
+        await fs.rm(folder, { recursive: true, force: true });
+        removed += 1;
+      }
+      return removed;
+    },
+  };
+}
+
+let processStore: VariantStore | undefined;
+
+/** This process's store, in `getMediaDir()`. */
+export function getVariantStore(): VariantStore {
+  processStore ??= openVariantStore({ root: getMediaDir() });
+  return processStore;
+}
