@@ -48,6 +48,7 @@ export const RESERVED_PAGE_SLUGS = new Set([
   'feed.xml',
   'icon.svg',
   'logo.png',
+  'media',
   'news-sitemap.xml',
   'og',
   'preview',
