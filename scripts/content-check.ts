@@ -5,7 +5,7 @@ import path from 'node:path';
 
 import { formatProblem, type ContentProblem } from '@/lib/content';
 import { checkContent } from '@/lib/content/check';
-import { lintBody } from '@/lib/render/lint';
+import { lintBody, lintPage } from '@/lib/render/lint';
 import { getContentDir } from '@/lib/site';
 
 const args = process.argv.slice(2);
@@ -16,6 +16,7 @@ const root = folder ? path.resolve(folder) : getContentDir();
 const checked = checkContent(root);
 const problems: ContentProblem[] = [...checked.problems];
 for (const article of checked.articles) problems.push(...(await lintBody(article)));
+for (const page of checked.pages) problems.push(...(await lintPage(page)));
 
 const shown = path.relative(process.cwd(), root) || '.';
 const located = problems
