@@ -33,9 +33,10 @@ describe('createRenderPool', () => {
     } finally {
       clearInterval(interval);
     }
-    // The main thread was free the whole time: the interval fired through the render.
-    expect(ticks).toBeGreaterThanOrEqual(Math.floor((Date.now() - started) / 20 / 3));
-    expect(ticks).toBeGreaterThan(5);
+    // The main thread was free: the interval kept firing through the render (on the old, in-thread
+    // render it could not fire at all until the render ended).
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    expect(ticks).toBeGreaterThan(3);
     await expect(pool.render('다시 *됨*', 'markdown')).resolves.toMatchObject({ html: '<p>다시 <em>됨</em></p>' });
   }, 30_000);
 

@@ -1,0 +1,103 @@
+// Does costly content hold the server's event loop? Starts the built server (`next start`) on a
+// free port with the sample content plus the costliest files (e2e/fixtures/costly-content.mjs: the
+// heaviest ones the limits accept and refused ones that stalled the old server), then, for
+// BENCH_SECONDS, saves those files again and again (an editor saving: a new size and mtime, so the
+// page cache expires and the body renders afresh) and requests their articles, while wrk measures
+// /api/breaking. An idle round first gives the baseline. Build first; `dir` is another built
+// checkout to measure (the code before the change):
+//   npm run build && node bench/event-loop.mjs [dir]
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+import { COSTLY_CONTENT, writeCostlyContent } from '../e2e/fixtures/costly-content.mjs';
+
+import { load, root, startNext, waitFor } from './support.mjs';
+
+const dir = path.resolve(process.argv[2] ?? root);
+const duration = Number(process.env.BENCH_SECONDS ?? 20);
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-event-loop-'));
+const contentDir = path.join(work, 'content');
+const costlyDir = path.join(contentDir, 'costly');
+
+/** A port nothing listens on now. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+let next;
+try {
+  fs.cpSync(path.join(root, 'content'), contentDir, { recursive: true });
+  writeCostlyContent(costlyDir);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  next = startNext({ port, contentDir, dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  next.stderr.on('data', (d) => {
+    log += d;
+    if (process.env.BENCH_DEBUG) process.stderr.write(d);
+  });
+  await waitFor(`${base}/api/breaking`);
+
+  const idle = await load(`${base}/api/breaking`, { connections: 10, duration: 5 });
+
+  let stop = false;
+  let saves = 0;
+  const answers = {};
+  const churn = (async () => {
+    const names = Object.keys(COSTLY_CONTENT);
+    while (!stop) {
+      const name = names[saves % names.length];
+      saves += 1;
+      // A comment changes size and mtime without adding a tag: each save renders again.
+      fs.writeFileSync(path.join(costlyDir, name), `${COSTLY_CONTENT[name]}\n<!-- ${saves} -->\n`);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const started = Date.now();
+      const slug = name.replace(/\.(md|html)$/, '');
+      const response = await fetch(`${base}/articles/${slug}`, { signal: AbortSignal.timeout(120_000) }).catch(
+        (error) => ({ status: error.name }),
+      );
+      const seen = (answers[slug] ??= { statuses: {}, slowestMs: 0 });
+      seen.statuses[response.status] = (seen.statuses[response.status] ?? 0) + 1;
+      seen.slowestMs = Math.max(seen.slowestMs, Date.now() - started);
+    }
+  })();
+  // Let the first saves land before measuring.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const loaded = await load(`${base}/api/breaking`, { connections: 10, duration });
+  stop = true;
+  await churn;
+
+  const failed = (log.match(/\[content\][^\n]*error[^\n]*/g) ?? []).slice(0, 6);
+  console.log(
+    JSON.stringify(
+      {
+        dir,
+        seconds: duration,
+        breakingIdle: { rps: idle.rps, p99: idle.p99, max: idle.max },
+        breakingWhileCostly: {
+          rps: loaded.rps,
+          p99: loaded.p99,
+          max: loaded.max,
+          non2xx: loaded.non2xx,
+          errors: loaded.errors,
+        },
+        saves,
+        articles: answers,
+        logged: failed,
+      },
+      null,
+      2,
+    ),
+  );
+} finally {
+  next?.kill('SIGTERM');
+  fs.rmSync(work, { recursive: true, force: true });
+}
