@@ -39,17 +39,22 @@ function getHtmlCostProblem(source: string): string | undefined {
   const open = new Map<string, number>();
   let openTotal = 0;
   const ignore = () => {};
+  // Stop at the first budget passed: a refused flood costs no more to check than the budget itself.
+  const refuse = (message: string) => {
+    problem = message;
+    tokenizer.pause();
+  };
   // The tokenizer alone is linear; the tree builder is what turns these counts into time.
   const handler: TokenHandler = {
     onStartTag(token) {
       if (problem) return;
       tags += 1;
-      if (tags > RENDER_LIMITS.tags) problem = `HTML 태그가 너무 많습니다 (${RENDER_LIMITS.tags}개 한도)`;
+      if (tags > RENDER_LIMITS.tags) return refuse(`HTML 태그가 너무 많습니다 (${RENDER_LIMITS.tags}개 한도)`);
       if (token.selfClosing || !FORMATTING.has(token.tagName)) return;
       open.set(token.tagName, (open.get(token.tagName) ?? 0) + 1);
       openTotal += 1;
       if (openTotal > RENDER_LIMITS.openFormatting) {
-        problem = `닫지 않은 서식 태그(<b> <i> <a> 등)가 너무 많습니다 (${RENDER_LIMITS.openFormatting}개 한도)`;
+        refuse(`닫지 않은 서식 태그(<b> <i> <a> 등)가 너무 많습니다 (${RENDER_LIMITS.openFormatting}개 한도)`);
       }
     },
     onEndTag(token) {
@@ -65,7 +70,8 @@ function getHtmlCostProblem(source: string): string | undefined {
     onNullCharacter: ignore,
     onWhitespaceCharacter: ignore,
   };
-  new Tokenizer({}, handler).write(source, true);
+  const tokenizer = new Tokenizer({}, handler);
+  tokenizer.write(source, true);
   return problem;
 }
 
