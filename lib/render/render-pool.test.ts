@@ -19,6 +19,7 @@ describe('createRenderPool', () => {
       html: '<p><strong>굵게</strong> </p>',
       text: '굵게',
     });
+    await expect(pool.text('<p>검색할 <b>낱말</b></p>', 'html')).resolves.toBe('검색할 낱말');
     await expect(pool.lint('![](/a.png)\n\n![사진](/b.png)', 'markdown')).resolves.toEqual([{ line: 1, column: 1, src: '/a.png' }]);
   }, 30_000);
 

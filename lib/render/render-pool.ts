@@ -13,9 +13,15 @@ export const RENDER_QUEUE_LIMIT = 256;
 // A render that builds millions of nodes stops at this heap, in its own thread, not the server's.
 const WORKER_HEAP_MB = 512;
 
-export type RenderJob = { id: number; op: 'render' | 'lint'; source: string; format: BodyFormat; options: RenderOptions };
+export type RenderJob = {
+  id: number;
+  op: 'render' | 'lint' | 'text';
+  source: string;
+  format: BodyFormat;
+  options: RenderOptions;
+};
 export type RenderReply =
-  | { id: number; ok: true; body?: RenderedBody; images?: ImageWithoutAlt[] }
+  | { id: number; ok: true; body?: RenderedBody; images?: ImageWithoutAlt[]; text?: string }
   | { id: number; ok: false; message: string };
 
 /** Every worker is busy and the queue is full: nothing is wrong with the content, try again later. */
@@ -32,6 +38,8 @@ export interface RenderPool {
   render(source: string, format: BodyFormat, options?: RenderOptions): Promise<RenderedBody>;
   /** Renders in a worker as `render` does and lists the images without alt text. */
   lint(source: string, format: BodyFormat): Promise<ImageWithoutAlt[]>;
+  /** A body's words for the search index (lib/search/text.ts), parsed in a worker. */
+  text(source: string, format: BodyFormat): Promise<string>;
   /** Stops the workers; later calls start new ones. */
   close(): Promise<void>;
 }
@@ -63,7 +71,11 @@ const TSX_ENTRY = `import('tsx/esm/api').then(({ tsImport }) => {
 function spawnWorker(): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
   const worker = FROM_SOURCE
-    ? new Worker(TSX_ENTRY, { eval: true, workerData: import.meta.resolve('./render-worker.ts'), resourceLimits })
+    ? new Worker(TSX_ENTRY, {
+        eval: true,
+        workerData: import.meta.resolve('./render-worker.ts'),
+        resourceLimits,
+      })
     : new Worker(new URL('./render-worker.ts', import.meta.url), { resourceLimits });
   return worker;
 }
@@ -75,7 +87,9 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
   const queueLimit = options.queueLimit ?? RENDER_QUEUE_LIMIT;
   for (const [name, value] of Object.entries({ size, timeoutMs, queueLimit })) {
     if (!Number.isInteger(value) || value < 1) {
-      throw new Error(`렌더링 작업 스레드 설정이 잘못되었습니다: ${name}는 1 이상의 정수여야 합니다 (${value})`);
+      throw new Error(
+        `렌더링 작업 스레드 설정이 잘못되었습니다: ${name}는 1 이상의 정수여야 합니다 (${value})`,
+      );
     }
   }
   const slots: Slot[] = Array.from({ length: size }, () => ({}));
@@ -120,7 +134,9 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
       else pending.reject(new Error(reply.message));
       dispatch();
     });
-    worker.on('error', (error) => retire(slot, worker, `렌더링 작업 스레드가 멈췄습니다: ${error.message}`));
+    worker.on('error', (error) =>
+      retire(slot, worker, `렌더링 작업 스레드가 멈췄습니다: ${error.message}`),
+    );
     worker.on('exit', () => retire(slot, worker, '렌더링 작업 스레드가 끝났습니다'));
     return worker;
   };
@@ -153,14 +169,23 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     }
   }
 
-  const run = (op: RenderJob['op'], source: string, format: BodyFormat, renderOptions: RenderOptions) =>
+  const run = (
+    op: RenderJob['op'],
+    source: string,
+    format: BodyFormat,
+    renderOptions: RenderOptions,
+  ) =>
     new Promise<RenderReply & { ok: true }>((resolve, reject) => {
       if (queue.length >= queueLimit) {
         reject(new RenderQueueFullError(`렌더링 대기열이 가득 찼습니다 (${queueLimit}건)`));
         return;
       }
       nextId += 1;
-      queue.push({ job: { id: nextId, op, source, format, options: renderOptions }, resolve, reject });
+      queue.push({
+        job: { id: nextId, op, source, format, options: renderOptions },
+        resolve,
+        reject,
+      });
       dispatch();
     });
 
@@ -172,6 +197,9 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     },
     async lint(source, format) {
       return (await run('lint', source, format, {})).images ?? [];
+    },
+    async text(source, format) {
+      return (await run('text', source, format, {})).text ?? '';
     },
     async close() {
       const workers = slots.flatMap((slot) => (slot.worker ? [slot.worker] : []));

@@ -2,12 +2,16 @@
 // body that takes seconds to parse holds this thread, never the server's event loop.
 import { parentPort } from 'node:worker_threads';
 
+import { toSearchText } from '@/lib/search/text';
+
 import { findImagesWithoutAlt } from './alt-text';
 import { renderBody } from './pipeline';
 import type { RenderJob, RenderReply } from './render-pool';
 
 async function run(job: RenderJob): Promise<RenderReply> {
   try {
+    if (job.op === 'text')
+      return { id: job.id, ok: true, text: toSearchText(job.source, job.format) };
     if (job.op === 'lint') {
       const images = await findImagesWithoutAlt(job.source, job.format);
       await renderBody(job.source, job.format, job.options);
@@ -16,7 +20,12 @@ async function run(job: RenderJob): Promise<RenderReply> {
     return { id: job.id, ok: true, body: await renderBody(job.source, job.format, job.options) };
   } catch (error) {
     // A RangeError is the parser's recursion running out of stack: tags nested absurdly deep.
-    const message = error instanceof RangeError ? '태그가 너무 깊게 겹쳐 있습니다' : error instanceof Error ? error.message : String(error);
+    const message =
+      error instanceof RangeError
+        ? '태그가 너무 깊게 겹쳐 있습니다'
+        : error instanceof Error
+          ? error.message
+          : String(error);
     return { id: job.id, ok: false, message };
   }
 }
