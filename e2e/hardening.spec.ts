@@ -204,7 +204,8 @@ test.describe('content that costs too much to render', () => {
       };
       const [breaking, other] = await Promise.all([timed('/api/breaking'), timed('/articles/000_b421e53fca27d6b0')]);
       expect(breaking.response.status()).toBe(200);
-      expect(breaking.ms).toBeLessThan(1000);
+      // The old server answered after 30-60 s; 3 s leaves room for a cold server on two busy cores.
+      expect(breaking.ms).toBeLessThan(3000);
       // Another article's first render may wait its turn behind the costly ones in the render queue
       // (one worker, each at most 5 s), but it is rendered in the worker, not the placeholder.
       expect(other.response.status()).toBe(200);
