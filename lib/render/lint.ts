@@ -1,7 +1,9 @@
 import type { Article, ContentProblem, Page } from '@/lib/content';
 import type { BodyFormat } from '@/lib/content/types';
 
-import { getRenderPool } from './render-pool';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { getRenderPool, RenderQueueFullError } from './render-pool';
 
 interface LintTarget {
   file: string;
@@ -11,6 +13,18 @@ interface LintTarget {
   line: number;
   /** A front-matter field: every problem is placed at its key, since YAML folds its lines. */
   field?: string;
+}
+
+/** A full render queue means "wait", not "broken": the check waits its turn. */
+async function lintWhenQueued(target: LintTarget) {
+  for (;;) {
+    try {
+      return await getRenderPool().lint(target.source, target.format);
+    } catch (error) {
+      if (!(error instanceof RenderQueueFullError)) throw error;
+      await sleep(50);
+    }
+  }
 }
 
 /**
@@ -23,7 +37,7 @@ async function lintText(target: LintTarget): Promise<ContentProblem[]> {
   const toFileLine = (line: number | undefined) =>
     field || line === undefined ? target.line : line + target.line - 1;
   try {
-    const images = await getRenderPool().lint(target.source, target.format);
+    const images = await lintWhenQueued(target);
     return images.map((image) => ({
       file,
       line: toFileLine(image.line),
@@ -46,7 +60,12 @@ async function lintText(target: LintTarget): Promise<ContentProblem[]> {
 /** Checks everything of an article that is rendered: its body, its lede and its live updates. */
 export async function lintBody(article: Article): Promise<ContentProblem[]> {
   const targets: LintTarget[] = [
-    { file: article.source.path, source: article.body, format: article.format, line: article.bodyLine },
+    {
+      file: article.source.path,
+      source: article.body,
+      format: article.format,
+      line: article.bodyLine,
+    },
   ];
   if (article.featureText) {
     targets.push({
@@ -58,12 +77,22 @@ export async function lintBody(article: Article): Promise<ContentProblem[]> {
     });
   }
   for (const update of article.liveUpdates) {
-    targets.push({ file: update.source.path, source: update.body, format: update.format, line: update.bodyLine });
+    targets.push({
+      file: update.source.path,
+      source: update.body,
+      format: update.format,
+      line: update.bodyLine,
+    });
   }
   return (await Promise.all(targets.map(lintText))).flat();
 }
 
 /** Checks a page's body like an article's. */
 export function lintPage(page: Page): Promise<ContentProblem[]> {
-  return lintText({ file: page.source.path, source: page.body, format: page.format, line: page.bodyLine });
+  return lintText({
+    file: page.source.path,
+    source: page.body,
+    format: page.format,
+    line: page.bodyLine,
+  });
 }
