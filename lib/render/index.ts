@@ -12,7 +12,11 @@ const FAILED: RenderedBody = {
 };
 
 /** Renders off the main thread, within the pool's time budget. */
-function renderBody(source: string, format: Article['format'], options: RenderOptions): Promise<RenderedBody> {
+function renderBody(
+  source: string,
+  format: Article['format'],
+  options: RenderOptions,
+): Promise<RenderedBody> {
   return getRenderPool().render(source, format, options);
 }
 

@@ -31,7 +31,10 @@ describe('getArticleBody off the main thread', () => {
       clearInterval(interval);
     }
     expect(body.html).toBe('<p>이 기사의 본문을 표시할 수 없습니다.</p>');
-    expect(errors).toHaveBeenCalledWith('[content] hostile.html: error: 본문을 렌더링할 수 없습니다', expect.stringMatching(/렌더링/));
+    expect(errors).toHaveBeenCalledWith(
+      '[content] hostile.html: error: 본문을 렌더링할 수 없습니다',
+      expect.stringMatching(/렌더링/),
+    );
     // The event loop was free: over a render of seconds, a 50 ms interval kept firing.
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     expect(ticks).toBeGreaterThan(10);
