@@ -76,6 +76,7 @@ function loadWithWrk(url, connections, duration, headers) {
     rps: Math.round(Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0)),
     p50: +wrkMs(/50%\s+(\S+)/.exec(out)?.[1] ?? '').toFixed(2),
     p99: +wrkMs(/99%\s+(\S+)/.exec(out)?.[1] ?? '').toFixed(2),
+    max: +wrkMs(/Latency\s+\S+\s+\S+\s+(\S+)/.exec(out)?.[1] ?? '').toFixed(2),
     non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
     errors: errors ? errors.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0,
   };
@@ -89,6 +90,7 @@ export async function load(url, { connections = 50, duration = 10, headers = {} 
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
+    max: result.latency.max,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
   };

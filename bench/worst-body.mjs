@@ -1,13 +1,13 @@
 // How long the worst Markdown body the content limits accept takes to render (lib/content/limits.ts):
 //   npx tsx bench/worst-body.mjs
-import { BODY_LIMITS, getBodyComplexityProblem } from '../lib/content/limits.ts';
+import { RENDER_LIMITS, getRenderCostProblem } from '../lib/content/limits.ts';
 import { renderBody } from '../lib/render/pipeline.ts';
 
-const paragraphs = BODY_LIMITS.delimiters / BODY_LIMITS.delimitersPerParagraph;
+const paragraphs = RENDER_LIMITS.delimiters / RENDER_LIMITS.delimitersPerParagraph;
 const worst = Array.from({ length: paragraphs }, () =>
-  '_*'.repeat(BODY_LIMITS.delimitersPerParagraph / 2),
+  '_*'.repeat(RENDER_LIMITS.delimitersPerParagraph / 2),
 ).join('\n\n');
-if (getBodyComplexityProblem(worst, 'markdown'))
+if (getRenderCostProblem(worst, 'markdown'))
   throw new Error('the limits refuse the body meant to be the worst accepted one');
 for (let run = 0; run < 3; run += 1) {
   const started = performance.now();

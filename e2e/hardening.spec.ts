@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import { recordDialogs } from './support';
+import { PORT, recordDialogs, STANDALONE_PORT } from './support';
 
 const PAGES = [
   '/',
@@ -179,4 +179,52 @@ test.describe('hostile front matter', () => {
     await expect(page.locator('main iframe, main svg')).toHaveCount(0);
     expect(dialogs).toEqual([]);
   });
+});
+
+test.describe('content that costs too much to render', () => {
+  for (const [server, base] of [
+    ['next start', `http://127.0.0.1:${PORT}`],
+    ['standalone', `http://127.0.0.1:${STANDALONE_PORT}`],
+  ]) {
+    test(`${server}: costly articles never hold other requests, and answer without a 500`, async ({
+      request,
+    }) => {
+      // Requested together, and first: the old server answered nothing else for 30-60 s.
+      const article = (slug: string) => request.get(`${base}/articles/${slug}`);
+      const costly = Promise.all([
+        article('stalling-lede'),
+        article('formatting-flood'),
+        article('heaviest-html'),
+        article('heaviest-markdown'),
+      ]);
+      const timed = async (path: string) => {
+        const started = Date.now();
+        const response = await request.get(`${base}${path}`);
+        return { response, ms: Date.now() - started };
+      };
+      const [breaking, other] = await Promise.all([
+        timed('/api/breaking'),
+        timed('/articles/000_b421e53fca27d6b0'),
+      ]);
+      expect(breaking.response.status()).toBe(200);
+      // The old server answered after 30-60 s; 3 s leaves room for a cold server on two busy cores.
+      expect(breaking.ms).toBeLessThan(3000);
+      // Another article's first render may wait its turn behind the costly ones in the render queue
+      // (one worker, each at most 5 s), but it is rendered in the worker, not the placeholder.
+      expect(other.response.status()).toBe(200);
+      expect(await other.response.text()).toContain('소버린 AI');
+      expect(other.ms).toBeLessThan(10_000);
+
+      const [lede, flood, html, markdown] = await costly;
+      // The lede is dropped, the story kept; the refused body leaves its article out.
+      expect(lede.status()).toBe(200);
+      expect(await lede.text()).toContain('머리글 없이도 본문은 보입니다.');
+      expect(await lede.text()).not.toContain('_*_*');
+      expect(flood.status()).toBe(404);
+      // The heaviest accepted bodies render within the time budget.
+      expect(html.status()).toBe(200);
+      expect(await html.text()).toContain('무거운 문단');
+      expect(markdown.status()).toBe(200);
+    });
+  }
 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 import { formatProblem, type ContentProblem } from '@/lib/content';
 import { checkContent } from '@/lib/content/check';
-import { lintBody } from '@/lib/render/lint';
+import { lintBody, lintPage } from '@/lib/render/lint';
 import { getContentDir } from '@/lib/site';
 
 const args = process.argv.slice(2);
@@ -15,7 +15,15 @@ const root = folder ? path.resolve(folder) : getContentDir();
 
 const checked = checkContent(root);
 const problems: ContentProblem[] = [...checked.problems];
-for (const article of checked.articles) problems.push(...(await lintBody(article)));
+// Many at a time, so the render workers never wait for the next job.
+const lints = [
+  ...checked.articles.map((article) => () => lintBody(article)),
+  ...checked.pages.map((page) => () => lintPage(page)),
+];
+for (let i = 0; i < lints.length; i += 32) {
+  for (const found of await Promise.all(lints.slice(i, i + 32).map((lint) => lint())))
+    problems.push(...found);
+}
 
 const shown = path.relative(process.cwd(), root) || '.';
 const located = problems

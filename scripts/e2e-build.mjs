@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { copyStandaloneAssets } from '../deploy/local-cluster.mjs';
+import { writeCostlyContent } from '../e2e/fixtures/costly-content.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, '.e2e', 'content');
@@ -26,6 +27,9 @@ for (let i = 1; i <= 23; i += 1) {
     `---\ntitle: 연재 기사 ${i}회\ncategories: 연재\ntags: [연재물]\n---\n\n연재 ${i}회 본문.\n`,
   );
 }
+
+// Content that costs the most to render (generated: the refused files are half a megabyte).
+writeCostlyContent(path.join(out, 'fixtures', 'costly'));
 
 // A reporter who has joined but has no published article yet: only a draft names her.
 fs.writeFileSync(

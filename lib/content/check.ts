@@ -2,7 +2,7 @@ import { site } from '@/lib/site';
 
 import type { ContentProblem } from './parse';
 import { openContentStore } from './store';
-import type { Article } from './types';
+import type { Article, Page } from './types';
 
 export interface ContentCheck {
   /** How many article files were read, broken ones included. */
@@ -10,14 +10,16 @@ export interface ContentCheck {
   problems: readonly ContentProblem[];
   /** Every valid article, drafts and scheduled ones included, for checks of their bodies. */
   articles: readonly Article[];
+  /** Every valid page (`_pages/`), for the same checks. */
+  pages: readonly Page[];
 }
 
 /** Reads the folder at `root` once, with exactly the site's rules, for `npm run content:check`. */
 export function checkContent(root: string): ContentCheck {
   const store = openContentStore({ root, maxFileBytes: site.maxFileBytes, live: false });
   try {
-    const { fileCount, problems, articles } = store.getSnapshot();
-    return { fileCount, problems, articles };
+    const { fileCount, problems, articles, pages } = store.getSnapshot();
+    return { fileCount, problems, articles, pages: [...pages.values()] };
   } finally {
     store.close();
   }

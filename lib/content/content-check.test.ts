@@ -10,8 +10,12 @@ const run = promisify(execFile);
 let dir: string;
 
 async function check(...args: string[]): Promise<{ code: number; stdout: string }> {
+  return checkFolder(dir, ...args);
+}
+
+async function checkFolder(folder: string, ...args: string[]): Promise<{ code: number; stdout: string }> {
   try {
-    const { stdout } = await run('npx', ['tsx', 'scripts/content-check.ts', dir, ...args]);
+    const { stdout } = await run('npx', ['tsx', 'scripts/content-check.ts', folder, ...args]);
     return { code: 0, stdout };
   } catch (error) {
     const failed = error as { code: number; stdout: string };
@@ -55,4 +59,33 @@ describe('npm run content:check', () => {
     fs.rmSync(path.join(dir, 'no-title.html'));
     expect((await check()).code).toBe(0);
   }, 30_000);
+});
+
+describe('npm run content:check: what costs too much to render', () => {
+  it('reports a costly lede at its key line and a costly page or live update at its body line', async () => {
+    const costly = fs.mkdtempSync(path.join(os.tmpdir(), 'content-check-costly-'));
+    try {
+      const write = (name: string, text: string) => {
+        fs.mkdirSync(path.dirname(path.join(costly, name)), { recursive: true });
+        fs.writeFileSync(path.join(costly, name), text);
+      };
+      write('lede.md', `---\ntitle: 머리글\ndate: 2024-01-01\nfeature_text: "${'_*'.repeat(24_000)}"\n---\n\n본문\n`);
+      write('flood.html', `---\ntitle: 홍수\ndate: 2024-01-01\n---\n${'<p><b>x'.repeat(78_000)}\n`);
+      write('_pages/about.md', `---\ntitle: 소개\n---\n\n![](/p.png)\n\n${'<i>'.repeat(30)}\n`);
+      write('live.md', '---\ntitle: 생중계\ndate: 2024-01-01\nlive: true\n---\n\n본문\n');
+      write('live.live/1.md', '---\ndate: 2024-01-01 10:00\n---\n\n![](/u.png)\n');
+      const { code, stdout } = await checkFolder(costly);
+      const rel = path.relative(process.cwd(), costly);
+      expect(stdout.trim().split('\n')).toEqual([
+        `${rel}/_pages/about.md:4: error: 닫지 않은 서식 태그(<b> <i> <a> 등)가 너무 많습니다 (20개 한도)`,
+        `${rel}/flood.html:5: error: 닫지 않은 서식 태그(<b> <i> <a> 등)가 너무 많습니다 (20개 한도)`,
+        `${rel}/lede.md:4: error: feature_text: 한 문단에 강조 기호(* _)가 너무 많습니다 (1000개 한도) (머리글 없이 게시합니다)`,
+        `${rel}/live.live/1.md:5:1: warning: 사진에 대체 텍스트(alt)가 없습니다: /u.png`,
+        expect.stringMatching(/^기사 파일 \d+개 검사: 오류 3건, 경고 1건$/),
+      ]);
+      expect(code).toBe(1);
+    } finally {
+      fs.rmSync(costly, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

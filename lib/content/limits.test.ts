@@ -1,10 +1,26 @@
+import fs from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
 
 import { renderBody } from '@/lib/render/pipeline';
 
-import { BODY_LIMITS, getBodyComplexityProblem } from './limits';
+import { getRenderCostProblem, RENDER_LIMITS } from './limits';
+import { toLiveUpdate } from './live-update';
+import { parseFrontMatter, type ParsedFile } from './parse';
+import { toArticle, toPage } from './schema';
 
-describe('getBodyComplexityProblem', () => {
+const SOURCE = { size: 1, mtimeMs: 1 };
+const OPEN_FORMATTING = `닫지 않은 서식 태그(<b> <i> <a> 등)가 너무 많습니다 (${RENDER_LIMITS.openFormatting}개 한도)`;
+/** The feature_text that held every request of the old server for 30–60 s. */
+const STALLING_LEDE = `"${'_*'.repeat(24_000)}"`;
+
+function parse(text: string): ParsedFile {
+  const parsed = parseFrontMatter(text);
+  if (!parsed.ok) throw new Error(parsed.problem.message);
+  return parsed.value;
+}
+
+describe('getRenderCostProblem: Markdown', () => {
   it('accepts ordinary articles, tables and nested lists', () => {
     const body = [
       '## 제목',
@@ -13,33 +29,93 @@ describe('getBodyComplexityProblem', () => {
       '- 하나\n  - 둘\n    - 셋',
       '> 인용\n> > 인용 속 인용',
     ].join('\n\n');
-    expect(getBodyComplexityProblem(body, 'markdown')).toBeUndefined();
+    expect(getRenderCostProblem(body, 'markdown')).toBeUndefined();
+  });
+
+  it('accepts the model article, read as Markdown and as HTML', () => {
+    const seed = fs.readFileSync('content/000_b421e53fca27d6b0.html', 'utf8');
+    expect(getRenderCostProblem(seed, 'markdown')).toBeUndefined();
+    expect(getRenderCostProblem(seed, 'html')).toBeUndefined();
   });
 
   it('refuses thousands of emphasis delimiters in one paragraph', () => {
-    expect(getBodyComplexityProblem('_*'.repeat(50_000), 'markdown')).toBe(
-      `한 문단에 강조 기호(* _)가 너무 많습니다 (${BODY_LIMITS.delimitersPerParagraph}개 한도)`,
+    expect(getRenderCostProblem('_*'.repeat(50_000), 'markdown')).toBe(
+      `한 문단에 강조 기호(* _)가 너무 많습니다 (${RENDER_LIMITS.delimitersPerParagraph}개 한도)`,
     );
   });
 
   it('counts delimiters per paragraph, and in total', () => {
-    const paragraph = '*a'.repeat(BODY_LIMITS.delimitersPerParagraph / 2);
-    expect(getBodyComplexityProblem(`${paragraph}\n\n${paragraph}`, 'markdown')).toBeUndefined();
-    const many = Array.from({ length: 12 }, () => '*'.repeat(BODY_LIMITS.delimitersPerParagraph)).join('\n\n');
-    expect(getBodyComplexityProblem(many, 'markdown')).toBe(`강조 기호(* _)가 너무 많습니다 (${BODY_LIMITS.delimiters}개 한도)`);
+    const paragraph = '*a'.repeat(RENDER_LIMITS.delimitersPerParagraph / 2);
+    expect(getRenderCostProblem(`${paragraph}\n\n${paragraph}`, 'markdown')).toBeUndefined();
+    const many = Array.from({ length: 12 }, () => '*'.repeat(RENDER_LIMITS.delimitersPerParagraph)).join('\n\n');
+    expect(getRenderCostProblem(many, 'markdown')).toBe(`강조 기호(* _)가 너무 많습니다 (${RENDER_LIMITS.delimiters}개 한도)`);
   });
 
   it('refuses absurdly deep block quotes and indentation', () => {
-    expect(getBodyComplexityProblem('> '.repeat(100_000) + 'x', 'markdown')).toBe('인용(>)이 너무 깊게 겹쳐 있습니다 (50단계 한도)');
-    expect(getBodyComplexityProblem(`${' '.repeat(500)}- a`, 'markdown')).toBe('본문 줄의 들여쓰기가 너무 깊습니다 (200칸 한도)');
+    expect(getRenderCostProblem('> '.repeat(100_000) + 'x', 'markdown')).toBe('인용(>)이 너무 깊게 겹쳐 있습니다 (50단계 한도)');
+    expect(getRenderCostProblem(`${' '.repeat(500)}- a`, 'markdown')).toBe('줄의 들여쓰기가 너무 깊습니다 (200칸 한도)');
   });
 
   it('refuses runaway brackets and table pipes', () => {
-    expect(getBodyComplexityProblem('['.repeat(100_000), 'markdown')).toMatch(/^대괄호/);
-    expect(getBodyComplexityProblem('|'.repeat(100_000), 'markdown')).toMatch(/^표 칸 구분/);
+    expect(getRenderCostProblem('['.repeat(100_000), 'markdown')).toMatch(/^대괄호/);
+    expect(getRenderCostProblem('|'.repeat(100_000), 'markdown')).toMatch(/^표 칸 구분/);
+  });
+
+  it('applies the HTML budgets to raw HTML inside Markdown', () => {
+    expect(getRenderCostProblem('<p><b>x'.repeat(1000), 'markdown')).toBe(OPEN_FORMATTING);
+  });
+});
+
+describe('getRenderCostProblem: HTML', () => {
+  it('refuses a flood of unclosed formatting elements (547 KB of <p><b>x took 8 s to render)', () => {
+    expect(getRenderCostProblem('<p><b>x'.repeat(78_000), 'html')).toBe(OPEN_FORMATTING);
+    const distinct = Array.from({ length: 3000 }, (_, i) => `<p><b class="c${i}">x`).join('');
+    expect(getRenderCostProblem(distinct, 'html')).toBe(OPEN_FORMATTING);
+  });
+
+  it('accepts formatting that is closed, however much of it there is', () => {
+    expect(getRenderCostProblem('<p><b>굵게</b> <i>기울임</i> <a href="/x">링크</a></p>'.repeat(4000), 'html')).toBeUndefined();
+    expect(getRenderCostProblem(`${'<b>'.repeat(RENDER_LIMITS.openFormatting)}x`, 'html')).toBeUndefined();
+  });
+
+  it('refuses more tags than any article has', () => {
+    expect(getRenderCostProblem('<span>x</span>'.repeat(RENDER_LIMITS.tags + 1), 'html')).toBe(
+      `HTML 태그가 너무 많습니다 (${RENDER_LIMITS.tags}개 한도)`,
+    );
   });
 
   it('fails fast, with an error, on absurdly deep HTML', async () => {
     await expect(renderBody('<div>'.repeat(100_000), 'html')).rejects.toThrow(RangeError);
+  });
+});
+
+describe('every rendered field passes the same budgets', () => {
+  it('feature_text over a budget is an error at its key line; the lede is dropped, the story kept', () => {
+    const parsed = parse(`---\ntitle: 제목\ndate: 2026-01-01\nfeature_text: ${STALLING_LEDE}\n---\n본문\n`);
+    const result = toArticle(parsed, { path: 'news/lede.md', ...SOURCE });
+    if (!result.ok) throw new Error('the article itself is fine');
+    expect(result.article.featureText).toBeUndefined();
+    expect(result.article.body).toBe('본문\n');
+    expect(result.warnings).toEqual([
+      {
+        file: 'news/lede.md',
+        line: 4,
+        severity: 'error',
+        message: `feature_text: 한 문단에 강조 기호(* _)가 너무 많습니다 (${RENDER_LIMITS.delimitersPerParagraph}개 한도) (머리글 없이 게시합니다)`,
+      },
+    ]);
+  });
+
+  it('a page body and a live update body over a budget are errors at the body line', () => {
+    const flood = '<p><b>x'.repeat(200);
+    const page = toPage(parse(`---\ntitle: 소개\n---\n${flood}\n`), { path: '_pages/about.html', ...SOURCE });
+    expect(page).toEqual({ ok: false, problems: [{ file: '_pages/about.html', line: 4, severity: 'error', message: OPEN_FORMATTING }] });
+    const update = toLiveUpdate(parse(`---\ndate: 2026-12-03 21:40\n---\n${flood}\n`), { path: 'a.live/1.md', ...SOURCE });
+    expect(update).toEqual({ ok: false, problems: [{ file: 'a.live/1.md', line: 4, severity: 'error', message: OPEN_FORMATTING }] });
+  });
+
+  it('an HTML article body over a budget leaves the article out, with the body line', () => {
+    const result = toArticle(parse(`---\ntitle: 제목\n---\n${'<p><b>x'.repeat(200)}\n`), { path: 'x.html', ...SOURCE });
+    expect(result).toEqual({ ok: false, problems: [{ file: 'x.html', line: 4, severity: 'error', message: OPEN_FORMATTING }] });
   });
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { parseContentDate } from './dates';
 import { FIELD_LIMITS, tooLong } from './field-limits';
-import { getBodyComplexityProblem } from './limits';
+import { getRenderCostProblem } from './limits';
 import { frontMatterProblems, keyLine, type ContentProblem, type ParsedFile } from './parse';
 import { authorField, getBodyFormat, toAuthorList } from './schema';
 import type { ArticleSource, LiveUpdate } from './types';
@@ -49,7 +49,7 @@ export function toLiveUpdate(parsed: ParsedFile, source: ArticleSource): LiveUpd
   const fileName = segments.pop() ?? file;
   const folder = segments.join('/');
   const format = getBodyFormat(fileName);
-  const complexity = format ? getBodyComplexityProblem(parsed.body, format) : undefined;
+  const complexity = format ? getRenderCostProblem(parsed.body, format) : undefined;
   if (complexity) problems.push({ file, line: parsed.bodyLine, severity: 'error', message: complexity });
   if (!parsed.body.trim()) {
     problems.push({ file, line: parsed.bodyLine, severity: 'error', message: '업데이트 본문이 비어 있습니다' });

@@ -5,7 +5,7 @@ import { site } from '@/lib/site';
 
 import { getFileNameDate, parseContentDate } from './dates';
 import { cappedList, FIELD_LIMITS, tooLong } from './field-limits';
-import { getBodyComplexityProblem } from './limits';
+import { getRenderCostProblem } from './limits';
 import type { LiveUpdateResult } from './live-update';
 import type { ReporterResult } from './reporter-profile';
 import type { SiteIdentityResult } from './site-identity';
@@ -195,7 +195,7 @@ export function toPage(parsed: ParsedFile, source: ArticleSource): PageResult {
     if (parsedDate.ok) updated = parsedDate.date;
     else problems.push({ file, line: lineOf('updated') ?? 1, severity: 'error', message: `updated: ${parsedDate.reason}` });
   }
-  const complexity = format ? getBodyComplexityProblem(parsed.body, format) : undefined;
+  const complexity = format ? getRenderCostProblem(parsed.body, format) : undefined;
   if (complexity) problems.push({ file, line: parsed.bodyLine, severity: 'error', message: complexity });
   if (problems.length > 0 || !slug || !format) return { ok: false, problems };
   const lang = fm.lang ?? site.lang;
@@ -338,8 +338,11 @@ export function toArticle(parsed: ParsedFile, source: ArticleSource, now: Date =
     else if (!redirectFrom.includes(old)) redirectFrom.push(old);
   }
 
-  const complexity = format ? getBodyComplexityProblem(parsed.body, format) : undefined;
+  const complexity = format ? getRenderCostProblem(parsed.body, format) : undefined;
   if (complexity) problems.push({ file, line: parsed.bodyLine, severity: 'error', message: complexity });
+  // A lede too costly to render is dropped, not the story: an error for content:check and the log.
+  const ledeCost = fm.feature_text ? getRenderCostProblem(fm.feature_text, 'markdown') : undefined;
+  if (ledeCost) warnings.push(problem(`feature_text: ${ledeCost} (머리글 없이 게시합니다)`, 'feature_text'));
 
   if (problems.length > 0 || !slug || !format) return { ok: false, problems };
 
@@ -369,7 +372,8 @@ export function toArticle(parsed: ParsedFile, source: ArticleSource, now: Date =
       dated,
       updated,
       excerpt: fm.excerpt || undefined,
-      featureText: fm.feature_text || undefined,
+      featureText: ledeCost ? undefined : fm.feature_text || undefined,
+      featureTextLine: lineOf('feature_text'),
       image,
       socialImage,
       socialImageAlt: words(socialImage).alt || undefined,

@@ -42,6 +42,8 @@ export interface Article extends FileBody {
   excerpt?: string;
   /** Markdown lede shown under the title. */
   featureText?: string;
+  /** The line of its `feature_text:` key, where problems with the lede are reported. */
+  featureTextLine?: number;
   /** Hero image, absolute URL or a path under public/. */
   image?: string;
   /** Image for social cards; falls back to the hero image. */

@@ -1,6 +1,7 @@
 import { getMasthead, sourceKey, type Article, type LiveUpdate, type Page } from '@/lib/content';
 
-import { renderBody, type RenderedBody } from './pipeline';
+import type { RenderedBody, RenderOptions } from './pipeline';
+import { getRenderPool, RenderQueueFullError } from './render-pool';
 
 const MAX_CACHED = 1000;
 const cache = new Map<string, Promise<RenderedBody>>();
@@ -10,7 +11,19 @@ const FAILED: RenderedBody = {
   text: '',
 };
 
-/** Renders once per key, keeping the most recently used results; a failure becomes a placeholder. */
+/** Renders off the main thread, within the pool's time budget. */
+function renderBody(
+  source: string,
+  format: Article['format'],
+  options: RenderOptions,
+): Promise<RenderedBody> {
+  return getRenderPool().render(source, format, options);
+}
+
+/**
+ * Renders once per key, keeping the most recently used results; a failure becomes a placeholder.
+ * A render refused because the queue is full is not kept: the next request tries again.
+ */
 function cached(
   key: string,
   file: string,
@@ -22,7 +35,8 @@ function cached(
     cache.set(key, hit);
     return hit;
   }
-  const rendered = render().catch((error: unknown) => {
+  const rendered: Promise<RenderedBody> = render().catch((error: unknown) => {
+    if (error instanceof RenderQueueFullError && cache.get(key) === rendered) cache.delete(key);
     console.error(
       `[content] ${file}: error: 본문을 렌더링할 수 없습니다`,
       error instanceof Error ? error.message : error,

@@ -1,41 +1,98 @@
-import type { Element } from 'hast';
-import { visit } from 'unist-util-visit';
+import type { Article, ContentProblem, Page } from '@/lib/content';
+import type { BodyFormat } from '@/lib/content/types';
 
-import type { Article, ContentProblem } from '@/lib/content';
+import { setTimeout as sleep } from 'node:timers/promises';
 
-import { parseToHast } from './pipeline';
+import { getRenderPool, RenderQueueFullError } from './render-pool';
 
-/** Checks a body the way readers will get it: images need alt text, and the body must render. */
-export async function lintBody(article: Article): Promise<ContentProblem[]> {
-  const file = article.source.path;
+interface LintTarget {
+  file: string;
+  source: string;
+  format: BodyFormat;
+  /** Where the text starts in its file. */
+  line: number;
+  /** A front-matter field: every problem is placed at its key, since YAML folds its lines. */
+  field?: string;
+}
+
+/** A full render queue means "wait", not "broken": the check waits its turn. */
+async function lintWhenQueued(target: LintTarget) {
+  for (;;) {
+    try {
+      return await getRenderPool().lint(target.source, target.format);
+    } catch (error) {
+      if (!(error instanceof RenderQueueFullError)) throw error;
+      await sleep(50);
+    }
+  }
+}
+
+/**
+ * Checks rendered text the way readers will get it, in the render workers under the same time
+ * budget as the site: images need alt text, and the text must render.
+ */
+async function lintText(target: LintTarget): Promise<ContentProblem[]> {
+  const { file, field } = target;
+  const prefix = field ? `${field}: ` : '';
   const toFileLine = (line: number | undefined) =>
-    line === undefined ? article.bodyLine : line + article.bodyLine - 1;
+    field || line === undefined ? target.line : line + target.line - 1;
   try {
-    const tree = await parseToHast(article.body, article.format);
-    const problems: ContentProblem[] = [];
-    visit(tree, 'element', (node: Element) => {
-      if (node.tagName !== 'img') return;
-      const alt = node.properties.alt;
-      if (typeof alt === 'string' && alt.trim() !== '') return;
-      problems.push({
-        file,
-        line: toFileLine(node.position?.start.line),
-        column: node.position?.start.column,
-        severity: 'warning',
-        message: `사진에 대체 텍스트(alt)가 없습니다: ${String(node.properties.src ?? '')}`,
-      });
-    });
-    return problems;
+    const images = await lintWhenQueued(target);
+    return images.map((image) => ({
+      file,
+      line: toFileLine(image.line),
+      column: field ? undefined : image.column,
+      severity: 'warning',
+      message: `${prefix}사진에 대체 텍스트(alt)가 없습니다: ${image.src}`,
+    }));
   } catch (error) {
-    const reason =
-      error instanceof RangeError ? '태그가 너무 깊게 겹쳐 있습니다' : (error as Error).message;
     return [
       {
         file,
-        line: article.bodyLine,
+        line: target.line,
         severity: 'error',
-        message: `본문을 표시할 수 없습니다: ${reason}`,
+        message: `${prefix}본문을 표시할 수 없습니다: ${error instanceof Error ? error.message : String(error)}`,
       },
     ];
   }
+}
+
+/** Checks everything of an article that is rendered: its body, its lede and its live updates. */
+export async function lintBody(article: Article): Promise<ContentProblem[]> {
+  const targets: LintTarget[] = [
+    {
+      file: article.source.path,
+      source: article.body,
+      format: article.format,
+      line: article.bodyLine,
+    },
+  ];
+  if (article.featureText) {
+    targets.push({
+      file: article.source.path,
+      source: article.featureText,
+      format: 'markdown',
+      line: article.featureTextLine ?? 1,
+      field: 'feature_text',
+    });
+  }
+  for (const update of article.liveUpdates) {
+    targets.push({
+      file: update.source.path,
+      source: update.body,
+      format: update.format,
+      line: update.bodyLine,
+    });
+  }
+  return (await Promise.all(targets.map(lintText))).flat();
+}
+
+/** Checks a page's body like an article's. */
+export function lintPage(page: Page): Promise<ContentProblem[]> {
+  return lintText({
+    file: page.source.path,
+    source: page.body,
+    format: page.format,
+    line: page.bodyLine,
+  });
 }

@@ -3,7 +3,7 @@ import { getArticles, getContentVersion, sourceKey, type Article } from '@/lib/c
 import { IN_TITLE, SearchEngine } from './engine';
 import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, MIN_PREFIX_LENGTH, RESULTS_PER_PAGE } from './limits';
 import { rankPositions, type TermMatches } from './matches';
-import { toSearchText } from './text';
+import { getSearchText } from './text';
 import { VersionedCache } from './versioned-cache';
 import { tokenizeForIndex, tokenizeQuery, toWords } from './tokenize';
 
@@ -75,7 +75,7 @@ async function update(
   const pending = articles.filter((a) => !state.indexed.has(a.slug));
   let sliceStart = performance.now();
   for (const article of pending) {
-    const body = toSearchText(article);
+    const body = await getSearchText(article);
     indexArticle(state.index, article, body);
     state.indexed.set(article.slug, sourceKey(article));
     state.texts.set(article.slug, body);

@@ -5,21 +5,35 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 
 import type { Article } from '@/lib/content';
+import type { BodyFormat } from '@/lib/content/types';
+import { getRenderPool } from '@/lib/render/render-pool';
 
 const html = unified().use(rehypeParse, { fragment: true });
 
 /**
- * An article body's words, for the search index. Lighter than rendering (no sanitizing, no HTML
- * output): text only goes into the index, never back into a page unescaped.
+ * A body's words, for the search index. Lighter than rendering (no sanitizing, no HTML output):
+ * text only goes into the index, never back into a page unescaped.
  */
-export function toSearchText(article: Article): string {
+export function toSearchText(body: string, format: BodyFormat): string {
   try {
     const text =
-      article.format === 'html'
-        ? hastToString(html.parse(article.body))
-        : mdastToString(fromMarkdown(article.body), { includeHtml: false });
+      format === 'html'
+        ? hastToString(html.parse(body))
+        : mdastToString(fromMarkdown(body), { includeHtml: false });
     return text.replace(/\s+/g, ' ').trim();
   } catch {
     return '';
   }
+}
+
+// Parsing a body this size takes a few milliseconds; a bigger one (up to the content limits, a
+// second) is parsed in the render workers, so indexing never holds the server's event loop.
+const INLINE_BYTES = 16 * 1024;
+
+/** An article body's words for the search index; empty when the body cannot be parsed in time. */
+export async function getSearchText(article: Article): Promise<string> {
+  if (article.body.length <= INLINE_BYTES) return toSearchText(article.body, article.format);
+  return getRenderPool()
+    .text(article.body, article.format)
+    .catch(() => '');
 }

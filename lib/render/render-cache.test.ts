@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import { parseFrontMatter } from '@/lib/content/parse';
+import { toArticle } from '@/lib/content/schema';
+
+import { getArticleBody } from './index';
+
+function article(path: string) {
+  const parsed = parseFrontMatter('---\ntitle: 제목\ndate: 2024-01-01\n---\n본문\n');
+  if (!parsed.ok) throw new Error(parsed.problem.message);
+  const result = toArticle(parsed.value, { path, size: 1, mtimeMs: 1 });
+  if (!result.ok) throw new Error(result.problems[0]?.message);
+  return result.article;
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('getArticleBody off the main thread', () => {
+  it('a body over the time budget becomes the placeholder, named in the log, while requests keep being served', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    // Past the content limits (as a body the limits did not foresee would be): tens of seconds of parse5.
+    const endless = Array.from({ length: 4000 }, (_, i) => `<p><b class="c${i}">x`).join('');
+    const hostile = { ...article('hostile.html'), format: 'html' as const, body: endless };
+    let ticks = 0;
+    const interval = setInterval(() => (ticks += 1), 50);
+    const started = Date.now();
+    let body;
+    try {
+      body = await getArticleBody(hostile);
+    } finally {
+      clearInterval(interval);
+    }
+    expect(body.html).toBe('<p>이 기사의 본문을 표시할 수 없습니다.</p>');
+    expect(errors).toHaveBeenCalledWith(
+      '[content] hostile.html: error: 본문을 렌더링할 수 없습니다',
+      expect.stringMatching(/렌더링/),
+    );
+    // The event loop was free: over a render of seconds, a 50 ms interval kept firing.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(ticks).toBeGreaterThan(10);
+    // The next article renders as usual.
+    expect((await getArticleBody(article('next.md'))).html).toBe('<p>본문</p>');
+  }, 60_000);
+});
