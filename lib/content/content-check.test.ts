@@ -69,7 +69,9 @@ describe('npm run content:check: what costs too much to render', () => {
         fs.mkdirSync(path.dirname(path.join(costly, name)), { recursive: true });
         fs.writeFileSync(path.join(costly, name), text);
       };
-      write('lede.md', `---\ntitle: 머리글\ndate: 2024-01-01\nfeature_text: "${'_*'.repeat(24_000)}"\n---\n\n본문\n`);
+      write('lede.md', `---\ntitle: 머리글\ndate: 2024-01-01\nfeature_text: "${'_*'.repeat(600)}"\n---\n\n본문\n`);
+      // The issue's own 48 KB lede: over feature_text's length cap, so the whole file is refused.
+      write('long-lede.md', `---\ntitle: 긴 머리글\ndate: 2024-01-01\nfeature_text: "${'_*'.repeat(24_000)}"\n---\n\n본문\n`);
       write('flood.html', `---\ntitle: 홍수\ndate: 2024-01-01\n---\n${'<p><b>x'.repeat(78_000)}\n`);
       write('_pages/about.md', `---\ntitle: 소개\n---\n\n![](/p.png)\n\n${'<i>'.repeat(30)}\n`);
       write('live.md', '---\ntitle: 생중계\ndate: 2024-01-01\nlive: true\n---\n\n본문\n');
@@ -81,7 +83,8 @@ describe('npm run content:check: what costs too much to render', () => {
         `${rel}/flood.html:5: error: 닫지 않은 서식 태그(<b> <i> <a> 등)가 너무 많습니다 (20개 한도)`,
         `${rel}/lede.md:4: error: feature_text: 한 문단에 강조 기호(* _)가 너무 많습니다 (1000개 한도) (머리글 없이 게시합니다)`,
         `${rel}/live.live/1.md:5:1: warning: 사진에 대체 텍스트(alt)가 없습니다: /u.png`,
-        expect.stringMatching(/^기사 파일 \d+개 검사: 오류 3건, 경고 1건$/),
+        `${rel}/long-lede.md:4: error: feature_text: 너무 깁니다 (최대 2000자)`,
+        expect.stringMatching(/^기사 파일 \d+개 검사: 오류 4건, 경고 1건$/),
       ]);
       expect(code).toBe(1);
     } finally {
