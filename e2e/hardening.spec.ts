@@ -193,6 +193,7 @@ test.describe('content that costs too much to render', () => {
       const article = (slug: string) => request.get(`${base}/articles/${slug}`);
       const costly = Promise.all([
         article('stalling-lede'),
+        article('costly-lede'),
         article('formatting-flood'),
         article('heaviest-html'),
         article('heaviest-markdown'),
@@ -215,8 +216,10 @@ test.describe('content that costs too much to render', () => {
       expect(await other.response.text()).toContain('소버린 AI');
       expect(other.ms).toBeLessThan(10_000);
 
-      const [lede, flood, html, markdown] = await costly;
-      // The lede is dropped, the story kept; the refused body leaves its article out.
+      const [stalling, lede, flood, html, markdown] = await costly;
+      // The 48 KB lede is over its length cap: the file is refused. A costly lede within the cap
+      // is dropped, the story kept; the refused body leaves its article out.
+      expect(stalling.status()).toBe(404);
       expect(lede.status()).toBe(200);
       expect(await lede.text()).toContain('머리글 없이도 본문은 보입니다.');
       expect(await lede.text()).not.toContain('_*_*');
