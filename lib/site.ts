@@ -78,6 +78,11 @@ export function getSiteUrlSetting(): string | undefined {
   return process.env.SITE_URL || undefined;
 }
 
+/** Where the site keeps what it writes (view counts, photo variants): `DATA_DIR`, or `data/` here. */
+export function getDataDir(): string {
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.DATA_DIR ?? 'data');
+}
+
 /** Content followed from a git repository (`CONTENT_GIT_URL`), or none: a plain folder. */
 export interface ContentGitConfig {
   url: string;

@@ -11,7 +11,7 @@ import path from 'node:path';
 
 import { z } from 'zod';
 
-import { getDataDir } from '@/lib/views';
+import { getDataDir } from '@/lib/site';
 
 import { VARIANT_FORMATS, variantFileName, type VariantFormat } from './variant-spec';
 import type { PhotoVariants } from './variants';

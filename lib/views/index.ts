@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { addressGroup } from '@/lib/client-address';
-import { getRedis } from '@/lib/site';
+import { getDataDir, getRedis } from '@/lib/site';
 
 import { openMemoryCounter } from './memory';
 import { openRedisCounter } from './redis';
@@ -30,11 +30,6 @@ export const MAX_NEW_VISITORS_PER_HOUR = 20_000;
 export const MAX_VIEWS_PER_HOUR = 100_000;
 /** Clients whose beacons this minute are remembered for the rate limit. */
 export const MAX_RATE_LIMITED = 50_000;
-
-/** Where the site keeps what it writes: `DATA_DIR`, or `data/` in the working directory. */
-export function getDataDir(): string {
-  return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.DATA_DIR ?? 'data');
-}
 
 interface ViewsState {
   counter: ViewCounter;
