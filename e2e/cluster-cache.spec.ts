@@ -59,7 +59,9 @@ test('a page edited in Redis (a script, a cookie) is a miss on another instance,
 
   const response = await page.goto(`${two!.base}${ARTICLE}`);
   expect(response?.status()).toBe(200);
-  expect(response?.headers()['x-nextjs-cache']).toBe('MISS');
+  // Rendered here and now: MISS, or REVALIDATED where this instance held the build's own copy of
+  // the page, expired by the content's version. HIT or STALE would mean the edited entry was used.
+  expect(['MISS', 'REVALIDATED']).toContain(response?.headers()['x-nextjs-cache']);
   expect(response?.headers()['set-cookie']).toBeUndefined();
   const html = await response!.text();
   expect(html).toContain(TITLE);
