@@ -18,7 +18,9 @@ const serverEnv = {
   // 많이 본 뉴스 asks for fresh counts every second, so the tests need not wait a minute.
   MOST_READ_REFRESH_S: '1',
   NEXT_TELEMETRY_DISABLED: '1',
-  SITE_URL: `http://127.0.0.1:${PORT}`,
+  // The address the site names itself by, which the specs compare links with. It stays put when
+  // E2E_PORT moves the servers (a second checkout testing on the same machine).
+  SITE_URL: 'http://127.0.0.1:3100',
   PREVIEW_TOKEN,
 };
 

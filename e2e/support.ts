@@ -9,8 +9,9 @@ import type { Page } from '@playwright/test';
 export const contentDir = path.resolve('.e2e/content');
 /** Where the e2e servers keep view counts: both use one store, as instances on one machine may. */
 export const dataDir = path.resolve('.e2e/data');
-export const PORT = 3100;
-export const STANDALONE_PORT = 3101;
+/** The two e2e servers' ports; E2E_PORT moves both (two checkouts testing on one machine). */
+export const PORT = Number(process.env.E2E_PORT) || 3100;
+export const STANDALONE_PORT = PORT + 1;
 
 /** Writes an article into the servers' content folder; returns a function that removes it. */
 export function writeArticle(relPath: string, text: string): () => void {
