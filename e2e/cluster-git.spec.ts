@@ -14,7 +14,7 @@ import { git, signHook, startLocalCluster } from '../deploy/local-cluster.mjs';
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
-const SECRET = 'cluster-git-webhook-secret-0123456789';
+const SECRET = 'cluster-git-webhook-5d1e9a3c7f2b48e6a0c4';
 const BODY = JSON.stringify({ ref: 'refs/heads/main' });
 
 type Cluster = Awaited<ReturnType<typeof startLocalCluster>>;

@@ -27,6 +27,36 @@ describe('secrets the server starts with', () => {
     expect(() => checkSecrets({ CONTENT_HOOK_SECRET: 'ab'.repeat(32) })).toThrow(/^CONTENT_HOOK_SECRET: .*되풀이/);
   });
 
+  it('refuses patterns someone typed, and a command that was never run', () => {
+    const refused = {
+      // Sixteen different characters, each twice: a unit repeated.
+      '0123456789abcdef0123456789abcdef': /되풀이/,
+      abcdefghabcdefghabcdefghabcdefgh: /되풀이/,
+      // Not periodic, but an alphabet typed in order.
+      'x0123456789abcdefghijklmnopqrstuvw': /차례로/,
+      'zyxwvutsrqponmlkjihgfedcba9876543210': /차례로/,
+      'Qwerty!Qwerty?Summer2026Qwerty#xyz': /차례로/,
+      // Long, eight letters, no period: still too little chance in it.
+      aaaaaaaaaaaaaaaaaaaaaaaaabcdefgxhaaaaa: /되풀이|무작위성|차례로/,
+      '$(openssl rand -hex 32)': /명령/,
+      '`openssl rand -base64 48`-produced-value': /명령/,
+    };
+    for (const [value, reason] of Object.entries(refused)) {
+      expect(() => readSecret('CACHE_SECRET', { CACHE_SECRET: value }), value).toThrow(reason);
+    }
+  });
+
+  it('takes what openssl rand makes, in hex and base64, at the shortest length allowed', () => {
+    for (const value of [
+      GOOD,
+      '9d1f4e7a2c6b08e35f1a9c4d7e2b6a0f',
+      'u5Jc1zQ0r8XbN3m/6kVq+T2yW9hLd4Ae',
+      'Zq3HgP0xv7Kc1M8sYb4RnWt6Ej2Lu9Dc5Aa0Fi7OoN3yTq1Xp8Vs6GkBm4Jh2Wd',
+    ]) {
+      expect(readSecret('CACHE_SECRET', { CACHE_SECRET: value }), value).toBe(value);
+    }
+  });
+
   it('refuses REDIS_URL without CACHE_SECRET: nobody could tell our cache entries from forged ones', () => {
     expect(() => checkSecrets({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/^CACHE_SECRET: REDIS_URL/);
     expect(() => checkSecrets({ REDIS_URL: 'redis://127.0.0.1:6379', CACHE_SECRET: '' })).toThrow(/^CACHE_SECRET: /);
