@@ -11,6 +11,13 @@ describe('redact', () => {
       redact("fatal: unable to access 'https://oauth2:glpat-XYZ@gitlab.example.com/a.git/'"),
     ).toBe("fatal: unable to access 'https://***@gitlab.example.com/a.git/'");
     expect(redact('https://ghp_tokenonly@github.com/a.git')).toBe('https://***@github.com/a.git');
+    // An `@` inside the password, unencoded, as people paste them: all of it goes.
+    expect(redact('https://user:p@ss@w0rd@git.example.org/a.git failed')).toBe(
+      'https://***@git.example.org/a.git failed',
+    );
+    expect(redact('redis://:s3cr@t@10.0.0.5:6379 and https://host/x@y')).toBe(
+      'redis://***@10.0.0.5:6379 and https://host/x@y',
+    );
     expect(redact('connect redis://:pa55@10.0.0.5:6379 refused')).toBe(
       'connect redis://***@10.0.0.5:6379 refused',
     );
