@@ -1,10 +1,10 @@
 // `npm start`: runs the server the build produced. The build's output is standalone (README,
 // "Deploying on any Node host"), which `next start` warns it does not serve; this runs that same
 // server.js, with the static assets and public/ beside it and the folders resolved from here.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import { copyStandaloneAssets } from '../deploy/local-cluster.mjs';
 
@@ -29,21 +29,13 @@ if (!fs.existsSync(cacheLink)) {
 }
 
 // server.js changes into its own folder, so relative folders are resolved from here first.
-const env = {
-  ...process.env,
-  CONTENT_DIR: path.resolve(process.cwd(), process.env.CONTENT_DIR || 'content'),
-  DATA_DIR: path.resolve(process.cwd(), process.env.DATA_DIR || 'data'),
-  PORT: process.env.PORT || '3000',
-  // server.js listens on HOSTNAME, which some shells and containers export as the machine's own
-  // name; like `next start`, listen on every address unless an address was chosen.
-  HOSTNAME:
-    process.env.HOSTNAME && process.env.HOSTNAME !== os.hostname()
-      ? process.env.HOSTNAME
-      : '0.0.0.0',
-};
+process.env.CONTENT_DIR = path.resolve(process.cwd(), process.env.CONTENT_DIR || 'content');
+process.env.DATA_DIR = path.resolve(process.cwd(), process.env.DATA_DIR || 'data');
+process.env.PORT ||= '3000';
+// server.js listens on HOSTNAME, which some shells and containers export as the machine's own
+// name; like `next start`, listen on every address unless an address was chosen.
+if (!process.env.HOSTNAME || process.env.HOSTNAME === os.hostname()) process.env.HOSTNAME = '0.0.0.0';
 
-const child = spawn(process.execPath, [server], { env, stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => child.kill(signal));
-}
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// The server runs in this process, not a child: a signal (systemd's SIGTERM, Ctrl-C, a test's
+// kill) reaches Next itself, and no server can outlive the process that started it.
+await import(pathToFileURL(server).href);
