@@ -38,7 +38,8 @@ export function toSiteUrl(value: string | undefined): string | undefined {
 // Process-wide, not per module: Next bundles this module into several chunks, and the log line is
 // promised once per process.
 const REFUSED_KEY = Symbol.for('hangul-news.refused-site-urls');
-const refusedSiteUrls = ((globalThis as Record<symbol, Set<string> | undefined>)[REFUSED_KEY] ??= new Set<string>());
+const refusedSiteUrls = ((globalThis as Record<symbol, Set<string> | undefined>)[REFUSED_KEY] ??=
+  new Set<string>());
 
 /**
  * `SITE_URL`, the operator's override of the publication's URL, when it is a usable site URL. A
@@ -51,7 +52,9 @@ export function getSiteUrlOverride(): string | undefined {
   const url = toSiteUrl(raw);
   if (!url && !refusedSiteUrls.has(raw)) {
     refusedSiteUrls.add(raw);
-    console.error(`SITE_URL "${raw}"은 http(s) 주소가 아니어서 쓰지 않습니다 (예: https://news.example.com)`);
+    console.error(
+      `SITE_URL "${raw}"은 http(s) 주소가 아니어서 쓰지 않습니다 (예: https://news.example.com)`,
+    );
   }
   return url;
 }
@@ -85,7 +88,8 @@ export function getDataDir(): string {
 
 // Lines said once per process (a wrong setting is read on every request that needs it).
 const SAID_KEY = Symbol.for('hangul-news.settings-said');
-const saidLines = ((globalThis as Record<symbol, Set<string> | undefined>)[SAID_KEY] ??= new Set<string>());
+const saidLines = ((globalThis as Record<symbol, Set<string> | undefined>)[SAID_KEY] ??=
+  new Set<string>());
 
 function sayOnce(line: string, log: (line: string) => void): void {
   if (saidLines.has(line)) return;
@@ -112,7 +116,7 @@ const REMOTE_IMAGES_VALUES = ['off', 'import'] as const;
  * the setting and what it accepts, and remote images stay off.
  */
 export function getRemoteImagesSetting(
-  env: NodeJS.ProcessEnv = process.env,
+  env: Readonly<Record<string, string | undefined>> = process.env,
   log: (line: string) => void = console.error,
 ): RemoteImagesSetting {
   const raw = env.REMOTE_IMAGES?.trim().toLowerCase() ?? '';

@@ -15,8 +15,7 @@ import { isPublicAddress, toPlainAddress } from './public-address';
 import { sniffFormat, type PhotoFormat } from './sniff';
 
 export type RemoteImportResult =
-  | { ok: true; bytes: Buffer; finalUrl: string }
-  | { ok: false; message: string };
+  { ok: true; bytes: Buffer; finalUrl: string } | { ok: false; message: string };
 
 export interface ResolvedAddress {
   address: string;
@@ -48,13 +47,22 @@ export interface RemoteImportOptions {
 export const REMOTE_IMPORT_DEFAULTS = {
   timeoutMs: 10_000,
   maxRedirects: 3,
-  userAgent: 'hangul-news-image-import/1.0 (fetches each image once to serve it from the news site)',
+  userAgent:
+    'hangul-news-image-import/1.0 (fetches each image once to serve it from the news site)',
 } as const;
 
-const PHOTO_FORMATS = new Set<string>(['jpeg', 'png', 'gif', 'webp', 'avif', 'heic'] satisfies PhotoFormat[]);
+const PHOTO_FORMATS = new Set<string>([
+  'jpeg',
+  'png',
+  'gif',
+  'webp',
+  'avif',
+  'heic',
+] satisfies PhotoFormat[]);
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-const systemResolver: Resolver = (hostname) => dns.promises.lookup(hostname, { all: true, verbatim: true });
+const systemResolver: Resolver = (hostname) =>
+  dns.promises.lookup(hostname, { all: true, verbatim: true });
 
 type Hop =
   | { kind: 'redirect'; location: string }
@@ -106,7 +114,9 @@ function checkedLookup(
       (answers) => {
         const wanted = options.family === 4 || options.family === 6 ? options.family : undefined;
         const usable = answers.filter((answer) => !wanted || answer.family === wanted);
-        const bad = allowed ? undefined : answers.find((answer) => !isPublicAddress(answer.address));
+        const bad = allowed
+          ? undefined
+          : answers.find((answer) => !isPublicAddress(answer.address));
         const first = usable[0];
         if (bad || !first) {
           const message = bad
@@ -116,7 +126,11 @@ function checkedLookup(
           callback(Object.assign(new Error(message), { code: 'EREFUSEDADDRESS' }), '', 0);
           return;
         }
-        if (options.all) callback(null, usable.map(({ address, family }) => ({ address, family })));
+        if (options.all)
+          callback(
+            null,
+            usable.map(({ address, family }) => ({ address, family })),
+          );
         else callback(null, first.address, first.family);
       },
       (error: NodeJS.ErrnoException) => callback(error, '', 0),
@@ -127,7 +141,10 @@ function checkedLookup(
 function readBody(response: IncomingMessage, ctx: ImportContext, finish: (hop: Hop) => void): void {
   const declared = Number(response.headers['content-length']);
   if (Number.isFinite(declared) && declared > ctx.maxBytes) {
-    finish({ kind: 'failed', message: `${megabytes(declared)}짜리라 ${megabytes(ctx.maxBytes)} 제한을 넘습니다` });
+    finish({
+      kind: 'failed',
+      message: `${megabytes(declared)}짜리라 ${megabytes(ctx.maxBytes)} 제한을 넘습니다`,
+    });
     return;
   }
   const chunks: Buffer[] = [];
@@ -141,7 +158,11 @@ function readBody(response: IncomingMessage, ctx: ImportContext, finish: (hop: H
     chunks.push(chunk);
   });
   response.on('end', () => {
-    finish({ kind: 'body', bytes: Buffer.concat(chunks), contentType: String(response.headers['content-type'] ?? '') });
+    finish({
+      kind: 'body',
+      bytes: Buffer.concat(chunks),
+      contentType: String(response.headers['content-type'] ?? ''),
+    });
   });
 }
 
@@ -178,17 +199,26 @@ function requestOnce(url: URL, ctx: ImportContext): Promise<Hop> {
       settle(hop);
     };
     const timer = setTimeout(
-      () => finish({ kind: 'failed', message: `${ctx.timeoutMs / 1000}초 안에 다 받지 못했습니다` }),
+      () =>
+        finish({ kind: 'failed', message: `${ctx.timeoutMs / 1000}초 안에 다 받지 못했습니다` }),
       Math.max(0, ctx.deadline - Date.now()),
     );
     request.on('error', (error: NodeJS.ErrnoException) => {
-      finish({ kind: 'failed', message: refusal ?? `연결하지 못했습니다 (${error.code ?? error.message})` });
+      finish({
+        kind: 'failed',
+        message: refusal ?? `연결하지 못했습니다 (${error.code ?? error.message})`,
+      });
     });
     request.on('response', (response) => {
-      response.on('error', () => finish({ kind: 'failed', message: '받는 도중 연결이 끊겼습니다' }));
+      response.on('error', () =>
+        finish({ kind: 'failed', message: '받는 도중 연결이 끊겼습니다' }),
+      );
       const peer = response.socket.remoteAddress ?? '';
       if (!allowed && !isPublicAddress(peer)) {
-        finish({ kind: 'failed', message: `공개 인터넷 주소가 아닌 ${peer}에 연결되어 멈췄습니다` });
+        finish({
+          kind: 'failed',
+          message: `공개 인터넷 주소가 아닌 ${peer}에 연결되어 멈췄습니다`,
+        });
         return;
       }
       const status = response.statusCode ?? 0;
@@ -243,7 +273,8 @@ export async function importRemoteImage(
       }
       return { ok: true, bytes: hop.bytes, finalUrl: current.href };
     }
-    if (redirects >= maxRedirects) return { ok: false, message: `넘겨주기(redirect)가 ${maxRedirects}번을 넘었습니다` };
+    if (redirects >= maxRedirects)
+      return { ok: false, message: `넘겨주기(redirect)가 ${maxRedirects}번을 넘었습니다` };
     try {
       current = new URL(hop.location, current);
     } catch {
