@@ -53,6 +53,15 @@ describe('importRemoteImage', () => {
     expect(dns.asked).toEqual(['img.test']);
   });
 
+  it('asks with a clear User-Agent and no cookie or referrer', async () => {
+    await importRemoteImage(server.url('/photo.jpg'), options());
+    const headers = server.lastHeaders();
+    expect(headers['user-agent']).toMatch(/^hangul-news-image-import\//);
+    expect(headers.cookie).toBeUndefined();
+    expect(headers.referer).toBeUndefined();
+    expect(headers['accept-encoding']).toBe('identity');
+  });
+
   it('follows a redirect to a photo and says where the bytes came from', async () => {
     const result = await importRemoteImage(redirectTo('/photo.jpg'), options());
     expect(result.ok && result.finalUrl).toBe(server.url('/photo.jpg'));

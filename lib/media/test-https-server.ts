@@ -19,6 +19,8 @@ export interface TestHttpsServer {
   url(pathname: string): string;
   /** Requests received, by path without query. */
   hits: Map<string, number>;
+  /** The headers of the last request. */
+  lastHeaders(): Readonly<Record<string, string | string[] | undefined>>;
   close(): Promise<void>;
 }
 
@@ -60,10 +62,12 @@ function makeCertificate(): { key: string; cert: string } {
 export async function startTestHttpsServer(photo: Buffer): Promise<TestHttpsServer> {
   const { key, cert } = makeCertificate();
   const hits = new Map<string, number>();
+  let headers: Readonly<Record<string, string | string[] | undefined>> = {};
   const sockets = new Set<Duplex>();
   const server = https.createServer({ key, cert }, (request, response) => {
     const url = new URL(request.url ?? '/', 'https://img.test');
     hits.set(url.pathname, (hits.get(url.pathname) ?? 0) + 1);
+    headers = request.headers;
     switch (url.pathname) {
       case '/photo.jpg':
         response.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': photo.length });
@@ -124,6 +128,7 @@ export async function startTestHttpsServer(photo: Buffer): Promise<TestHttpsServ
     ca: cert,
     url: (pathname) => `https://img.test:${port}${pathname}`,
     hits,
+    lastHeaders: () => headers,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
