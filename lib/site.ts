@@ -38,7 +38,8 @@ export function toSiteUrl(value: string | undefined): string | undefined {
 // Process-wide, not per module: Next bundles this module into several chunks, and the log line is
 // promised once per process.
 const REFUSED_KEY = Symbol.for('hangul-news.refused-site-urls');
-const refusedSiteUrls = ((globalThis as Record<symbol, Set<string> | undefined>)[REFUSED_KEY] ??= new Set<string>());
+const refusedSiteUrls = ((globalThis as Record<symbol, Set<string> | undefined>)[REFUSED_KEY] ??=
+  new Set<string>());
 
 /**
  * `SITE_URL`, the operator's override of the publication's URL, when it is a usable site URL. A
@@ -51,7 +52,9 @@ export function getSiteUrlOverride(): string | undefined {
   const url = toSiteUrl(raw);
   if (!url && !refusedSiteUrls.has(raw)) {
     refusedSiteUrls.add(raw);
-    console.error(`SITE_URL "${raw}"은 http(s) 주소가 아니어서 쓰지 않습니다 (예: https://news.example.com)`);
+    console.error(
+      `SITE_URL "${raw}"은 http(s) 주소가 아니어서 쓰지 않습니다 (예: https://news.example.com)`,
+    );
   }
   return url;
 }
@@ -81,6 +84,69 @@ export function getSiteUrlSetting(): string | undefined {
 /** Where the site keeps what it writes (view counts, photo variants): `DATA_DIR`, or `data/` here. */
 export function getDataDir(): string {
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.DATA_DIR ?? 'data');
+}
+
+// Lines said once per process (a wrong setting is read on every request that needs it).
+const SAID_KEY = Symbol.for('hangul-news.settings-said');
+const saidLines = ((globalThis as Record<symbol, Set<string> | undefined>)[SAID_KEY] ??=
+  new Set<string>());
+
+function sayOnce(line: string, log: (line: string) => void): void {
+  if (saidLines.has(line)) return;
+  saidLines.add(line);
+  log(line);
+}
+
+/** What the server does with content's `https://` images (`REMOTE_IMAGES`). */
+export interface RemoteImagesSetting {
+  /** `import`: fetched once by the server and served from the site's own origin; otherwise hotlinked. */
+  import: boolean;
+  /**
+   * Test-only (`REMOTE_IMAGES_TEST_ALLOW_HOSTS`): `host:port` pairs exempt from the public-address
+   * rule, so tests can import from a local https server. Empty unless set, and empty in production
+   * unless `REMOTE_IMAGES_TEST_ALLOW_IN_PRODUCTION=1` also says so.
+   */
+  testAllowHosts: readonly string[];
+}
+
+const REMOTE_IMAGES_VALUES = ['off', 'import'] as const;
+
+/**
+ * `REMOTE_IMAGES`: `off` (the default) or `import`. Any other value is said once in the log, naming
+ * the setting and what it accepts, and remote images stay off.
+ */
+export function getRemoteImagesSetting(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  log: (line: string) => void = console.error,
+): RemoteImagesSetting {
+  const raw = env.REMOTE_IMAGES?.trim().toLowerCase() ?? '';
+  if (raw && !(REMOTE_IMAGES_VALUES as readonly string[]).includes(raw)) {
+    sayOnce(
+      `REMOTE_IMAGES "${env.REMOTE_IMAGES}"은(는) 알 수 없는 값이어서 원격 사진 가져오기를 끕니다 (쓸 수 있는 값: ${REMOTE_IMAGES_VALUES.join(', ')})`,
+      log,
+    );
+  }
+  const hosts = (env.REMOTE_IMAGES_TEST_ALLOW_HOSTS ?? '')
+    .split(',')
+    .map((host) => host.trim().toLowerCase())
+    .filter(Boolean);
+  const production = env.NODE_ENV === 'production';
+  const forced = env.REMOTE_IMAGES_TEST_ALLOW_IN_PRODUCTION === '1';
+  if (hosts.length > 0 && production && !forced) {
+    sayOnce(
+      `REMOTE_IMAGES_TEST_ALLOW_HOSTS는 시험 전용이라 운영(NODE_ENV=production)에서는 쓰지 않습니다 (시험 서버라면 REMOTE_IMAGES_TEST_ALLOW_IN_PRODUCTION=1)`,
+      log,
+    );
+  } else if (hosts.length > 0) {
+    sayOnce(
+      `REMOTE_IMAGES_TEST_ALLOW_HOSTS: 시험 전용 설정으로 ${hosts.join(', ')}에서는 내부 주소도 가져옵니다`,
+      log,
+    );
+  }
+  return {
+    import: raw === 'import',
+    testAllowHosts: hosts.length > 0 && (!production || forced) ? hosts : [],
+  };
 }
 
 /** Content followed from a git repository (`CONTENT_GIT_URL`), or none: a plain folder. */

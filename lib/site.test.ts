@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+
+import { getRemoteImagesSetting } from './site';
+
+function read(env: Record<string, string>) {
+  const logged: string[] = [];
+  const setting = getRemoteImagesSetting(env, (line) => logged.push(line));
+  return { setting, logged };
+}
+
+describe('getRemoteImagesSetting (REMOTE_IMAGES)', () => {
+  it('is off unless set to import', () => {
+    expect(read({}).setting).toEqual({ import: false, testAllowHosts: [] });
+    expect(read({ REMOTE_IMAGES: 'off' }).setting.import).toBe(false);
+    expect(read({ REMOTE_IMAGES: 'import' }).setting.import).toBe(true);
+    expect(read({ REMOTE_IMAGES: ' Import ' }).setting.import).toBe(true);
+    expect(read({ REMOTE_IMAGES: 'import' }).logged).toEqual([]);
+  });
+
+  it('a wrong value stays off and is said once, naming the setting and what it accepts', () => {
+    const first = read({ REMOTE_IMAGES: 'yes-please' });
+    expect(first.setting.import).toBe(false);
+    expect(first.logged).toEqual([
+      'REMOTE_IMAGES "yes-please"은(는) 알 수 없는 값이어서 원격 사진 가져오기를 끕니다 (쓸 수 있는 값: off, import)',
+    ]);
+    expect(read({ REMOTE_IMAGES: 'yes-please' }).logged).toEqual([]);
+  });
+
+  it('the test allowance works outside production, and says it is on', () => {
+    const { setting, logged } = read({
+      REMOTE_IMAGES_TEST_ALLOW_HOSTS: 'Img.test:8443, 127.0.0.1:3401',
+      NODE_ENV: 'test',
+    });
+    expect(setting.testAllowHosts).toEqual(['img.test:8443', '127.0.0.1:3401']);
+    expect(logged).toEqual([
+      expect.stringContaining('시험 전용 설정으로 img.test:8443, 127.0.0.1:3401'),
+    ]);
+  });
+
+  it('in production the test allowance is refused with a warning, unless also forced', () => {
+    const refused = read({
+      REMOTE_IMAGES_TEST_ALLOW_HOSTS: '10.0.0.5:443',
+      NODE_ENV: 'production',
+    });
+    expect(refused.setting.testAllowHosts).toEqual([]);
+    expect(refused.logged).toEqual([
+      expect.stringContaining('운영(NODE_ENV=production)에서는 쓰지 않습니다'),
+    ]);
+    const forced = read({
+      REMOTE_IMAGES_TEST_ALLOW_HOSTS: '10.0.0.5:443',
+      REMOTE_IMAGES_TEST_ALLOW_IN_PRODUCTION: '1',
+      NODE_ENV: 'production',
+    });
+    expect(forced.setting.testAllowHosts).toEqual(['10.0.0.5:443']);
+  });
+});
