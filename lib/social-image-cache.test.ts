@@ -124,8 +124,8 @@ describe('the draw limit', () => {
     const mayDraw = openDrawLimiter();
     const now = Date.parse('2026-12-01T00:00:00Z');
     let allowed = 0;
-    for (let i = 1; i <= 100; i += 1) if (mayDraw(`2001:db8:99:1::${i.toString(16)}`, now) === 0) allowed += 1;
+    for (let i = 1; i <= 100; i += 1)
+      if (mayDraw(`2001:db8:99:1::${i.toString(16)}`, now) === 0) allowed += 1;
     expect(allowed).toBe(CARD_DRAW_BURST);
   });
 });
-
