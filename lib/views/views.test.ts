@@ -43,10 +43,7 @@ beforeEach(() => {
     ['new', '2026-11-20 09:00', ''],
     ['draft', '2026-11-21 09:00', 'draft: true\n'],
   ] as const) {
-    fs.writeFileSync(
-      path.join(process.env.CONTENT_DIR, `${slug}.md`),
-      `---\ntitle: ${slug}\ndate: ${date}\n${extra}---\n본문\n`,
-    );
+    fs.writeFileSync(path.join(process.env.CONTENT_DIR, `${slug}.md`), `---\ntitle: ${slug}\ndate: ${date}\n${extra}---\n본문\n`);
   }
 });
 
@@ -86,12 +83,10 @@ describe.each([
     const counter = open();
     // Every 31 minutes all day long: past the dedupe time each time, but three counts an article.
     let counted = 0;
-    for (let i = 0; i < 48; i += 1)
-      if (counter.record('a', 'v1', now + i * 31 * MINUTE, rules)) counted += 1;
+    for (let i = 0; i < 48; i += 1) if (counter.record('a', 'v1', now + i * 31 * MINUTE, rules)) counted += 1;
     expect(counted).toBe(rules.perArticle);
     // Many articles: perVisitor counts in all, the first article's three included.
-    for (let i = 0; i < rules.perVisitor + 50; i += 1)
-      if (counter.record(`s${i}`, 'v1', now, rules)) counted += 1;
+    for (let i = 0; i < rules.perVisitor + 50; i += 1) if (counter.record(`s${i}`, 'v1', now, rules)) counted += 1;
     expect(counted).toBe(rules.perVisitor);
     // Another visitor is not held back by the first.
     expect(counter.record('a', 'v2', now, rules)).toBe(true);
@@ -114,12 +109,8 @@ describe('the store on disk', () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(recordView('new', 'v1', now)).toBe(true);
     expect(topViews(10, now)).toEqual([{ slug: 'new', views: 1 }]);
-    expect(log.mock.calls.map((c) => String(c[0])).join('\n')).toContain(
-      '조회수 저장소를 열 수 없습니다',
-    );
-    expect(
-      fs.readdirSync(path.dirname(file)).some((name) => name.startsWith('views.db.broken-')),
-    ).toBe(true);
+    expect(log.mock.calls.map((c) => String(c[0])).join('\n')).toContain('조회수 저장소를 열 수 없습니다');
+    expect(fs.readdirSync(path.dirname(file)).some((name) => name.startsWith('views.db.broken-'))).toBe(true);
     log.mockRestore();
   });
 });
@@ -148,8 +139,7 @@ describe('visitors', () => {
   });
 
   it('keep memory and the store bounded under a flood of 100,000 made-up addresses', () => {
-    const ipv6 = (i: number) =>
-      `2001:db8:${(i >> 16).toString(16)}:${(i & 0xffff).toString(16)}::1`;
+    const ipv6 = (i: number) => `2001:db8:${(i >> 16).toString(16)}:${(i & 0xffff).toString(16)}::1`;
     let counted = 0;
     for (let i = 0; i < 100_000; i += 1) {
       const visitor = visitorKey(ipv6(i), now);
@@ -163,9 +153,7 @@ describe('visitors', () => {
     // What the store keeps per visitor is as bounded as what it counted.
     closeViews();
     const db = new Database(path.join(process.env.DATA_DIR ?? '', 'views.db'), { readonly: true });
-    const rows = db
-      .prepare('SELECT (SELECT COUNT(*) FROM marks) + (SELECT COUNT(*) FROM visitors) AS n')
-      .get() as { n: number };
+    const rows = db.prepare('SELECT (SELECT COUNT(*) FROM marks) + (SELECT COUNT(*) FROM visitors) AS n').get() as { n: number };
     db.close();
     expect(rows.n).toBeLessThanOrEqual(2 * MAX_NEW_VISITORS_PER_HOUR);
     // The next hour has room again, and the rate limit forgets windows that ended.
@@ -210,12 +198,7 @@ describe('the beacon endpoint', () => {
         new Request('http://localhost/api/views', {
           method: 'POST',
           body,
-          headers: {
-            'user-agent': 'Mozilla/5.0 Chrome/156',
-            'x-forwarded-for': '203.0.113.7',
-            'sec-fetch-site': 'same-origin',
-            ...extra,
-          },
+          headers: { 'user-agent': 'Mozilla/5.0 Chrome/156', 'x-forwarded-for': '203.0.113.7', 'sec-fetch-site': 'same-origin', ...extra },
         }),
       ),
     );
@@ -227,18 +210,14 @@ describe('the beacon endpoint', () => {
     expect((await beacon('no-such-article')).status).toBe(404);
     expect((await beacon('x'.repeat(600))).status).toBe(413);
     expect((await beacon('new', { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
-    expect(
-      (await beacon('new', { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1)' })).status,
-    ).toBe(204);
+    expect((await beacon('new', { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1)' })).status).toBe(204);
     expect((await beacon('new', { 'sec-purpose': 'prefetch;prerender' })).status).toBe(204);
     expect(topViews(10)).toEqual([{ slug: 'mid', views: 1 }]);
   });
 
   it('counts one client once however it rotates its User-Agent', async () => {
     for (let i = 0; i < 30; i += 1) {
-      expect((await beacon('mid', { 'user-agent': `Mozilla/5.0 Chrome/156.0.${i}` })).status).toBe(
-        204,
-      );
+      expect((await beacon('mid', { 'user-agent': `Mozilla/5.0 Chrome/156.0.${i}` })).status).toBe(204);
     }
     expect(topViews(10)).toEqual([{ slug: 'mid', views: 1 }]);
   });
@@ -248,8 +227,7 @@ describe('the beacon endpoint', () => {
     await beacon('mid', { 'x-forwarded-for': '203.0.113.7' });
     await beacon('mid', { 'x-forwarded-for': '203.0.113.8' });
     // Straight from a client on the internet: whatever it writes, it is one reader.
-    for (let i = 0; i < 10; i += 1)
-      await beacon('new', { 'x-forwarded-for': `198.51.100.${i}` }, '192.0.2.50');
+    for (let i = 0; i < 10; i += 1) await beacon('new', { 'x-forwarded-for': `198.51.100.${i}` }, '192.0.2.50');
     expect(topViews(10)).toEqual([
       { slug: 'mid', views: 2 },
       { slug: 'new', views: 1 },
