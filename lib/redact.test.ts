@@ -34,4 +34,13 @@ describe('redact', () => {
       'git file:///srv/news/content.git (main): 다시 받아 옵니다; git@github.com:news/content.git';
     expect(redact(plain)).toBe(plain);
   });
+
+  // Attack finding: a raw token pasted into CONTENT_GIT_URL unencoded (`/`, `#`, a space) is
+  // logged whole: git echoes the URL back and the userinfo pattern stops at those characters.
+  it('hides a password with an unencoded /, # or space, as git echoes it back', () => {
+    for (const password of ['ghp_AbC/dEf+123', 's3cr#t99', 'tok en99']) {
+      const line = `git https://deploy:${password}@127.0.0.1:1/news/content.git (main): fatal: unable to access 'https://deploy:${password}@127.0.0.1:1/news/content.git/'`;
+      expect(redact(line)).not.toContain(password);
+    }
+  });
 });

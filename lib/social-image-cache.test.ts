@@ -117,4 +117,15 @@ describe('the draw limit', () => {
     // Past 10,000 buckets, new clients share one: the flood gets about one burst more, not 100,000.
     expect(allowed).toBeLessThanOrEqual(10_000 * CARD_DRAW_BURST + CARD_DRAW_BURST);
   });
+
+  // Attack finding: app/og/[slug]/route.tsx hands the limiter the full client address, so one
+  // client with an IPv6 /64 (every phone and household has one) gets a fresh burst per address.
+  it('counts the addresses of one IPv6 /64 as one client, as the view counts do', () => {
+    const mayDraw = openDrawLimiter();
+    const now = Date.parse('2026-12-01T00:00:00Z');
+    let allowed = 0;
+    for (let i = 1; i <= 100; i += 1)
+      if (mayDraw(`2001:db8:99:1::${i.toString(16)}`, now) === 0) allowed += 1;
+    expect(allowed).toBe(CARD_DRAW_BURST);
+  });
 });

@@ -226,6 +226,20 @@ describe('the folder git mode manages', () => {
     expect(logged).toHaveLength(1);
   });
 
+  // Attack finding: an editor's working copy made with `git clone --depth 1` (which implies
+  // --single-branch) looks exactly like a clone the previous version made, and is adopted: its
+  // untracked draft is deleted by `git clean -ffdx` without a word.
+  it('never deletes a draft from an editor’s shallow clone of the same repository', () => {
+    git(work, 'clone', '-q', '--depth', '1', `file://${remote}`, clone());
+    fs.writeFileSync(path.join(clone(), 'draft.md'), '내 초안');
+    try {
+      open();
+    } catch {
+      // Refusing the folder is a right answer too.
+    }
+    expect(fs.readFileSync(path.join(clone(), 'draft.md'), 'utf8')).toBe('내 초안');
+  });
+
   it('follows its own clone across restarts, and a new CONTENT_GIT_URL for the same repository (a rotated token)', async () => {
     open().close();
     store = undefined;

@@ -162,6 +162,20 @@ describe('visitors', () => {
     expect(allowBeacon(visitor, late)).toBe(true);
     expect(recordView('new', visitor, late)).toBe(true);
   }, 60_000);
+
+  // Attack finding: the hourly flood guard is shared by every client, so one client with a /48
+  // (20,000 of its /64s, 40 s through nginx) ranks its article first and leaves genuine readers
+  // uncounted until the hour turns; measured on a running server (204, not counted).
+  it('still counts a genuine reader in the hour one /48 flooded', () => {
+    const ipv6 = (i: number) => `2001:db8:77:${i.toString(16)}::1`;
+    for (let i = 0; i < MAX_NEW_VISITORS_PER_HOUR; i += 1) {
+      const visitor = visitorKey(ipv6(i), now);
+      if (allowBeacon(visitor, now)) recordView('new', visitor, now);
+    }
+    const reader = visitorKey('198.51.100.1', now + MINUTE);
+    expect(allowBeacon(reader, now + MINUTE)).toBe(true);
+    expect(recordView('old', reader, now + MINUTE)).toBe(true);
+  }, 60_000);
 });
 
 describe('많이 본 뉴스', () => {
