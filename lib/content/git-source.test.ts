@@ -213,8 +213,9 @@ describe('the folder git mode manages', () => {
     expect(fs.existsSync(path.join(clone(), '.git', 'hangul-news-content-clone'))).toBe(true);
   });
 
-  it('adopts a clone the previous version made (same repository, one branch, no marker), once', async () => {
+  it('adopts a clone the previous version made (same repository, one branch, detached, no marker), once', async () => {
     git(work, 'clone', '-q', '--no-tags', '--single-branch', '--branch', 'main', '--', `file://${remote}`, clone());
+    git(clone(), 'checkout', '-q', '--detach');
     const commit = push({ 'second.md': article('둘째 기사') });
     const s = open();
     expect(logged).toEqual([expect.stringContaining('이어서 관리합니다')]);

@@ -104,7 +104,7 @@ const sameRepository = (a: string, b: string) => redact(a.trim()) === redact(b.t
 /**
  * What git mode may do with `root`, decided before any git command runs in it: make the clone
  * (missing or empty), follow it (a clone with the marker), adopt it (a clone the version before the
- * marker made: the same repository, cloned with a single branch), or nothing at all (throws
+ * marker made: the same repository, cloned with a single branch, on a detached commit), or nothing at all (throws
  * ContentFolderRefused, naming the folder and what to change).
  */
 function claimFolder(root: string, url: string): 'clone' | 'owned' | 'adopted' {
@@ -135,8 +135,22 @@ function claimFolder(root: string, url: string): 'clone' | 'owned' | 'adopted' {
   const [refspec, ...more] = readConfig(root, 'remote.origin.fetch');
   const single = more.length === 0 && /^\+refs\/heads\/([^*:]+):refs\/remotes\/origin\/\1$/.test(refspec ?? '');
   if (!single) refuse('같은 저장소지만 git 모드가 만든 단일 브랜치 클론이 아닙니다 (사람이 쓰는 체크아웃일 수 있습니다)');
+  // Git mode always leaves its clone on a detached commit; a person's clone (`--depth 1` makes
+  // the same one-branch refspec) sits on its branch, where drafts and edits may wait.
+  if (readHead(root).startsWith('ref:')) {
+    refuse('같은 저장소지만 브랜치에 붙은 체크아웃입니다 (git 모드의 클론은 커밋에 고정되어 있습니다; 사람이 쓰는 체크아웃일 수 있습니다)');
+  }
   markOwned(root);
   return 'adopted';
+}
+
+/** What `.git/HEAD` says (`ref: refs/heads/main`, or a commit when detached), read, not run. */
+function readHead(root: string): string {
+  try {
+    return fs.readFileSync(path.join(root, '.git', 'HEAD'), 'utf8').trim();
+  } catch {
+    return '';
+  }
 }
 
 function markOwned(root: string): void {
