@@ -9,6 +9,7 @@ import { nodeFs } from 'next/dist/server/lib/node-fs-methods.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { sealRecord } from './serialize.mjs';
+import { MAX_RECORD_BYTES } from './shared-cache.mjs';
 
 // The handler as Next runs it on two instances (two cache folders, one Redis), through its own
 // get and set, against a redis-server of our own on a free port, stopped by its pid.
@@ -227,6 +228,21 @@ describe('the shared page cache serves only what it wrote, for whom it wrote it'
       await redis.set(redisKey, text);
       expect(await other.get(KEY, PAGE_CTX), text.slice(0, 80)).toBeFalsy();
     }
+  });
+
+  it('never fetches a record larger than any page (someone stored 100 MB under a page’s key)', async () => {
+    await rendered();
+    const redisKey = await redisKeyOf(KEY);
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const other = await connected(instance());
+    await redis.set(redisKey, `${'0'.repeat(64)}.${'a'.repeat(MAX_RECORD_BYTES + 1)}`);
+    // Watched from Redis's side: what went out to clients while the page was asked for.
+    const sentBefore = Number(/total_net_output_bytes:(\d+)/.exec(await redis.info('stats'))![1]);
+    expect(await other.get(KEY, PAGE_CTX)).toBeFalsy();
+    const sent = Number(/total_net_output_bytes:(\d+)/.exec(await redis.info('stats'))![1]) - sentBefore;
+    expect(sent).toBeLessThan(64 * 1024);
+    const lines = vi.mocked(console.error).mock.calls.map(([line]) => String(line));
+    expect(lines.join('\n')).toContain('바이트보다 큰 항목');
   });
 
   it('misses an entry another deployment (other content, same build and prefix) wrote', async () => {

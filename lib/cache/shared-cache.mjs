@@ -15,6 +15,17 @@ const FAILURES_TO_OPEN = 3;
 const OPEN_MS = 5000;
 /** Entries leave Redis after a day unless rendered again: made-up keys are never stored anyway. */
 const TTL_SECONDS = 24 * 60 * 60;
+/**
+ * The largest record read or written. A page with its RSC payload is a few hundred KB; whoever
+ * can write to Redis could store hundreds of MB under a page's key, and reading that (downloaded,
+ * parsed, hashed) would hold this process for seconds: such a record is measured in Redis and
+ * never fetched.
+ */
+export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
+/** GET, unless the value is longer than ARGV[1]: then its length, a number, instead. */
+const GET_BOUNDED = `local n = redis.call('STRLEN', KEYS[1])
+if n > tonumber(ARGV[1]) then return n end
+return redis.call('GET', KEYS[1])`;
 /** Refused records are logged once a minute at most, with how many there were since. */
 const REFUSED_LOG_MS = 60_000;
 
@@ -81,7 +92,11 @@ export function openSharedCache({ url, prefix, secret, log = (line) => console.e
      */
     async get(key) {
       const redisKey = keyOf(key);
-      const text = await guarded((redis) => redis.get(redisKey));
+      const text = await guarded((redis) => redis.eval(GET_BOUNDED, 1, redisKey, MAX_RECORD_BYTES));
+      if (typeof text === 'number') {
+        refuse(redisKey, `${MAX_RECORD_BYTES}바이트보다 큰 항목(${text}바이트)`);
+        return undefined;
+      }
       if (typeof text !== 'string') return undefined;
       const opened = openRecord(text, redisKey, secret);
       if (opened.problem) refuse(redisKey, opened.problem);
@@ -90,7 +105,10 @@ export function openSharedCache({ url, prefix, secret, log = (line) => console.e
     /** Stores `record` under `key`; a failure is dropped (the page is rendered again elsewhere). */
     async set(key, record) {
       const redisKey = keyOf(key);
-      await guarded((redis) => redis.set(redisKey, sealRecord(record, redisKey, secret), 'EX', TTL_SECONDS));
+      const sealed = sealRecord(record, redisKey, secret);
+      // Too large to share is rendered again where needed; it stays in this server's own cache.
+      if (Buffer.byteLength(sealed) > MAX_RECORD_BYTES) return;
+      await guarded((redis) => redis.set(redisKey, sealed, 'EX', TTL_SECONDS));
     },
     close() {
       client.disconnect();
