@@ -179,3 +179,14 @@ export function addressGroup(address: string): string {
   if (!plain || net.isIPv4(plain)) return plain ?? address;
   return `${ipv6Groups(plain).slice(0, 4).join(':')}::/64`;
 }
+
+/**
+ * The network a client sits in, for budgets one client must not exhaust alone: an IPv4 /24, or an
+ * IPv6 /48 (what one site or subscriber is routed; it holds 65,536 /64s).
+ */
+export function addressNetwork(address: string): string {
+  const plain = plainAddress(address);
+  if (!plain) return address;
+  if (net.isIPv4(plain)) return `${plain.split('.').slice(0, 3).join('.')}.0/24`;
+  return `${ipv6Groups(plain).slice(0, 3).join(':')}::/48`;
+}

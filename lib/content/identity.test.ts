@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { contentIdentity, folderSourceName, gitSourceName, withoutCredentials } from './identity';
+import { contentIdentity, folderSourceName, gitSourceName, keptDeploymentId, withoutCredentials } from './identity';
 
 describe('the identity pages are cached under', () => {
   it('differs for two content folders, and is one for a folder reached through a link', () => {
@@ -18,6 +18,27 @@ describe('the identity pages are cached under', () => {
       expect(of('current')).toBe(of('production'));
       // The same path on another machine is another folder.
       expect(of('production', 'web-2')).not.toBe(of('production'));
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it('differs for two deployments with the same host name and path (two pods), by the id each keeps', () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'identity-'));
+    try {
+      const folder = path.join(work, 'content');
+      fs.mkdirSync(folder);
+      const production = keptDeploymentId(path.join(work, 'production-data'));
+      const staging = keptDeploymentId(path.join(work, 'staging-data'));
+      const of = (id: string) => contentIdentity(folderSourceName(folder, 'news-0', id), undefined);
+      expect(of(production)).not.toBe(of(staging));
+      // Kept: a restart (or a second process on the same data folder) is the same deployment.
+      expect(keptDeploymentId(path.join(work, 'production-data'))).toBe(production);
+      expect(fs.readFileSync(path.join(work, 'production-data', 'deployment-id'), 'utf8').trim()).toBe(production);
+      // A data folder that cannot be written: an id all the same, this process's own.
+      fs.writeFileSync(path.join(work, 'a-file'), '');
+      expect(keptDeploymentId(path.join(work, 'a-file'))).toMatch(/^[0-9a-f]{32}$/);
+      expect(keptDeploymentId(path.join(work, 'a-file'))).not.toBe(keptDeploymentId(path.join(work, 'a-file')));
     } finally {
       fs.rmSync(work, { recursive: true, force: true });
     }

@@ -2,7 +2,7 @@
 // page cache on disk outlives a restart; Redis is shared by every instance and may be by other
 // deployments of the same build): a page may only be served by a process whose content and site
 // address are the same as those it was rendered with.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,18 +27,51 @@ export function gitSourceName(url: string, branch: string): string {
 }
 
 /**
- * A folder source: this machine and the folder's real path. Processes on one host reading one
- * folder (through any symbolic link) share pages; the same path on two machines may hold two
- * different sites, so it names two sources.
+ * A folder source: this machine, the folder's real path and the deployment's own id (keptId).
+ * Processes on one host reading one folder (through any symbolic link) with one data folder share
+ * pages; the same path on two machines, or in two containers that share a host name (two pods of
+ * two deployments), may hold two different sites, so it names two sources.
  */
-export function folderSourceName(root: string, host = os.hostname()): string {
+export function folderSourceName(root: string, host = os.hostname(), keptId = ''): string {
   let real: string;
   try {
     real = fs.realpathSync(root);
   } catch {
     real = path.resolve(root);
   }
-  return `folder ${host} ${real}`;
+  return `folder ${host} ${real} ${keptId}`;
+}
+
+const KEPT_ID_FILE = 'deployment-id';
+
+/**
+ * A random id this deployment keeps in its data folder (DATA_DIR/deployment-id), made on its first
+ * start: what tells two deployments apart that nothing else does. Without a writable data folder,
+ * an id for this process alone (its pages are then not shared, never mixed).
+ */
+export function keptDeploymentId(dataDir: string): string {
+  const file = path.join(dataDir, KEPT_ID_FILE);
+  try {
+    const known = fs.readFileSync(file, 'utf8').trim();
+    if (/^[0-9a-f]{32}$/.test(known)) return known;
+  } catch {
+    // Not made yet.
+  }
+  const id = randomBytes(16).toString('hex');
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, `${id}\n`, { flag: 'wx' });
+    return id;
+  } catch {
+    // Another process made it first (read that one), or the folder is not writable.
+    try {
+      const known = fs.readFileSync(file, 'utf8').trim();
+      if (/^[0-9a-f]{32}$/.test(known)) return known;
+    } catch {
+      // Not writable: this process's own.
+    }
+    return id;
+  }
 }
 
 /**

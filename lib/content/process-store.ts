@@ -4,11 +4,11 @@ import path from 'node:path';
 import { openChangeSignal, type ChangeSignal } from '@/lib/cluster/signal';
 import { EXIT_CONFIG } from '@/lib/secrets.mjs';
 import { redact } from '@/lib/redact';
-import { getContentDir, getContentGit, getRedis, getSiteUrlSetting, site } from '@/lib/site';
+import { getContentDir, getContentGit, getDataDir, getRedis, getSiteUrlSetting, site } from '@/lib/site';
 
 import { CONTENT_CLOCK_KEY, type ContentClock } from './clock';
 import { openGitSource } from './git-source';
-import { contentIdentity, folderSourceName, gitSourceName } from './identity';
+import { contentIdentity, folderSourceName, gitSourceName, keptDeploymentId } from './identity';
 import { emptySource, type ContentSource } from './source';
 import { openContentStore, type ContentStore } from './store';
 
@@ -54,6 +54,16 @@ function isPageCacheFrom(identity: string): boolean {
 }
 
 /**
+ * Which content and site this process serves (lib/content/identity.ts): what shared stores (the
+ * page cache, view counts in Redis) keep this deployment's entries under.
+ */
+export function getContentIdentity(): string {
+  getContentStore();
+  const clock = (globalThis as GlobalWithStore)[CONTENT_CLOCK_KEY];
+  return clock ? clock(Date.now()).identity : 'unknown';
+}
+
+/**
  * The one store of this process, made here and nowhere else, from the site's configuration. It is
  * kept on globalThis: Next may load this module once per route bundle, and every copy must share
  * one parse cache and one watcher. The page cache handler gets its freshness function the same way.
@@ -73,7 +83,11 @@ export function getContentStore(): ContentStore {
       ? emptySource()
       : git && openGitSource({ root, ...git, maxFileBytes: site.maxFileBytes, useParseCache: true, log });
     const identity = contentIdentity(
-      building ? 'build' : git ? gitSourceName(git.url, git.branch) : folderSourceName(root),
+      building
+        ? 'build'
+        : git
+          ? gitSourceName(git.url, git.branch)
+          : folderSourceName(root, undefined, keptDeploymentId(getDataDir())),
       getSiteUrlSetting(),
     );
     const opened = openContentStore({

@@ -2,7 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { addressGroup } from '@/lib/client-address';
+import { addressGroup, addressNetwork } from '@/lib/client-address';
+import { getContentIdentity } from '@/lib/content/process-store';
+import { usableSecret } from '@/lib/secrets.mjs';
 import { getDataDir, getRedis } from '@/lib/site';
 
 import { openMemoryCounter } from './memory';
@@ -28,6 +30,12 @@ export const COUNT_RULES: CountRules = { dedupeMs: DEDUPE_MS, perArticle: 3, per
  */
 export const MAX_NEW_VISITORS_PER_HOUR = 20_000;
 export const MAX_VIEWS_PER_HOUR = 100_000;
+/**
+ * New clients one network (an IPv4 /24, an IPv6 /48) may add in an hour: one client holding a /48
+ * could otherwise fill the hour's room alone, rank its article first and leave every other reader
+ * uncounted until the hour turns. A newsroom, a campus or a carrier's NAT stays well within it.
+ */
+export const MAX_NEW_VISITORS_PER_NETWORK_HOUR = 500;
 /** Clients whose beacons this minute are remembered for the rate limit. */
 export const MAX_RATE_LIMITED = 50_000;
 
@@ -40,7 +48,7 @@ interface ViewsState {
   /** When the rate limit last forgot the windows that ended (at most once a second). */
   sweptAt: number;
   /** This hour's clients and counted views (the flood guard). */
-  hour: { hour: number; visitors: Set<string>; views: number };
+  hour: { hour: number; visitors: Set<string>; views: number; networks: Map<string, number> };
   prunedAt: number;
   failed: boolean;
 }
@@ -94,28 +102,31 @@ function readSecret(dir: string): Buffer {
   return secret;
 }
 
+/**
+ * The visitors' secret every instance of a deployment shares, derived from CACHE_SECRET (which
+ * REDIS_URL requires and Redis never holds) and the content's identity.
+ */
+export function sharedVisitorSecret(cacheSecret: string, identity: string): Buffer {
+  return crypto.createHmac('sha256', cacheSecret).update(`views visitor salt ${identity}`).digest();
+}
+
 function getState(): ViewsState {
   const holder = globalThis as Record<symbol, ViewsState | undefined>;
   let state = holder[STATE_KEY];
   if (!state) {
     const dir = getDataDir();
     const redis = getRedis();
-    // Several instances count in Redis, with one salt, so a visitor is one visitor on all of them.
-    const counter = redis
-      ? openRedisCounter({
-          ...redis,
-          onSharedSecret: (secret) => {
-            const current = holder[STATE_KEY];
-            if (current) current.secret = secret;
-          },
-        })
-      : openCounter(dir);
+    const cacheSecret = usableSecret('CACHE_SECRET');
+    // Several instances count in Redis under their deployment's identity, with one secret, so a
+    // visitor is one visitor on all of them and another site's counts never mix in.
+    const identity = redis ? getContentIdentity() : '';
+    const counter = redis ? openRedisCounter({ url: redis.url, prefix: `${redis.prefix}:${identity}` }) : openCounter(dir);
     state = {
       counter,
-      secret: readSecret(dir),
+      secret: redis && cacheSecret ? sharedVisitorSecret(cacheSecret, identity) : readSecret(dir),
       limits: new Map(),
       sweptAt: 0,
-      hour: { hour: 0, visitors: new Set(), views: 0 },
+      hour: { hour: 0, visitors: new Set(), views: 0, networks: new Map() },
       prunedAt: 0,
       failed: false,
     };
@@ -183,30 +194,46 @@ export function allowBeacon(visitor: string, now: number): boolean {
   return window.count <= BEACONS_PER_MINUTE;
 }
 
-/** Whether this hour still has room for this visitor's view (the flood guard); takes the room. */
-function admit(state: ViewsState, visitor: string, now: number): boolean {
+/**
+ * Whether this hour still has room for this visitor's view (the flood guard), in all and in the
+ * visitor's network; takes the room. The networks map grows no faster than the visitors set.
+ */
+function admit(state: ViewsState, visitor: string, network: string, now: number): boolean {
   const hour = Math.floor(now / (60 * MINUTE));
-  if (state.hour.hour !== hour) state.hour = { hour, visitors: new Set(), views: 0 };
+  if (state.hour.hour !== hour) state.hour = { hour, visitors: new Set(), views: 0, networks: new Map() };
   const room = state.hour;
   if (room.views >= MAX_VIEWS_PER_HOUR) return false;
   if (!room.visitors.has(visitor)) {
     if (room.visitors.size >= MAX_NEW_VISITORS_PER_HOUR) return false;
+    const fromNetwork = room.networks.get(network) ?? 0;
+    if (fromNetwork >= MAX_NEW_VISITORS_PER_NETWORK_HOUR) return false;
+    room.networks.set(network, fromNetwork + 1);
     room.visitors.add(visitor);
   }
   return true;
 }
 
+/** The network `address` is in, as the flood guard counts it (kept in memory for the hour only). */
+export function visitorNetwork(address: string): string {
+  return addressNetwork(address);
+}
+
 /**
  * Counts a view: once per visitor and article per 30 minutes, within the daily caps
- * (COUNT_RULES) and the hourly flood guard. Prunes old rows every ten minutes.
+ * (COUNT_RULES) and the hourly flood guard (`network`: visitorNetwork of the client's address). Prunes old rows every ten minutes.
  */
-export function recordView(slug: string, visitor: string, now: number = Date.now()): boolean {
+export function recordView(
+  slug: string,
+  visitor: string,
+  now: number = Date.now(),
+  network: string = visitor,
+): boolean {
   const state = getState();
   if (now - state.prunedAt > 10 * MINUTE) {
     state.prunedAt = now;
     guarded((counter) => counter.prune(now - 2 * WINDOW_MS, now - WINDOW_MS - 60 * MINUTE), undefined);
   }
-  if (!admit(state, visitor, now)) return false;
+  if (!admit(state, visitor, network, now)) return false;
   const counted = guarded((counter) => counter.record(slug, visitor, now, COUNT_RULES), false);
   if (counted) state.hour.views += 1;
   return counted;

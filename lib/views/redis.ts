@@ -1,5 +1,3 @@
-import crypto from 'node:crypto';
-
 import { openRedis } from '@/lib/cluster/redis.mjs';
 
 import type { CountRules, ViewCount, ViewCounter } from './types';
@@ -39,20 +37,17 @@ return 1`;
  */
 export function openRedisCounter(options: {
   url: string;
+  /** The deployment's own: `<REDIS_PREFIX>:<content identity>`, so two sites never mix counts. */
   prefix: string;
-  /** The visitors' salt every instance shares (made once, kept in Redis). */
-  onSharedSecret?: (secret: Buffer) => void;
 }): ViewCounter {
   // Counting pauses while Redis is away; the client reconnects by itself.
   const client = openRedis(options.url, { commandTimeout: 500 });
   const key = (...parts: (string | number)[]) => [options.prefix, 'views', ...parts].join(':');
+  // The visitors' salt is never kept in Redis (whoever read it could test every address against
+  // the visitor keys): every instance derives it from CACHE_SECRET (lib/views/index.ts). The
+  // salt an earlier version stored there is removed.
   client.on('ready', () => {
-    const secretKey = key('secret');
-    void client
-      .set(secretKey, crypto.randomBytes(32).toString('base64'), 'NX')
-      .then(() => client.get(secretKey))
-      .then((value) => value && options.onSharedSecret?.(Buffer.from(value, 'base64')))
-      .catch(() => {});
+    void client.del(key('secret')).catch(() => {});
   });
 
   let pending: { slug: string; visitor: string; now: number; rules: CountRules }[] = [];

@@ -17,10 +17,13 @@ import {
   COUNT_RULES,
   getViewsFootprint,
   MAX_NEW_VISITORS_PER_HOUR,
+  MAX_NEW_VISITORS_PER_NETWORK_HOUR,
   MAX_RATE_LIMITED,
   recordView,
+  sharedVisitorSecret,
   topViews,
   visitorKey,
+  visitorNetwork,
 } from './index';
 import { openMemoryCounter } from './memory';
 import { getMostRead } from './most-read';
@@ -125,6 +128,13 @@ describe('visitors', () => {
     expect(today).not.toContain('203');
   });
 
+  it('are the same on every instance of a deployment and differ between deployments, by a secret Redis never holds', () => {
+    const secret = 'f3a9c1d7e5b2486a0c9e1f7d3b5a2c8e4f6a0b9c1d3e5f7a';
+    expect(sharedVisitorSecret(secret, 'production').equals(sharedVisitorSecret(secret, 'production'))).toBe(true);
+    expect(sharedVisitorSecret(secret, 'production').equals(sharedVisitorSecret(secret, 'staging'))).toBe(false);
+    expect(sharedVisitorSecret(secret, 'production').equals(sharedVisitorSecret(`x${secret.slice(1)}`, 'production'))).toBe(false);
+  });
+
   it('are an IPv6 /64, whichever address in it a client picks', () => {
     const one = visitorKey('2001:db8:1:2::1', now);
     expect(visitorKey('2001:db8:1:2:ffff:ffff:ffff:fffe', now)).toBe(one);
@@ -168,13 +178,22 @@ describe('visitors', () => {
   // uncounted until the hour turns; measured on a running server (204, not counted).
   it('still counts a genuine reader in the hour one /48 flooded', () => {
     const ipv6 = (i: number) => `2001:db8:77:${i.toString(16)}::1`;
+    let flooded = 0;
     for (let i = 0; i < MAX_NEW_VISITORS_PER_HOUR; i += 1) {
       const visitor = visitorKey(ipv6(i), now);
-      if (allowBeacon(visitor, now)) recordView('new', visitor, now);
+      if (allowBeacon(visitor, now) && recordView('new', visitor, now, visitorNetwork(ipv6(i)))) flooded += 1;
     }
+    expect(flooded).toBe(MAX_NEW_VISITORS_PER_NETWORK_HOUR);
     const reader = visitorKey('198.51.100.1', now + MINUTE);
     expect(allowBeacon(reader, now + MINUTE)).toBe(true);
-    expect(recordView('old', reader, now + MINUTE)).toBe(true);
+    expect(recordView('old', reader, now + MINUTE, visitorNetwork('198.51.100.1'))).toBe(true);
+    // A neighbour in another /48 of the same provider is counted too.
+    const neighbour = '2001:db8:78:1::1';
+    expect(recordView('old', visitorKey(neighbour, now), now, visitorNetwork(neighbour))).toBe(true);
+    expect(topViews(2, now + MINUTE)).toEqual([
+      { slug: 'new', views: MAX_NEW_VISITORS_PER_NETWORK_HOUR },
+      { slug: 'old', views: 2 },
+    ]);
   }, 60_000);
 });
 

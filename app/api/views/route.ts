@@ -3,7 +3,7 @@ import { isbot } from 'isbot';
 import { getClientAddress } from '@/lib/client-address';
 import { getArticle } from '@/lib/content';
 import { readBoundedBody } from '@/lib/request-body';
-import { allowBeacon, recordView, visitorKey } from '@/lib/views';
+import { allowBeacon, recordView, visitorKey, visitorNetwork } from '@/lib/views';
 
 // Counted per request; never cached.
 export const dynamic = 'force-dynamic';
@@ -39,6 +39,6 @@ export async function POST(request: Request) {
   const now = Date.now();
   const visitor = visitorKey(address, now);
   if (!allowBeacon(visitor, now)) return answer(429);
-  recordView(article.slug, visitor, now);
+  recordView(article.slug, visitor, now, visitorNetwork(address));
   return answer(204);
 }
