@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { addressGroup } from '@/lib/client-address';
+
 /** Drawn cards kept on disk, in bytes, before the oldest are removed (~40 KB a card: ~5,000). */
 export const MAX_CARD_BYTES = 200 * 1024 * 1024;
 /** Cards kept in memory as well, the most recently used. */
@@ -126,7 +128,7 @@ export const CARD_DRAW_EVERY_MS = 2000;
 const MAX_BUCKETS = 10_000;
 
 /**
- * A token bucket per client for cards that must be drawn (~250 ms of CPU each): CARD_DRAW_BURST at
+ * A token bucket per client (an address, an IPv6 /64) for cards that must be drawn (~250 ms of CPU each): CARD_DRAW_BURST at
  * once, then one every CARD_DRAW_EVERY_MS. Cards already drawn are never limited here. Answers how
  * long to wait (ms) when there is no token, 0 when one was taken. Bounded: at MAX_BUCKETS clients
  * the full buckets are forgotten (a sweep at most once a second), and while none is full every new
@@ -135,7 +137,9 @@ const MAX_BUCKETS = 10_000;
 export function openDrawLimiter(): (client: string, now: number) => number {
   const buckets = new Map<string, { tokens: number; at: number }>();
   let sweptAt = -Infinity;
-  return (client, now) => {
+  return (address, now) => {
+    // One client is an IPv4 address or an IPv6 /64 (it may pick any address in it), as for views.
+    const client = addressGroup(address);
     let bucket = buckets.get(client);
     if (!bucket) {
       if (buckets.size >= MAX_BUCKETS && Math.abs(now - sweptAt) >= 1000) {
