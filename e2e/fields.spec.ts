@@ -95,7 +95,7 @@ test.describe('the site URL', () => {
     for (const page of PATHS) expect((await request.get(`${base}${page}`)).status(), page).toBe(200);
     const robots = await (await request.get(`${base}/robots.txt`)).text();
     expect(robots).toContain('Sitemap: https://news.example.kr/sitemap.xml');
-    expect(log.split('SITE_URL "mailto:ops@example.kr"은 http(s) 주소가 아니어서 쓰지 않습니다')).toHaveLength(2);
+    expect(log.split('SITE_URL "mailto:ops@example.kr"은 경로 없는 http(s) 주소가 아니어서 쓰지 않습니다')).toHaveLength(2);
   });
 
   test('url: "mailto:…" in _site.yml is an error: every page, feed, robots.txt and /api/breaking answer 200 with the last good identity', async ({

@@ -106,7 +106,7 @@ describe('only an http(s) URL is the site URL', () => {
       fs.writeFileSync(path.join(dir, '_site.yml'), `name: 시험일보\nurl: "${url}"\n`);
       const { problems } = getContentStore().getSnapshot();
       expect(problems).toContainEqual(
-        expect.objectContaining({ file: '_site.yml', line: 2, severity: 'error', message: 'url: http(s) 주소여야 합니다 (예: https://news.example.com)' }),
+        expect.objectContaining({ file: '_site.yml', line: 2, severity: 'error', message: 'url: 경로 없는 http(s) 주소여야 합니다 (예: https://news.example.com)' }),
       );
       // No good identity yet: the built-in one serves.
       expect(getMasthead().url).toBe('http://localhost:3000');
@@ -132,7 +132,8 @@ describe('only an http(s) URL is the site URL', () => {
   it('ignores a SITE_URL that is not http(s), saying so once in the log', () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
-      for (const bad of ['mailto:x@y.z', 'javascript:alert(1)']) {
+      // A path too: the site has no base path, and half its links would leave it out.
+      for (const bad of ['mailto:x@y.z', 'javascript:alert(1)', 'https://news.example.com/sub/']) {
         restart();
         process.env.SITE_URL = bad;
         expect(getMasthead().url).toBe('https://news.example.kr');
@@ -141,8 +142,9 @@ describe('only an http(s) URL is the site URL', () => {
         expect(getMasthead().url).toBe('https://news.example.kr');
       }
       expect(log.mock.calls.map((call) => String(call[0]))).toEqual([
-        'SITE_URL "mailto:x@y.z"은 http(s) 주소가 아니어서 쓰지 않습니다 (예: https://news.example.com)',
-        'SITE_URL "javascript:alert(1)"은 http(s) 주소가 아니어서 쓰지 않습니다 (예: https://news.example.com)',
+        'SITE_URL "mailto:x@y.z"은 경로 없는 http(s) 주소가 아니어서 쓰지 않습니다 (예: https://news.example.com)',
+        'SITE_URL "javascript:alert(1)"은 경로 없는 http(s) 주소가 아니어서 쓰지 않습니다 (예: https://news.example.com)',
+        'SITE_URL "https://news.example.com/sub/"은 경로 없는 http(s) 주소가 아니어서 쓰지 않습니다 (예: https://news.example.com)',
       ]);
     } finally {
       log.mockRestore();

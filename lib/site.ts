@@ -32,7 +32,10 @@ export function toSiteUrl(value: string | undefined): string | undefined {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
   if (url.username || url.password || url.search || url.hash) return undefined;
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+  // The site is served from the root of its host (it has no base path): a path in the site URL
+  // would send some links (canonical) under it and others (feeds, sitemaps, JSON-LD) beside it.
+  if (url.pathname !== '/') return undefined;
+  return url.origin;
 }
 
 // Process-wide, not per module: Next bundles this module into several chunks, and the log line is
@@ -53,7 +56,7 @@ export function getSiteUrlOverride(): string | undefined {
   if (!url && !refusedSiteUrls.has(raw)) {
     refusedSiteUrls.add(raw);
     console.error(
-      `SITE_URL "${raw}"은 http(s) 주소가 아니어서 쓰지 않습니다 (예: https://news.example.com)`,
+      `SITE_URL "${raw}"은 경로 없는 http(s) 주소가 아니어서 쓰지 않습니다 (예: https://news.example.com)`,
     );
   }
   return url;

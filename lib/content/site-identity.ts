@@ -20,7 +20,7 @@ const text = (field: string, limit: number = LIMIT.other) =>
     .transform((v) => String(v).trim())
     .pipe(z.string().max(limit, tooLong(field, limit)));
 
-const URL_MESSAGE = 'url: http(s) 주소여야 합니다 (예: https://news.example.com)';
+const URL_MESSAGE = 'url: 경로 없는 http(s) 주소여야 합니다 (예: https://news.example.com)';
 
 const siteSchema = z.looseObject({
   name: text('name', LIMIT.name).optional(),
