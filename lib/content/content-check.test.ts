@@ -81,7 +81,7 @@ describe('npm run content:check: what costs too much to render', () => {
       expect(stdout.trim().split('\n')).toEqual([
         `${rel}/_pages/about.md:4: error: 닫지 않은 서식 태그(<b> <i> <a> 등)가 너무 많습니다 (20개 한도)`,
         `${rel}/flood.html:5: error: 닫지 않은 서식 태그(<b> <i> <a> 등)가 너무 많습니다 (20개 한도)`,
-        `${rel}/lede.md:4: error: feature_text: 한 문단에 강조 기호(* _)가 너무 많습니다 (1000개 한도) (머리글 없이 게시합니다)`,
+        `${rel}/lede.md:4: error: feature_text: 한 문단에 강조·취소선 기호(* _ ~)가 너무 많습니다 (1000개 한도) (머리글 없이 게시합니다)`,
         `${rel}/live.live/1.md:5:1: warning: 사진에 대체 텍스트(alt)가 없습니다: /u.png`,
         `${rel}/long-lede.md:4: error: feature_text: 너무 깁니다 (최대 2000자)`,
         expect.stringMatching(/^기사 파일 \d+개 검사: 오류 4건, 경고 1건$/),
