@@ -197,3 +197,18 @@ export function getRenderCostProblem(
   if (where === 'load' && source.length > RENDER_LIMITS.mainThreadHtmlCheck) return getTagCountProblem(source);
   return getHtmlCostProblem(source);
 }
+
+/**
+ * Whether text is cheap enough to parse on the server's main thread (the search index reads short
+ * bodies there): at most `constructs` lines, marks, tags and references, ~100 µs each at worst.
+ */
+export function isQuickToParse(source: string, constructs: number): boolean {
+  let count = 0;
+  for (let i = 0; i < source.length; i += 1) {
+    const ch = source.charCodeAt(i);
+    if ((ch !== 10 /* \n */ && !CONSTRUCTS.has(ch)) || source.charCodeAt(i - 1) === ch) continue;
+    count += 1;
+    if (count > constructs) return false;
+  }
+  return true;
+}
