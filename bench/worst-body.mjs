@@ -33,7 +33,8 @@ await renderBody('준비 *됨*', 'markdown');
 for (const [shape, [text, format]] of Object.entries(SHAPES)) {
   if (only.length > 0 && !only.includes(shape)) continue;
   const problem = getRenderCostProblem(text, format, 'render');
-  if (problem) throw new Error(`the limits refuse the ${shape} text meant to be accepted: ${problem}`);
+  if (problem)
+    throw new Error(`the limits refuse the ${shape} text meant to be accepted: ${problem}`);
   const started = cpu();
   const wall = performance.now();
   const { html } = await renderBody(text, format);

@@ -93,7 +93,9 @@ describe('createRenderPool', () => {
     const timeoutsFile = path.join(folder, 'render-timeouts.json');
     try {
       pool = createRenderPool({ size: 1, timeoutMs: 300, timeoutsFile, spawn: standIn });
-      await expect(pool.render('SLOW', 'html', {}, 'slow.html')).rejects.toThrow('시간 한도(0.3초)를 넘었습니다');
+      await expect(pool.render('SLOW', 'html', {}, 'slow.html')).rejects.toThrow(
+        '시간 한도(0.3초)를 넘었습니다',
+      );
       const refused = '렌더링이 시간 한도(0.3초)를 넘었던 본문이라 다시 렌더링하지 않습니다';
       await expect(pool.render('SLOW', 'html', {}, 'slow.html')).rejects.toThrow(refused);
       await pool.close();
@@ -103,8 +105,12 @@ describe('createRenderPool', () => {
       await expect(pool.lint('SLOW', 'html')).rejects.toThrow(refused);
       // Refused without a worker: far sooner than a render's budget.
       expect(Date.now() - started).toBeLessThan(300);
-      await expect(pool.render('SLOW 고침', 'html', {}, 'slow.html')).rejects.toThrow('시간 한도(0.3초)를 넘었습니다');
-      await expect(pool.render('고친 본문', 'html', {}, 'slow.html')).resolves.toMatchObject({ html: '고친 본문' });
+      await expect(pool.render('SLOW 고침', 'html', {}, 'slow.html')).rejects.toThrow(
+        '시간 한도(0.3초)를 넘었습니다',
+      );
+      await expect(pool.render('고친 본문', 'html', {}, 'slow.html')).resolves.toMatchObject({
+        html: '고친 본문',
+      });
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
     }
@@ -116,7 +122,9 @@ describe('createRenderPool', () => {
     fs.writeFileSync(timeoutsFile, '{"not": "a list"');
     try {
       pool = createRenderPool({ size: 1, timeoutsFile });
-      await expect(pool.render('*됨*', 'markdown')).resolves.toMatchObject({ html: '<p><em>됨</em></p>' });
+      await expect(pool.render('*됨*', 'markdown')).resolves.toMatchObject({
+        html: '<p><em>됨</em></p>',
+      });
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
     }
@@ -125,7 +133,9 @@ describe('createRenderPool', () => {
   it("an ordinary render is not stuck behind slow files' renders", async () => {
     pool = createRenderPool({ size: 1, timeoutMs: 20_000, slowMs: 200, spawn: standIn });
     const { settled, track } = recorder();
-    const slow = ['a', 'b', 'c'].map((name) => track(name, pool!.render(`SLOW ${name}`, 'html', {}, `${name}.html`)));
+    const slow = ['a', 'b', 'c'].map((name) =>
+      track(name, pool!.render(`SLOW ${name}`, 'html', {}, `${name}.html`)),
+    );
     await track('ordinary', pool.render('보통 기사', 'markdown', {}, 'ordinary.md'));
     // One worker is held by a slow render; the spare took the ordinary one (each other slow render
     // was stopped at 200 ms to wait its turn, not left holding the spare). On a first-come queue
@@ -152,8 +162,12 @@ describe('createRenderPool', () => {
 
   it('checks the full cost in the worker, and refuses a rendered result too big to carry', async () => {
     pool = createRenderPool({ size: 1 });
-    await expect(pool.render('<p><b>x'.repeat(78_000), 'html')).rejects.toThrow('닫지 않은 서식 태그');
-    await expect(pool.text('<p><b>x'.repeat(78_000), 'html')).rejects.toThrow('닫지 않은 서식 태그');
+    await expect(pool.render('<p><b>x'.repeat(78_000), 'html')).rejects.toThrow(
+      '닫지 않은 서식 태그',
+    );
+    await expect(pool.text('<p><b>x'.repeat(78_000), 'html')).rejects.toThrow(
+      '닫지 않은 서식 태그',
+    );
     // 1 MB of references within every limit renders to 1.2 M characters of `&#x26;`.
     await expect(pool.render('&amp;'.repeat(200_000), 'html')).rejects.toThrow(
       `렌더링한 본문이 너무 큽니다 (1,200,000자, 한도 ${RENDER_LIMITS.renderedChars.toLocaleString('en-US')}자)`,

@@ -59,7 +59,12 @@ export interface RenderPool {
    * a text that timed out is not rendered again) or cannot queue. `file` names the text's file:
    * one file's renders run one at a time, and a file that rendered slowly waits behind the others.
    */
-  render(source: string, format: BodyFormat, options?: RenderOptions, file?: string): Promise<RenderedBody>;
+  render(
+    source: string,
+    format: BodyFormat,
+    options?: RenderOptions,
+    file?: string,
+  ): Promise<RenderedBody>;
   /** Renders in a worker as `render` does and lists the images without alt text. */
   lint(source: string, format: BodyFormat, file?: string): Promise<ImageWithoutAlt[]>;
   /** A body's words for the search index (lib/search/text.ts), parsed in a worker. */
@@ -107,7 +112,9 @@ function readTimeouts(file: string | undefined): Set<string> {
   if (!file) return new Set();
   try {
     const saved: unknown = JSON.parse(fs.readFileSync(/* turbopackIgnore: true */ file, 'utf8'));
-    const hashes = Array.isArray(saved) ? saved.filter((h) => typeof h === 'string' && /^[0-9a-f]{32}$/.test(h)) : [];
+    const hashes = Array.isArray(saved)
+      ? saved.filter((h) => typeof h === 'string' && /^[0-9a-f]{32}$/.test(h))
+      : [];
     return new Set(hashes.slice(-REMEMBERED));
   } catch {
     // None yet, or unreadable: every text gets its first try.
