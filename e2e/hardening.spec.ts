@@ -197,6 +197,9 @@ test.describe('content that costs too much to render', () => {
         article('formatting-flood'),
         article('heaviest-html'),
         article('heaviest-markdown'),
+        article('heaviest-paragraphs'),
+        article('strikethrough-flood'),
+        article('attribute-flood'),
       ]);
       const timed = async (path: string) => {
         const started = Date.now();
@@ -216,7 +219,8 @@ test.describe('content that costs too much to render', () => {
       expect(await other.response.text()).toContain('소버린 AI');
       expect(other.ms).toBeLessThan(10_000);
 
-      const [stalling, lede, flood, html, markdown] = await costly;
+      const [stalling, lede, flood, html, markdown, paragraphs, strikethrough, attributes] =
+        await costly;
       // The 48 KB lede is over its length cap: the file is refused. A costly lede within the cap
       // is dropped, the story kept; the refused body leaves its article out.
       expect(stalling.status()).toBe(404);
@@ -228,6 +232,11 @@ test.describe('content that costs too much to render', () => {
       expect(html.status()).toBe(200);
       expect(await html.text()).toContain('무거운 문단');
       expect(markdown.status()).toBe(200);
+      expect(paragraphs.status()).toBe(200);
+      expect(await paragraphs.text()).toContain('문단');
+      // Refused by the construct limits where content loads: never sent to the worker.
+      expect(strikethrough.status()).toBe(404);
+      expect(attributes.status()).toBe(404);
     });
   }
 });

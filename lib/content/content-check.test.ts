@@ -76,15 +76,25 @@ describe('npm run content:check: what costs too much to render', () => {
       write('_pages/about.md', `---\ntitle: 소개\n---\n\n![](/p.png)\n\n${'<i>'.repeat(30)}\n`);
       write('live.md', '---\ntitle: 생중계\ndate: 2024-01-01\nlive: true\n---\n\n본문\n');
       write('live.live/1.md', '---\ndate: 2024-01-01 10:00\n---\n\n![](/u.png)\n');
+      // Issue 19's second review: strikethrough, backticks and references, uncounted before.
+      write('strike.md', `---\ntitle: 취소선\ndate: 2024-01-01\n---\n\n${'~a'.repeat(200_000)}\n`);
+      write('code.md', `---\ntitle: 코드\ndate: 2024-01-01\n---\n\n${'\`a'.repeat(5000)}\n`);
+      write('references.md', `---\ntitle: 참조\ndate: 2024-01-01\n---\n\n${'&amp;'.repeat(100_000)}\n`);
+      // Over 128 KB the unclosed-tag check runs in the worker: an error at the body line all the same.
+      write('big.html', `---\ntitle: 큰 본문\ndate: 2024-01-01\n---\n${'<b>'.repeat(21)}<p>${'긴 문단. '.repeat(30_000)}</p>\n`);
       const { code, stdout } = await checkFolder(costly);
       const rel = path.relative(process.cwd(), costly);
       expect(stdout.trim().split('\n')).toEqual([
         `${rel}/_pages/about.md:4: error: 닫지 않은 서식 태그(<b> <i> <a> 등)가 너무 많습니다 (20개 한도)`,
-        `${rel}/flood.html:5: error: 닫지 않은 서식 태그(<b> <i> <a> 등)가 너무 많습니다 (20개 한도)`,
-        `${rel}/lede.md:4: error: feature_text: 한 문단에 강조 기호(* _)가 너무 많습니다 (1000개 한도) (머리글 없이 게시합니다)`,
+        `${rel}/big.html:5: error: 본문을 표시할 수 없습니다: 닫지 않은 서식 태그(<b> <i> <a> 등)가 너무 많습니다 (20개 한도)`,
+        `${rel}/code.md:5: error: 한 문단에 코드 기호(\`)가 너무 많습니다 (1000개 한도)`,
+        `${rel}/flood.html:5: error: HTML 태그가 너무 많습니다 (20000개 한도)`,
+        `${rel}/lede.md:4: error: feature_text: 한 문단에 강조·취소선 기호(* _ ~)가 너무 많습니다 (1000개 한도) (머리글 없이 게시합니다)`,
         `${rel}/live.live/1.md:5:1: warning: 사진에 대체 텍스트(alt)가 없습니다: /u.png`,
         `${rel}/long-lede.md:4: error: feature_text: 너무 깁니다 (최대 2000자)`,
-        expect.stringMatching(/^기사 파일 \d+개 검사: 오류 4건, 경고 1건$/),
+        `${rel}/references.md:5: error: 마크다운 구성 요소(강조, 코드, 링크, 표 칸, 태그, 문자 참조, 줄)가 너무 많습니다 (10000개 한도)`,
+        `${rel}/strike.md:5: error: 한 문단에 강조·취소선 기호(* _ ~)가 너무 많습니다 (1000개 한도)`,
+        expect.stringMatching(/^기사 파일 \d+개 검사: 오류 8건, 경고 1건$/),
       ]);
       expect(code).toBe(1);
     } finally {

@@ -11,13 +11,14 @@ const FAILED: RenderedBody = {
   text: '',
 };
 
-/** Renders off the main thread, within the pool's time budget. */
+/** Renders off the main thread, within the pool's time budget and its fair share for `file`. */
 function renderBody(
+  file: string,
   source: string,
   format: Article['format'],
   options: RenderOptions,
 ): Promise<RenderedBody> {
-  return getRenderPool().render(source, format, options);
+  return getRenderPool().render(source, format, options, file);
 }
 
 /**
@@ -62,7 +63,7 @@ export function getArticleBody(
   const siteUrl = getMasthead().url;
   const key = `body\u0000${sourceKey(article)}\u0000${article.image ?? ''}\u0000${siteUrl}\u0000${options.absolute ? 'abs' : ''}`;
   return cached(key, article.source.path, () =>
-    renderBody(article.body, article.format, {
+    renderBody(article.source.path, article.body, article.format, {
       heroSrc: article.image,
       siteUrl,
       baseUrl: options.absolute ? `${siteUrl}/` : undefined,
@@ -76,7 +77,7 @@ export function getLede(article: Article): Promise<RenderedBody> | undefined {
   if (!featureText) return undefined;
   const siteUrl = getMasthead().url;
   return cached(`lede\u0000${sourceKey(article)}\u0000${siteUrl}`, article.source.path, () =>
-    renderBody(featureText, 'markdown', { siteUrl }),
+    renderBody(article.source.path, featureText, 'markdown', { siteUrl }),
   );
 }
 
@@ -92,7 +93,7 @@ export async function getSummary(article: Article, maxLength = 140): Promise<str
 export function getPageBody(page: Page): Promise<RenderedBody> {
   const siteUrl = getMasthead().url;
   return cached(`page\u0000${sourceKey(page)}\u0000${siteUrl}`, page.source.path, () =>
-    renderBody(page.body, page.format, { siteUrl }),
+    renderBody(page.source.path, page.body, page.format, { siteUrl }),
   );
 }
 
@@ -100,6 +101,6 @@ export function getPageBody(page: Page): Promise<RenderedBody> {
 export function getLiveUpdateBody(update: LiveUpdate): Promise<RenderedBody> {
   const siteUrl = getMasthead().url;
   return cached(`live\u0000${sourceKey(update)}\u0000${siteUrl}`, update.source.path, () =>
-    renderBody(update.body, update.format, { siteUrl }),
+    renderBody(update.source.path, update.body, update.format, { siteUrl }),
   );
 }

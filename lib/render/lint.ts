@@ -19,7 +19,7 @@ interface LintTarget {
 async function lintWhenQueued(target: LintTarget) {
   for (;;) {
     try {
-      return await getRenderPool().lint(target.source, target.format);
+      return await getRenderPool().lint(target.source, target.format, target.file);
     } catch (error) {
       if (!(error instanceof RenderQueueFullError)) throw error;
       await sleep(50);

@@ -29,6 +29,19 @@ describe('getSearchText', () => {
     expect(ticks).toBeGreaterThan(3);
   }, 60_000);
 
+  it('reads a short but dense body in the render worker too (8 KB of `_*` took 0.9 s inline)', async () => {
+    const body = Array.from({ length: 8 }, () => '_*'.repeat(500)).join('\n\n');
+    expect(body.length).toBeLessThan(16 * 1024);
+    let ticks = 0;
+    const interval = setInterval(() => (ticks += 1), 10);
+    try {
+      expect((await getSearchText(article('dense.md', body))).length).toBeGreaterThan(1000);
+    } finally {
+      clearInterval(interval);
+    }
+    expect(ticks).toBeGreaterThan(3);
+  }, 60_000);
+
   it('reads a small body at once', async () => {
     expect(await getSearchText(article('small.md', '**굵은** 낱말'))).toBe('굵은 낱말');
   });
