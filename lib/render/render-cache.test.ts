@@ -16,14 +16,14 @@ function article(path: string) {
 afterEach(() => vi.restoreAllMocks());
 
 describe('getArticleBody off the main thread', () => {
-  it('a body over the time budget becomes the placeholder, named in the log, while requests keep being served', async () => {
+  it('a body the worker refuses becomes the placeholder, named in the log with its reason, while requests keep being served', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
-    // Past the content limits (as a body the limits did not foresee would be): tens of seconds of parse5.
+    // Past the content limits (formatting left open in every paragraph): tens of seconds of parse5
+    // on the main thread before the limits; now refused by the worker's full check.
     const endless = Array.from({ length: 4000 }, (_, i) => `<p><b class="c${i}">x`).join('');
     const hostile = { ...article('hostile.html'), format: 'html' as const, body: endless };
     let ticks = 0;
-    const interval = setInterval(() => (ticks += 1), 50);
-    const started = Date.now();
+    const interval = setInterval(() => (ticks += 1), 5);
     let body;
     try {
       body = await getArticleBody(hostile);
@@ -33,11 +33,10 @@ describe('getArticleBody off the main thread', () => {
     expect(body.html).toBe('<p>이 기사의 본문을 표시할 수 없습니다.</p>');
     expect(errors).toHaveBeenCalledWith(
       '[content] hostile.html: error: 본문을 렌더링할 수 없습니다',
-      expect.stringMatching(/렌더링/),
+      expect.stringMatching(/닫지 않은 서식 태그/),
     );
-    // The event loop was free: over a render of seconds, a 50 ms interval kept firing.
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-    expect(ticks).toBeGreaterThan(10);
+    // The work was done off the main thread: the event loop kept ticking while it was.
+    expect(ticks).toBeGreaterThan(0);
     // The next article renders as usual.
     expect((await getArticleBody(article('next.md'))).html).toBe('<p>본문</p>');
   }, 60_000);

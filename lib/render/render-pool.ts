@@ -108,26 +108,49 @@ function remember(set: Set<string>, value: string, limit = REMEMBERED) {
   }
 }
 
-function readTimeouts(file: string | undefined): Set<string> {
-  if (!file) return new Set();
+/**
+ * Times a text must time out before it is refused: once may be a machine that was busy (a build,
+ * a backup, a neighbour), twice is the text.
+ */
+export const TIMEOUTS_BEFORE_REFUSAL = 2;
+
+/** Remembered texts and how often each timed out (the file lists a hash once per time). */
+type Timeouts = Map<string, number>;
+
+function readTimeouts(file: string | undefined): Timeouts {
+  const counts: Timeouts = new Map();
+  if (!file) return counts;
   try {
     const saved: unknown = JSON.parse(fs.readFileSync(/* turbopackIgnore: true */ file, 'utf8'));
     const hashes = Array.isArray(saved)
       ? saved.filter((h) => typeof h === 'string' && /^[0-9a-f]{32}$/.test(h))
       : [];
-    return new Set(hashes.slice(-REMEMBERED));
+    for (const hash of hashes) counts.set(hash, (counts.get(hash) ?? 0) + 1);
+    while (counts.size > REMEMBERED) counts.delete(counts.keys().next().value!);
   } catch {
     // None yet, or unreadable: every text gets its first try.
-    return new Set();
   }
+  return counts;
 }
 
-function writeTimeouts(file: string | undefined, hashes: Set<string>) {
+/** Counts one more time-out of `hash`, forgetting the oldest texts past REMEMBERED. */
+function countTimeout(counts: Timeouts, hash: string) {
+  const times = Math.min(TIMEOUTS_BEFORE_REFUSAL, (counts.get(hash) ?? 0) + 1);
+  counts.delete(hash);
+  counts.set(hash, times);
+  while (counts.size > REMEMBERED) counts.delete(counts.keys().next().value!);
+}
+
+const isRefused = (counts: Timeouts, hash: string) =>
+  (counts.get(hash) ?? 0) >= TIMEOUTS_BEFORE_REFUSAL;
+
+function writeTimeouts(file: string | undefined, counts: Timeouts) {
   if (!file) return;
   const temporary = `${file}.${process.pid}.tmp`;
+  const listed = [...counts].flatMap(([hash, times]) => Array<string>(times).fill(hash));
   try {
     fs.mkdirSync(/* turbopackIgnore: true */ path.dirname(file), { recursive: true });
-    fs.writeFileSync(/* turbopackIgnore: true */ temporary, JSON.stringify([...hashes]));
+    fs.writeFileSync(/* turbopackIgnore: true */ temporary, JSON.stringify(listed));
     fs.renameSync(/* turbopackIgnore: true */ temporary, file);
   } catch {
     // A read-only data folder: the memory of this process still holds them.
@@ -181,7 +204,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
   const spare = slots[size];
   const queue: Pending[] = [];
   const slowFiles = new Set<string>();
-  let timedOut: Set<string> | undefined;
+  let timedOut: Timeouts | undefined;
   let nextId = 0;
   const seconds = timeoutMs / 1000;
 
@@ -213,8 +236,9 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
   const timeOut = (slot: Slot, worker: Worker) => {
     const pending = slot.busy;
     if (pending) {
-      timedOut ??= readTimeouts(options.timeoutsFile);
-      remember(timedOut, pending.hash);
+      // Read again: another process (the content check, another instance) may have counted it.
+      timedOut = readTimeouts(options.timeoutsFile);
+      countTimeout(timedOut, pending.hash);
       writeTimeouts(options.timeoutsFile, timedOut);
     }
     retire(slot, worker, `렌더링이 시간 한도(${seconds}초)를 넘었습니다`);
@@ -318,7 +342,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     new Promise<RenderReply & { ok: true }>((resolve, reject) => {
       const hash = hashText(source, format);
       timedOut ??= readTimeouts(options.timeoutsFile);
-      if (timedOut.has(hash)) {
+      if (isRefused(timedOut, hash)) {
         reject(
           new Error(
             `렌더링이 시간 한도(${seconds}초)를 넘었던 본문이라 다시 렌더링하지 않습니다 (파일을 고치면 다시 합니다)`,
