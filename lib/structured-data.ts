@@ -2,6 +2,7 @@ import type { Article } from '@/lib/content';
 import { toKstIso } from '@/lib/format';
 import { absoluteUrl, articlePath, categoryPath, reporterPath, socialImagePath } from '@/lib/paths';
 import { getMasthead, type LiveCoverage } from '@/lib/content';
+import { toSharedImage, type SharedImage } from '@/lib/media/resolve-image';
 import { site } from '@/lib/site';
 
 /**
@@ -18,9 +19,23 @@ export function serializeJsonLd(data: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-/** The image shared for an article: its own, or the generated card with its headline. */
+/** The generated share card's size (lib/social-image.ts). */
+const CARD_SIZE = { width: 1200, height: 630 };
+
+/**
+ * The image shared for an article: its own (a made photo with its true size, another site's of
+ * unknown size), or the generated card with its headline.
+ */
+export function getSocialImage(article: Article): SharedImage {
+  const own = toSharedImage(article.socialImage);
+  return own
+    ? { ...own, url: absoluteUrl(own.url) }
+    : { url: absoluteUrl(socialImagePath(article.slug)), ...CARD_SIZE };
+}
+
+/** The URL of the image shared for an article (`getSocialImage`). */
 export function getSocialImageUrl(article: Article): string {
-  return absoluteUrl(article.socialImage ?? socialImagePath(article.slug));
+  return getSocialImage(article).url;
 }
 
 const publisher = () => ({

@@ -42,8 +42,12 @@ describe('toReporter: links', () => {
 
   it('refuses a photo that is not an http(s) URL or a site path', () => {
     const result = read('photo: "javascript:alert(1)"');
-    expect(!result.ok && result.problems.map((p) => p.message)).toEqual(['photo: http(s) 주소나 /로 시작하는 경로여야 합니다']);
+    expect(!result.ok && result.problems.map((p) => p.message)).toEqual([
+      'photo: http(s) 주소, /로 시작하는 경로, 또는 이 파일 기준의 사진 경로(./사진.jpg)여야 합니다: "javascript:alert(1)"',
+    ]);
     const ok = read('photo: /images/reporters/hong.jpg');
-    expect(ok.ok && ok.reporter.photo).toBe('/images/reporters/hong.jpg');
+    expect(ok.ok && ok.reporter.photo).toEqual({ kind: 'url', url: '/images/reporters/hong.jpg' });
+    const beside = read('photo: hong.jpg');
+    expect(beside.ok && beside.reporter.photo).toEqual({ kind: 'photo', path: '_reporters/hong.jpg', line: 2 });
   });
 });
