@@ -2,7 +2,8 @@ import type { Article } from '@/lib/content';
 import { toKstIso } from '@/lib/format';
 import { absoluteUrl, articlePath, categoryPath, reporterPath, socialImagePath } from '@/lib/paths';
 import { getMasthead, type LiveCoverage } from '@/lib/content';
-import { toSharedImage, type SharedImage } from '@/lib/media/resolve-image';
+import { cropPath } from '@/lib/media/media-path';
+import { resolveImage, toSharedImage, type SharedImage } from '@/lib/media/resolve-image';
 import { site } from '@/lib/site';
 
 /**
@@ -38,6 +39,22 @@ export function getSocialImageUrl(article: Article): string {
   return getSocialImage(article).url;
 }
 
+/**
+ * NewsArticle's `image`: the lead photo's 16:9, 4:3 and 1:1 crops with their sizes, as Google's
+ * Article guidance asks; the shared image alone when the lead is no made photo.
+ */
+function toJsonLdImages(article: Article): unknown[] {
+  const lead = resolveImage(article.image);
+  const crops = lead?.kind === 'photo' ? lead.manifest.crops : [];
+  if (lead?.kind !== 'photo' || crops.length === 0) return [getSocialImageUrl(article)];
+  return crops.map((crop) => ({
+    '@type': 'ImageObject',
+    url: absoluteUrl(cropPath(lead.manifest.hash, crop.aspect)),
+    width: crop.width,
+    height: crop.height,
+  }));
+}
+
 const publisher = () => ({
   '@type': 'NewsMediaOrganization',
   name: getMasthead().name,
@@ -53,7 +70,7 @@ export function toNewsArticleJsonLd(article: Article, description: string) {
     '@type': 'NewsArticle',
     headline: article.title,
     description,
-    image: [getSocialImageUrl(article)],
+    image: toJsonLdImages(article),
     datePublished: toKstIso(article.published),
     dateModified: toKstIso(article.updated ?? article.published),
     author:

@@ -12,6 +12,7 @@ const manifest = (hash: string): PhotoManifest => ({
   height: 1200,
   frames: 1,
   variants: [{ width: 1600, height: 1200, format: 'jpg', bytes: 10 }],
+  crops: [],
   placeholder: '',
 });
 

@@ -13,7 +13,14 @@ import { z } from 'zod';
 
 import { getDataDir } from '@/lib/site';
 
-import { VARIANT_FORMATS, variantFileName, type VariantFormat } from './variant-spec';
+import {
+  CROP_ASPECTS,
+  cropFileName,
+  VARIANT_FORMATS,
+  variantFileName,
+  type CropAspect,
+  type VariantFormat,
+} from './variant-spec';
 import type { PhotoVariants } from './variants';
 
 const size = z.number().int().positive();
@@ -26,6 +33,7 @@ const manifestSchema = z.object({
   variants: z.array(
     z.object({ width: size, height: size, format: z.enum(VARIANT_FORMATS), bytes: size }),
   ),
+  crops: z.array(z.object({ aspect: z.enum(CROP_ASPECTS), width: size, height: size, bytes: size })),
   placeholder: z.string(),
 });
 
@@ -38,6 +46,8 @@ export interface VariantStore {
   readManifest(hash: string): Promise<PhotoManifest | undefined>;
   /** One variant's bytes, or undefined if there is no such file. Names must be checked first. */
   readVariant(hash: string, width: number, format: VariantFormat): Promise<Buffer | undefined>;
+  /** One crop's bytes (`16x9.jpg`), or undefined if there is no such file. */
+  readCrop(hash: string, aspect: CropAspect): Promise<Buffer | undefined>;
   /** Puts a photo's variants in place at once; a set already there (same hash, same bytes) stays. */
   write(photo: PhotoVariants): Promise<PhotoManifest>;
   /** Removes temporary folders older than `olderThanMs` that a crash left behind. */
@@ -83,6 +93,7 @@ function toManifest(photo: PhotoVariants): PhotoManifest {
       format,
       bytes: data.length,
     })),
+    crops: photo.crops.map(({ aspect, width, height, data }) => ({ aspect, width, height, bytes: data.length })),
     placeholder: photo.placeholder,
   };
 }
@@ -105,6 +116,9 @@ export function openVariantStore({ root }: { root: string }): VariantStore {
     readVariant(hash, width, format) {
       return readOrUndefined(path.join(root, hash, variantFileName(width, format)));
     },
+    readCrop(hash, aspect) {
+      return readOrUndefined(path.join(root, hash, cropFileName(aspect)));
+    },
     async write(photo) {
       const manifest = toManifest(photo);
       const target = path.join(root, photo.hash);
@@ -117,6 +131,9 @@ export function openVariantStore({ root }: { root: string }): VariantStore {
         for (const variant of photo.variants) {
           const name = variantFileName(variant.width, variant.format);
           await fs.writeFile(path.join(incoming, name), variant.data);
+        }
+        for (const crop of photo.crops) {
+          await fs.writeFile(path.join(incoming, cropFileName(crop.aspect)), crop.data);
         }
         await fs.writeFile(path.join(incoming, MANIFEST), JSON.stringify(manifest));
         await fs.rename(incoming, target);

@@ -158,6 +158,7 @@ describe('renderBody: content photos', () => {
     variants: [480, 800, 1200, 1600].flatMap((width) =>
       (['avif', 'webp', 'jpg'] as const).map((format) => ({ width, height: (width * 3) / 4, format, bytes: 1 })),
     ),
+    crops: [],
     placeholder: '',
   };
   const options = { base: 'news/story.md', photos: { 'news/harbour.jpg': photo } };
