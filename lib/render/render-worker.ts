@@ -4,7 +4,7 @@ import { parentPort } from 'node:worker_threads';
 
 import { toSearchText } from '@/lib/search/text';
 
-import { findImagesWithoutAlt } from './alt-text';
+import { findBodyImages } from './alt-text';
 import { renderBody } from './pipeline';
 import type { RenderJob, RenderReply } from './render-pool';
 
@@ -13,7 +13,7 @@ async function run(job: RenderJob): Promise<RenderReply> {
     if (job.op === 'text')
       return { id: job.id, ok: true, text: toSearchText(job.source, job.format) };
     if (job.op === 'lint') {
-      const images = await findImagesWithoutAlt(job.source, job.format);
+      const images = await findBodyImages(job.source, job.format);
       await renderBody(job.source, job.format, job.options);
       return { id: job.id, ok: true, images };
     }
