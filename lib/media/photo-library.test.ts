@@ -47,6 +47,24 @@ describe('openPhotoLibrary', () => {
     expect(library.get('a.jpg')).toBeUndefined();
   });
 
+  it('takes the AVIFs made after the first variants, and pages hear of them', async () => {
+    const upgraded = { ...manifest('h'), variants: [...manifest('h').variants, { width: 1600, height: 1200, format: 'avif' as const, bytes: 5 }] };
+    let upgrade: (m: PhotoManifest) => void = () => {};
+    const library = openPhotoLibrary({
+      publish: async (_absolute, onUpgrade) => {
+        upgrade = onUpgrade;
+        return { ok: true, manifest: manifest('h') };
+      },
+      log: () => {},
+    });
+    library.sync(files(file('a.jpg')));
+    await library.idle();
+    const before = library.version();
+    upgrade(upgraded);
+    expect(library.get('a.jpg')).toEqual({ status: 'ready', manifest: upgraded });
+    expect(library.version()).not.toBe(before);
+  });
+
   it('keeps a refusal with its message and logs it once', async () => {
     const lines: string[] = [];
     const library = openPhotoLibrary({

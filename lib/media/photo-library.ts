@@ -30,7 +30,8 @@ export interface PhotoLibrary {
 }
 
 export interface PhotoLibraryOptions {
-  publish?: (absolute: string) => Promise<PublishResult>;
+  /** Makes a photo's variants; `onUpgrade` hears of the ones made later (its AVIFs). */
+  publish?: (absolute: string, onUpgrade: (manifest: PhotoManifest) => void) => Promise<PublishResult>;
   /** One line per refusal or failure, once per file version. */
   log?: (line: string) => void;
   /** A photo the disk or a full queue could not take is tried again after this long. */
@@ -57,7 +58,7 @@ function identity(file: PhotoFile): string {
 
 /** A library that makes variants with `publish` (the process's photo queue and store by default). */
 export function openPhotoLibrary({
-  publish = (absolute) => publishPhoto(absolute),
+  publish = (absolute, onUpgrade) => publishPhoto(absolute, { onUpgrade }),
   log = (line) => console.error(`[content] ${line}`),
   retryMs = RETRY_MS,
 }: PhotoLibraryOptions = {}): PhotoLibrary {
@@ -119,8 +120,14 @@ export function openPhotoLibrary({
         const version = identity(entry.file);
         entry.made = version;
         let result: PublishResult;
+        const upgrade = (manifest: PhotoManifest) => {
+          const { state } = entry;
+          if (entries.get(path) !== entry || state.status !== 'ready' || state.manifest.hash !== manifest.hash) return;
+          entry.state = { status: 'ready', manifest };
+          changed();
+        };
         try {
-          result = await publish(entry.file.absolute);
+          result = await publish(entry.file.absolute, upgrade);
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           result = { ok: false, message, retryLater: true };
@@ -163,7 +170,8 @@ export function openPhotoLibrary({
         const hash = createHash('sha256');
         for (const [path, entry] of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
           const { state } = entry;
-          if (state.status === 'ready') hash.update(`${path}\0${state.manifest.hash}\n`);
+          const { manifest } = state.status === 'ready' ? state : { manifest: undefined };
+          if (manifest) hash.update(`${path}\0${manifest.hash}\0${manifest.variants.length}\n`);
           else if (state.status === 'refused') hash.update(`${path}\0refused\n`);
         }
         cachedVersion = hash.digest('hex').slice(0, 16);

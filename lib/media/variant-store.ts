@@ -21,7 +21,7 @@ import {
   type CropAspect,
   type VariantFormat,
 } from './variant-spec';
-import type { PhotoVariants } from './variants';
+import type { PhotoVariants, Variant } from './variants';
 
 const size = z.number().int().positive();
 
@@ -50,6 +50,12 @@ export interface VariantStore {
   readCrop(hash: string, aspect: CropAspect): Promise<Buffer | undefined>;
   /** Puts a photo's variants in place at once; a set already there (same hash, same bytes) stays. */
   write(photo: PhotoVariants): Promise<PhotoManifest>;
+  /**
+   * Adds variants to a photo already in place (its AVIFs, made after the rest): each file is
+   * renamed into the folder before the manifest that lists it replaces the old one, so a reader
+   * never sees a listed file missing. Resolves with the new manifest.
+   */
+  addVariants(hash: string, variants: readonly Variant[]): Promise<PhotoManifest>;
   /** Removes temporary folders older than `olderThanMs` that a crash left behind. */
   sweepIncoming(olderThanMs?: number): Promise<number>;
 }
@@ -142,6 +148,36 @@ export function openVariantStore({ root }: { root: string }): VariantStore {
         // Another process made the same photo first: identical bytes, nothing to do.
         if (isTaken(error)) return manifest;
         throw new Error(`사진 변환본을 저장할 수 없습니다: ${target}`, { cause: error });
+      }
+      return manifest;
+    },
+    async addVariants(hash, variants) {
+      const folder = path.join(root, hash);
+      const known = await this.readManifest(hash);
+      if (!known) throw new Error(`사진 변환본이 없어 더할 수 없습니다: ${folder}`);
+      const listed = new Set(known.variants.map((v) => variantFileName(v.width, v.format)));
+      const added = variants.filter((v) => !listed.has(variantFileName(v.width, v.format)));
+      if (added.length === 0) return known;
+      const order = (format: VariantFormat) => VARIANT_FORMATS.indexOf(format);
+      const manifest: PhotoManifest = {
+        ...known,
+        variants: [
+          ...known.variants,
+          ...added.map(({ width, height, format, data }) => ({ width, height, format, bytes: data.length })),
+        ].sort((a, b) => b.width - a.width || order(a.format) - order(b.format)),
+      };
+      const suffix = `${INCOMING}${randomBytes(6).toString('hex')}`;
+      try {
+        for (const variant of added) {
+          const file = path.join(folder, variantFileName(variant.width, variant.format));
+          await fs.writeFile(`${file}${suffix}`, variant.data);
+          await fs.rename(`${file}${suffix}`, file);
+        }
+        const file = path.join(folder, MANIFEST);
+        await fs.writeFile(`${file}${suffix}`, JSON.stringify(manifest));
+        await fs.rename(`${file}${suffix}`, file);
+      } catch (error) {
+        throw new Error(`사진 변환본을 저장할 수 없습니다: ${folder}`, { cause: error });
       }
       return manifest;
     },

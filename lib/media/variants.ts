@@ -68,6 +68,10 @@ export interface PhotoVariants {
 export interface VariantOptions {
   /** Seconds all variants may take together (`PHOTO_LIMITS.timeBudgetSeconds`). */
   timeBudgetSeconds?: number;
+  /** The formats to make (all by default): the page can show a photo before its slow AVIFs exist. */
+  formats?: readonly VariantFormat[];
+  /** Whether to make the crops for structured data (yes by default). */
+  crops?: boolean;
 }
 
 export type VariantsResult = { ok: true; photo: PhotoVariants } | { ok: false; message: string };
@@ -120,7 +124,13 @@ async function encode(raw: Raw, format: VariantFormat, deadline: Deadline): Prom
   return { width: info.width, height: info.height, format, data };
 }
 
-async function makeStillVariants(original: Buffer, widths: number[], deadline: Deadline) {
+async function makeStillVariants(
+  original: Buffer,
+  widths: number[],
+  deadline: Deadline,
+  formats: readonly VariantFormat[],
+  withCrops: boolean,
+) {
   const largest = Math.max(...widths);
   // Decoded once, turned upright and into sRGB at the largest width; the smaller widths are
   // resized from that (a JPEG also shrinks while it decodes), never from the original again.
@@ -135,12 +145,12 @@ async function makeStillVariants(original: Buffer, widths: number[], deadline: D
   for (const width of [...widths].sort((a, b) => b - a)) {
     const raw =
       width === base.info.width ? base : await toRaw(fromRaw(base, deadline).resize({ width }));
-    for (const format of VARIANT_FORMATS) {
+    for (const format of VARIANT_FORMATS.filter((candidate) => formats.includes(candidate))) {
       variants.push(await encode(raw, format, deadline));
     }
   }
   const crops: Crop[] = [];
-  for (const aspect of CROP_ASPECTS) crops.push(await makeCrop(base, aspect, deadline));
+  if (withCrops) for (const aspect of CROP_ASPECTS) crops.push(await makeCrop(base, aspect, deadline));
   const placeholder = await fromRaw(base, deadline)
     .resize({ width: 16 })
     .webp({ quality: 40 })
@@ -169,10 +179,15 @@ async function makeCrop(base: Raw, aspect: CropAspect, deadline: Deadline): Prom
   return { aspect, width: info.width, height: info.height, data };
 }
 
-async function makeAnimatedVariants(original: Buffer, widths: number[], deadline: Deadline) {
+async function makeAnimatedVariants(
+  original: Buffer,
+  widths: number[],
+  deadline: Deadline,
+  formats: readonly VariantFormat[],
+) {
   const options = { failOn: 'error', limitInputPixels: PHOTO_LIMITS.maxAnimationPixels } as const;
   const variants: Variant[] = [];
-  for (const width of [...widths].sort((a, b) => b - a)) {
+  for (const width of formats.includes('webp') ? [...widths].sort((a, b) => b - a) : []) {
     // AVIF has no animation in libvips: animated WebP, and a still JPEG of the first frame.
     const webp = await sharp(original, { ...options, animated: true })
       .timeout({ seconds: deadline.seconds() })
@@ -216,7 +231,11 @@ export async function makeVariants(
 export async function makeProbedVariants(
   photo: PhotoInfo,
   original: Buffer,
-  { timeBudgetSeconds = PHOTO_LIMITS.timeBudgetSeconds }: VariantOptions = {},
+  {
+    timeBudgetSeconds = PHOTO_LIMITS.timeBudgetSeconds,
+    formats = VARIANT_FORMATS,
+    crops = true,
+  }: VariantOptions = {},
 ): Promise<VariantsResult> {
   configureSharp();
   const widths = chooseWidths(photo.width);
@@ -224,8 +243,8 @@ export async function makeProbedVariants(
   try {
     const made =
       photo.frames > 1
-        ? await makeAnimatedVariants(original, widths, deadline)
-        : await makeStillVariants(original, widths, deadline);
+        ? await makeAnimatedVariants(original, widths, deadline, formats)
+        : await makeStillVariants(original, widths, deadline, formats, crops);
     return {
       ok: true,
       photo: {

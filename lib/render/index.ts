@@ -67,7 +67,8 @@ function lookUpPhotos(paths: readonly string[]): { photos: Record<string, PhotoM
   for (const path of paths) {
     const manifest = getPhotoManifest(path);
     if (manifest) photos[path] = manifest;
-    key.push(manifest?.hash ?? '-');
+    // The count changes when a photo's AVIFs are added to it.
+    key.push(manifest ? `${manifest.hash}:${manifest.variants.length}` : '-');
   }
   return { photos, key: key.join(',') };
 }
