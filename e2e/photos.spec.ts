@@ -44,7 +44,7 @@ function readSrcSet(srcset: string | null): { url: string; width: number }[] {
 
 /** Every tag exiftool finds in each file. */
 function exifOf(files: string[]): Record<string, unknown>[] {
-  const out = execFileSync('/usr/bin/exiftool', ['-json', '-a', '-G1', '-b', ...files], { encoding: 'utf8' });
+  const out = execFileSync('/usr/bin/exiftool', ['-json', '-q', '-a', '-G1', '-b', ...files], { encoding: 'utf8' });
   return JSON.parse(out) as Record<string, unknown>[];
 }
 
