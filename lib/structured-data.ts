@@ -55,11 +55,19 @@ function toJsonLdImages(article: Article): unknown[] {
   }));
 }
 
+/** The publisher's logo: `_site.yml`'s `logo` (a made photo with its size), else the drawn one. */
+function publisherLogo() {
+  const own = toSharedImage(getMasthead().logo, 600);
+  return own
+    ? { '@type': 'ImageObject', ...own, url: absoluteUrl(own.url) }
+    : { '@type': 'ImageObject', url: absoluteUrl('/logo.png'), width: 600, height: 600 };
+}
+
 const publisher = () => ({
   '@type': 'NewsMediaOrganization',
   name: getMasthead().name,
   url: absoluteUrl('/'),
-  logo: { '@type': 'ImageObject', url: absoluteUrl('/logo.png'), width: 600, height: 600 },
+  logo: publisherLogo(),
 });
 
 /** schema.org NewsArticle for an article page. */

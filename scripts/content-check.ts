@@ -19,7 +19,7 @@ const photos = await checkPhotos(checked.photos);
 const problems: ContentProblem[] = [
   ...checked.problems,
   ...photos.problems,
-  ...checkPhotoFields(photos, checked.articles, checked.reporters),
+  ...checkPhotoFields(photos, checked.articles, checked.reporters, checked.site),
 ];
 const photoProblem = (photoPath: string) => photos.problemOf(photoPath);
 // Many at a time, so the render workers never wait for the next job.

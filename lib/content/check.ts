@@ -2,7 +2,7 @@ import { site } from '@/lib/site';
 
 import type { ContentProblem } from './parse';
 import { openContentStore } from './store';
-import type { Article, Page, PhotoFile, Reporter } from './types';
+import type { Article, Page, PhotoFile, Reporter, SiteIdentity } from './types';
 
 export interface ContentCheck {
   /** How many article files were read, broken ones included. */
@@ -14,6 +14,8 @@ export interface ContentCheck {
   pages: readonly Page[];
   /** Reporters' profiles, for their photos. */
   reporters: readonly Reporter[];
+  /** `_site.yml`, for its logo. */
+  site?: SiteIdentity;
   /** The photo files, to be judged as the server would. */
   photos: ReadonlyMap<string, PhotoFile>;
 }
@@ -22,8 +24,8 @@ export interface ContentCheck {
 export function checkContent(root: string): ContentCheck {
   const store = openContentStore({ root, maxFileBytes: site.maxFileBytes, live: false });
   try {
-    const { fileCount, problems, articles, pages, reporters, photos } = store.getSnapshot();
-    return { fileCount, problems, articles, pages: [...pages.values()], reporters: [...reporters.values()], photos };
+    const { fileCount, problems, articles, pages, reporters, photos, site } = store.getSnapshot();
+    return { fileCount, problems, articles, pages: [...pages.values()], reporters: [...reporters.values()], photos, site };
   } finally {
     store.close();
   }

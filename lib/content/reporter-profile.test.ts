@@ -51,3 +51,16 @@ describe('toReporter: links', () => {
     expect(beside.ok && beside.reporter.photo).toEqual({ kind: 'photo', path: '_reporters/hong.jpg', line: 2 });
   });
 });
+
+describe('toSiteIdentity: logo', () => {
+  it('reads a logo beside _site.yml as a content photo, and refuses one outside the folder at its line', async () => {
+    const { toSiteIdentity } = await import('./site-identity');
+    const file = { path: '_site.yml', size: 1, mtimeMs: 1 };
+    const good = toSiteIdentity('name: 한빛일보\nlogo: ./brand/logo.png\n', file);
+    expect(good.ok && good.site.logo).toEqual({ kind: 'photo', path: 'brand/logo.png', line: 2 });
+    const bad = toSiteIdentity('name: 한빛일보\nlogo: ../logo.png\n', file);
+    expect(!bad.ok && bad.problems).toEqual([
+      { file: '_site.yml', line: 2, severity: 'error', message: 'logo: 사진은 content 폴더 안에 있어야 합니다: "../logo.png"' },
+    ]);
+  });
+});

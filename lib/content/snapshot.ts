@@ -325,6 +325,7 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
   for (const reporter of reporters.values()) {
     checkPhotoRef(photos, reporter.source.path, 'photo', reporter.photo, problems);
   }
+  if (site) checkPhotoRef(photos, site.source.path, 'logo', site.logo, problems);
   const pagesBySlug = collectPages(pages, problems);
 
   const boundaries = articles

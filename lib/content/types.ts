@@ -117,6 +117,8 @@ export interface SiteIdentity {
   /** Where readers send tips (제보). */
   tips?: string;
   copyright?: string;
+  /** The publisher's logo (`logo:`): a photo beside `_site.yml`, or a URL; structured data names it. */
+  logo?: ImageRef;
   /** `disallow` keeps known AI crawlers out (robots.txt) and says so under the copyright line. */
   aiTraining: 'allow' | 'disallow';
   source: ArticleSource;

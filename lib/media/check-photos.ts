@@ -4,7 +4,7 @@
  */
 import type { ContentProblem } from '@/lib/content';
 import type { ImageRef } from '@/lib/content/image-ref';
-import type { Article, PhotoFile, Reporter } from '@/lib/content/types';
+import type { Article, PhotoFile, Reporter, SiteIdentity } from '@/lib/content/types';
 
 import { probePhoto } from './probe';
 
@@ -66,6 +66,7 @@ export function checkPhotoFields(
   check: PhotoCheck,
   articles: readonly Article[],
   reporters: Iterable<Reporter>,
+  site?: SiteIdentity,
 ): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const add = (problem: ContentProblem | undefined) => {
@@ -87,5 +88,6 @@ export function checkPhotoFields(
     }
   }
   for (const reporter of reporters) add(refProblem(check, reporter.source.path, 'photo', reporter.photo));
+  if (site) add(refProblem(check, site.source.path, 'logo', site.logo));
   return problems;
 }

@@ -55,10 +55,10 @@ export interface SharedImage {
  * The image to share for `ref`: a made photo's JPEG at least 1200 px wide (else its widest) with
  * its true size; a URL as written, of unknown size; nothing while a photo is missing or not made.
  */
-export function toSharedImage(ref: ImageRef | undefined): SharedImage | undefined {
+export function toSharedImage(ref: ImageRef | undefined, minWidth = 1200): SharedImage | undefined {
   const shown = resolveImage(ref);
   if (!shown) return undefined;
   if (shown.kind !== 'photo') return { url: shown.url };
-  const chosen = toShareImage(shown.manifest);
+  const chosen = toShareImage(shown.manifest, minWidth);
   return chosen && { url: chosen.path, width: chosen.width, height: chosen.height };
 }
