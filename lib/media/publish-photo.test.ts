@@ -39,7 +39,10 @@ describe('publishPhoto', () => {
     const all = ['800.avif', '800.webp', '800.jpg', '480.avif', '480.webp', '480.jpg'];
     expect(upgrades).toEqual([all]);
     const hash = shown.ok ? shown.manifest.hash : '';
-    expect((await store.readManifest(hash))?.variants.map((v) => `${v.width}.${v.format}`)).toEqual(all);
+    const made = await store.readManifest(hash);
+    expect(made?.variants.map((v) => `${v.width}.${v.format}`)).toEqual(all);
+    expect(made?.crops.map((c) => `${c.aspect} ${c.width}×${c.height}`)).toEqual(['16x9 800×450', '4x3 710×533', '1x1 533×533']);
+    expect(shown.ok && shown.manifest.crops).toEqual([]);
     const marker = path.join(store.root, hash, '800.avif');
     const written = fs.statSync(marker).mtimeMs;
     const again = await publishPhoto(photo, { store, queue: queue() });

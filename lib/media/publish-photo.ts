@@ -2,7 +2,8 @@
  * A photo from content to disk: read, hashed, and its variants made in the background queue
  * unless they are already there (made before a restart, or by another instance on shared disk).
  * WebP and JPEG come first, so the photo is on its page in about a second; its AVIFs (most of
- * the work) follow as a second job, and the manifest lists them once they are on disk.
+ * the work) and the crops for structured data follow as a second job, and the manifest lists them
+ * once they are on disk.
  */
 import { probePhoto, type PhotoInfo } from './probe';
 import { getVariantStore, type PhotoManifest, type VariantStore } from './variant-store';
@@ -18,7 +19,7 @@ export type PublishResult =
 /** Photos waiting beyond the one being made; a path costs a few bytes while it waits. */
 export const MAX_WAITING_PHOTOS = 64;
 
-/** The formats a page needs to show a photo at once; AVIF is made after them. */
+/** The formats a page needs to show a photo at once; AVIF (and the crops) are made after them. */
 const FIRST_FORMATS: readonly VariantFormat[] = ['webp', 'jpg'];
 
 interface PublishContext {
@@ -33,21 +34,21 @@ function failure(error: unknown): PublishResult {
   return { ok: false, message: detail, retryLater: true };
 }
 
-/** Whether a still photo's AVIFs are still to be made (an animation has none). */
+/** Whether a still photo's AVIFs and crops are still to be made (an animation has neither). */
 function lacksAvif(manifest: PhotoManifest): boolean {
   return manifest.frames === 1 && !manifest.variants.some((v) => v.format === 'avif');
 }
 
 /**
- * Queues the AVIFs of a photo whose other variants are in place. A full queue skips them: the
- * photo shows in WebP and JPEG, and the next publish of the same file queues them again.
+ * Queues the AVIFs and crops of a photo whose other variants are in place. A full queue skips
+ * them: the photo shows in WebP and JPEG, and the next publish of the same file queues them again.
  */
 function queueAvif(photo: PhotoInfo, original: Buffer, manifest: PhotoManifest, context: PublishContext): void {
   void context.queue.enqueue(`avif:${manifest.hash}`, async () => {
-    const made = await makeProbedVariants(photo, original, { formats: ['avif'], crops: false });
+    const made = await makeProbedVariants(photo, original, { formats: ['avif'] });
     if (!made.ok) return { ...made, retryLater: false };
     try {
-      const upgraded = await context.store.addVariants(manifest.hash, made.photo.variants);
+      const upgraded = await context.store.addVariants(manifest.hash, made.photo.variants, made.photo.crops);
       context.onUpgrade?.(upgraded);
       return { ok: true, manifest: upgraded };
     } catch (error) {
@@ -67,7 +68,7 @@ async function publish(input: Buffer | string, context: PublishContext): Promise
     return failure(error);
   }
   if (!manifest) {
-    const made = await makeProbedVariants(probe.photo, probe.original, { formats: FIRST_FORMATS });
+    const made = await makeProbedVariants(probe.photo, probe.original, { formats: FIRST_FORMATS, crops: false });
     if (!made.ok) return { ...made, retryLater: false };
     try {
       manifest = await store.write(made.photo);

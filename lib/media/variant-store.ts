@@ -21,7 +21,7 @@ import {
   type CropAspect,
   type VariantFormat,
 } from './variant-spec';
-import type { PhotoVariants, Variant } from './variants';
+import type { Crop, PhotoVariants, Variant } from './variants';
 
 const size = z.number().int().positive();
 
@@ -55,7 +55,7 @@ export interface VariantStore {
    * renamed into the folder before the manifest that lists it replaces the old one, so a reader
    * never sees a listed file missing. Resolves with the new manifest.
    */
-  addVariants(hash: string, variants: readonly Variant[]): Promise<PhotoManifest>;
+  addVariants(hash: string, variants: readonly Variant[], crops?: readonly Crop[]): Promise<PhotoManifest>;
   /** Removes temporary folders older than `olderThanMs` that a crash left behind. */
   sweepIncoming(olderThanMs?: number): Promise<number>;
 }
@@ -151,13 +151,14 @@ export function openVariantStore({ root }: { root: string }): VariantStore {
       }
       return manifest;
     },
-    async addVariants(hash, variants) {
+    async addVariants(hash, variants, crops = []) {
       const folder = path.join(root, hash);
       const known = await this.readManifest(hash);
       if (!known) throw new Error(`사진 변환본이 없어 더할 수 없습니다: ${folder}`);
       const listed = new Set(known.variants.map((v) => variantFileName(v.width, v.format)));
       const added = variants.filter((v) => !listed.has(variantFileName(v.width, v.format)));
-      if (added.length === 0) return known;
+      const addedCrops = crops.filter((crop) => !known.crops.some((c) => c.aspect === crop.aspect));
+      if (added.length === 0 && addedCrops.length === 0) return known;
       const order = (format: VariantFormat) => VARIANT_FORMATS.indexOf(format);
       const manifest: PhotoManifest = {
         ...known,
@@ -165,12 +166,20 @@ export function openVariantStore({ root }: { root: string }): VariantStore {
           ...known.variants,
           ...added.map(({ width, height, format, data }) => ({ width, height, format, bytes: data.length })),
         ].sort((a, b) => b.width - a.width || order(a.format) - order(b.format)),
+        crops: [
+          ...known.crops,
+          ...addedCrops.map(({ aspect, width, height, data }) => ({ aspect, width, height, bytes: data.length })),
+        ].sort((a, b) => CROP_ASPECTS.indexOf(a.aspect) - CROP_ASPECTS.indexOf(b.aspect)),
       };
       const suffix = `${INCOMING}${randomBytes(6).toString('hex')}`;
+      const files: [string, Buffer][] = [
+        ...added.map((v): [string, Buffer] => [variantFileName(v.width, v.format), v.data]),
+        ...addedCrops.map((c): [string, Buffer] => [cropFileName(c.aspect), c.data]),
+      ];
       try {
-        for (const variant of added) {
-          const file = path.join(folder, variantFileName(variant.width, variant.format));
-          await fs.writeFile(`${file}${suffix}`, variant.data);
+        for (const [name, data] of files) {
+          const file = path.join(folder, name);
+          await fs.writeFile(`${file}${suffix}`, data);
           await fs.rename(`${file}${suffix}`, file);
         }
         const file = path.join(folder, MANIFEST);
