@@ -14,8 +14,10 @@ export const LEAD_PHOTO_MIN_WIDTH = 1200;
 export interface PhotoCheck {
   /** Errors on the photo files themselves: refused, with the editor's reason. */
   problems: ContentProblem[];
-  /** Why the photo at `path` cannot be shown, or undefined when it can. */
+  /** Why the photo at `path` cannot be shown (missing or refused), or undefined when it can. */
   problemOf(path: string): string | undefined;
+  /** Why the photo file at `path` was refused, or undefined (it is fine, or not there at all). */
+  refusalOf(path: string): string | undefined;
   /** The displayed width of a photo that can be shown. */
   widthOf(path: string): number | undefined;
 }
@@ -41,6 +43,10 @@ export async function checkPhotos(photos: ReadonlyMap<string, PhotoFile>): Promi
       const why = refused.get(path);
       return why && `사진을 쓸 수 없습니다: ${path}: ${why}`;
     },
+    refusalOf(path) {
+      const why = refused.get(path);
+      return why && `사진을 쓸 수 없습니다: ${path}: ${why}`;
+    },
     widthOf: (path) => widths.get(path),
   };
 }
@@ -51,10 +57,10 @@ function refProblem(
   field: string,
   ref: ImageRef | undefined,
 ): ContentProblem | undefined {
-  if (ref?.kind !== 'photo' || !check.problemOf(ref.path)) return undefined;
   // A missing file is already the snapshot's error; only a refused one is said here.
-  const why = check.widthOf(ref.path) === undefined && check.problemOf(ref.path);
-  if (!why || why.startsWith('사진 파일이 없습니다')) return undefined;
+  if (ref?.kind !== 'photo') return undefined;
+  const why = check.refusalOf(ref.path);
+  if (!why) return undefined;
   return { file, line: ref.line ?? 1, severity: 'error', message: `${field}: ${why} (사진 없이 게시합니다)` };
 }
 
