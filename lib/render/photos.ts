@@ -40,6 +40,10 @@ export function rehypeContentPhotos(options: ContentPhotoOptions) {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element, index, parent) => {
       if (!parent || index === undefined) return;
+      if (node.tagName === 'source') {
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      }
       if (node.tagName === 'picture') {
         const kept = node.children.filter((child) => !(child.type === 'element' && child.tagName === 'source'));
         parent.children.splice(index, 1, ...kept);

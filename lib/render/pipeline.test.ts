@@ -194,6 +194,8 @@ describe('renderBody: content photos', () => {
     );
     expect(out.html).not.toContain('tracker');
     expect(out.html).not.toContain('<picture');
+    const loose = await renderBody('<video><source type="image/webp" srcset="https://tracker.example/c.jpg"></video>', 'html', options);
+    expect(loose.html).not.toContain('tracker');
   });
 
   it('drops a leading photo that repeats the hero photo, however it is written', async () => {
