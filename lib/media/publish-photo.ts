@@ -5,6 +5,9 @@
  * the work) and the crops for structured data follow as a second job, and the manifest lists them
  * once they are on disk.
  */
+import fs from 'node:fs/promises';
+
+import { PHOTO_LIMITS } from './photo-limits';
 import { probePhoto, type PhotoInfo } from './probe';
 import { getVariantStore, type PhotoManifest, type VariantStore } from './variant-store';
 import type { VariantFormat } from './variant-spec';
@@ -57,16 +60,31 @@ function queueAvif(photo: PhotoInfo, original: Buffer, manifest: PhotoManifest, 
   });
 }
 
+/** The bytes of a photo within the size limit, or undefined: probePhoto then says what is wrong. */
+async function readWithinLimit(input: Buffer | string): Promise<Buffer | undefined> {
+  if (typeof input !== 'string') return input;
+  try {
+    const { size } = await fs.stat(input);
+    return size <= PHOTO_LIMITS.maxFileBytes ? await fs.readFile(input) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function publish(input: Buffer | string, context: PublishContext): Promise<PublishResult> {
   const { store } = context;
-  const probe = await probePhoto(input);
-  if (!probe.ok) return { ...probe, retryLater: false };
+  const bytes = await readWithinLimit(input);
   let manifest: PhotoManifest | undefined;
   try {
-    manifest = await store.readManifest(photoHash(probe.original));
+    // Made before (a restart, another instance on shared disk): the same bytes were accepted then,
+    // so they need no decoding now.
+    manifest = bytes && (await store.readManifest(photoHash(bytes)));
   } catch (error) {
     return failure(error);
   }
+  if (manifest && !lacksAvif(manifest)) return { ok: true, manifest };
+  const probe = await probePhoto(bytes ?? input);
+  if (!probe.ok) return { ...probe, retryLater: false };
   if (!manifest) {
     const made = await makeProbedVariants(probe.photo, probe.original, { formats: FIRST_FORMATS, crops: false });
     if (!made.ok) return { ...made, retryLater: false };
