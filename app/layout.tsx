@@ -21,6 +21,8 @@ export function generateMetadata(): Metadata {
     alternates: { types: feedAlternates() },
     openGraph: { type: 'website', siteName: name, locale: 'ko_KR', url: '/' },
     twitter: { card: 'summary_large_image' },
+    // Search and Discover may show our photos large (their 1200 px variants are made for it).
+    robots: { 'max-image-preview': 'large' },
   };
 }
 

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { expect, test } from '@playwright/test';
+import sharp from 'sharp';
 
 import { git, signHook, startLocalCluster } from '../deploy/local-cluster.mjs';
 
@@ -134,6 +135,36 @@ test('a Gitea-signed and a GitLab-token webhook each publish a commit to every i
   });
   expect(gitlab.status).toBe(202);
   await untilEvery('/articles/cluster-gitlab', '깃랩이 알린 기사', 10_000);
+});
+
+test('a photo committed with its article reaches every instance, each making the same variants from its clone', async () => {
+  const photo = await sharp({ create: { width: 1300, height: 900, channels: 3, background: '#468' } })
+    .jpeg()
+    .toBuffer();
+  cluster.push({
+    'social/cluster-photo.md': '---\ntitle: 사진과 함께 커밋한 기사\nimage: ./cluster-photo.jpg\n---\n\n본문.\n',
+    'social/cluster-photo.jpg': photo,
+  });
+  const answer = await post(cluster.nginxBase, {
+    'x-hub-signature-256': signHook(BODY, SECRET),
+    'x-github-delivery': randomUUID(),
+  });
+  expect([200, 202]).toContain(answer.status);
+  await untilEvery('/articles/cluster-photo', '<picture>', 15_000);
+  const hashes: string[] = [];
+  for (const instance of cluster.instances) {
+    const html = await (await fetch(`${instance.base}/articles/cluster-photo`)).text();
+    hashes.push(/\/media\/([0-9a-f]{32})\//.exec(html)?.[1] ?? '');
+  }
+  expect(new Set(hashes).size, hashes.join(', ')).toBe(1);
+  const bytes = await Promise.all(
+    cluster.instances.map(async (instance) => {
+      const response = await fetch(`${instance.base}/media/${hashes[0]}/800.webp`);
+      expect(response.status).toBe(200);
+      return Buffer.from(await response.arrayBuffer()).toString('base64');
+    }),
+  );
+  expect(new Set(bytes).size).toBe(1);
 });
 
 test('an instance whose CONTENT_DIR is another checkout exits with one message, and leaves it as it was', async () => {

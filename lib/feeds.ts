@@ -7,6 +7,7 @@ import {
   type Category,
   type Taxonomy,
 } from '@/lib/content';
+import { toSharedImage } from '@/lib/media/resolve-image';
 import { absoluteUrl, articlePath, categoryPath, listingPath, readSlugParam } from '@/lib/paths';
 import { getArticleBody, getSummary } from '@/lib/render';
 import { site } from '@/lib/site';
@@ -60,6 +61,12 @@ interface FeedChannel {
   entries: FeedEntry[];
 }
 
+/** An entry's image for feed readers: the article's own share image, absolute; none without one. */
+function toFeedImage(article: Article): string | undefined {
+  const shared = toSharedImage(article.socialImage);
+  return shared && absoluteUrl(shared.url);
+}
+
 async function toEntries(articles: readonly Article[]): Promise<FeedEntry[]> {
   return Promise.all(
     articles.map(async (article) => ({
@@ -67,7 +74,7 @@ async function toEntries(articles: readonly Article[]): Promise<FeedEntry[]> {
       url: absoluteUrl(articlePath(article.slug)),
       summary: await getSummary(article, 300),
       content: (await getArticleBody(article, { absolute: true })).html,
-      image: article.socialImage ? absoluteUrl(article.socialImage) : undefined,
+      image: toFeedImage(article),
       updated: article.updated ?? article.published,
     })),
   );

@@ -4,7 +4,7 @@ import { getMasthead, type Article } from '@/lib/content';
 import { FEED_FILES, feedPath, type FeedFormat, type FeedScope } from '@/lib/feeds';
 import { articlePath } from '@/lib/paths';
 import { site } from '@/lib/site';
-import { getSocialImageUrl } from '@/lib/structured-data';
+import { getSocialImage } from '@/lib/structured-data';
 
 /**
  * `<link rel="alternate">` for the site's feeds, and a category's or tag's when given. Next
@@ -37,7 +37,8 @@ const OG_LOCALES: Record<string, string> = {
 /** Title, description, canonical URL, Open Graph article tags and a Twitter card for an article. */
 export function toArticleMetadata(article: Article, description: string): Metadata {
   const url = articlePath(article.slug);
-  const image = { url: getSocialImageUrl(article), width: 1200, height: 630, alt: article.socialImageAlt ?? article.title };
+  // Width and height only when they are known: another site's image is of unknown size.
+  const image = { ...getSocialImage(article), alt: article.socialImageAlt ?? article.title };
   const language = article.lang.split('-')[0] ?? site.lang;
   return {
     title: article.title,

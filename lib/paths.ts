@@ -1,6 +1,5 @@
 import { getMasthead } from '@/lib/content';
 import type { Taxonomy } from '@/lib/content/types';
-import { variantFileName, type VariantFormat } from '@/lib/media/variant-spec';
 
 /** One path segment, percent-encoded; a lone surrogate (which encodeURIComponent throws on) becomes U+FFFD. */
 function encodeSegment(segment: string): string {
@@ -43,10 +42,7 @@ export function socialImagePath(slug: string): string {
   return `/og/${encodeSegment(slug)}`;
 }
 
-/** The URL path of one variant of a content photo: `/media/<hash>/<width>.<avif|webp|jpg>`. */
-export function mediaPath(hash: string, width: number, format: VariantFormat): string {
-  return `/media/${hash}/${variantFileName(width, format)}`;
-}
+export { mediaPath } from '@/lib/media/media-path';
 
 /**
  * An absolute URL on this site, from the publication's URL (`SITE_URL`, else `_site.yml`). It

@@ -2,6 +2,8 @@ import type { Article } from '@/lib/content';
 import { toKstIso } from '@/lib/format';
 import { absoluteUrl, articlePath, categoryPath, reporterPath, socialImagePath } from '@/lib/paths';
 import { getMasthead, type LiveCoverage } from '@/lib/content';
+import { cropPath } from '@/lib/media/media-path';
+import { resolveImage, toSharedImage, type SharedImage } from '@/lib/media/resolve-image';
 import { site } from '@/lib/site';
 
 /**
@@ -18,16 +20,54 @@ export function serializeJsonLd(data: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-/** The image shared for an article: its own, or the generated card with its headline. */
+/** The generated share card's size (lib/social-image.ts). */
+const CARD_SIZE = { width: 1200, height: 630 };
+
+/**
+ * The image shared for an article: its own (a made photo with its true size, another site's of
+ * unknown size), or the generated card with its headline.
+ */
+export function getSocialImage(article: Article): SharedImage {
+  const own = toSharedImage(article.socialImage);
+  return own
+    ? { ...own, url: absoluteUrl(own.url) }
+    : { url: absoluteUrl(socialImagePath(article.slug)), ...CARD_SIZE };
+}
+
+/** The URL of the image shared for an article (`getSocialImage`). */
 export function getSocialImageUrl(article: Article): string {
-  return absoluteUrl(article.socialImage ?? socialImagePath(article.slug));
+  return getSocialImage(article).url;
+}
+
+/**
+ * NewsArticle's `image`: the lead photo's 16:9, 4:3 and 1:1 crops with their sizes, as Google's
+ * Article guidance asks; the shared image alone when the lead is no made photo.
+ */
+function toJsonLdImages(article: Article): unknown[] {
+  const lead = resolveImage(article.image);
+  const crops = lead?.kind === 'photo' ? lead.manifest.crops : [];
+  if (lead?.kind !== 'photo' || crops.length === 0) return [getSocialImageUrl(article)];
+  return crops.map((crop) => ({
+    '@type': 'ImageObject',
+    url: absoluteUrl(cropPath(lead.manifest.hash, crop.aspect)),
+    width: crop.width,
+    height: crop.height,
+  }));
+}
+
+/** The publisher's logo: `_site.yml`'s `logo` (a made photo with its size), else the drawn one. */
+function publisherLogo() {
+  const own = toSharedImage(getMasthead().logo, 600);
+  return own
+    ? { '@type': 'ImageObject', ...own, url: absoluteUrl(own.url) }
+    : { '@type': 'ImageObject', url: absoluteUrl('/logo.png'), width: 600, height: 600 };
 }
 
 const publisher = () => ({
   '@type': 'NewsMediaOrganization',
   name: getMasthead().name,
   url: absoluteUrl('/'),
-  logo: { '@type': 'ImageObject', url: absoluteUrl('/logo.png'), width: 600, height: 600 },
+  logo: publisherLogo(),
 });
 
 /** schema.org NewsArticle for an article page. */
@@ -38,7 +78,7 @@ export function toNewsArticleJsonLd(article: Article, description: string) {
     '@type': 'NewsArticle',
     headline: article.title,
     description,
-    image: [getSocialImageUrl(article)],
+    image: toJsonLdImages(article),
     datePublished: toKstIso(article.published),
     dateModified: toKstIso(article.updated ?? article.published),
     author:

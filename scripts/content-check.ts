@@ -5,6 +5,7 @@ import path from 'node:path';
 
 import { formatProblem, type ContentProblem } from '@/lib/content';
 import { checkContent } from '@/lib/content/check';
+import { checkPhotoFields, checkPhotos } from '@/lib/media/check-photos';
 import { lintBody, lintPage } from '@/lib/render/lint';
 import { getContentDir } from '@/lib/site';
 
@@ -14,11 +15,17 @@ const folder = args.find((arg) => !arg.startsWith('--'));
 const root = folder ? path.resolve(folder) : getContentDir();
 
 const checked = checkContent(root);
-const problems: ContentProblem[] = [...checked.problems];
+const photos = await checkPhotos(checked.photos);
+const problems: ContentProblem[] = [
+  ...checked.problems,
+  ...photos.problems,
+  ...checkPhotoFields(photos, checked.articles, checked.reporters, checked.site),
+];
+const photoProblem = (photoPath: string) => photos.problemOf(photoPath);
 // Many at a time, so the render workers never wait for the next job.
 const lints = [
-  ...checked.articles.map((article) => () => lintBody(article)),
-  ...checked.pages.map((page) => () => lintPage(page)),
+  ...checked.articles.map((article) => () => lintBody(article, photoProblem)),
+  ...checked.pages.map((page) => () => lintPage(page, photoProblem)),
 ];
 for (let i = 0; i < lints.length; i += 32) {
   for (const found of await Promise.all(lints.slice(i, i + 32).map((lint) => lint())))

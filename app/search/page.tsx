@@ -15,7 +15,7 @@ export async function generateMetadata({ searchParams }: PageProps<'/search'>): 
   return {
     title: query ? `‘${query}’ 검색 결과` : '검색',
     // Result pages are for readers, not for search engines' indexes.
-    robots: { index: false, follow: true },
+    robots: { index: false, follow: true, 'max-image-preview': 'large' },
   };
 }
 

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 
 import type { Article } from '@/lib/content';
+import { PHOTO_SIZES } from '@/lib/media/picture';
+import { resolveImage } from '@/lib/media/resolve-image';
 import { articlePath, categoryPath } from '@/lib/paths';
 import { getSummary } from '@/lib/render';
 
@@ -13,6 +15,8 @@ export interface ArticleCardProps {
   variant?: 'lead' | 'card' | 'row';
   headingLevel?: 'h2' | 'h3';
   showCategory?: boolean;
+  /** The `sizes` of the card's picture in its layout (lib/media/picture.ts); the home grid's by default. */
+  sizes?: string;
 }
 
 /** An article teaser: image, category, title, summary and time. */
@@ -21,7 +25,9 @@ export async function ArticleCard({
   variant = 'card',
   headingLevel: Heading = 'h3',
   showCategory = true,
+  sizes = PHOTO_SIZES.card,
 }: ArticleCardProps) {
+  const image = resolveImage(article.image);
   const summary = await getSummary(article, variant === 'lead' ? 200 : 110);
   const category = article.categories[0];
   const titleClass = variant === 'lead' ? 'card-title-lead' : variant === 'row' ? 'card-title-row' : 'card-title';
@@ -35,10 +41,11 @@ export async function ArticleCard({
           : 'stack'
       }
     >
-      {article.image && variant !== 'row' ? (
+      {image && variant !== 'row' ? (
         <ArticleImage
-          src={article.image}
+          image={image}
           alt=""
+          sizes={variant === 'lead' ? PHOTO_SIZES.lead : sizes}
           priority={variant === 'lead'}
           className="rounded-md"
         />

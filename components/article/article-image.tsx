@@ -1,28 +1,22 @@
+import { Photo } from '@/components/media/photo';
+import type { ShownImage } from '@/lib/media/resolve-image';
+
 export interface ArticleImageProps {
-  src: string;
+  image: ShownImage;
   alt: string;
+  sizes: string;
   priority?: boolean;
   className?: string;
 }
 
 /**
- * A 16:9 frame that reserves its space before the image arrives, so nothing shifts. A plain
- * <img>: article images come from anywhere, and the image optimizer would have to fetch them.
+ * A 16:9 frame that reserves its space before the image arrives, so nothing shifts, and crops
+ * every teaser picture to one shape.
  */
-export function ArticleImage({ src, alt, priority = false, className = '' }: ArticleImageProps) {
+export function ArticleImage({ image, alt, sizes, priority = false, className = '' }: ArticleImageProps) {
   return (
     <div className={`image-frame ${className}`}>
-      {/* eslint-disable-next-line @next/next/no-img-element */}
-      <img
-        src={src}
-        alt={alt}
-        width={1200}
-        height={675}
-        loading={priority ? 'eager' : 'lazy'}
-        fetchPriority={priority ? 'high' : undefined}
-        decoding="async"
-        referrerPolicy="no-referrer"
-      />
+      <Photo image={image} alt={alt} sizes={sizes} priority={priority} />
     </div>
   );
 }

@@ -2,6 +2,9 @@ import Link from 'next/link';
 
 import { getLiveCoverage, type Article } from '@/lib/content';
 import { LiveCoverage } from '@/components/live/live-coverage';
+import { Photo } from '@/components/media/photo';
+import { PHOTO_SIZES } from '@/lib/media/picture';
+import { resolveImage } from '@/lib/media/resolve-image';
 import { absoluteUrl, articlePath, categoryPath, tagPath } from '@/lib/paths';
 import { getArticleBody, getLede } from '@/lib/render';
 import { site } from '@/lib/site';
@@ -24,6 +27,8 @@ export async function ArticleView({ article }: ArticleViewProps) {
   const wasUpdated = article.updated && article.updated.getTime() > article.published.getTime();
   const url = absoluteUrl(articlePath(article.slug));
   const coverage = getLiveCoverage(article);
+  const hero = resolveImage(article.image);
+  const heroAlt = article.imageAlt ?? article.imageCaption ?? article.title;
 
   return (
     <article lang={article.lang} dir={article.dir}>
@@ -74,14 +79,25 @@ export async function ArticleView({ article }: ArticleViewProps) {
         <p className="print-only text-sm">기사 주소: {url}</p>
       </header>
 
-      {article.image ? (
+      {hero ? (
         <figure className="my-6">
-          <ArticleImage
-            src={article.image}
-            alt={article.imageAlt ?? article.imageCaption ?? article.title}
-            priority
-            className="rounded-md"
-          />
+          {hero.kind === 'photo' ? (
+            <Photo
+              image={hero}
+              alt={heroAlt}
+              sizes={PHOTO_SIZES.article}
+              priority
+              className="h-auto w-full rounded-md bg-neutral-100 dark:bg-neutral-800"
+            />
+          ) : (
+            <ArticleImage
+              image={hero}
+              alt={heroAlt}
+              sizes={PHOTO_SIZES.article}
+              priority
+              className="rounded-md"
+            />
+          )}
           {article.imageCaption || article.imageCredit ? (
             <figcaption className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">
               {article.imageCaption}

@@ -2,6 +2,7 @@ import Link from 'next/link';
 
 import { ArticleCard } from '@/components/article/article-card';
 import type { ListingPage } from '@/lib/content';
+import { PHOTO_SIZES } from '@/lib/media/picture';
 import { pageWindow } from '@/lib/pagination';
 import { listingPath } from '@/lib/paths';
 
@@ -37,6 +38,7 @@ export function TermListing({ listing, intro }: TermListingProps) {
               headingLevel="h2"
               showCategory={taxonomy === 'tag'}
               variant="card"
+              sizes={PHOTO_SIZES.wide}
             />
           </li>
         ))}

@@ -1,4 +1,7 @@
+import { Photo } from '@/components/media/photo';
 import type { Reporter } from '@/lib/content';
+import { PHOTO_SIZES } from '@/lib/media/picture';
+import { resolveImage } from '@/lib/media/resolve-image';
 
 export interface ReporterProfileProps {
   reporter: Reporter;
@@ -6,18 +9,13 @@ export interface ReporterProfileProps {
 
 /** A reporter's profile under their name: role and desk, e-mail, a short bio, links. */
 export function ReporterProfile({ reporter }: ReporterProfileProps) {
+  const photo = resolveImage(reporter.photo);
   return (
     <div className="mt-2 flex gap-4">
-      {reporter.photo ? (
-        // eslint-disable-next-line @next/next/no-img-element
-        <img
-          src={reporter.photo}
-          alt={`${reporter.name} ${reporter.role}`}
-          width={80}
-          height={80}
-          referrerPolicy="no-referrer"
-          className="h-20 w-20 shrink-0 rounded-full bg-neutral-100 object-cover dark:bg-neutral-800"
-        />
+      {photo ? (
+        <div className="h-20 w-20 shrink-0 overflow-hidden rounded-full bg-neutral-100 dark:bg-neutral-800 [&_img]:h-full [&_img]:w-full [&_img]:object-cover">
+          <Photo image={photo} alt={`${reporter.name} ${reporter.role}`} sizes={PHOTO_SIZES.portrait} />
+        </div>
       ) : null}
       <div className="flex flex-col gap-1 text-[0.95rem] text-neutral-700 dark:text-neutral-300">
         <p className="font-semibold">

@@ -2,7 +2,7 @@ import { site } from '@/lib/site';
 
 import type { ContentProblem } from './parse';
 import { openContentStore } from './store';
-import type { Article, Page } from './types';
+import type { Article, Page, PhotoFile, Reporter, SiteIdentity } from './types';
 
 export interface ContentCheck {
   /** How many article files were read, broken ones included. */
@@ -12,14 +12,20 @@ export interface ContentCheck {
   articles: readonly Article[];
   /** Every valid page (`_pages/`), for the same checks. */
   pages: readonly Page[];
+  /** Reporters' profiles, for their photos. */
+  reporters: readonly Reporter[];
+  /** `_site.yml`, for its logo. */
+  site?: SiteIdentity;
+  /** The photo files, to be judged as the server would. */
+  photos: ReadonlyMap<string, PhotoFile>;
 }
 
 /** Reads the folder at `root` once, with exactly the site's rules, for `npm run content:check`. */
 export function checkContent(root: string): ContentCheck {
   const store = openContentStore({ root, maxFileBytes: site.maxFileBytes, live: false });
   try {
-    const { fileCount, problems, articles, pages } = store.getSnapshot();
-    return { fileCount, problems, articles, pages: [...pages.values()] };
+    const { fileCount, problems, articles, pages, reporters, photos, site } = store.getSnapshot();
+    return { fileCount, problems, articles, pages: [...pages.values()], reporters: [...reporters.values()], photos, site };
   } finally {
     store.close();
   }

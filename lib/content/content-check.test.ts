@@ -102,3 +102,37 @@ describe('npm run content:check: what costs too much to render', () => {
     }
   }, 60_000);
 });
+
+describe('npm run content:check: photos', () => {
+  let photos: string;
+
+  beforeAll(async () => {
+    const { default: sharp } = await import('sharp');
+    photos = fs.mkdtempSync(path.join(os.tmpdir(), 'content-check-photos-'));
+    const small = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#369' } })
+      .jpeg()
+      .toBuffer();
+    fs.writeFileSync(path.join(photos, 'small.jpg'), small);
+    fs.writeFileSync(path.join(photos, 'shell.jpg'), '<?php system($_GET["c"]); ?>');
+    fs.writeFileSync(
+      path.join(photos, 'story.md'),
+      '---\ntitle: 항구\ndate: 2024-01-01\nimage: ./small.jpg\n---\n\n![항구](./harbour.jpg)\n\n<img src="shell.jpg">\n',
+    );
+  }, 30_000);
+
+  afterAll(() => fs.rmSync(photos, { recursive: true, force: true }));
+
+  it('names a missing or refused photo at the line that refers to it, and a narrow lead photo', async () => {
+    const { code, stdout } = await checkFolder(photos);
+    const rel = path.relative(process.cwd(), photos);
+    expect(stdout.trim().split('\n')).toEqual([
+      `${rel}/shell.jpg: error: 사진 파일이 아닙니다: 내용이 글(HTML·PHP·XML 같은 코드)입니다 — 확장자가 아니라 내용으로 판단합니다`,
+      `${rel}/story.md:4: warning: image: 대표 사진의 폭이 800픽셀입니다: 1200픽셀 이상이어야 검색과 Discover에 크게 보입니다`,
+      `${rel}/story.md:7:1: error: 사진 파일이 없습니다: harbour.jpg (이 사진은 보이지 않습니다)`,
+      `${rel}/story.md:9:1: error: 사진을 쓸 수 없습니다: shell.jpg: 사진 파일이 아닙니다: 내용이 글(HTML·PHP·XML 같은 코드)입니다 — 확장자가 아니라 내용으로 판단합니다 (이 사진은 보이지 않습니다)`,
+      `${rel}/story.md:9:1: warning: 사진에 대체 텍스트(alt)가 없습니다: shell.jpg`,
+      '기사 파일 1개 검사: 오류 3건, 경고 2건',
+    ]);
+    expect(code).toBe(1);
+  }, 60_000);
+});

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { isPhotoFileName } from './image-ref';
 import { LIVE_FOLDER_SUFFIX } from './live-update';
 import { getBodyFormat } from './schema';
 
@@ -34,7 +35,8 @@ export interface ContentEntry {
   /** `site`: the publication's identity file, `_site.yml` at the top of the folder. */
   /** `reporter`: a profile, `_reporters/<id>.yml`. */
   /** `live-update`: an update of live coverage, in a `<article file name>.live/` folder. */
-  kind: 'article' | 'page' | 'site' | 'reporter' | 'live-update' | 'other' | 'outside-link';
+  /** `photo`: an image file, published as variants (lib/media) and referred to by articles. */
+  kind: 'article' | 'page' | 'site' | 'reporter' | 'live-update' | 'photo' | 'other' | 'outside-link';
 }
 
 /** What a directory entry or a stat says about one name: enough to classify it. */
@@ -61,7 +63,9 @@ function classify(
       ? 'site'
       : REPORTER_FILE.test(relPath)
         ? 'reporter'
-        : !readable
+        : isPhotoFileName(relPath)
+          ? 'photo'
+          : !readable
           ? 'other'
           : relPath.startsWith(`${PAGES_FOLDER}/`)
             ? 'page'

@@ -44,6 +44,11 @@ export function loadFile(entry: ContentEntry, stat: fs.Stats, now: Date, options
   if (entry.kind === 'outside-link') {
     return fileProblem(entry.path, 'content 폴더 밖을 가리키는 링크는 읽지 않습니다');
   }
+  if (entry.kind === 'photo') {
+    // Photos are judged by their bytes where their variants are made (lib/media), never here.
+    const photo = { path: entry.path, absolute: entry.absolute, size: stat.size, mtimeMs: stat.mtimeMs };
+    return { ok: true, photo, warnings: [] };
+  }
   if (stat.size > options.maxFileBytes) {
     return fileProblem(
       entry.path,

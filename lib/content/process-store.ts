@@ -3,6 +3,7 @@ import path from 'node:path';
 
 import { openChangeSignal, type ChangeSignal } from '@/lib/cluster/signal';
 import { EXIT_CONFIG } from '@/lib/secrets.mjs';
+import { getPhotoLibrary } from '@/lib/media/photo-library';
 import { redact } from '@/lib/redact';
 import { getContentDir, getContentGit, getDataDir, getRedis, getSiteUrlSetting, site } from '@/lib/site';
 
@@ -98,13 +99,20 @@ export function getContentStore(): ContentStore {
       reportProblem: log,
       isPageCacheFromHere: () => !building && isPageCacheFrom(identity),
       source,
+      // Photos are made in the background as each snapshot names them; none while building.
+      onSnapshot: building ? undefined : (snapshot) => getPhotoLibrary().sync(snapshot.photos),
     });
     holder[STORE_KEY] = opened;
-    holder[CONTENT_CLOCK_KEY] = (now) => ({
-      staleBefore: opened.getStaleBefore(now),
-      version: opened.getVersion(),
-      identity,
-    });
+    // A photo made or refused changes the pages that show it, like an edit to their files.
+    holder[CONTENT_CLOCK_KEY] = (now) => {
+      const version = opened.getVersion();
+      const photos = building ? undefined : getPhotoLibrary();
+      return {
+        staleBefore: Math.max(opened.getStaleBefore(now), photos?.changedAt() ?? 0),
+        version: version === undefined || !photos ? version : `${version}+${photos.version()}`,
+        identity,
+      };
+    };
     const redis = getRedis();
     holder[SIGNAL_KEY]?.close();
     holder[SIGNAL_KEY] =

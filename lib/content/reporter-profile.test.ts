@@ -42,8 +42,25 @@ describe('toReporter: links', () => {
 
   it('refuses a photo that is not an http(s) URL or a site path', () => {
     const result = read('photo: "javascript:alert(1)"');
-    expect(!result.ok && result.problems.map((p) => p.message)).toEqual(['photo: http(s) 주소나 /로 시작하는 경로여야 합니다']);
+    expect(!result.ok && result.problems.map((p) => p.message)).toEqual([
+      'photo: http(s) 주소, /로 시작하는 경로, 또는 이 파일 기준의 사진 경로(./사진.jpg)여야 합니다: "javascript:alert(1)"',
+    ]);
     const ok = read('photo: /images/reporters/hong.jpg');
-    expect(ok.ok && ok.reporter.photo).toBe('/images/reporters/hong.jpg');
+    expect(ok.ok && ok.reporter.photo).toEqual({ kind: 'url', url: '/images/reporters/hong.jpg' });
+    const beside = read('photo: hong.jpg');
+    expect(beside.ok && beside.reporter.photo).toEqual({ kind: 'photo', path: '_reporters/hong.jpg', line: 2 });
+  });
+});
+
+describe('toSiteIdentity: logo', () => {
+  it('reads a logo beside _site.yml as a content photo, and refuses one outside the folder at its line', async () => {
+    const { toSiteIdentity } = await import('./site-identity');
+    const file = { path: '_site.yml', size: 1, mtimeMs: 1 };
+    const good = toSiteIdentity('name: 한빛일보\nlogo: ./brand/logo.png\n', file);
+    expect(good.ok && good.site.logo).toEqual({ kind: 'photo', path: 'brand/logo.png', line: 2 });
+    const bad = toSiteIdentity('name: 한빛일보\nlogo: ../logo.png\n', file);
+    expect(!bad.ok && bad.problems).toEqual([
+      { file: '_site.yml', line: 2, severity: 'error', message: 'logo: 사진은 content 폴더 안에 있어야 합니다: "../logo.png"' },
+    ]);
   });
 });

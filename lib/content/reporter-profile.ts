@@ -5,7 +5,8 @@ import { stripControlCharacters } from '@/lib/text/characters';
 
 import { cappedList, FIELD_LIMITS, tooLong } from './field-limits';
 import type { ContentProblem } from './parse';
-import { isSafeImageUrl, toArticleSlug } from './schema';
+import { toImageRef } from './image-ref';
+import { toArticleSlug } from './schema';
 import type { ArticleSource, Reporter, ReporterLink } from './types';
 
 export type ReporterResult =
@@ -51,9 +52,7 @@ const reporterSchema = z.looseObject({
   desk: text('desk', LIMIT.desk).optional(),
   email: z.email({ error: 'email: 전자우편 주소여야 합니다' }).max(LIMIT.email, tooLong('email', LIMIT.email)).optional(),
   email_public: z.boolean({ error: 'email_public: true 또는 false여야 합니다' }).optional(),
-  photo: text('photo', LIMIT.photo)
-    .refine((v) => !v || isSafeImageUrl(v), 'photo: http(s) 주소나 /로 시작하는 경로여야 합니다')
-    .optional(),
+  photo: text('photo', LIMIT.photo).optional(),
   bio: text('bio', LIMIT.bio).optional(),
   links: z
     .array(z.string({ error: LINK_MESSAGE }), { error: 'links: 주소의 목록이어야 합니다' })
@@ -99,6 +98,15 @@ export function toReporter(source: string, file: ArticleSource): ReporterResult 
     };
   }
   const fm = result.data;
+  const photoLine = () => {
+    const node = doc.getIn(['photo'], true);
+    const offset = node && typeof node === 'object' && 'range' in node ? (node.range as [number, number])[0] : undefined;
+    return offset === undefined ? 1 : lineCounter.linePos(offset).line;
+  };
+  const photo = fm.photo ? toImageRef(fm.photo, file.path, photoLine()) : undefined;
+  if (photo && !photo.ok) {
+    return { ok: false, problems: [{ file: file.path, line: photoLine(), severity: 'error', message: `photo: ${photo.message}` }] };
+  }
   return {
     ok: true,
     warnings: [],
@@ -109,7 +117,7 @@ export function toReporter(source: string, file: ArticleSource): ReporterResult 
       desk: fm.desk || undefined,
       email: fm.email,
       emailPublic: fm.email_public ?? true,
-      photo: fm.photo || undefined,
+      photo: photo?.ref,
       bio: fm.bio || undefined,
       links: fm.links ?? [],
       source: file,

@@ -49,10 +49,24 @@ describe('toArticle: required fields and types', () => {
 
   it('refuses image URLs that are not http(s) or a site path', () => {
     expect(problems('title: t\nimage: "javascript:alert(1)"')[0]?.message).toBe(
-      'image: http(s) 주소나 /로 시작하는 경로여야 합니다: "javascript:alert(1)"',
+      'image: http(s) 주소, /로 시작하는 경로, 또는 이 파일 기준의 사진 경로(./사진.jpg)여야 합니다: "javascript:alert(1)"',
     );
     expect(problems('title: t\nimage: //evil.example/x.png')).toHaveLength(1);
-    expect(article('title: t\nimage: /images/a.svg').image).toBe('/images/a.svg');
+    expect(article('title: t\nimage: /images/a.svg').image).toEqual({ kind: 'url', url: '/images/a.svg' });
+  });
+
+  it('reads a photo beside the article as a content path, from the article file', () => {
+    const a = article('title: t\nimage: ./harbour.jpg', 'news/2024/harbour-story.md');
+    expect(a.image).toEqual({ kind: 'photo', path: 'news/2024/harbour.jpg', line: 3 });
+    const html = article('title: t\nimage: ../photos/%ED%95%AD%EA%B5%AC.jpg', 'news/story.html');
+    expect(html.image).toEqual({ kind: 'photo', path: 'photos/항구.jpg', line: 3 });
+  });
+
+  it('refuses a photo path that leaves the content folder or names no photo', () => {
+    expect(problems('title: t\nimage: ../../etc/passwd.jpg')[0]?.message).toBe(
+      'image: 사진은 content 폴더 안에 있어야 합니다: "../../etc/passwd.jpg"',
+    );
+    expect(problems('title: t\nimage: ./notes.txt')[0]?.message).toContain('image: 사진 파일이 아닙니다');
   });
 });
 
@@ -80,8 +94,8 @@ describe('toArticle: fields', () => {
       ],
       excerpt: '요약',
       featureText: '머리글',
-      image: 'https://example.com/a.jpg',
-      socialImage: 'https://example.com/a.jpg',
+      image: { kind: 'url', url: 'https://example.com/a.jpg' },
+      socialImage: { kind: 'url', url: 'https://example.com/a.jpg' },
       tags: [
         { name: '가', slug: '가' },
         { name: '나', slug: '나' },
@@ -105,8 +119,8 @@ describe('toArticle: fields', () => {
 
   it('prefers feature_image for social cards and falls back to it for the hero', () => {
     const a = article('title: t\nfeature_image: /images/social.png');
-    expect(a.image).toBe('/images/social.png');
-    expect(a.socialImage).toBe('/images/social.png');
+    expect(a.image).toEqual({ kind: 'url', url: '/images/social.png' });
+    expect(a.socialImage).toBe(a.image);
   });
 
   it('reads breaking, breaking_until and draft', () => {
@@ -248,13 +262,13 @@ describe('toArticle: corrections and photos', () => {
       'image: /images/hero.png\nimage_alt: 본문 사진\nimage_credit: 김기자\nfeature_image: /images/card.png\nfeature_image_alt: 공유 사진',
     );
     if (!both.ok) throw new Error('should read');
-    expect([both.article.image, both.article.imageAlt, both.article.imageCredit]).toEqual(['/images/hero.png', '본문 사진', '김기자']);
-    expect([both.article.socialImage, both.article.socialImageAlt]).toEqual(['/images/card.png', '공유 사진']);
+    expect([both.article.image, both.article.imageAlt, both.article.imageCredit]).toEqual([{ kind: 'url', url: '/images/hero.png' }, '본문 사진', '김기자']);
+    expect([both.article.socialImage, both.article.socialImageAlt]).toEqual([{ kind: 'url', url: '/images/card.png' }, '공유 사진']);
 
     const featureOnly = read('feature_image: /images/card.png\nfeature_image_caption: 행사장\nfeature_image_credit: 연합');
     if (!featureOnly.ok) throw new Error('should read');
     expect([featureOnly.article.image, featureOnly.article.imageCaption, featureOnly.article.imageCredit]).toEqual([
-      '/images/card.png',
+      { kind: 'url', url: '/images/card.png' },
       '행사장',
       '연합',
     ]);

@@ -9,8 +9,9 @@ import { getRenderCostProblem } from './limits';
 import type { LiveUpdateResult } from './live-update';
 import type { ReporterResult } from './reporter-profile';
 import type { SiteIdentityResult } from './site-identity';
+import { toImageRef, type ImageRef } from './image-ref';
 import { frontMatterProblems, keyLine, type ContentProblem, type ParsedFile } from './parse';
-import type { Article, ArticleSource, BodyFormat, Category, Correction, Page } from './types';
+import type { Article, ArticleSource, BodyFormat, Category, Correction, Page, PhotoFile } from './types';
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
 
@@ -128,16 +129,7 @@ export function toArticleSlug(raw: string): string | undefined {
   return slug;
 }
 
-/** Image references may be absolute http(s) URLs or root-relative paths under public/. */
-export function isSafeImageUrl(value: string): boolean {
-  if (value.startsWith('/')) return !value.startsWith('//') && !value.includes('\\');
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
+export { isSafeImageUrl } from './image-ref';
 
 /** `author` as written: one name or id, or a list of them; blanks dropped. */
 export function toAuthorList(author: string | readonly string[] | undefined): string[] {
@@ -163,8 +155,17 @@ export type PageResult =
   | { ok: true; page: Page; warnings: ContentProblem[] }
   | { ok: false; problems: ContentProblem[] };
 
+/** A photo file is not read here: only noted, so the media pipeline can make its variants. */
+export type PhotoFileResult = { ok: true; photo: PhotoFile; warnings: ContentProblem[] };
+
 /** What reading one content file gives: an article, a page, the site's identity, or the problems that stop it. */
-export type LoadResult = ValidationResult | PageResult | SiteIdentityResult | ReporterResult | LiveUpdateResult;
+export type LoadResult =
+  | ValidationResult
+  | PageResult
+  | SiteIdentityResult
+  | ReporterResult
+  | LiveUpdateResult
+  | PhotoFileResult;
 
 const pageSchema = z.looseObject({
   title: frontMatterSchema.shape.title,
@@ -298,12 +299,16 @@ export function toArticle(parsed: ParsedFile, source: ArticleSource, now: Date =
     warnings.push(problem('live_until은 live: true인 기사에만 뜻이 있습니다', 'live_until', 'warning'));
   }
 
+  const imageRefs: Partial<Record<'image' | 'feature_image', ImageRef>> = {};
   for (const key of ['image', 'feature_image'] as const) {
     const value = fm[key];
-    if (value !== undefined && !isSafeImageUrl(value)) {
-      problems.push(problem(`${key}: http(s) 주소나 /로 시작하는 경로여야 합니다: "${value}"`, key));
-    }
+    if (value === undefined) continue;
+    const read = toImageRef(value, file, lineOf(key));
+    if (read.ok) imageRefs[key] = read.ref;
+    else problems.push(problem(`${key}: ${read.message}`, key));
   }
+  // The same picture named twice is one picture, with the words of `image`.
+  if (fm.feature_image !== undefined && fm.feature_image === fm.image) imageRefs.feature_image = imageRefs.image;
 
   const categories: Category[] = [];
   for (const name of [...(fm.categories ?? []), ...(fm.category ?? [])]) {
@@ -347,15 +352,15 @@ export function toArticle(parsed: ParsedFile, source: ArticleSource, now: Date =
   if (problems.length > 0 || !slug || !format) return { ok: false, problems };
 
   const lang = fm.lang ?? site.lang;
-  const image = fm.image ?? fm.feature_image;
+  const image = imageRefs.image ?? imageRefs.feature_image;
   // Each picture keeps its own words: the hero is `image` (else `feature_image`), the share card
   // is `feature_image` (else `image`); `feature_image_*` describe the feature image, `image_*` the other.
-  const words = (of: string | undefined) =>
-    of !== undefined && of === fm.feature_image && of !== fm.image
+  const words = (of: ImageRef | undefined) =>
+    of !== undefined && of === imageRefs.feature_image && of !== imageRefs.image
       ? { alt: fm.feature_image_alt, caption: fm.feature_image_caption, credit: fm.feature_image_credit }
       : { alt: fm.image_alt, caption: fm.image_caption, credit: fm.image_credit };
   const hero = words(image);
-  const socialImage = fm.feature_image ?? fm.image;
+  const socialImage = imageRefs.feature_image ?? imageRefs.image;
   return {
     ok: true,
     warnings,

@@ -5,6 +5,7 @@ import { toSiteUrl } from '@/lib/site';
 import { stripControlCharacters } from '@/lib/text/characters';
 
 import { FIELD_LIMITS, tooLong } from './field-limits';
+import { toImageRef } from './image-ref';
 import type { ContentProblem } from './parse';
 import type { ArticleSource, SiteIdentity } from './types';
 
@@ -49,6 +50,7 @@ const siteSchema = z.looseObject({
   email: text('email').optional(),
   tips: text('tips').optional(),
   copyright: text('copyright').optional(),
+  logo: text('logo', LIMIT.url).optional(),
   ai_training: z.enum(['allow', 'disallow'], { error: 'ai_training: allow 또는 disallow여야 합니다' }).optional(),
 });
 
@@ -95,6 +97,10 @@ export function toSiteIdentity(source: string, file: ArticleSource): SiteIdentit
     };
   }
   const fm = result.data;
+  const logo = fm.logo ? toImageRef(fm.logo, file.path, lineOf('logo')) : undefined;
+  if (logo && !logo.ok) {
+    return { ok: false, problems: [{ file: file.path, line: lineOf('logo') ?? 1, severity: 'error', message: `logo: ${logo.message}` }] };
+  }
   const warnings: ContentProblem[] = REQUIRED_SITE_FIELDS.filter(([key]) => !fm[key]).map(([key, label]) => ({
     file: file.path,
     line: 1,
@@ -125,6 +131,7 @@ export function toSiteIdentity(source: string, file: ArticleSource): SiteIdentit
       email: clean(fm.email),
       tips: clean(fm.tips),
       copyright: clean(fm.copyright),
+      logo: logo?.ref,
       aiTraining: fm.ai_training ?? 'allow',
       source: file,
     },

@@ -2,7 +2,8 @@ import type { ContentEntry } from './files';
 import type { ContentProblem } from './parse';
 import type { LoadResult } from './schema';
 import { liveArticleKey } from './live-update';
-import type { Article, Byline, Category, LiveUpdate, Page, Reporter, SiteIdentity } from './types';
+import type { ImageRef } from './image-ref';
+import type { Article, Byline, Category, LiveUpdate, Page, PhotoFile, Reporter, SiteIdentity } from './types';
 
 /** Everything known about the content folder at one moment; never mutated after it is built. */
 export interface ContentSnapshot {
@@ -10,6 +11,8 @@ export interface ContentSnapshot {
   articles: readonly Article[];
   bySlug: ReadonlyMap<string, Article>;
   problems: readonly ContentProblem[];
+  /** Photo files by path: what content may show as photos once their variants are made. */
+  photos: ReadonlyMap<string, PhotoFile>;
   /** Reporters' profiles by id (`_reporters/<id>.yml`). */
   reporters: ReadonlyMap<string, Reporter>;
   /** The publication's identity from `_site.yml`, when the file exists and is valid. */
@@ -206,6 +209,26 @@ function collisionProblem(article: Article, group: readonly Article[], owner: Ar
 }
 
 /**
+ * A front-matter reference to a photo that is not in the folder: an error at its line. The file
+ * is still published, without the picture, so deleting a photo never takes a story down.
+ */
+function checkPhotoRef(
+  photos: ReadonlyMap<string, PhotoFile>,
+  file: string,
+  field: string,
+  ref: ImageRef | undefined,
+  problems: ContentProblem[],
+): void {
+  if (ref?.kind !== 'photo' || photos.has(ref.path)) return;
+  problems.push({
+    file,
+    line: ref.line ?? 1,
+    severity: 'error',
+    message: `${field}: 사진 파일이 없습니다: ${ref.path} (사진 없이 게시합니다)`,
+  });
+}
+
+/**
  * Builds a snapshot from the files a content source read: a pure function of its input and of
  * `now`, which only decides which of two colliding files is the published one.
  */
@@ -218,7 +241,12 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
   const updates: LiveUpdate[] = [];
   let siteBroken = false;
   let fileCount = 0;
+  const photos = new Map<string, PhotoFile>();
   for (const { entry, result } of files) {
+    if (entry.kind === 'photo') {
+      if (result?.ok && 'photo' in result) photos.set(result.photo.path, result.photo);
+      continue;
+    }
     if (entry.kind === 'other') {
       problems.push({
         file: entry.path,
@@ -234,7 +262,7 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
       else if ('page' in result) pages.push(result.page);
       else if ('reporter' in result) reporters.set(result.reporter.id, result.reporter);
       else if ('update' in result) updates.push(result.update);
-      else site = result.site;
+      else if ('site' in result) site = result.site;
       problems.push(...result.warnings);
     } else {
       if (entry.kind === 'site') siteBroken = true;
@@ -288,6 +316,16 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
   articles.sort(compareArticles);
   const bySlug = new Map(articles.map((a) => [a.slug, a]));
   const redirects = collectRedirects(articles, bySlug, problems);
+  for (const article of valid) {
+    checkPhotoRef(photos, article.source.path, 'image', article.image, problems);
+    if (article.socialImage !== article.image) {
+      checkPhotoRef(photos, article.source.path, 'feature_image', article.socialImage, problems);
+    }
+  }
+  for (const reporter of reporters.values()) {
+    checkPhotoRef(photos, reporter.source.path, 'photo', reporter.photo, problems);
+  }
+  if (site) checkPhotoRef(photos, site.source.path, 'logo', site.logo, problems);
   const pagesBySlug = collectPages(pages, problems);
 
   const boundaries = articles
@@ -308,6 +346,7 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
     site,
     siteBroken,
     reporters,
+    photos,
     problems,
     boundaries,
     fileCount,

@@ -21,6 +21,8 @@ export interface ContentStoreOptions {
   isPageCacheFromHere?: () => boolean;
   /** Where the files come from; the folder at `root` unless given. */
   source?: ContentSource;
+  /** Called with each new snapshot (the server hands its photo files to the media pipeline). */
+  onSnapshot?: (snapshot: ContentSnapshot) => void;
 }
 
 /** The content as the rest of lib/content sees it: snapshots, and when pages went stale. */
@@ -69,6 +71,7 @@ export function openContentStore(options: ContentStoreOptions): ContentStore {
         options.reportProblem?.(line);
       }
     }
+    options.onSnapshot?.(next);
     return next;
   }
 

@@ -1,3 +1,5 @@
+import type { ImageRef } from './image-ref';
+
 /** A category or a tag as readers see it: its display name and the stable slug in its URL. */
 export interface Category {
   name: string;
@@ -44,10 +46,10 @@ export interface Article extends FileBody {
   featureText?: string;
   /** The line of its `feature_text:` key, where problems with the lede are reported. */
   featureTextLine?: number;
-  /** Hero image, absolute URL or a path under public/. */
-  image?: string;
+  /** Hero image: a photo in the content folder, or an absolute URL or a path under public/. */
+  image?: ImageRef;
   /** Image for social cards; falls back to the hero image. */
-  socialImage?: string;
+  socialImage?: ImageRef;
   /** The share image's alt text (`feature_image_alt` for a separate feature image). */
   socialImageAlt?: string;
   /** The hero's alt text, caption and credit (`사진=<credit>`). */
@@ -115,6 +117,8 @@ export interface SiteIdentity {
   /** Where readers send tips (제보). */
   tips?: string;
   copyright?: string;
+  /** The publisher's logo (`logo:`): a photo beside `_site.yml`, or a URL; structured data names it. */
+  logo?: ImageRef;
   /** `disallow` keeps known AI crawlers out (robots.txt) and says so under the copyright line. */
   aiTraining: 'allow' | 'disallow';
   source: ArticleSource;
@@ -153,7 +157,7 @@ export interface Reporter {
   email?: string;
   /** Whether the e-mail address is shown (bylines, profile, structured data). */
   emailPublic: boolean;
-  photo?: string;
+  photo?: ImageRef;
   bio?: string;
   links: ReporterLink[];
   source: ArticleSource;
@@ -163,4 +167,13 @@ export interface Reporter {
 export interface ReporterLink {
   href: string;
   label: string;
+}
+
+/** A photo file in the content folder, as the source last saw it: its variants are made from it. */
+export interface PhotoFile {
+  /** Path relative to the content folder, with forward slashes, in NFC. */
+  path: string;
+  absolute: string;
+  size: number;
+  mtimeMs: number;
 }

@@ -18,25 +18,37 @@ function queue(maxWaiting = 8): WorkQueue<PublishResult> {
 }
 
 describe('publishPhoto', () => {
-  it('makes a photo once: a restart (new queue, same disk) finds it made', async () => {
+  it('makes WebP and JPEG first, then the AVIFs; a restart (new queue, same disk) finds it made', async () => {
     const store = openVariantStore({ root: path.join(folder, 'once') });
     const photo = path.join(folder, 'harbour.jpg');
     fs.writeFileSync(photo, await makeCameraJpeg({ width: 900, height: 600 }));
-    const first = await publishPhoto(photo, { store, queue: queue() });
-    expect(first.ok && first.manifest.variants.map((v) => `${v.width}.${v.format}`)).toEqual([
-      '800.avif',
+    const upgrades: string[][] = [];
+    const first = queue();
+    const shown = await publishPhoto(photo, {
+      store,
+      queue: first,
+      onUpgrade: (manifest) => upgrades.push(manifest.variants.map((v) => `${v.width}.${v.format}`)),
+    });
+    expect(shown.ok && shown.manifest.variants.map((v) => `${v.width}.${v.format}`)).toEqual([
       '800.webp',
       '800.jpg',
-      '480.avif',
       '480.webp',
       '480.jpg',
     ]);
-    const hash = first.ok ? first.manifest.hash : '';
+    await first.idle();
+    const all = ['800.avif', '800.webp', '800.jpg', '480.avif', '480.webp', '480.jpg'];
+    expect(upgrades).toEqual([all]);
+    const hash = shown.ok ? shown.manifest.hash : '';
+    const made = await store.readManifest(hash);
+    expect(made?.variants.map((v) => `${v.width}.${v.format}`)).toEqual(all);
+    expect(made?.crops.map((c) => `${c.aspect} ${c.width}×${c.height}`)).toEqual(['16x9 800×450', '4x3 710×533', '1x1 533×533']);
+    expect(shown.ok && shown.manifest.crops).toEqual([]);
     const marker = path.join(store.root, hash, '800.avif');
     const written = fs.statSync(marker).mtimeMs;
     const again = await publishPhoto(photo, { store, queue: queue() });
-    expect(again).toEqual(first);
+    expect(again.ok && again.manifest.variants.map((v) => `${v.width}.${v.format}`)).toEqual(all);
     expect(fs.statSync(marker).mtimeMs).toBe(written);
+    expect(fs.readdirSync(path.join(store.root, hash)).filter((name) => name.includes('incoming'))).toEqual([]);
   });
 
   it('passes a hostile file’s refusal on, as a content error (no retry)', async () => {

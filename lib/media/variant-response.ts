@@ -24,13 +24,16 @@ export async function getVariantResponse(
 ): Promise<Response> {
   const name = parseVariantName(hash, file);
   if (!name) return notFound();
-  const etag = `"${name.hash}-${name.width}-${name.format}"`;
+  const etag = 'aspect' in name ? `"${name.hash}-${name.aspect}"` : `"${name.hash}-${name.width}-${name.format}"`;
   const headers = {
     'Cache-Control': 'public, max-age=31536000, immutable',
     'X-Content-Type-Options': 'nosniff',
     ETag: etag,
   };
-  const bytes = await store.readVariant(name.hash, name.width, name.format);
+  const bytes =
+    'aspect' in name
+      ? await store.readCrop(name.hash, name.aspect)
+      : await store.readVariant(name.hash, name.width, name.format);
   if (!bytes) return notFound();
   if (ifNoneMatch === etag) return new Response(null, { status: 304, headers });
   return new Response(new Uint8Array(bytes), {

@@ -24,6 +24,12 @@ describe('parseVariantName', () => {
     expect(parseVariantName(HASH, '300.jpg')).toEqual({ hash: HASH, width: 300, format: 'jpg' });
   });
 
+  it('reads the three crops, as JPEG only', () => {
+    for (const aspect of ['16x9', '4x3', '1x1'] as const) {
+      expect(parseVariantName(HASH, `${aspect}.jpg`)).toEqual({ hash: HASH, aspect, format: 'jpg' });
+    }
+  });
+
   it.each([
     [HASH, '801.webp'],
     [HASH, '2000.webp'],
@@ -37,6 +43,13 @@ describe('parseVariantName', () => {
     [HASH, '-1.webp'],
     [HASH, '1e3.webp'],
     [HASH, 'photo.json'],
+    [HASH, '16x9.webp'],
+    [HASH, '16x10.jpg'],
+    [HASH, '3x2.jpg'],
+    [HASH, '16x9.jpg.php'],
+    [HASH, '1x1.JPG'],
+    [HASH, '01x1.jpg'],
+    ['..', '16x9.jpg'],
     [HASH.toUpperCase(), '480.webp'],
     [HASH.slice(1), '480.webp'],
     [`${HASH}0`, '480.webp'],

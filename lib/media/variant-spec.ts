@@ -17,6 +17,28 @@ export const CONTENT_TYPES: Readonly<Record<VariantFormat, string>> = {
   jpg: 'image/jpeg',
 };
 
+/**
+ * Crops of a still photo for structured data (Google's Article guidance asks for 16:9, 4:3 and
+ * 1:1), each one JPEG at most `CROP_WIDTH` wide, named by its shape: `16x9.jpg`.
+ */
+export const CROP_ASPECTS = ['16x9', '4x3', '1x1'] as const;
+
+export type CropAspect = (typeof CROP_ASPECTS)[number];
+
+/** The widest a crop is made (never wider than the photo allows without enlarging). */
+export const CROP_WIDTH = 1200;
+
+/** A crop's shape as width over height. */
+export function cropRatio(aspect: CropAspect): number {
+  const [w = '1', h = '1'] = aspect.split('x');
+  return Number(w) / Number(h);
+}
+
+/** The file name of a crop inside its photo's folder: `16x9.jpg`. */
+export function cropFileName(aspect: CropAspect): string {
+  return `${aspect}.jpg`;
+}
+
 /** Hex characters of a photo's hash in its URL (128 bits of SHA-256). */
 export const HASH_LENGTH = 32;
 
@@ -44,16 +66,20 @@ function isHash(value: string): boolean {
   return true;
 }
 
+export type VariantName =
+  | { hash: string; width: number; format: VariantFormat }
+  | { hash: string; aspect: CropAspect; format: 'jpg' };
+
 /**
- * A variant named by a URL's hash and file (`<32 hex>`, `<width>.<format>`), or undefined if
- * it cannot be one: a width outside the fixed list (or, for a small original, 1–479 without a
- * leading zero), a format outside the list, a hash of any other length or alphabet.
+ * A variant named by a URL's hash and file (`<32 hex>`, `<width>.<format>` or `<crop>.jpg`), or
+ * undefined if it cannot be one: a width outside the fixed list (or, for a small original, 1–479
+ * without a leading zero), a format outside the list, a crop outside the three, a hash of any
+ * other length or alphabet.
  */
-export function parseVariantName(
-  hash: string,
-  file: string,
-): { hash: string; width: number; format: VariantFormat } | undefined {
+export function parseVariantName(hash: string, file: string): VariantName | undefined {
   if (!isHash(hash)) return undefined;
+  const crop = CROP_ASPECTS.find((aspect) => cropFileName(aspect) === file);
+  if (crop) return { hash, aspect: crop, format: 'jpg' };
   const dot = file.indexOf('.');
   if (dot < 1 || dot > 4) return undefined;
   const digits = file.slice(0, dot);

@@ -23,6 +23,7 @@ function photo(hash = HASH): PhotoVariants {
       { width: 480, height: 320, format: 'avif', data: Buffer.from('avif-480') },
       { width: 800, height: 533, format: 'jpg', data: Buffer.from('jpg-800') },
     ],
+    crops: [{ aspect: '1x1', width: 600, height: 600, data: Buffer.from('crop-1x1') }],
   };
 }
 
@@ -34,14 +35,18 @@ describe('openVariantStore', () => {
       { width: 480, height: 320, format: 'avif', bytes: 8 },
       { width: 800, height: 533, format: 'jpg', bytes: 7 },
     ]);
+    expect(manifest.crops).toEqual([{ aspect: '1x1', width: 600, height: 600, bytes: 8 }]);
     expect(fs.readdirSync(store.root)).toEqual([HASH]);
     expect(fs.readdirSync(path.join(store.root, HASH)).sort()).toEqual([
+      '1x1.jpg',
       '480.avif',
       '800.jpg',
       'photo.json',
     ]);
     expect(await store.readManifest(HASH)).toEqual(manifest);
     expect((await store.readVariant(HASH, 800, 'jpg'))?.toString()).toBe('jpg-800');
+    expect((await store.readCrop(HASH, '1x1'))?.toString()).toBe('crop-1x1');
+    expect(await store.readCrop(HASH, '16x9')).toBeUndefined();
     expect(await store.readVariant(HASH, 800, 'webp')).toBeUndefined();
     expect(await store.readManifest('b'.repeat(32))).toBeUndefined();
   });

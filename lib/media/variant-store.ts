@@ -13,8 +13,15 @@ import { z } from 'zod';
 
 import { getDataDir } from '@/lib/site';
 
-import { VARIANT_FORMATS, variantFileName, type VariantFormat } from './variant-spec';
-import type { PhotoVariants } from './variants';
+import {
+  CROP_ASPECTS,
+  cropFileName,
+  VARIANT_FORMATS,
+  variantFileName,
+  type CropAspect,
+  type VariantFormat,
+} from './variant-spec';
+import type { Crop, PhotoVariants, Variant } from './variants';
 
 const size = z.number().int().positive();
 
@@ -26,6 +33,7 @@ const manifestSchema = z.object({
   variants: z.array(
     z.object({ width: size, height: size, format: z.enum(VARIANT_FORMATS), bytes: size }),
   ),
+  crops: z.array(z.object({ aspect: z.enum(CROP_ASPECTS), width: size, height: size, bytes: size })),
   placeholder: z.string(),
 });
 
@@ -38,8 +46,16 @@ export interface VariantStore {
   readManifest(hash: string): Promise<PhotoManifest | undefined>;
   /** One variant's bytes, or undefined if there is no such file. Names must be checked first. */
   readVariant(hash: string, width: number, format: VariantFormat): Promise<Buffer | undefined>;
+  /** One crop's bytes (`16x9.jpg`), or undefined if there is no such file. */
+  readCrop(hash: string, aspect: CropAspect): Promise<Buffer | undefined>;
   /** Puts a photo's variants in place at once; a set already there (same hash, same bytes) stays. */
   write(photo: PhotoVariants): Promise<PhotoManifest>;
+  /**
+   * Adds variants to a photo already in place (its AVIFs, made after the rest): each file is
+   * renamed into the folder before the manifest that lists it replaces the old one, so a reader
+   * never sees a listed file missing. Resolves with the new manifest.
+   */
+  addVariants(hash: string, variants: readonly Variant[], crops?: readonly Crop[]): Promise<PhotoManifest>;
   /** Removes temporary folders older than `olderThanMs` that a crash left behind. */
   sweepIncoming(olderThanMs?: number): Promise<number>;
 }
@@ -83,6 +99,7 @@ function toManifest(photo: PhotoVariants): PhotoManifest {
       format,
       bytes: data.length,
     })),
+    crops: photo.crops.map(({ aspect, width, height, data }) => ({ aspect, width, height, bytes: data.length })),
     placeholder: photo.placeholder,
   };
 }
@@ -105,6 +122,9 @@ export function openVariantStore({ root }: { root: string }): VariantStore {
     readVariant(hash, width, format) {
       return readOrUndefined(path.join(root, hash, variantFileName(width, format)));
     },
+    readCrop(hash, aspect) {
+      return readOrUndefined(path.join(root, hash, cropFileName(aspect)));
+    },
     async write(photo) {
       const manifest = toManifest(photo);
       const target = path.join(root, photo.hash);
@@ -118,6 +138,9 @@ export function openVariantStore({ root }: { root: string }): VariantStore {
           const name = variantFileName(variant.width, variant.format);
           await fs.writeFile(path.join(incoming, name), variant.data);
         }
+        for (const crop of photo.crops) {
+          await fs.writeFile(path.join(incoming, cropFileName(crop.aspect)), crop.data);
+        }
         await fs.writeFile(path.join(incoming, MANIFEST), JSON.stringify(manifest));
         await fs.rename(incoming, target);
       } catch (error) {
@@ -125,6 +148,45 @@ export function openVariantStore({ root }: { root: string }): VariantStore {
         // Another process made the same photo first: identical bytes, nothing to do.
         if (isTaken(error)) return manifest;
         throw new Error(`사진 변환본을 저장할 수 없습니다: ${target}`, { cause: error });
+      }
+      return manifest;
+    },
+    async addVariants(hash, variants, crops = []) {
+      const folder = path.join(root, hash);
+      const known = await this.readManifest(hash);
+      if (!known) throw new Error(`사진 변환본이 없어 더할 수 없습니다: ${folder}`);
+      const listed = new Set(known.variants.map((v) => variantFileName(v.width, v.format)));
+      const added = variants.filter((v) => !listed.has(variantFileName(v.width, v.format)));
+      const addedCrops = crops.filter((crop) => !known.crops.some((c) => c.aspect === crop.aspect));
+      if (added.length === 0 && addedCrops.length === 0) return known;
+      const order = (format: VariantFormat) => VARIANT_FORMATS.indexOf(format);
+      const manifest: PhotoManifest = {
+        ...known,
+        variants: [
+          ...known.variants,
+          ...added.map(({ width, height, format, data }) => ({ width, height, format, bytes: data.length })),
+        ].sort((a, b) => b.width - a.width || order(a.format) - order(b.format)),
+        crops: [
+          ...known.crops,
+          ...addedCrops.map(({ aspect, width, height, data }) => ({ aspect, width, height, bytes: data.length })),
+        ].sort((a, b) => CROP_ASPECTS.indexOf(a.aspect) - CROP_ASPECTS.indexOf(b.aspect)),
+      };
+      const suffix = `${INCOMING}${randomBytes(6).toString('hex')}`;
+      const files: [string, Buffer][] = [
+        ...added.map((v): [string, Buffer] => [variantFileName(v.width, v.format), v.data]),
+        ...addedCrops.map((c): [string, Buffer] => [cropFileName(c.aspect), c.data]),
+      ];
+      try {
+        for (const [name, data] of files) {
+          const file = path.join(folder, name);
+          await fs.writeFile(`${file}${suffix}`, data);
+          await fs.rename(`${file}${suffix}`, file);
+        }
+        const file = path.join(folder, MANIFEST);
+        await fs.writeFile(`${file}${suffix}`, JSON.stringify(manifest));
+        await fs.rename(`${file}${suffix}`, file);
+      } catch (error) {
+        throw new Error(`사진 변환본을 저장할 수 없습니다: ${folder}`, { cause: error });
       }
       return manifest;
     },

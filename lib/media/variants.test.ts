@@ -44,6 +44,22 @@ describe('makeVariants of a 4000×3000 camera JPEG with GPS and a serial number'
     });
   });
 
+  it('makes 16:9, 4:3 and 1:1 JPEG crops at 1200 px for structured data, without metadata', async () => {
+    expect(photo.crops.map(({ aspect, width, height }) => [aspect, width, height])).toEqual([
+      ['16x9', 1200, 675],
+      ['4x3', 1200, 900],
+      ['1x1', 1200, 1200],
+    ]);
+    const files = photo.crops.map((crop) => {
+      const target = path.join(folder, `crop-${crop.aspect}.jpg`);
+      fs.writeFileSync(target, crop.data);
+      return target;
+    });
+    for (const tags of exifOf(files)) {
+      expect(Object.keys(tags).filter((key) => /GPS|Serial/i.test(key))).toEqual([]);
+    }
+  });
+
   it('makes four widths in AVIF and WebP, with a JPEG fallback, each the size it says', async () => {
     const names = photo.variants.map((v) => `${v.width}.${v.format}`).sort();
     expect(names).toEqual(

@@ -11,13 +11,22 @@ import sharp, { type Sharp } from 'sharp';
 import { PHOTO_LIMITS } from './photo-limits';
 import { probePhoto, type PhotoInfo } from './probe';
 import { configureSharp } from './sharp-settings';
-import { chooseWidths, HASH_LENGTH, VARIANT_FORMATS, type VariantFormat } from './variant-spec';
+import {
+  chooseWidths,
+  CROP_ASPECTS,
+  CROP_WIDTH,
+  cropRatio,
+  HASH_LENGTH,
+  VARIANT_FORMATS,
+  type CropAspect,
+  type VariantFormat,
+} from './variant-spec';
 
 /**
  * Changes whenever the same original would give other bytes: the encoder settings below, and the
  * sharp and libvips builds (in the hash too), so a URL always names exactly one set of files.
  */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 2;
 
 const ENCODERS: Record<VariantFormat, (image: Sharp) => Sharp> = {
   // Effort 3: as fast as 2 and ~15 % smaller; 4 (sharp's default) takes four to six times as
@@ -34,6 +43,14 @@ export interface Variant {
   data: Buffer;
 }
 
+/** A crop for structured data: one JPEG of a fixed shape (`16x9.jpg`). */
+export interface Crop {
+  aspect: CropAspect;
+  width: number;
+  height: number;
+  data: Buffer;
+}
+
 /** Every variant of one photo, under the hash its URLs carry. */
 export interface PhotoVariants {
   hash: string;
@@ -42,6 +59,8 @@ export interface PhotoVariants {
   height: number;
   frames: number;
   variants: Variant[];
+  /** 16:9, 4:3 and 1:1 JPEGs of a still photo; none for an animation. */
+  crops: Crop[];
   /** A 16-pixel-wide WebP as a data URL, to show blurred while the photo loads. */
   placeholder: string;
 }
@@ -49,6 +68,10 @@ export interface PhotoVariants {
 export interface VariantOptions {
   /** Seconds all variants may take together (`PHOTO_LIMITS.timeBudgetSeconds`). */
   timeBudgetSeconds?: number;
+  /** The formats to make (all by default): the page can show a photo before its slow AVIFs exist. */
+  formats?: readonly VariantFormat[];
+  /** Whether to make the crops for structured data (yes by default). */
+  crops?: boolean;
 }
 
 export type VariantsResult = { ok: true; photo: PhotoVariants } | { ok: false; message: string };
@@ -101,7 +124,13 @@ async function encode(raw: Raw, format: VariantFormat, deadline: Deadline): Prom
   return { width: info.width, height: info.height, format, data };
 }
 
-async function makeStillVariants(original: Buffer, widths: number[], deadline: Deadline) {
+async function makeStillVariants(
+  original: Buffer,
+  widths: number[],
+  deadline: Deadline,
+  formats: readonly VariantFormat[],
+  withCrops: boolean,
+) {
   const largest = Math.max(...widths);
   // Decoded once, turned upright and into sRGB at the largest width; the smaller widths are
   // resized from that (a JPEG also shrinks while it decodes), never from the original again.
@@ -116,21 +145,49 @@ async function makeStillVariants(original: Buffer, widths: number[], deadline: D
   for (const width of [...widths].sort((a, b) => b - a)) {
     const raw =
       width === base.info.width ? base : await toRaw(fromRaw(base, deadline).resize({ width }));
-    for (const format of VARIANT_FORMATS) {
+    for (const format of VARIANT_FORMATS.filter((candidate) => formats.includes(candidate))) {
       variants.push(await encode(raw, format, deadline));
     }
   }
+  const crops: Crop[] = [];
+  if (withCrops) for (const aspect of CROP_ASPECTS) crops.push(await makeCrop(base, aspect, deadline));
   const placeholder = await fromRaw(base, deadline)
     .resize({ width: 16 })
     .webp({ quality: 40 })
     .toBuffer();
-  return { variants, placeholder };
+  return { variants, crops, placeholder };
 }
 
-async function makeAnimatedVariants(original: Buffer, widths: number[], deadline: Deadline) {
+/**
+ * The largest `aspect` crop of the upright photo, at most `CROP_WIDTH` wide, never enlarged;
+ * libvips's attention strategy keeps the busiest part (a face, the subject) in the frame.
+ */
+async function makeCrop(base: Raw, aspect: CropAspect, deadline: Deadline): Promise<Crop> {
+  const ratio = cropRatio(aspect);
+  const { width, height } = base.info;
+  const widest = Math.min(width, Math.floor(height * ratio), CROP_WIDTH);
+  const cropWidth = Math.max(1, widest);
+  const cropHeight = Math.max(1, Math.round(cropWidth / ratio));
+  const { data, info } = await ENCODERS.jpg(
+    fromRaw(base, deadline).resize({
+      width: cropWidth,
+      height: cropHeight,
+      fit: 'cover',
+      position: sharp.strategy.attention,
+    }),
+  ).toBuffer({ resolveWithObject: true });
+  return { aspect, width: info.width, height: info.height, data };
+}
+
+async function makeAnimatedVariants(
+  original: Buffer,
+  widths: number[],
+  deadline: Deadline,
+  formats: readonly VariantFormat[],
+) {
   const options = { failOn: 'error', limitInputPixels: PHOTO_LIMITS.maxAnimationPixels } as const;
   const variants: Variant[] = [];
-  for (const width of [...widths].sort((a, b) => b - a)) {
+  for (const width of formats.includes('webp') ? [...widths].sort((a, b) => b - a) : []) {
     // AVIF has no animation in libvips: animated WebP, and a still JPEG of the first frame.
     const webp = await sharp(original, { ...options, animated: true })
       .timeout({ seconds: deadline.seconds() })
@@ -155,7 +212,7 @@ async function makeAnimatedVariants(original: Buffer, widths: number[], deadline
     .resize({ width: 16 })
     .webp({ quality: 40 })
     .toBuffer();
-  return { variants, placeholder };
+  return { variants, crops: [], placeholder };
 }
 
 /**
@@ -174,7 +231,11 @@ export async function makeVariants(
 export async function makeProbedVariants(
   photo: PhotoInfo,
   original: Buffer,
-  { timeBudgetSeconds = PHOTO_LIMITS.timeBudgetSeconds }: VariantOptions = {},
+  {
+    timeBudgetSeconds = PHOTO_LIMITS.timeBudgetSeconds,
+    formats = VARIANT_FORMATS,
+    crops = true,
+  }: VariantOptions = {},
 ): Promise<VariantsResult> {
   configureSharp();
   const widths = chooseWidths(photo.width);
@@ -182,8 +243,8 @@ export async function makeProbedVariants(
   try {
     const made =
       photo.frames > 1
-        ? await makeAnimatedVariants(original, widths, deadline)
-        : await makeStillVariants(original, widths, deadline);
+        ? await makeAnimatedVariants(original, widths, deadline, formats)
+        : await makeStillVariants(original, widths, deadline, formats, crops);
     return {
       ok: true,
       photo: {
@@ -192,6 +253,7 @@ export async function makeProbedVariants(
         height: photo.height,
         frames: photo.frames,
         variants: made.variants,
+        crops: made.crops,
         placeholder: `data:image/webp;base64,${made.placeholder.toString('base64')}`,
       },
     };

@@ -1,5 +1,8 @@
 import { getMasthead, sourceKey, type Article, type LiveUpdate, type Page } from '@/lib/content';
 
+import { getPhotoManifest } from '@/lib/media/resolve-image';
+import type { PhotoManifest } from '@/lib/media/variant-store';
+
 import type { RenderedBody, RenderOptions } from './pipeline';
 import { getRenderPool, RenderQueueFullError } from './render-pool';
 
@@ -52,23 +55,68 @@ function cached(
   return rendered;
 }
 
+/** The photos each rendered text names, by its render key: known after its first render. */
+const photosByFile = new Map<string, readonly string[]>();
+
+/**
+ * The made photos among `paths` and a key that changes when any of them is made, replaced or
+ * removed, so a body rendered before its photo was ready is rendered again once it is.
+ */
+function lookUpPhotos(paths: readonly string[]): { photos: Record<string, PhotoManifest>; key: string } {
+  const photos: Record<string, PhotoManifest> = {};
+  const key: string[] = [];
+  for (const path of paths) {
+    const manifest = getPhotoManifest(path);
+    if (manifest) photos[path] = manifest;
+    // The count changes when a photo's AVIFs are added to it.
+    key.push(manifest ? `${manifest.hash}:${manifest.variants.length}` : '-');
+  }
+  return { photos, key: key.join(',') };
+}
+
+/**
+ * Renders a file's body with its content photos. The first render finds which photos the body
+ * names; when there are any, it renders again with those that are made (once per photo state).
+ */
+async function renderWithPhotos(
+  key: string,
+  file: { body: string; format: Article['format']; source: Article['source'] },
+  options: RenderOptions,
+): Promise<RenderedBody> {
+  let paths = photosByFile.get(key);
+  if (paths === undefined) {
+    const first = await cached(`${key}\u0000`, file.source.path, () =>
+      renderBody(file.source.path, file.body, file.format, { ...options, base: file.source.path }),
+    );
+    paths = first.photos ?? [];
+    photosByFile.set(key, paths);
+    if (photosByFile.size > MAX_CACHED) {
+      const oldest = photosByFile.keys().next().value;
+      if (oldest !== undefined) photosByFile.delete(oldest);
+    }
+  }
+  const { photos, key: photoKey } = lookUpPhotos(paths);
+  return cached(`${key}\u0000${photoKey}`, file.source.path, () =>
+    renderBody(file.source.path, file.body, file.format, { ...options, base: file.source.path, photos }),
+  );
+}
+
 /**
  * The article's sanitized body, rendered on first use and cached by file identity (path, size,
- * mtime), so an edited file renders again and an unchanged one never does.
+ * mtime) and the state of its photos, so an edited file or a newly made photo renders again and
+ * an unchanged one never does.
  */
 export function getArticleBody(
   article: Article,
   options: { absolute?: boolean } = {},
 ): Promise<RenderedBody> {
   const siteUrl = getMasthead().url;
-  const key = `body\u0000${sourceKey(article)}\u0000${article.image ?? ''}\u0000${siteUrl}\u0000${options.absolute ? 'abs' : ''}`;
-  return cached(key, article.source.path, () =>
-    renderBody(article.source.path, article.body, article.format, {
-      heroSrc: article.image,
-      siteUrl,
-      baseUrl: options.absolute ? `${siteUrl}/` : undefined,
-    }),
-  );
+  const key = `body\u0000${sourceKey(article)}\u0000${JSON.stringify(article.image ?? null)}\u0000${siteUrl}\u0000${options.absolute ? 'abs' : ''}`;
+  return renderWithPhotos(key, article, {
+    hero: article.image,
+    siteUrl,
+    baseUrl: options.absolute ? `${siteUrl}/` : undefined,
+  });
 }
 
 /** The Markdown lede (`feature_text`) rendered and sanitized, cached like the body; none without one. */
@@ -76,9 +124,8 @@ export function getLede(article: Article): Promise<RenderedBody> | undefined {
   const { featureText } = article;
   if (!featureText) return undefined;
   const siteUrl = getMasthead().url;
-  return cached(`lede\u0000${sourceKey(article)}\u0000${siteUrl}`, article.source.path, () =>
-    renderBody(article.source.path, featureText, 'markdown', { siteUrl }),
-  );
+  const lede = { body: featureText, format: 'markdown' as const, source: article.source };
+  return renderWithPhotos(`lede\u0000${sourceKey(article)}\u0000${siteUrl}`, lede, { siteUrl });
 }
 
 /** A short plain-text summary: the excerpt, else the lede's text, else the start of the body. */
@@ -92,15 +139,11 @@ export async function getSummary(article: Article, maxLength = 140): Promise<str
 /** A page's sanitized body (`_pages/`), rendered once per file identity like an article's. */
 export function getPageBody(page: Page): Promise<RenderedBody> {
   const siteUrl = getMasthead().url;
-  return cached(`page\u0000${sourceKey(page)}\u0000${siteUrl}`, page.source.path, () =>
-    renderBody(page.source.path, page.body, page.format, { siteUrl }),
-  );
+  return renderWithPhotos(`page\u0000${sourceKey(page)}\u0000${siteUrl}`, page, { siteUrl });
 }
 
 /** A live update's sanitized body, rendered once per file identity like an article's. */
 export function getLiveUpdateBody(update: LiveUpdate): Promise<RenderedBody> {
   const siteUrl = getMasthead().url;
-  return cached(`live\u0000${sourceKey(update)}\u0000${siteUrl}`, update.source.path, () =>
-    renderBody(update.source.path, update.body, update.format, { siteUrl }),
-  );
+  return renderWithPhotos(`live\u0000${sourceKey(update)}\u0000${siteUrl}`, update, { siteUrl });
 }

@@ -98,13 +98,13 @@ describe('renderBody: what editors need is kept', () => {
   it('drops a leading image that repeats the hero image, and keeps other images', async () => {
     const src = 'https://example.com/hero.jpg';
     const dropped = await renderBody(`<p><img src="${src}" alt="a" /></p><p>본문</p>`, 'html', {
-      heroSrc: src,
+      hero: { kind: 'url', url: src },
     });
     expect(dropped.html).toBe('<p>본문</p>');
     const kept = await renderBody(
       '<p><img src="https://example.com/other.jpg" alt="b"></p>',
       'html',
-      { heroSrc: src },
+      { hero: { kind: 'url', url: src } },
     );
     expect(kept.html).toContain('other.jpg');
   });
@@ -146,5 +146,63 @@ describe('renderBody: what can run code is dropped', () => {
 
   it('prefixes ids so content cannot clobber page globals', async () => {
     expect((await html('<p id="__next">x</p>')).html).toBe('<p id="user-content-__next">x</p>');
+  });
+});
+
+describe('renderBody: content photos', () => {
+  const photo = {
+    hash: '0123456789abcdef0123456789abcdef',
+    width: 1600,
+    height: 1200,
+    frames: 1,
+    variants: [480, 800, 1200, 1600].flatMap((width) =>
+      (['avif', 'webp', 'jpg'] as const).map((format) => ({ width, height: (width * 3) / 4, format, bytes: 1 })),
+    ),
+    crops: [],
+    placeholder: '',
+  };
+  const options = { base: 'news/story.md', photos: { 'news/harbour.jpg': photo } };
+
+  it('turns a photo beside the article into a picture of its variants, in Markdown and HTML alike', async () => {
+    for (const [source, format] of [
+      ['![항구](./harbour.jpg)', 'markdown'],
+      ['<p><img src="harbour.jpg" alt="항구"></p>', 'html'],
+    ] as const) {
+      const out = await renderBody(source, format, options);
+      expect(out.photos).toEqual(['news/harbour.jpg']);
+      expect(out.html).toContain('<picture><source type="image/avif" srcset="/media/0123456789abcdef0123456789abcdef/480.avif 480w');
+      expect(out.html).toContain('type="image/webp"');
+      expect(out.html).toMatch(/<img src="\/media\/[0-9a-f]{32}\/1200\.jpg" alt="항구" width="1600" height="1200" srcset="[^"]+1600\.jpg 1600w" sizes="[^"]+" loading="lazy" decoding="async">/);
+    }
+  });
+
+  it('shows nothing for a photo that is missing or not made, and keeps other sites’ images without a referrer', async () => {
+    const out = await renderBody(
+      '<p><img src="gone.jpg" alt="a"><img src="../../../etc/passwd.jpg"><img src="https://example.com/x.jpg" alt="b"></p>',
+      'html',
+      options,
+    );
+    expect(out.html).toBe('<p><img src="https://example.com/x.jpg" alt="b" referrerpolicy="no-referrer" loading="lazy" decoding="async"></p>');
+    expect(out.photos).toEqual(['news/gone.jpg']);
+  });
+
+  it('drops editors’ own picture sources and srcset, so every srcset is ours', async () => {
+    const out = await renderBody(
+      '<picture><source srcset="https://tracker.example/a.jpg"><img src="https://example.com/x.jpg" srcset="https://tracker.example/b.jpg 2x"></picture>',
+      'html',
+      options,
+    );
+    expect(out.html).not.toContain('tracker');
+    expect(out.html).not.toContain('<picture');
+    const loose = await renderBody('<video><source type="image/webp" srcset="https://tracker.example/c.jpg"></video>', 'html', options);
+    expect(loose.html).not.toContain('tracker');
+  });
+
+  it('drops a leading photo that repeats the hero photo, however it is written', async () => {
+    const out = await renderBody('![항구](harbour.jpg)\n\n본문', 'markdown', {
+      ...options,
+      hero: { kind: 'photo', path: 'news/harbour.jpg' },
+    });
+    expect(out.html.trim()).toBe('<p>본문</p>');
   });
 });

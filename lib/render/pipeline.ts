@@ -11,7 +11,10 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 
+import type { ImageRef } from '@/lib/content/image-ref';
 import type { BodyFormat } from '@/lib/content/types';
+import { PHOTO_SIZES } from '@/lib/media/picture';
+import type { PhotoManifest } from '@/lib/media/variant-store';
 
 import {
   rehypeAbsoluteUrls,
@@ -24,11 +27,14 @@ import {
 } from './plugins';
 import { rehypeEditorColours } from './editor-colours';
 import { countVideos, rehypeVideoEmbeds } from './embeds';
+import { rehypeContentPhotos } from './photos';
 import { articleSchema } from './schema';
 
 export interface RenderedBody {
   /** Sanitized HTML, safe to inject. */
   html: string;
+  /** The content photos the body names (content paths), whether or not they could be shown. */
+  photos?: string[];
   /** The body as plain text, for excerpts and search. */
   text: string;
   /** How many click-to-load videos it holds (the page loads the player leaf only when there are). */
@@ -36,8 +42,12 @@ export interface RenderedBody {
 }
 
 export interface RenderOptions {
-  /** The hero image: a leading body image with the same source is dropped. */
-  heroSrc?: string;
+  /** The hero image: a leading body image showing the same picture is dropped. */
+  hero?: ImageRef;
+  /** The content path of the file the body is in; relative images are content photos from it. */
+  base?: string;
+  /** Made content photos by path (lib/media/photo-library.ts): the others are not shown. */
+  photos?: Record<string, PhotoManifest>;
   /** Resolve relative URLs against this (for feeds). */
   baseUrl?: string;
   /** The publication's URL: links elsewhere open in a new tab. Without it, every absolute link does. */
@@ -71,8 +81,16 @@ export async function renderBody(
   options: RenderOptions = {},
 ): Promise<RenderedBody> {
   const tree = await parseToHast(source, format);
+  const found: string[] = [];
   const processor = unified()
-    .use(rehypeDropLeadingImage, { src: options.heroSrc })
+    .use(rehypeDropLeadingImage, { hero: options.hero, base: options.base })
+    .use(rehypeContentPhotos, {
+      base: options.base,
+      photos: options.photos,
+      sizes: PHOTO_SIZES.article,
+      plain: options.baseUrl !== undefined,
+      found,
+    })
     .use(rehypeAbsoluteUrls, { base: options.baseUrl })
     .use(rehypeVideoEmbeds)
     .use(rehypeEditorColours)
@@ -87,6 +105,7 @@ export async function renderBody(
   const videos = countVideos(clean);
   return {
     html: processor.stringify(clean),
+    ...(found.length > 0 ? { photos: [...new Set(found)] } : {}),
     text: toString(clean).replace(/\s+/g, ' ').trim(),
     ...(videos > 0 ? { videos } : {}),
   };

@@ -2,6 +2,10 @@ import type { Element, ElementContent, Root } from 'hast';
 import styleToObject from 'style-to-object';
 import { visit, SKIP } from 'unist-util-visit';
 
+import type { ImageRef } from '@/lib/content/image-ref';
+
+import { toBodyPhotoPath } from './photos';
+
 /** Turns `style="text-align: center"` on table cells into `align`, the one style worth keeping. */
 export function rehypeCellAlign() {
   return (tree: Root) => {
@@ -66,16 +70,19 @@ function isBlank(node: ElementContent): boolean {
  * Removes a leading image that repeats the hero image: editors often paste the banner into the
  * body too, and readers should not see it twice.
  */
-export function rehypeDropLeadingImage(options: { src?: string }) {
+export function rehypeDropLeadingImage(options: { hero?: ImageRef; base?: string }) {
+  const { hero, base } = options;
+  const isHeroSrc = (src: unknown) =>
+    hero?.kind === 'url' ? src === hero.url : hero !== undefined && toBodyPhotoPath(src, base) === hero.path;
   return (tree: Root) => {
-    if (!options.src) return;
+    if (!hero) return;
     const first = tree.children.findIndex(
       (node) => !(node.type === 'text' && node.value.trim() === '') && node.type !== 'comment',
     );
     const node = tree.children[first];
     if (!node || node.type !== 'element') return;
     const isHero = (el: ElementContent) =>
-      el.type === 'element' && el.tagName === 'img' && el.properties.src === options.src;
+      el.type === 'element' && el.tagName === 'img' && isHeroSrc(el.properties.src);
     if (isHero(node)) {
       tree.children.splice(first, 1);
       return;

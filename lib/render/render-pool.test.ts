@@ -54,7 +54,8 @@ describe('createRenderPool', () => {
     });
     await expect(pool.text('<p>검색할 <b>낱말</b></p>', 'html')).resolves.toBe('검색할 낱말');
     await expect(pool.lint('![](/a.png)\n\n![사진](/b.png)', 'markdown')).resolves.toEqual([
-      { line: 1, column: 1, src: '/a.png' },
+      { line: 1, column: 1, src: '/a.png', hasAlt: false },
+      { line: 3, column: 1, src: '/b.png', hasAlt: true },
     ]);
   }, 30_000);
 

@@ -5,7 +5,7 @@ import { parentPort } from 'node:worker_threads';
 import { getRenderCostProblem, RENDER_LIMITS } from '@/lib/content/limits';
 import { toSearchText } from '@/lib/search/text';
 
-import { findImagesWithoutAlt } from './alt-text';
+import { findBodyImages } from './alt-text';
 import { renderBody, type RenderedBody } from './pipeline';
 import type { RenderJob, RenderReply } from './render-pool';
 
@@ -31,7 +31,7 @@ async function run(job: RenderJob): Promise<RenderReply> {
       return { id: job.id, ok: true, text: toSearchText(job.source, job.format) };
     }
     if (job.op === 'lint') {
-      const images = await findImagesWithoutAlt(job.source, job.format);
+      const images = await findBodyImages(job.source, job.format);
       await render(job);
       return { id: job.id, ok: true, images };
     }

@@ -43,6 +43,9 @@ export const articleSchema: SanitizeSchema = {
     'abbr',
     'cite',
     'time',
+    // Content photos become <picture> of their variants (lib/render/photos.ts drops editors' own).
+    'picture',
+    'source',
   ],
   // Removed with their contents: showing a stripped <style> or <svg> as text is worse than nothing.
   strip: [
@@ -86,7 +89,17 @@ export const articleSchema: SanitizeSchema = {
       ],
     ),
     // Lazy loading and async decoding are set by the pipeline so long articles stay light.
-    img: [...(defaultAttributes.img ?? []), ['loading', 'lazy'], ['decoding', 'async']],
+    // Content photos' srcset and sizes are set by the pipeline, which removes editors' own; other
+    // sites' images are fetched without a referrer.
+    img: [
+      ...(defaultAttributes.img ?? []),
+      ['loading', 'lazy'],
+      ['decoding', 'async'],
+      'srcSet',
+      'sizes',
+      ['referrerPolicy', 'no-referrer'],
+    ],
+    source: [['type', 'image/avif', 'image/webp'], 'srcSet', 'sizes'],
     // The pipeline wraps wide tables in a focusable, labelled scroll region for phones.
     div: [
       ...(defaultAttributes.div ?? []),

@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = {
   title: '미리보기',
-  robots: { index: false, follow: false, nocache: true },
+  robots: { index: false, follow: false, nocache: true, 'max-image-preview': 'large' },
   // The token is in the URL: do not hand it to the sites the article links to.
   referrer: 'no-referrer',
 };
