@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import { expect, test } from '@playwright/test';
 
-import { freePort } from './support';
+import { startStandaloneCopy, type StandaloneCopy } from './support';
 
 test.describe('a field over its cap', () => {
   test('a breaking article with a 650 KB headline is refused: home stays small, the article is nowhere', async ({
@@ -46,8 +45,7 @@ test.describe('the site URL', () => {
   let work = '';
   let content = '';
   let base = '';
-  let server: ChildProcess | undefined;
-  let log = '';
+  let server: StandaloneCopy | undefined;
 
   const write = (file: string, text: string) => fs.writeFileSync(path.join(content, file), text);
   const article = (slug: string, extra = '') =>
@@ -56,36 +54,21 @@ test.describe('the site URL', () => {
   test.beforeAll(async () => {
     test.setTimeout(120_000);
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-site-url-'));
-    const app = path.join(work, 'app');
-    fs.cpSync(path.resolve('.next/standalone'), app, { recursive: true, verbatimSymlinks: true });
     content = path.join(work, 'content');
     fs.mkdirSync(content);
     write('_site.yml', GOOD_SITE);
     write('first.md', article('first', 'breaking: true'));
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      PORT: String(port),
-      HOSTNAME: '127.0.0.1',
-      NEXT_TELEMETRY_DISABLED: '1',
+    server = await startStandaloneCopy(work, {
       CONTENT_DIR: content,
       DATA_DIR: path.join(work, 'data'),
       // A wrong setting: an operator's mailto: is not a site URL, so _site.yml's url serves.
       SITE_URL: 'mailto:ops@example.kr',
-    };
-    server = spawn('node', ['server.js'], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    server.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    server.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    await expect
-      .poll(async () => (await fetch(`${base}/api/breaking`).catch(() => undefined))?.status, {
-        timeout: 60_000,
-      })
-      .toBe(200);
+    });
+    base = server.base;
   });
 
   test.afterAll(() => {
-    server?.kill('SIGKILL');
+    server?.stop();
     fs.rmSync(work, { recursive: true, force: true });
   });
 
@@ -95,7 +78,7 @@ test.describe('the site URL', () => {
     for (const page of PATHS) expect((await request.get(`${base}${page}`)).status(), page).toBe(200);
     const robots = await (await request.get(`${base}/robots.txt`)).text();
     expect(robots).toContain('Sitemap: https://news.example.kr/sitemap.xml');
-    expect(log.split('SITE_URL "mailto:ops@example.kr"은 경로 없는 http(s) 주소가 아니어서 쓰지 않습니다')).toHaveLength(2);
+    expect(server!.log().split('SITE_URL "mailto:ops@example.kr"은 경로 없는 http(s) 주소가 아니어서 쓰지 않습니다')).toHaveLength(2);
   });
 
   test('url: "mailto:…" in _site.yml is an error: every page, feed, robots.txt and /api/breaking answer 200 with the last good identity', async ({

@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,7 +15,7 @@ import {
   TEST_SERIAL,
 } from '../lib/media/test-photos';
 
-import { contentDir, dataDir, freePort, writeArticle } from './support';
+import { contentDir, dataDir, startStandaloneCopy, writeArticle, type StandaloneCopy } from './support';
 
 // Photos are content (issue 20): a photo dropped beside an article on the running production
 // server is on its page within 5 s, as variants of our own, with nothing of its EXIF.
@@ -222,40 +222,26 @@ test('hostile files are refused while the site keeps answering, and their articl
 test.describe('a wrong setting: DATA_DIR is a file', () => {
   let work = '';
   let base = '';
-  let server: ChildProcess | undefined;
-  let log = '';
+  let server: StandaloneCopy | undefined;
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-photos-data-'));
-    const app = path.join(work, 'app');
-    fs.cpSync(path.resolve('.next/standalone'), app, { recursive: true, verbatimSymlinks: true });
     const content = path.join(work, 'content');
     fs.mkdirSync(content);
     fs.writeFileSync(path.join(content, 'harbour.md'), '---\ntitle: 부두 사진\nimage: ./harbour.jpg\n---\n\n본문.\n');
     fs.writeFileSync(path.join(content, 'harbour.jpg'), await makeCameraJpeg({ width: 1300, height: 900 }));
     fs.writeFileSync(path.join(work, 'data'), 'not a folder');
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      PORT: String(port),
-      HOSTNAME: '127.0.0.1',
-      NEXT_TELEMETRY_DISABLED: '1',
+    server = await startStandaloneCopy(work, {
       CONTENT_DIR: content,
       DATA_DIR: path.join(work, 'data'),
       SITE_URL: 'http://127.0.0.1:3100',
-    };
-    server = spawn('node', ['server.js'], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    server.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    server.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    await expect
-      .poll(async () => (await fetch(`${base}/api/breaking`).catch(() => undefined))?.status, { timeout: 60_000 })
-      .toBe(200);
+    });
+    base = server.base;
   });
 
   test.afterAll(() => {
-    server?.kill('SIGKILL');
+    server?.stop();
     fs.rmSync(work, { recursive: true, force: true });
   });
 
@@ -263,13 +249,13 @@ test.describe('a wrong setting: DATA_DIR is a file', () => {
     test.setTimeout(60_000);
     await expect(async () => {
       expect((await request.get(`${base}/articles/harbour`)).status()).toBe(200);
-      expect(log).toContain('harbour.jpg: error: 사진 변환본을 저장할 수 없습니다');
+      expect(server!.log()).toContain('harbour.jpg: error: 사진 변환본을 저장할 수 없습니다');
     }).toPass({ timeout: 30_000, intervals: [500] });
     const html = await (await request.get(`${base}/articles/harbour`)).text();
     expect(html).toContain('부두 사진');
     expect(html).not.toContain('<picture>');
     expect(html).not.toContain('harbour.jpg');
-    expect(log.split('사진 변환본을 저장할 수 없습니다')).toHaveLength(2);
+    expect(server!.log().split('사진 변환본을 저장할 수 없습니다')).toHaveLength(2);
     expect((await request.get(`${base}/api/breaking`)).status()).toBe(200);
   });
 });

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -102,4 +102,42 @@ export function parseXmlStrictly(body: string): void {
       stdio: ['pipe', 'ignore', 'pipe'],
     },
   );
+}
+
+/** A copy of the standalone server started with `env` (its own port): what a test's wrong setting needs. */
+export interface StandaloneCopy {
+  base: string;
+  /** Everything the server printed so far. */
+  log: () => string;
+  /** Stops the server by its pid. */
+  stop: () => void;
+}
+
+/**
+ * Copies `.next/standalone` into `work/app` and starts it on a free port with `env` added to this
+ * process's environment (CONTENT_DIR, DATA_DIR, SITE_URL …); resolves once /api/breaking answers.
+ */
+export async function startStandaloneCopy(work: string, env: Record<string, string>): Promise<StandaloneCopy> {
+  const app = path.join(work, 'app');
+  fs.cpSync(path.resolve('.next/standalone'), app, { recursive: true, verbatimSymlinks: true });
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  let printed = '';
+  const server = spawn('node', ['server.js'], {
+    cwd: app,
+    env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+  server.stderr?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+  const copy = { base, log: () => printed, stop: () => void server.kill('SIGKILL') };
+  const started = Date.now();
+  while ((await fetch(`${base}/api/breaking`).catch(() => undefined))?.status !== 200) {
+    if (server.exitCode !== null || Date.now() - started > 60_000) {
+      copy.stop();
+      throw new Error(`the standalone copy did not start:\n${printed}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return copy;
 }
