@@ -1,10 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
 import { expect, test } from '@playwright/test';
+import sharp from 'sharp';
 
 import { startLocalNginx } from '../deploy/local-nginx.mjs';
 
-import { freePort, PORT, PREVIEW_TOKEN } from './support';
+import { contentDir, freePort, PORT, PREVIEW_TOKEN, writeArticle } from './support';
 
 // deploy/nginx.conf itself, in front of the e2e server, started and stopped by this file.
 let base = '';
@@ -85,6 +88,36 @@ test('previews never enter the shared cache, however the token argument is spell
   }
   // And nobody without the token ever gets a preview from the cache.
   expect((await rawGet('/preview/draft-article')).status).toBe(404);
+});
+
+test('a photo variant is cached by nginx whatever the query; a made-up one is 404 every time and never cached', async () => {
+  const slug = `nginx-photo-${Date.now()}`;
+  const photo = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#357' } }).jpeg().toBuffer();
+  const removeArticle = writeArticle(`nginx-photo/${slug}.md`, `---\ntitle: 캐시할 사진\nimage: ./${slug}.jpg\n---\n\n본문.\n`);
+  fs.writeFileSync(path.join(contentDir, 'nginx-photo', `${slug}.jpg`), photo);
+  try {
+    let variant = '';
+    // Asked of the app itself: nginx keeps the page without the photo for its s-maxage.
+    await expect(async () => {
+      const html = await (await fetch(`http://127.0.0.1:${PORT}/articles/${slug}`)).text();
+      variant = /\/media\/[0-9a-f]{32}\/800\.jpg/.exec(html)?.[0] ?? '';
+      expect(variant).not.toBe('');
+    }).toPass({ timeout: 15_000, intervals: [250] });
+    const first = await rawGet(variant);
+    expect(first.status).toBe(200);
+    const again = await rawGet(`${variant}?x=${Date.now()}`);
+    expect(again.headers['x-cache-status']).toBe('HIT');
+    expect(again.body.equals(first.body)).toBe(true);
+  } finally {
+    removeArticle();
+    fs.rmSync(path.join(contentDir, 'nginx-photo'), { recursive: true, force: true });
+  }
+  const madeUp = `/media/${'ab'.repeat(16)}/800.webp`;
+  for (const query of ['', '?x=1', '']) {
+    const response = await rawGet(`${madeUp}${query}`);
+    expect(response.status).toBe(404);
+    expect(response.headers['x-cache-status']).not.toBe('HIT');
+  }
 });
 
 test('one client looping over searches is held to its share (429), and the rest of the site answers', async () => {
