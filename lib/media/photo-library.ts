@@ -27,6 +27,8 @@ export interface PhotoLibrary {
   changedAt(): number;
   /** Resolves when every known photo has been made or refused (tests, the content check). */
   idle(): Promise<void>;
+  /** Another image pages show changed (a remote image imported): pages rendered before are stale. */
+  noteChange(): void;
 }
 
 export interface PhotoLibraryOptions {
@@ -68,6 +70,9 @@ export function openPhotoLibrary({
   let lastChange = 0;
   let cachedVersion: string | undefined;
   let idleWaiters: (() => void)[] = [];
+
+  /** Changes noted from outside (remote imports), part of the version. */
+  let noted = 0;
 
   function changed(): void {
     lastChange = Date.now();
@@ -168,6 +173,7 @@ export function openPhotoLibrary({
     version() {
       if (cachedVersion === undefined) {
         const hash = createHash('sha256');
+        hash.update(`${noted}\n`);
         for (const [path, entry] of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
           const { state } = entry;
           const { manifest } = state.status === 'ready' ? state : { manifest: undefined };
@@ -179,6 +185,10 @@ export function openPhotoLibrary({
       return cachedVersion;
     },
     changedAt: () => lastChange,
+    noteChange() {
+      noted += 1;
+      changed();
+    },
     idle() {
       if (!running && due.length === 0) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));

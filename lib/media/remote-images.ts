@@ -6,6 +6,7 @@
  */
 import { getRemoteImagesSetting } from '@/lib/site';
 
+import { getPhotoLibrary } from './photo-library';
 import { publishPhoto } from './publish-photo';
 import { importRemoteImage, type RemoteImportResult } from './remote-import';
 import type { PhotoManifest } from './variant-store';
@@ -189,6 +190,9 @@ function processRemoteImages(): RemoteImages<PhotoManifest> {
       fetchImage: (url) => importRemoteImage(url, { allowHosts: setting.testAllowHosts }),
       publish: async (bytes) => {
         const published = await publishPhoto(bytes);
+        // Pages rendered while it was pending show the remote URL: once the import is recorded
+        // (after this resolves), they are stale like pages whose content photo was just made.
+        if (published.ok) setImmediate(() => getPhotoLibrary().noteChange());
         return published.ok ? { ok: true, value: published.manifest } : published;
       },
     });

@@ -5,6 +5,7 @@
 import type { ImageRef } from '@/lib/content/image-ref';
 
 import { getPhotoLibrary } from './photo-library';
+import { getRemoteImage } from './remote-images';
 import { toShareImage } from './picture';
 import type { PhotoManifest } from './variant-store';
 
@@ -17,13 +18,15 @@ export type ShownImage =
   | { kind: 'public'; url: string };
 
 /**
- * The seam for remote images imported into the photo pipeline (an operator option, off by
- * default): the manifest of the variants made from `url`, once the importer has fetched it. There
- * is no importer yet, so every remote image stays remote.
+ * A remote `https://` image imported into the photo pipeline (REMOTE_IMAGES=import; off by
+ * default): the manifest of the variants made from `url` once the importer has fetched it. Asking
+ * starts the import; until it is done (or when it failed, or the option is off) the image stays
+ * remote. Never waits.
  */
 export function getImportedRemotePhoto(url: string): PhotoManifest | undefined {
-  void url;
-  return undefined;
+  if (!url.startsWith('https://')) return undefined;
+  const remote = getRemoteImage(url);
+  return remote.state === 'imported' ? remote.value : undefined;
 }
 
 /** The made photo at a content path, or undefined while it is missing, refused or being made. */

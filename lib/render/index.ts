@@ -1,6 +1,6 @@
 import { getMasthead, sourceKey, type Article, type LiveUpdate, type Page } from '@/lib/content';
 
-import { getPhotoManifest } from '@/lib/media/resolve-image';
+import { getImportedRemotePhoto, getPhotoManifest } from '@/lib/media/resolve-image';
 import type { PhotoManifest } from '@/lib/media/variant-store';
 
 import type { RenderedBody, RenderOptions } from './pipeline';
@@ -66,7 +66,8 @@ function lookUpPhotos(paths: readonly string[]): { photos: Record<string, PhotoM
   const photos: Record<string, PhotoManifest> = {};
   const key: string[] = [];
   for (const path of paths) {
-    const manifest = getPhotoManifest(path);
+    // A remote URL is a photo once REMOTE_IMAGES has imported it (asking starts the import).
+    const manifest = path.startsWith('https://') ? getImportedRemotePhoto(path) : getPhotoManifest(path);
     if (manifest) photos[path] = manifest;
     // The count changes when a photo's AVIFs are added to it.
     key.push(manifest ? `${manifest.hash}:${manifest.variants.length}` : '-');

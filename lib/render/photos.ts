@@ -8,13 +8,16 @@ import type { PhotoManifest } from '@/lib/media/variant-store';
 export interface ContentPhotoOptions {
   /** The content path of the file the body is in: `./harbour.jpg` is resolved from it. */
   base?: string;
-  /** Made photos by content path; a path not here (missing, refused, not made yet) shows nothing. */
+  /**
+   * Made photos by content path (or by `https://` URL for an imported remote image); a content
+   * path not here (missing, refused, not made yet) shows nothing, a URL not here stays remote.
+   */
   photos?: Readonly<Record<string, PhotoManifest>>;
   /** The `sizes` of the column the body is set in. */
   sizes: string;
   /** Feeds: one plain JPEG, no `<picture>` (readers away from the site want one URL). */
   plain?: boolean;
-  /** Collects the content paths of the photos the body names, in order, for the caller. */
+  /** Collects the content paths (and remote `https://` URLs) of the images the body names, in order. */
   found?: string[];
 }
 
@@ -58,15 +61,21 @@ export function rehypeContentPhotos(options: ContentPhotoOptions) {
         }
         return;
       }
-      const path = toBodyPhotoPath(node.properties.src, options.base);
+      const src = node.properties.src;
+      let path = toBodyPhotoPath(src, options.base);
       if (path === undefined) {
-        if (typeof node.properties.src === 'string' && !isRelativeImageSource(node.properties.src)) {
-          node.properties.referrerPolicy = 'no-referrer';
-        } else {
+        if (typeof src !== 'string' || isRelativeImageSource(src)) {
           parent.children.splice(index, 1);
           return [SKIP, index];
         }
-        return;
+        // Another site's image: imported into our variants under REMOTE_IMAGES=import (its URL
+        // keys the photos like a content path), else loaded lazily without a referrer.
+        if (!src.startsWith('https://') || !options.photos?.[src]) {
+          if (src.startsWith('https://')) options.found?.push(src);
+          node.properties.referrerPolicy = 'no-referrer';
+          return;
+        }
+        path = src;
       }
       options.found?.push(path);
       const manifest = options.photos?.[path];

@@ -183,7 +183,20 @@ describe('renderBody: content photos', () => {
       options,
     );
     expect(out.html).toBe('<p><img src="https://example.com/x.jpg" alt="b" referrerpolicy="no-referrer" loading="lazy" decoding="async"></p>');
-    expect(out.photos).toEqual(['news/gone.jpg']);
+    // The remote image is named too: REMOTE_IMAGES=import may make it a photo of ours.
+    expect(out.photos).toEqual(['news/gone.jpg', 'https://example.com/x.jpg']);
+  });
+
+  it('shows an imported remote image as our own variants, and a remote one not imported as it was', async () => {
+    const url = 'https://blog.example.kr/img/banner.jpg';
+    const out = await renderBody(`<p><img src="${url}" alt="배너"></p>`, 'html', { ...options, photos: { [url]: photo } });
+    expect(out.html).toContain('<picture><source type="image/avif" srcset="/media/0123456789abcdef0123456789abcdef/480.avif 480w');
+    expect(out.html).not.toContain('blog.example.kr');
+    expect(out.photos).toEqual([url]);
+    // Only https: an http image is never imported, whatever the photos say.
+    const plain = await renderBody('<p><img src="http://blog.example.kr/a.jpg"></p>', 'html', { ...options, photos: { 'http://blog.example.kr/a.jpg': photo } });
+    expect(plain.html).toContain('src="http://blog.example.kr/a.jpg"');
+    expect(plain.photos ?? []).toEqual([]);
   });
 
   it('drops editors’ own picture sources and srcset, so every srcset is ours', async () => {
