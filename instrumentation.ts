@@ -14,6 +14,18 @@ export async function register() {
     const { getTrustedProxies, installPeerTracking } = await import('@/lib/client-address');
     installPeerTracking();
     getTrustedProxies();
+    // Photos: a wrong REMOTE_IMAGES is said at start, and so is an image library that will not
+    // load (photos are then published without variants: pages show no photo, never an error).
+    const { getRemoteImagesSetting } = await import('@/lib/site');
+    getRemoteImagesSetting();
+    try {
+      await import('sharp');
+    } catch (error) {
+      const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      console.error(
+        `[media] 사진 라이브러리(sharp)를 불러올 수 없어 사진 변환본을 만들지 않습니다: ${detail} (npm ci로 다시 설치하세요)`,
+      );
+    }
     const { startContentWatch } = await import('@/lib/content/process-store');
     startContentWatch();
     // Build the search index in the background, in chunks that leave requests room to run.

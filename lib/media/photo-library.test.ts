@@ -47,6 +47,51 @@ describe('openPhotoLibrary', () => {
     expect(library.get('a.jpg')).toBeUndefined();
   });
 
+  it('unpublishes a deleted or replaced photo, unless another file is the same photo', async () => {
+    const removed: string[] = [];
+    let versions = 0;
+    const library = openPhotoLibrary({
+      // Two names for one photo (a.jpg and copy.jpg) share a hash; each version of b.jpg is new.
+      publish: async (absolute) => ({
+        ok: true,
+        manifest: manifest(absolute.endsWith('b.jpg') ? `b${(versions += 1)}` : 'same'),
+      }),
+      unpublish: async (hash) => void removed.push(hash),
+      log: () => {},
+    });
+    library.sync(files(file('a.jpg'), file('copy.jpg'), file('b.jpg')));
+    await library.idle();
+    library.sync(files(file('copy.jpg'), file('b.jpg')));
+    expect(removed).toEqual([]);
+    library.sync(files(file('b.jpg')));
+    expect(removed).toEqual(['same']);
+    // Replaced by other bytes: the old photo goes once the new one is made.
+    library.sync(files(file('b.jpg', 2)));
+    await library.idle();
+    expect(removed).toEqual(['same', 'b1']);
+    library.sync(files());
+    expect(removed).toEqual(['same', 'b1', 'b2']);
+  });
+
+  it('makes a photo queued many times once, in the order the photos came', async () => {
+    const made: string[] = [];
+    const library = openPhotoLibrary({
+      publish: async (absolute) => {
+        made.push(absolute);
+        return { ok: true, manifest: manifest(absolute) };
+      },
+      unpublish: async () => {},
+      log: () => {},
+    });
+    const many = Array.from({ length: 20_000 }, (_, i) => file(`many/${i}.jpg`));
+    library.sync(files(...many));
+    library.sync(files(...many, file('late.jpg')));
+    await library.idle();
+    expect(made).toHaveLength(20_001);
+    expect(made[0]).toBe('/c/many/0.jpg');
+    expect(made.at(-1)).toBe('/c/late.jpg');
+  });
+
   it('takes the AVIFs made after the first variants, and pages hear of them', async () => {
     const upgraded = { ...manifest('h'), variants: [...manifest('h').variants, { width: 1600, height: 1200, format: 'avif' as const, bytes: 5 }] };
     let upgrade: (m: PhotoManifest) => void = () => {};

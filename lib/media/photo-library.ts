@@ -38,6 +38,8 @@ export interface PhotoLibraryOptions {
   log?: (line: string) => void;
   /** A photo the disk or a full queue could not take is tried again after this long. */
   retryMs?: number;
+  /** Removes a photo's variants from the store: a deleted or replaced photo is unpublished. */
+  unpublish?: (hash: string) => Promise<void>;
 }
 
 interface Entry {
@@ -63,9 +65,11 @@ export function openPhotoLibrary({
   publish = (absolute, onUpgrade) => publishPhoto(absolute, { onUpgrade }),
   log = (line) => console.error(`[content] ${line}`),
   retryMs = RETRY_MS,
+  unpublish = (hash) => getVariantStore().remove(hash),
 }: PhotoLibraryOptions = {}): PhotoLibrary {
   const entries = new Map<string, Entry>();
-  const due: string[] = [];
+  /** Paths waiting to be made, in order (a set: thousands dropped at once cost no more each). */
+  const due = new Set<string>();
   let running = false;
   let lastChange = 0;
   let cachedVersion: string | undefined;
@@ -79,8 +83,23 @@ export function openPhotoLibrary({
     cachedVersion = undefined;
   }
 
+  /**
+   * A photo deleted, or replaced by other bytes, leaves the site: its variants are removed unless
+   * another file is the same photo. Pages stop naming it first (they are stale from this change).
+   */
+  function retire(hash: string | undefined): void {
+    if (hash === undefined) return;
+    for (const entry of entries.values()) {
+      if (entry.state.status === 'ready' && entry.state.manifest.hash === hash) return;
+    }
+    unpublish(hash).catch((error: unknown) => {
+      const detail = error instanceof Error ? error.message : String(error);
+      log(`지운 사진의 변환본을 지울 수 없습니다 (${hash}): ${detail}`);
+    });
+  }
+
   function settleIdle(): void {
-    if (running || due.length > 0) return;
+    if (running || due.size > 0) return;
     for (const resolve of idleWaiters) resolve();
     idleWaiters = [];
   }
@@ -91,6 +110,7 @@ export function openPhotoLibrary({
       const before = entry.state;
       entry.state = { status: 'ready', manifest: result.manifest };
       if (before.status !== 'ready' || before.manifest.hash !== result.manifest.hash) changed();
+      if (before.status === 'ready' && before.manifest.hash !== result.manifest.hash) retire(before.manifest.hash);
       return;
     }
     if (result.retryLater) {
@@ -119,7 +139,7 @@ export function openPhotoLibrary({
     if (running) return;
     running = true;
     try {
-      for (let path = due.shift(); path !== undefined; path = due.shift()) {
+      for (let path = takeDue(); path !== undefined; path = takeDue()) {
         const entry = entries.get(path);
         if (!entry || entry.made === identity(entry.file)) continue;
         const version = identity(entry.file);
@@ -146,8 +166,15 @@ export function openPhotoLibrary({
     }
   }
 
+  function takeDue(): string | undefined {
+    const first = due.values().next();
+    if (first.done) return undefined;
+    due.delete(first.value);
+    return first.value;
+  }
+
   function queue(entry: Entry): void {
-    if (!due.includes(entry.file.path)) due.push(entry.file.path);
+    due.add(entry.file.path);
     void drain();
   }
 
@@ -158,6 +185,7 @@ export function openPhotoLibrary({
         clearTimeout(entry.retryTimer);
         entries.delete(path);
         if (entry.state.status !== 'waiting') changed();
+        if (entry.state.status === 'ready') retire(entry.state.manifest.hash);
       }
       for (const [path, file] of files) {
         const known = entries.get(path);
@@ -190,7 +218,7 @@ export function openPhotoLibrary({
       changed();
     },
     idle() {
-      if (!running && due.length === 0) return Promise.resolve();
+      if (!running && due.size === 0) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));
     },
   };

@@ -35,8 +35,10 @@ export async function getVariantResponse(
       ? await store.readCrop(name.hash, name.aspect)
       : await store.readVariant(name.hash, name.width, name.format);
   if (!bytes) return notFound();
-  if (ifNoneMatch === etag) return new Response(null, { status: 304, headers });
-  return new Response(new Uint8Array(bytes), {
+  // A weak validator names the same bytes too (a proxy may weaken it when it compresses).
+  if (ifNoneMatch === etag || ifNoneMatch === `W/${etag}`) return new Response(null, { status: 304, headers });
+  // The file's own buffer, not a copy: a variant in flight costs its size once.
+  return new Response(new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength), {
     headers: {
       ...headers,
       'Content-Type': CONTENT_TYPES[name.format],

@@ -77,6 +77,27 @@ describe('openVariantStore', () => {
     expect(await store.readVariant(HASH, 480, 'avif')).toBeUndefined();
   });
 
+  it('a failed addVariants (a rename that fails, as on a full disk) leaves no temporary file, and says why', async () => {
+    const store = openVariantStore({ root: path.join(folder, 'add') });
+    await store.write(photo());
+    fs.mkdirSync(path.join(store.root, HASH, '800.avif', 'x'), { recursive: true });
+    await expect(
+      store.addVariants(HASH, [{ width: 800, height: 533, format: 'avif', data: Buffer.alloc(4096, 1) }]),
+    ).rejects.toThrow(/사진 변환본을 저장할 수 없습니다 \(E[A-Z]+\)/);
+    const left = fs.readdirSync(path.join(store.root, HASH)).filter((name) => name.includes('.incoming-'));
+    expect(left).toEqual([]);
+  });
+
+  it('removes a photo whole (it is unpublished), and nothing for a name that is no hash', async () => {
+    const store = openVariantStore({ root: path.join(folder, 'remove') });
+    await store.write(photo());
+    await store.write(photo('bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb'));
+    await store.remove(HASH);
+    await store.remove('../remove');
+    expect(await store.readManifest(HASH)).toBeUndefined();
+    expect(fs.readdirSync(store.root)).toEqual(['bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb']);
+  });
+
   it('refuses a manifest that is not what it wrote', async () => {
     const root = path.join(folder, 'bad-manifest');
     fs.mkdirSync(path.join(root, HASH), { recursive: true });

@@ -58,6 +58,8 @@ export interface VariantStore {
   addVariants(hash: string, variants: readonly Variant[], crops?: readonly Crop[]): Promise<PhotoManifest>;
   /** Removes temporary folders older than `olderThanMs` that a crash left behind. */
   sweepIncoming(olderThanMs?: number): Promise<number>;
+  /** Unpublishes a photo: its folder and every variant in it go (a deleted photo is 404). */
+  remove(hash: string): Promise<void>;
 }
 
 const MANIFEST = 'photo.json';
@@ -186,9 +188,20 @@ export function openVariantStore({ root }: { root: string }): VariantStore {
         await fs.writeFile(`${file}${suffix}`, JSON.stringify(manifest));
         await fs.rename(`${file}${suffix}`, file);
       } catch (error) {
-        throw new Error(`사진 변환본을 저장할 수 없습니다: ${folder}`, { cause: error });
+        // Nothing half-written stays behind (a full disk would stay full): the temporary files go.
+        await Promise.all(
+          [...files.map(([name]) => name), MANIFEST].map((name) =>
+            fs.rm(path.join(folder, `${name}${suffix}`), { force: true }).catch(() => {}),
+          ),
+        );
+        const reason = (error as NodeJS.ErrnoException | undefined)?.code ?? String(error);
+        throw new Error(`사진 변환본을 저장할 수 없습니다 (${reason}): ${folder}`, { cause: error });
       }
       return manifest;
+    },
+    async remove(hash) {
+      if (!/^[0-9a-f]{32}$/.test(hash)) return;
+      await fs.rm(path.join(root, hash), { recursive: true, force: true });
     },
     async sweepIncoming(olderThanMs = 60 * 60 * 1000) {
       let names: string[];
