@@ -1,6 +1,7 @@
 // Lighthouse 12.2.3 (pinned: 13 needs Node 22) with Debian's Chromium, mobile, on a running server.
 // Each page runs LIGHTHOUSE_RUNS times (default 3): one line per page with the median run (by
-// performance score) and the spread of every figure over the runs.
+// performance score) and the spread of every figure over the runs, with the image and total bytes
+// transferred (Lighthouse's `resource-summary`).
 //   node bench/lighthouse.mjs http://127.0.0.1:3000 / /articles/some-slug
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -33,6 +34,11 @@ function lighthouse(url) {
   fs.rmSync(out, { force: true });
   const score = (id) => Math.round((report.categories[id]?.score ?? 0) * 100);
   const audit = (id) => report.audits[id]?.numericValue ?? 0;
+  // Bytes transferred by type, as Lighthouse's `resource-summary` counts them (its network
+  // records: compressed bytes on the wire, headers included).
+  const transferred = (type) =>
+    report.audits['resource-summary']?.details?.items?.find((i) => i.resourceType === type)
+      ?.transferSize ?? 0;
   return {
     performance: score('performance'),
     accessibility: score('accessibility'),
@@ -42,6 +48,8 @@ function lighthouse(url) {
     lcpMs: Math.round(audit('largest-contentful-paint')),
     cls: +audit('cumulative-layout-shift').toFixed(3),
     tbtMs: Math.round(audit('total-blocking-time')),
+    imageKB: Math.round(transferred('image') / 1024),
+    totalKB: Math.round(transferred('total') / 1024),
     // Lighthouse's own measure of this CPU (~1,000+ is the desktop its 4× throttling assumes).
     benchmarkIndex: Math.round(report.environment?.benchmarkIndex ?? 0),
     failing: Object.values(report.audits)
@@ -83,7 +91,7 @@ for (const path of paths.length > 0 ? paths : ['/']) {
       runs,
       ...middle,
       spread: Object.fromEntries(
-        ['performance', 'fcpMs', 'lcpMs', 'cls', 'tbtMs', 'benchmarkIndex'].map((k) => [
+        ['performance', 'fcpMs', 'lcpMs', 'cls', 'tbtMs', 'imageKB', 'benchmarkIndex'].map((k) => [
           k,
           spread(k),
         ]),
