@@ -14,6 +14,7 @@ import {
   SVG_WITH_SCRIPT,
   TEST_SERIAL,
 } from '../lib/media/test-photos';
+import { startTestHttpsServer, type TestHttpsServer } from '../lib/media/test-https-server';
 
 import { contentDir, dataDir, startStandaloneCopy, writeArticle, type StandaloneCopy } from './support';
 
@@ -257,5 +258,79 @@ test.describe('a wrong setting: DATA_DIR is a file', () => {
     expect(html).not.toContain('harbour.jpg');
     expect(server!.log().split('사진 변환본을 저장할 수 없습니다')).toHaveLength(2);
     expect((await request.get(`${base}/api/breaking`)).status()).toBe(200);
+  });
+});
+
+test.describe('REMOTE_IMAGES=import: another site’s image becomes our own, and a wrong value is said', () => {
+  let work = '';
+  let origin: TestHttpsServer | undefined;
+  let server: StandaloneCopy | undefined;
+  const article = (url: string) =>
+    `---\ntitle: 원격 사진 기사\nimage: ${url}\n---\n\n<p><img src="${url}" alt="원격 사진"></p>\n`;
+
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-remote-'));
+    // The other site: a local https server with a certificate made now, trusted by this server only.
+    origin = await startTestHttpsServer(await makeCameraJpeg({ width: 1600, height: 1200 }));
+    fs.writeFileSync(path.join(work, 'ca.pem'), origin.ca);
+    const content = path.join(work, 'content');
+    fs.mkdirSync(content);
+    fs.writeFileSync(path.join(content, 'remote.md'), article(`https://127.0.0.1:${origin.port}/photo.jpg`));
+    server = await startStandaloneCopy(work, {
+      CONTENT_DIR: content,
+      DATA_DIR: path.join(work, 'data'),
+      SITE_URL: 'http://127.0.0.1:3100',
+      REMOTE_IMAGES: 'import',
+      // The test-only allowance: loopback is otherwise never fetched.
+      REMOTE_IMAGES_TEST_ALLOW_HOSTS: `127.0.0.1:${origin.port}`,
+      REMOTE_IMAGES_TEST_ALLOW_IN_PRODUCTION: '1',
+      NODE_EXTRA_CA_CERTS: path.join(work, 'ca.pem'),
+    });
+  });
+
+  test.afterAll(async () => {
+    server?.stop();
+    await origin?.close();
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  test('the page soon names no other host: hero and body are our variants, fetched once', async ({ request }) => {
+    test.setTimeout(90_000);
+    const remote = `127.0.0.1:${origin!.port}`;
+    await expect(async () => {
+      const html = await (await request.get(`${server!.base}/articles/remote`)).text();
+      expect(html).toContain('<picture>');
+      expect(html).not.toContain(remote);
+    }).toPass({ timeout: 60_000, intervals: [500] });
+    const html = await (await request.get(`${server!.base}/articles/remote`)).text();
+    const variant = /\/media\/[0-9a-f]{32}\/800\.avif/.exec(html)?.[0];
+    expect(variant).toBeDefined();
+    expect((await request.get(`${server!.base}${variant}`)).status()).toBe(200);
+    expect(origin!.hits.get('/photo.jpg')).toBe(1);
+  });
+
+  test('an unknown REMOTE_IMAGES value is said at start, naming the setting, and imports nothing', async () => {
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-remote-wrong-'));
+    const content = path.join(other, 'content');
+    fs.mkdirSync(content);
+    fs.writeFileSync(path.join(content, 'remote.md'), article(`https://127.0.0.1:${origin!.port}/other.jpg`));
+    const wrong = await startStandaloneCopy(other, {
+      CONTENT_DIR: content,
+      DATA_DIR: path.join(other, 'data'),
+      SITE_URL: 'http://127.0.0.1:3100',
+      REMOTE_IMAGES: 'yes',
+    });
+    try {
+      const html = await (await fetch(`${wrong.base}/articles/remote`)).text();
+      expect(html).toContain(`https://127.0.0.1:${origin!.port}/other.jpg`);
+      expect(html).toContain('referrerpolicy="no-referrer"');
+      expect(wrong.log()).toContain('REMOTE_IMAGES "yes"');
+      expect(wrong.log()).toContain('off, import');
+      expect(origin!.hits.get('/other.jpg')).toBeUndefined();
+    } finally {
+      wrong.stop();
+      fs.rmSync(other, { recursive: true, force: true });
+    }
   });
 });
