@@ -180,6 +180,13 @@ export function createRemoteImages<T>({
 }
 
 const PROCESS_KEY = Symbol.for('hangul-news.remote-images');
+const UPGRADED_KEY = Symbol.for('hangul-news.remote-images-upgraded');
+/**
+ * Imported photos' manifests once their later variants are made, by hash: no more entries than
+ * imports, which the table bounds. On globalThis, like the table, for every route bundle's copy.
+ */
+const upgraded = ((globalThis as Record<symbol, Map<string, PhotoManifest> | undefined>)[UPGRADED_KEY] ??=
+  new Map<string, PhotoManifest>());
 
 function processRemoteImages(): RemoteImages<PhotoManifest> {
   const slot = globalThis as Record<symbol, RemoteImages<PhotoManifest> | undefined>;
@@ -189,7 +196,13 @@ function processRemoteImages(): RemoteImages<PhotoManifest> {
       enabled: setting.import,
       fetchImage: (url) => importRemoteImage(url, { allowHosts: setting.testAllowHosts }),
       publish: async (bytes) => {
-        const published = await publishPhoto(bytes);
+        const published = await publishPhoto(bytes, {
+          // Its AVIFs and crops come in a second job: pages take the fuller manifest when it lands.
+          onUpgrade: (manifest) => {
+            upgraded.set(manifest.hash, manifest);
+            getPhotoLibrary().noteChange();
+          },
+        });
         // Pages rendered while it was pending show the remote URL: once the import is recorded
         // (after this resolves), they are stale like pages whose content photo was just made.
         if (published.ok) setImmediate(() => getPhotoLibrary().noteChange());
@@ -205,7 +218,10 @@ function processRemoteImages(): RemoteImages<PhotoManifest> {
  * remote URL. Starts the import the first time a URL is asked about; never waits.
  */
 export function getRemoteImage(url: string): RemoteImageState<PhotoManifest> {
-  return processRemoteImages().get(url);
+  const known = processRemoteImages().get(url);
+  if (known.state !== 'imported') return known;
+  const fuller = upgraded.get(known.value.hash);
+  return fuller ? { ...known, value: fuller } : known;
 }
 
 /** `getRemoteImage`, waiting for an import under way (the content check; never a request). */
