@@ -4,7 +4,7 @@ import { getImportedRemotePhoto, getPhotoManifest } from '@/lib/media/resolve-im
 import type { PhotoManifest } from '@/lib/media/variant-store';
 
 import type { RenderedBody, RenderOptions } from './pipeline';
-import { getRenderPool, RenderQueueFullError } from './render-pool';
+import { getRenderPool, RenderQueueFullError, RenderTimeoutError } from './render-pool';
 
 const MAX_CACHED = 1000;
 const cache = new Map<string, Promise<RenderedBody>>();
@@ -40,7 +40,10 @@ function cached(
     return hit;
   }
   const rendered: Promise<RenderedBody> = render().catch((error: unknown) => {
-    if (error instanceof RenderQueueFullError && cache.get(key) === rendered) cache.delete(key);
+    // A full queue or a first time-out may be a busy moment: the next request tries again (the
+    // pool itself refuses a text at its second time-out).
+    const transient = error instanceof RenderQueueFullError || error instanceof RenderTimeoutError;
+    if (transient && cache.get(key) === rendered) cache.delete(key);
     console.error(
       `[content] ${file}: error: 본문을 렌더링할 수 없습니다`,
       error instanceof Error ? error.message : error,

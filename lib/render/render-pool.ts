@@ -41,6 +41,8 @@ export type RenderReply =
 
 /** Every worker is busy and the queue is full: nothing is wrong with the content, try again later. */
 export class RenderQueueFullError extends Error {}
+/** A render stopped at the time budget: the next request may try once more (a busy machine). */
+export class RenderTimeoutError extends Error {}
 
 export interface RenderPoolOptions {
   size?: number;
@@ -218,7 +220,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
   };
 
   /** Stops a slot's worker; its job fails with `reason`, or with no reason waits for another turn. */
-  const retire = (slot: Slot, worker: Worker, reason?: string) => {
+  const retire = (slot: Slot, worker: Worker, reason?: string, timedOutNow = false) => {
     if (slot.worker !== worker) return;
     const failed = slot.busy;
     const started = slot.ready;
@@ -227,7 +229,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     slot.ready = false;
     void worker.terminate();
     if (failed && reason === undefined) queue.unshift(failed);
-    else if (failed) failed.reject(new Error(reason));
+    else if (failed) failed.reject(timedOutNow ? new RenderTimeoutError(reason) : new Error(reason));
     // A worker that cannot even start (its file missing, a broken build) fails what waits, loudly.
     else if (!started) for (const waiting of queue.splice(0)) waiting.reject(new Error(reason));
     dispatch();
@@ -241,7 +243,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
       countTimeout(timedOut, pending.hash);
       writeTimeouts(options.timeoutsFile, timedOut);
     }
-    retire(slot, worker, `렌더링이 시간 한도(${seconds}초)를 넘었습니다`);
+    retire(slot, worker, `렌더링이 시간 한도(${seconds}초)를 넘었습니다`, true);
   };
 
   const turnSlow = (slot: Slot, worker: Worker) => {
