@@ -60,7 +60,8 @@ function isFormat(value: string): value is VariantFormat {
   return (VARIANT_FORMATS as readonly string[]).includes(value);
 }
 
-function isHash(value: string): boolean {
+/** Whether `value` can name a photo: HASH_LENGTH lowercase hex characters. */
+export function isHash(value: string): boolean {
   if (value.length !== HASH_LENGTH) return false;
   for (const char of value) if (!'0123456789abcdef'.includes(char)) return false;
   return true;

@@ -16,6 +16,7 @@ import { getDataDir } from '@/lib/site';
 import {
   CROP_ASPECTS,
   cropFileName,
+  isHash,
   VARIANT_FORMATS,
   variantFileName,
   type CropAspect,
@@ -200,7 +201,7 @@ export function openVariantStore({ root }: { root: string }): VariantStore {
       return manifest;
     },
     async remove(hash) {
-      if (!/^[0-9a-f]{32}$/.test(hash)) return;
+      if (!isHash(hash)) return;
       await fs.rm(path.join(root, hash), { recursive: true, force: true });
     },
     async sweepIncoming(olderThanMs = 60 * 60 * 1000) {

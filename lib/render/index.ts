@@ -100,6 +100,13 @@ async function renderWithPhotos(
     }
   }
   const { photos, key: photoKey } = lookUpPhotos(paths);
+  // None of its photos made (or only remote images, not imported): the first render is already
+  // this one, rendered the same way; rendering it again would double the work for every such body.
+  if (Object.keys(photos).length === 0) {
+    return cached(`${key}\u0000`, file.source.path, () =>
+      renderBody(file.source.path, file.body, file.format, { ...options, base: file.source.path }),
+    );
+  }
   return cached(`${key}\u0000${photoKey}`, file.source.path, () =>
     renderBody(file.source.path, file.body, file.format, { ...options, base: file.source.path, photos }),
   );
