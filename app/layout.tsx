@@ -4,7 +4,7 @@ import { BreakingBanner } from '@/components/breaking/breaking-banner';
 import { Masthead } from '@/components/layout/masthead';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SkipLink } from '@/components/layout/skip-link';
-import { getMasthead } from '@/lib/content';
+import { getMasthead, getView } from '@/lib/content';
 import { feedAlternates } from '@/lib/metadata';
 import { TEXT_SIZE_SCRIPT } from '@/lib/reader/text-size';
 import { site } from '@/lib/site';
@@ -13,12 +13,13 @@ import './globals.css';
 
 /** The publication's name, description and URL, from `_site.yml` or the environment. */
 export function generateMetadata(): Metadata {
-  const { name, description, url } = getMasthead();
+  const view = getView();
+  const { name, description, url } = getMasthead(view);
   return {
     metadataBase: new URL(`${url}/`),
     title: { default: name, template: `%s | ${name}` },
     description,
-    alternates: { types: feedAlternates() },
+    alternates: { types: feedAlternates(view) },
     openGraph: { type: 'website', siteName: name, locale: 'ko_KR', url: '/' },
     twitter: { card: 'summary_large_image' },
     // Search and Discover may show our photos large (their 1200 px variants are made for it).

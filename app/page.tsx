@@ -4,28 +4,32 @@ import Link from 'next/link';
 import { ArticleCard } from '@/components/article/article-card';
 import { MostRead } from '@/components/most-read';
 import { JsonLd } from '@/components/seo/json-ld';
-import { getArticles, getCategories, getLeadArticle, getMasthead } from '@/lib/content';
+import { getCategories, getLeadArticle, getMasthead, getView, listArticles } from '@/lib/content';
 import { feedAlternates } from '@/lib/metadata';
 import { categoryPath } from '@/lib/paths';
 import { toWebSiteJsonLd } from '@/lib/structured-data';
 
 export const revalidate = 10;
 
-export const metadata: Metadata = { alternates: { canonical: '/', types: feedAlternates() } };
+export function generateMetadata(): Metadata {
+  return { alternates: { canonical: '/', types: feedAlternates(getView()) } };
+}
 
 const LATEST = 8;
 const PER_SECTION = 4;
 
 export default function HomePage() {
-  const articles = getArticles();
-  const lead = getLeadArticle();
-  const latest = articles.filter((a) => a !== lead).slice(0, LATEST);
-  const sections = getCategories(PER_SECTION);
+  const view = getView();
+  const lead = getLeadArticle(view);
+  const latest = listArticles(view, {}, LATEST + 1)
+    .filter((a) => a.slug !== lead?.slug)
+    .slice(0, LATEST);
+  const sections = getCategories(view, PER_SECTION);
 
   return (
     <>
-      <JsonLd data={toWebSiteJsonLd()} />
-      <h1 className="sr-only">{getMasthead().name} 주요 뉴스</h1>
+      <JsonLd data={toWebSiteJsonLd(view)} />
+      <h1 className="sr-only">{getMasthead(view).name} 주요 뉴스</h1>
       {lead ? (
         <section
           aria-label="머리기사"

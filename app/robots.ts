@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next';
 
-import { getMasthead } from '@/lib/content';
+import { getMasthead, getView } from '@/lib/content';
 import { absoluteUrl } from '@/lib/paths';
 
 // `ai_training` in content/_site.yml can change without a rebuild.
@@ -25,7 +25,11 @@ export default function robots(): MetadataRoute.Robots {
   const rules: MetadataRoute.Robots['rules'] = [
     { userAgent: '*', allow: '/', disallow: ['/api/', '/preview/'] },
   ];
-  if (getMasthead().aiTraining === 'disallow')
+  const view = getView();
+  if (getMasthead(view).aiTraining === 'disallow')
     rules.push({ userAgent: AI_CRAWLERS, disallow: '/' });
-  return { rules, sitemap: [absoluteUrl('/sitemap.xml'), absoluteUrl('/news-sitemap.xml')] };
+  return {
+    rules,
+    sitemap: [absoluteUrl(view, '/sitemap.xml'), absoluteUrl(view, '/news-sitemap.xml')],
+  };
 }

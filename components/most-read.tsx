@@ -1,5 +1,6 @@
 import Link from 'next/link';
 
+import { getView } from '@/lib/content';
 import { articlePath } from '@/lib/paths';
 import { getMostRead } from '@/lib/views/most-read';
 
@@ -11,7 +12,7 @@ export interface MostReadProps {
 
 /** 많이 본 뉴스: the ten most-read articles of the last 24 hours, ranked (lib/views/most-read.ts). */
 export function MostRead({ exclude, className = '' }: MostReadProps) {
-  const articles = getMostRead(exclude ? 11 : 10)
+  const articles = getMostRead(getView(), exclude ? 11 : 10)
     .filter((article) => article.slug !== exclude)
     .slice(0, 10);
   if (articles.length === 0) return null;
@@ -26,7 +27,10 @@ export function MostRead({ exclude, className = '' }: MostReadProps) {
             <span aria-hidden="true" className="rank">
               {index + 1}
             </span>
-            <Link href={articlePath(article.slug)} className="leading-snug font-semibold hover:underline">
+            <Link
+              href={articlePath(article.slug)}
+              className="leading-snug font-semibold hover:underline"
+            >
               {article.title}
             </Link>
           </li>

@@ -1,4 +1,4 @@
-import { getBreakingNews } from '@/lib/content';
+import { getBreakingNews, type ContentView } from '@/lib/content';
 import { toKstIso } from '@/lib/format';
 import { absoluteUrl, articlePath } from '@/lib/paths';
 
@@ -16,14 +16,12 @@ export interface BreakingNewsItem {
 }
 
 /** Current breaking items, newest first, in the shape the banner and /api/breaking share. */
-export function getBreakingItems(now: Date = new Date()): BreakingNewsItem[] {
-  return getBreakingNews(now)
-    .slice(0, MAX_ITEMS)
-    .map((article) => ({
-      title: article.title,
-      path: articlePath(article.slug),
-      url: absoluteUrl(articlePath(article.slug)),
-      published: toKstIso(article.published),
-      until: article.breakingUntil ? toKstIso(article.breakingUntil) : null,
-    }));
+export function getBreakingItems(view: ContentView): BreakingNewsItem[] {
+  return getBreakingNews(view, MAX_ITEMS).map((article) => ({
+    title: article.title,
+    path: articlePath(article.slug),
+    url: absoluteUrl(view, articlePath(article.slug)),
+    published: toKstIso(article.published),
+    until: article.breakingUntil ? toKstIso(article.breakingUntil) : null,
+  }));
 }

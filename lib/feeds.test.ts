@@ -5,6 +5,7 @@ import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { getViewAt } from '@/lib/content';
 import { renderFeed } from './feeds';
 import { renderNewsSitemap, renderSitemap } from './sitemaps';
 
@@ -57,7 +58,7 @@ afterAll(() => {
 
 describe('feeds carry text as text, for any title', () => {
   it('RSS: one item, one link each, the title HTML-escaped, no control characters', async () => {
-    const xml = (await renderFeed('rss', undefined, now)) ?? '';
+    const xml = (await renderFeed(getViewAt(now), 'rss', undefined)) ?? '';
     expect(xml).not.toMatch(/[\u000b\u000c]/);
     const doc = parseStrict(xml) as {
       rss: { channel: { item: { title: string; link: string; description: string }[] } };
@@ -77,7 +78,7 @@ describe('feeds carry text as text, for any title', () => {
   });
 
   it('Atom: titles and summaries are type="text", bodies type="html"', async () => {
-    const xml = (await renderFeed('atom', undefined, now)) ?? '';
+    const xml = (await renderFeed(getViewAt(now), 'atom', undefined)) ?? '';
     const doc = parseStrict(xml) as {
       feed: {
         entry: {
@@ -98,7 +99,7 @@ describe('feeds carry text as text, for any title', () => {
   });
 
   it('JSON Feed stays valid JSON with the same text', async () => {
-    const feed = JSON.parse((await renderFeed('json', undefined, now)) ?? '') as {
+    const feed = JSON.parse((await renderFeed(getViewAt(now), 'json', undefined)) ?? '') as {
       items: { title: string }[];
     };
     expect(feed.items.map((i) => i.title)).toContain(
@@ -109,12 +110,14 @@ describe('feeds carry text as text, for any title', () => {
   it('a category used only by a draft or a scheduled article has no feed', async () => {
     for (const format of ['rss', 'atom', 'json'] as const) {
       expect(
-        await renderFeed(format, { taxonomy: 'category', slug: '비공개분류' }, now),
+        await renderFeed(getViewAt(now), format, { taxonomy: 'category', slug: '비공개분류' }),
       ).toBeUndefined();
       expect(
-        await renderFeed(format, { taxonomy: 'category', slug: '예약분류' }, now),
+        await renderFeed(getViewAt(now), format, { taxonomy: 'category', slug: '예약분류' }),
       ).toBeUndefined();
-      expect(await renderFeed(format, { taxonomy: 'category', slug: '시험' }, now)).toBeDefined();
+      expect(
+        await renderFeed(getViewAt(now), format, { taxonomy: 'category', slug: '시험' }),
+      ).toBeDefined();
     }
   });
 });
@@ -122,18 +125,20 @@ describe('feeds carry text as text, for any title', () => {
 describe('empty lists are valid documents', () => {
   it('a quiet weekend: the news sitemap is an empty urlset, not an error', () => {
     const quiet = new Date('2026-12-10T12:00:00+09:00');
-    const xml = renderNewsSitemap(quiet);
+    const xml = renderNewsSitemap(getViewAt(quiet));
     expect(parseStrict(xml)).toHaveProperty('urlset');
     expect(xml).not.toContain('<url>');
   });
 
   it('a site with no articles has a valid sitemap and valid, empty feeds', async () => {
     const before = new Date('2000-01-01T00:00:00Z');
-    expect(parseStrict(renderSitemap(before))).toHaveProperty('urlset');
-    const rss = parseStrict((await renderFeed('rss', undefined, before)) ?? '') as {
+    expect(parseStrict(renderSitemap(getViewAt(before)))).toHaveProperty('urlset');
+    const rss = parseStrict((await renderFeed(getViewAt(before), 'rss', undefined)) ?? '') as {
       rss: { channel: Record<string, unknown> };
     };
     expect(rss.rss.channel.item).toBeUndefined();
-    expect(parseStrict((await renderFeed('atom', undefined, before)) ?? '')).toHaveProperty('feed');
+    expect(
+      parseStrict((await renderFeed(getViewAt(before), 'atom', undefined)) ?? ''),
+    ).toHaveProperty('feed');
   });
 });

@@ -1,10 +1,11 @@
 import {
-  getArticles,
   getMasthead,
   getTerm,
-  getTermsOf,
+  getView,
+  listArticles,
   type Article,
   type Category,
+  type ContentView,
   type Taxonomy,
 } from '@/lib/content';
 import { toSharedImage } from '@/lib/media/resolve-image';
@@ -62,19 +63,20 @@ interface FeedChannel {
 }
 
 /** An entry's image for feed readers: the article's own share image, absolute; none without one. */
-function toFeedImage(article: Article): string | undefined {
+function toFeedImage(view: ContentView, article: Article): string | undefined {
   const shared = toSharedImage(article.socialImage);
-  return shared && absoluteUrl(shared.url);
+  return shared && absoluteUrl(view, shared.url);
 }
 
-async function toEntries(articles: readonly Article[]): Promise<FeedEntry[]> {
+async function toEntries(view: ContentView, articles: readonly Article[]): Promise<FeedEntry[]> {
+  const siteUrl = getMasthead(view).url;
   return Promise.all(
     articles.map(async (article) => ({
       article,
-      url: absoluteUrl(articlePath(article.slug)),
-      summary: await getSummary(article, 300),
-      content: (await getArticleBody(article, { absolute: true })).html,
-      image: toFeedImage(article),
+      url: absoluteUrl(view, articlePath(article.slug)),
+      summary: await getSummary(article, siteUrl, 300),
+      content: (await getArticleBody(article, siteUrl, { absolute: true })).html,
+      image: toFeedImage(view, article),
       updated: article.updated ?? article.published,
     })),
   );
@@ -101,7 +103,7 @@ function imageType(url: string): string | undefined {
  * (then XML-escaped by the writer): `<script>` in a title reaches the reader as the text
  * "<script>", never as markup. The body goes in `content:encoded` as escaped text, not CDATA.
  */
-function toRss(channel: FeedChannel): string {
+function toRss(view: ContentView, channel: FeedChannel): string {
   const items = channel.entries.map(({ article, url, summary, content, image }): XmlNode => {
     const type = image ? imageType(image) : undefined;
     return {
@@ -113,7 +115,7 @@ function toRss(channel: FeedChannel): string {
       'content:encoded': content,
       'dc:creator': article.author,
       category: article.categories.map((c) => ({
-        '@domain': absoluteUrl(categoryPath(c.slug)),
+        '@domain': absoluteUrl(view, categoryPath(c.slug)),
         '#text': c.name,
       })),
       enclosure: image && type ? { '@url': image, '@length': '0', '@type': type } : undefined,
@@ -141,7 +143,7 @@ function toRss(channel: FeedChannel): string {
 }
 
 /** Atom 1.0: plain text is `type="text"`, the body `type="html"`; both escaped by the writer. */
-function toAtom(channel: FeedChannel): string {
+function toAtom(view: ContentView, channel: FeedChannel): string {
   const entries = channel.entries.map(
     ({ article, url, summary, content, image, updated }): XmlNode => {
       const type = image ? imageType(image) : undefined;
@@ -159,7 +161,7 @@ function toAtom(channel: FeedChannel): string {
         category: article.categories.map((c) => ({
           '@term': c.slug,
           '@label': c.name,
-          '@scheme': absoluteUrl(categoryPath(c.slug)),
+          '@scheme': absoluteUrl(view, categoryPath(c.slug)),
         })),
         summary: { '@type': 'text', '#text': summary },
         content: { '@type': 'html', '#text': content },
@@ -217,40 +219,42 @@ function toJsonFeed(channel: FeedChannel): string {
  * undefined for a term with no published article. An empty site still gets a valid, empty feed.
  */
 export async function renderFeed(
+  view: ContentView,
   format: FeedFormat,
   scope?: { taxonomy: Taxonomy; slug: string },
-  now: Date = new Date(),
 ): Promise<string | undefined> {
-  const term = scope ? getTerm(scope.taxonomy, scope.slug, now) : undefined;
+  const term = scope ? getTerm(view, scope.taxonomy, scope.slug) : undefined;
   if (scope && !term) return undefined;
   const feedScope = scope && term ? { taxonomy: scope.taxonomy, term } : undefined;
-  const articles = getArticles(now)
-    .filter(
-      (a) =>
-        !feedScope || getTermsOf(a, feedScope.taxonomy).some((t) => t.slug === feedScope.term.slug),
-    )
-    .slice(0, FEED_SIZE);
-  const entries = await toEntries(articles);
+  const articles = listArticles(
+    view,
+    feedScope ? { taxonomy: feedScope.taxonomy, term: feedScope.term.slug } : {},
+    FEED_SIZE,
+  );
+  const entries = await toEntries(view, articles);
   const name = feedScope
     ? feedScope.taxonomy === 'tag'
       ? `#${feedScope.term.name}`
       : feedScope.term.name
     : '';
-  const masthead = getMasthead();
+  const masthead = getMasthead(view);
   const channel: FeedChannel = {
     title: feedScope ? `${name} | ${masthead.name}` : masthead.name,
     description: masthead.description,
     publisher: masthead.name,
     copyright: masthead.copyright,
-    homeUrl: absoluteUrl(feedScope ? listingPath(feedScope.taxonomy, feedScope.term.slug) : '/'),
-    feedUrl: absoluteUrl(feedPath(format, feedScope)),
+    homeUrl: absoluteUrl(
+      view,
+      feedScope ? listingPath(feedScope.taxonomy, feedScope.term.slug) : '/',
+    ),
+    feedUrl: absoluteUrl(view, feedPath(format, feedScope)),
     updated: entries.reduce((newest, e) => (e.updated > newest ? e.updated : newest), new Date(0)),
     entries,
   };
   return format === 'rss'
-    ? toRss(channel)
+    ? toRss(view, channel)
     : format === 'atom'
-      ? toAtom(channel)
+      ? toAtom(view, channel)
       : toJsonFeed(channel);
 }
 
@@ -259,7 +263,7 @@ export async function feedResponse(
   format: FeedFormat,
   scope?: { taxonomy: Taxonomy; slug: string },
 ): Promise<Response> {
-  const body = await renderFeed(format, scope);
+  const body = await renderFeed(getView(), format, scope);
   if (body === undefined) return new Response('Not found', { status: 404 });
   return new Response(body, {
     headers: { 'Content-Type': `${FEED_FILES[format].type}; charset=utf-8` },
@@ -274,7 +278,7 @@ export async function feedResponse(
 export function termFeedHandler(taxonomy: Taxonomy, format: FeedFormat) {
   return async (_request: Request, { params }: { params: Promise<{ slug: string }> }) => {
     const { slug, isCanonical } = readSlugParam((await params).slug);
-    const term = getTerm(taxonomy, slug);
+    const term = getTerm(getView(), taxonomy, slug);
     if (term && !isCanonical) {
       return new Response(null, {
         status: 308,

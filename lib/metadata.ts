@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 
-import { getMasthead, type Article } from '@/lib/content';
+import { getMasthead, type Article, type ContentView } from '@/lib/content';
 import { FEED_FILES, feedPath, type FeedFormat, type FeedScope } from '@/lib/feeds';
 import { articlePath } from '@/lib/paths';
 import { site } from '@/lib/site';
@@ -10,10 +10,13 @@ import { getSocialImage } from '@/lib/structured-data';
  * `<link rel="alternate">` for the site's feeds, and a category's or tag's when given. Next
  * replaces, not merges, a page's `alternates`, so every page that sets a canonical URL passes these.
  */
-export function feedAlternates(scope?: FeedScope): NonNullable<Metadata['alternates']>['types'] {
+export function feedAlternates(
+  view: ContentView,
+  scope?: FeedScope,
+): NonNullable<Metadata['alternates']>['types'] {
   const types: Record<string, { url: string; title: string }[]> = {};
   const names: Record<FeedFormat, string> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' };
-  const siteName = getMasthead().name;
+  const siteName = getMasthead(view).name;
   for (const format of ['rss', 'atom', 'json'] as const) {
     const list = [{ url: feedPath(format), title: `${siteName} ${names[format]}` }];
     if (scope)
@@ -35,10 +38,14 @@ const OG_LOCALES: Record<string, string> = {
 };
 
 /** Title, description, canonical URL, Open Graph article tags and a Twitter card for an article. */
-export function toArticleMetadata(article: Article, description: string): Metadata {
+export function toArticleMetadata(
+  view: ContentView,
+  article: Article,
+  description: string,
+): Metadata {
   const url = articlePath(article.slug);
   // Width and height only when they are known: another site's image is of unknown size.
-  const image = { ...getSocialImage(article), alt: article.socialImageAlt ?? article.title };
+  const image = { ...getSocialImage(view, article), alt: article.socialImageAlt ?? article.title };
   const language = article.lang.split('-')[0] ?? site.lang;
   return {
     title: article.title,
@@ -49,13 +56,14 @@ export function toArticleMetadata(article: Article, description: string): Metada
       canonical: url,
       languages: { [article.lang]: url },
       types: feedAlternates(
+        view,
         article.categories[0] ? { taxonomy: 'category', term: article.categories[0] } : undefined,
       ),
     },
     openGraph: {
       type: 'article',
       url,
-      siteName: getMasthead().name,
+      siteName: getMasthead(view).name,
       title: article.title,
       description,
       locale: OG_LOCALES[language] ?? language,

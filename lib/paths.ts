@@ -1,4 +1,4 @@
-import { getMasthead } from '@/lib/content';
+import { getMasthead, type ContentView } from '@/lib/content';
 import type { Taxonomy } from '@/lib/content/types';
 
 /** One path segment, percent-encoded; a lone surrogate (which encodeURIComponent throws on) becomes U+FFFD. */
@@ -42,6 +42,11 @@ export function socialImagePath(slug: string): string {
   return `/og/${encodeSegment(slug)}`;
 }
 
+/** The URL path of one part (1-based) of a sitemap split into parts. */
+export function sitemapPartPath(part: number): string {
+  return `/sitemaps/${part}.xml`;
+}
+
 export { mediaPath } from '@/lib/media/media-path';
 
 /**
@@ -49,8 +54,8 @@ export { mediaPath } from '@/lib/media/media-path';
  * never throws, whatever the content: pages, feeds and JSON-LD build these on every request, so
  * what cannot be resolved (it never comes from our own paths) gives the site's home instead.
  */
-export function absoluteUrl(pathOrUrl: string): string {
-  const base = `${getMasthead().url}/`;
+export function absoluteUrl(view: ContentView, pathOrUrl: string): string {
+  const base = `${getMasthead(view).url}/`;
   try {
     return new URL(pathOrUrl, base).toString();
   } catch {

@@ -49,8 +49,9 @@ const refusedSiteUrls = ((globalThis as Record<symbol, Set<string> | undefined>)
  * bad value is ignored (the `_site.yml` URL or the default serves instead) and said once in the
  * server log, so a typo in the environment never takes the site down.
  */
-export function getSiteUrlOverride(): string | undefined {
-  const raw = process.env.SITE_URL;
+export function getSiteUrlOverride(
+  raw: string | undefined = process.env.SITE_URL,
+): string | undefined {
   if (!raw) return undefined;
   const url = toSiteUrl(raw);
   if (!url && !refusedSiteUrls.has(raw)) {
@@ -60,6 +61,25 @@ export function getSiteUrlOverride(): string | undefined {
     );
   }
   return url;
+}
+
+/** The operator's word on the publication, from the environment; `_site.yml` fills what is unset. */
+export interface SiteSettings {
+  name?: string;
+  description?: string;
+  /** An http(s) origin without a path, or undefined (a bad `SITE_URL` is said once and ignored). */
+  url?: string;
+}
+
+/** `SITE_NAME`, `SITE_DESCRIPTION` and `SITE_URL`: the one place they are read. */
+export function getSiteSettings(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): SiteSettings {
+  return {
+    name: env.SITE_NAME || undefined,
+    description: env.SITE_DESCRIPTION || undefined,
+    url: getSiteUrlOverride(env.SITE_URL),
+  };
 }
 
 /** The one typed site configuration: language, time zone, page sizes and content location. */

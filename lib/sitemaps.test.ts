@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { getArticles } from '@/lib/content';
+import { getViewAt } from '@/lib/content';
 
 import { getNewsArticles, renderNewsSitemap, renderSitemap, renderSitemapPart } from './sitemaps';
 
@@ -30,7 +30,7 @@ afterAll(() => {
 
 describe('news sitemap', () => {
   it('takes articles of the last 48 hours only, never future ones', () => {
-    expect(getNewsArticles(getArticles(now), now).map((a) => a.title)).toEqual([
+    expect(getNewsArticles(getViewAt(now)).map((a) => a.title)).toEqual([
       '방금 기사',
       'English story',
       '47시간 전 기사',
@@ -38,7 +38,7 @@ describe('news sitemap', () => {
   });
 
   it('writes news:publication with the site name and each article’s language', async () => {
-    const xml = renderNewsSitemap(now);
+    const xml = renderNewsSitemap(getViewAt(now));
     expect(xml).toContain('xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"');
     expect(xml).toContain('<news:name>한빛일보</news:name><news:language>ko</news:language>');
     expect(xml).toContain('<news:language>en</news:language>');
@@ -52,7 +52,7 @@ describe('news sitemap', () => {
 
 describe('sitemap', () => {
   it('lists home, categories and every published article with lastmod', async () => {
-    const xml = renderSitemap(now);
+    const xml = renderSitemap(getViewAt(now));
     expect(xml).toContain('<urlset');
     expect(xml).toContain('/articles/old</loc><lastmod>2026-11-25T02:00:00.000Z</lastmod>');
     expect(xml).toContain(`/category/${encodeURIComponent('사회')}</loc>`);
@@ -60,11 +60,11 @@ describe('sitemap', () => {
   });
 
   it('becomes an index of parts once there are more URLs than one file may hold', async () => {
-    const index = renderSitemap(now, 3);
+    const index = renderSitemap(getViewAt(now), 3);
     expect(index).toContain('<sitemapindex');
     expect(index).toContain('/sitemaps/1.xml</loc>');
     expect(index).toContain('/sitemaps/3.xml</loc>');
-    expect(renderSitemapPart(3, now, 3)).toContain('<urlset');
-    expect(renderSitemapPart(4, now, 3)).toBeUndefined();
+    expect(renderSitemapPart(getViewAt(now), 3, 3)).toContain('<urlset');
+    expect(renderSitemapPart(getViewAt(now), 4, 3)).toBeUndefined();
   });
 });

@@ -1,5 +1,13 @@
-import { getArticles, getMasthead, getPages, getTerms, type Article } from '@/lib/content';
-import { absoluteUrl, articlePath, listingPath, pagePath } from '@/lib/paths';
+import {
+  countArticles,
+  getMasthead,
+  getPages,
+  getTerms,
+  listArticles,
+  type Article,
+  type ContentView,
+} from '@/lib/content';
+import { absoluteUrl, articlePath, listingPath, pagePath, sitemapPartPath } from '@/lib/paths';
 import { site } from '@/lib/site';
 import { writeXml, type XmlNode } from '@/lib/xml';
 
@@ -17,30 +25,60 @@ interface SitemapEntry {
   lastmod?: string;
 }
 
-/** Every published article, category page, tag page and page (`_pages/`), with the time it last changed. */
-export function getSitemapEntries(now: Date = new Date()): SitemapEntry[] {
-  const articles = getArticles(now);
+/** The entries before the articles: home, every category, tag and reporter page, and the pages (`_pages/`). */
+function getHeadEntries(view: ContentView): SitemapEntry[] {
   const entries: SitemapEntry[] = [
-    { url: absoluteUrl('/'), lastmod: articles[0]?.published.toISOString() },
+    { url: absoluteUrl(view, '/'), lastmod: listArticles(view, {}, 1)[0]?.published.toISOString() },
   ];
   for (const taxonomy of ['category', 'tag', 'reporters'] as const) {
-    for (const term of getTerms(taxonomy, 1, now)) {
+    for (const term of getTerms(view, taxonomy, 1)) {
       entries.push({
-        url: absoluteUrl(listingPath(taxonomy, term.slug)),
+        url: absoluteUrl(view, listingPath(taxonomy, term.slug)),
         lastmod: term.latest[0]?.published.toISOString(),
       });
     }
   }
-  for (const page of getPages()) {
-    entries.push({ url: absoluteUrl(pagePath(page.slug)), lastmod: page.updated?.toISOString() });
-  }
-  for (const article of articles) {
+  for (const page of getPages(view)) {
     entries.push({
-      url: absoluteUrl(articlePath(article.slug)),
-      lastmod: (article.updated ?? article.published).toISOString(),
+      url: absoluteUrl(view, pagePath(page.slug)),
+      lastmod: page.updated?.toISOString(),
     });
   }
   return entries;
+}
+
+function toArticleEntry(view: ContentView, article: Article): SitemapEntry {
+  return {
+    url: absoluteUrl(view, articlePath(article.slug)),
+    lastmod: (article.updated ?? article.published).toISOString(),
+  };
+}
+
+/**
+ * Entries `[from, from + count)` of the sitemap: the head entries, then every published article,
+ * newest first. Only the asked-for articles are read, so a part of a large archive costs one part.
+ */
+export function getSitemapEntries(
+  view: ContentView,
+  from = 0,
+  count = Number.MAX_SAFE_INTEGER,
+): SitemapEntry[] {
+  const head = getHeadEntries(view);
+  const entries = head.slice(from, from + count);
+  const offset = Math.max(0, from - head.length);
+  const wanted = Math.min(count - entries.length, countArticles(view) - offset);
+  for (let read = 0; read < wanted;) {
+    const batch = listArticles(view, {}, Math.min(1000, wanted - read), offset + read);
+    if (batch.length === 0) break;
+    for (const article of batch) entries.push(toArticleEntry(view, article));
+    read += batch.length;
+  }
+  return entries;
+}
+
+/** How many URLs the sitemap holds. */
+function countSitemapEntries(view: ContentView): number {
+  return getHeadEntries(view).length + countArticles(view);
 }
 
 /** A `urlset`; an empty list is still a valid, empty one. */
@@ -54,15 +92,15 @@ function toUrlset(entries: readonly SitemapEntry[]): string {
 }
 
 /** /sitemap.xml: one urlset, or an index of parts once there are more URLs than one file may hold. */
-export function renderSitemap(now: Date = new Date(), limit = SITEMAP_LIMIT): string {
-  const entries = getSitemapEntries(now);
-  if (entries.length <= limit) return toUrlset(entries);
-  const parts = Math.ceil(entries.length / limit);
+export function renderSitemap(view: ContentView, limit = SITEMAP_LIMIT): string {
+  const total = countSitemapEntries(view);
+  if (total <= limit) return toUrlset(getSitemapEntries(view));
+  const parts = Math.ceil(total / limit);
   return writeXml({
     sitemapindex: {
       '@xmlns': SITEMAP_NS,
       sitemap: Array.from({ length: parts }, (_, i) => ({
-        loc: absoluteUrl(`/sitemaps/${i + 1}.xml`),
+        loc: absoluteUrl(view, sitemapPartPath(i + 1)),
       })),
     },
   });
@@ -70,35 +108,29 @@ export function renderSitemap(now: Date = new Date(), limit = SITEMAP_LIMIT): st
 
 /** One part (1-based) of a split sitemap, or undefined past the last. */
 export function renderSitemapPart(
+  view: ContentView,
   part: number,
-  now: Date = new Date(),
   limit = SITEMAP_LIMIT,
 ): string | undefined {
-  const entries = getSitemapEntries(now);
-  if (entries.length <= limit || part < 1) return undefined;
-  const slice = entries.slice((part - 1) * limit, part * limit);
-  return slice.length > 0 ? toUrlset(slice) : undefined;
+  if (!Number.isInteger(part) || part < 1) return undefined;
+  const total = countSitemapEntries(view);
+  if (total <= limit || (part - 1) * limit >= total) return undefined;
+  return toUrlset(getSitemapEntries(view, (part - 1) * limit, limit));
 }
 
 /** Articles for the Google News sitemap: published in the last 48 hours, newest first, 1,000 at most. */
-export function getNewsArticles(articles: readonly Article[], now: Date): Article[] {
-  return articles
-    .filter(
-      (a) =>
-        a.dated &&
-        a.published.getTime() <= now.getTime() &&
-        now.getTime() - a.published.getTime() <= NEWS_WINDOW_MS,
-    )
-    .slice(0, NEWS_LIMIT);
+export function getNewsArticles(view: ContentView): Article[] {
+  const since = view.now.getTime() - NEWS_WINDOW_MS;
+  return listArticles(view, { since }, NEWS_LIMIT).filter((a) => a.dated);
 }
 
 /** /news-sitemap.xml in the Google News format: an empty urlset on a quiet weekend, never an error. */
-export function renderNewsSitemap(now: Date = new Date()): string {
-  const urls = getNewsArticles(getArticles(now), now).map((article): XmlNode => ({
-    loc: absoluteUrl(articlePath(article.slug)),
+export function renderNewsSitemap(view: ContentView): string {
+  const urls = getNewsArticles(view).map((article): XmlNode => ({
+    loc: absoluteUrl(view, articlePath(article.slug)),
     'news:news': {
       'news:publication': {
-        'news:name': getMasthead().name,
+        'news:name': getMasthead(view).name,
         'news:language': article.lang.split('-')[0] ?? site.lang,
       },
       'news:publication_date': article.published.toISOString(),

@@ -1,4 +1,4 @@
-import type { Article } from '@/lib/content';
+import type { Article, ContentView } from '@/lib/content';
 import { toKstIso } from '@/lib/format';
 import { absoluteUrl, articlePath, categoryPath, reporterPath, socialImagePath } from '@/lib/paths';
 import { getMasthead, type LiveCoverage } from '@/lib/content';
@@ -27,58 +27,58 @@ const CARD_SIZE = { width: 1200, height: 630 };
  * The image shared for an article: its own (a made photo with its true size, another site's of
  * unknown size), or the generated card with its headline.
  */
-export function getSocialImage(article: Article): SharedImage {
+export function getSocialImage(view: ContentView, article: Article): SharedImage {
   const own = toSharedImage(article.socialImage);
   return own
-    ? { ...own, url: absoluteUrl(own.url) }
-    : { url: absoluteUrl(socialImagePath(article.slug)), ...CARD_SIZE };
+    ? { ...own, url: absoluteUrl(view, own.url) }
+    : { url: absoluteUrl(view, socialImagePath(article.slug)), ...CARD_SIZE };
 }
 
 /** The URL of the image shared for an article (`getSocialImage`). */
-export function getSocialImageUrl(article: Article): string {
-  return getSocialImage(article).url;
+export function getSocialImageUrl(view: ContentView, article: Article): string {
+  return getSocialImage(view, article).url;
 }
 
 /**
  * NewsArticle's `image`: the lead photo's 16:9, 4:3 and 1:1 crops with their sizes, as Google's
  * Article guidance asks; the shared image alone when the lead is no made photo.
  */
-function toJsonLdImages(article: Article): unknown[] {
+function toJsonLdImages(view: ContentView, article: Article): unknown[] {
   const lead = resolveImage(article.image);
   const crops = lead?.kind === 'photo' ? lead.manifest.crops : [];
-  if (lead?.kind !== 'photo' || crops.length === 0) return [getSocialImageUrl(article)];
+  if (lead?.kind !== 'photo' || crops.length === 0) return [getSocialImageUrl(view, article)];
   return crops.map((crop) => ({
     '@type': 'ImageObject',
-    url: absoluteUrl(cropPath(lead.manifest.hash, crop.aspect)),
+    url: absoluteUrl(view, cropPath(lead.manifest.hash, crop.aspect)),
     width: crop.width,
     height: crop.height,
   }));
 }
 
 /** The publisher's logo: `_site.yml`'s `logo` (a made photo with its size), else the drawn one. */
-function publisherLogo() {
-  const own = toSharedImage(getMasthead().logo, 600);
+function publisherLogo(view: ContentView) {
+  const own = toSharedImage(getMasthead(view).logo, 600);
   return own
-    ? { '@type': 'ImageObject', ...own, url: absoluteUrl(own.url) }
-    : { '@type': 'ImageObject', url: absoluteUrl('/logo.png'), width: 600, height: 600 };
+    ? { '@type': 'ImageObject', ...own, url: absoluteUrl(view, own.url) }
+    : { '@type': 'ImageObject', url: absoluteUrl(view, '/logo.png'), width: 600, height: 600 };
 }
 
-const publisher = () => ({
+const publisher = (view: ContentView) => ({
   '@type': 'NewsMediaOrganization',
-  name: getMasthead().name,
-  url: absoluteUrl('/'),
-  logo: publisherLogo(),
+  name: getMasthead(view).name,
+  url: absoluteUrl(view, '/'),
+  logo: publisherLogo(view),
 });
 
 /** schema.org NewsArticle for an article page. */
-export function toNewsArticleJsonLd(article: Article, description: string) {
-  const url = absoluteUrl(articlePath(article.slug));
+export function toNewsArticleJsonLd(view: ContentView, article: Article, description: string) {
+  const url = absoluteUrl(view, articlePath(article.slug));
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: article.title,
     description,
-    image: toJsonLdImages(article),
+    image: toJsonLdImages(view, article),
     datePublished: toKstIso(article.published),
     dateModified: toKstIso(article.updated ?? article.published),
     author:
@@ -86,12 +86,14 @@ export function toNewsArticleJsonLd(article: Article, description: string) {
         ? article.bylines.map((byline) => ({
             '@type': 'Person',
             name: byline.name,
-            ...(byline.reporterId ? { url: absoluteUrl(reporterPath(byline.reporterId)) } : {}),
+            ...(byline.reporterId
+              ? { url: absoluteUrl(view, reporterPath(byline.reporterId)) }
+              : {}),
             ...(byline.email ? { email: byline.email } : {}),
             ...(byline.role ? { jobTitle: byline.role } : {}),
           }))
-        : [{ '@type': 'Organization', name: getMasthead().name, url: absoluteUrl('/') }],
-    publisher: publisher(),
+        : [{ '@type': 'Organization', name: getMasthead(view).name, url: absoluteUrl(view, '/') }],
+    publisher: publisher(view),
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,
     articleSection: article.categories.map((c) => c.name),
@@ -101,12 +103,14 @@ export function toNewsArticleJsonLd(article: Article, description: string) {
 }
 
 /** schema.org BreadcrumbList: home › first category › article. */
-export function toBreadcrumbJsonLd(article: Article) {
+export function toBreadcrumbJsonLd(view: ContentView, article: Article) {
   const category = article.categories[0];
   const trail = [
-    { name: getMasthead().name, url: absoluteUrl('/') },
-    ...(category ? [{ name: category.name, url: absoluteUrl(categoryPath(category.slug)) }] : []),
-    { name: article.title, url: absoluteUrl(articlePath(article.slug)) },
+    { name: getMasthead(view).name, url: absoluteUrl(view, '/') },
+    ...(category
+      ? [{ name: category.name, url: absoluteUrl(view, categoryPath(category.slug)) }]
+      : []),
+    { name: article.title, url: absoluteUrl(view, articlePath(article.slug)) },
   ];
   return {
     '@context': 'https://schema.org',
@@ -121,19 +125,19 @@ export function toBreadcrumbJsonLd(article: Article) {
 }
 
 /** schema.org WebSite with a SearchAction, for the home page. */
-export function toWebSiteJsonLd() {
+export function toWebSiteJsonLd(view: ContentView) {
   return {
     '@context': 'https://schema.org',
     '@type': 'WebSite',
-    name: getMasthead().name,
-    url: absoluteUrl('/'),
+    name: getMasthead(view).name,
+    url: absoluteUrl(view, '/'),
     inLanguage: site.lang,
-    publisher: publisher(),
+    publisher: publisher(view),
     potentialAction: {
       '@type': 'SearchAction',
       target: {
         '@type': 'EntryPoint',
-        urlTemplate: `${absoluteUrl('/search')}?q={search_term_string}`,
+        urlTemplate: `${absoluteUrl(view, '/search')}?q={search_term_string}`,
       },
       'query-input': 'required name=search_term_string',
     },
@@ -144,10 +148,18 @@ export function toWebSiteJsonLd() {
  * schema.org LiveBlogPosting for an article with live coverage: the NewsArticle fields, the
  * coverage's start and end, and each shown update (`texts` are the updates' plain bodies).
  */
-export function toLiveBlogJsonLd(article: Article, description: string, coverage: LiveCoverage, texts: readonly string[]) {
-  const base = toNewsArticleJsonLd(article, description);
+export function toLiveBlogJsonLd(
+  view: ContentView,
+  article: Article,
+  description: string,
+  coverage: LiveCoverage,
+  texts: readonly string[],
+) {
+  const base = toNewsArticleJsonLd(view, article, description);
   const newest = [...coverage.updates].sort((a, b) => b.date.getTime() - a.date.getTime())[0];
-  const modified = [article.updated ?? article.published, newest?.date].filter((d): d is Date => !!d);
+  const modified = [article.updated ?? article.published, newest?.date].filter(
+    (d): d is Date => !!d,
+  );
   return {
     ...base,
     '@type': 'LiveBlogPosting',
@@ -162,7 +174,9 @@ export function toLiveBlogJsonLd(article: Article, description: string, coverage
         datePublished: toKstIso(update.date),
         url: `${base.url}#update-${encodeURIComponent(update.id)}`,
         articleBody: text,
-        ...(update.bylines.length > 0 ? { author: update.bylines.map((b) => ({ '@type': 'Person', name: b.name })) } : {}),
+        ...(update.bylines.length > 0
+          ? { author: update.bylines.map((b) => ({ '@type': 'Person', name: b.name })) }
+          : {}),
       };
     }),
   };

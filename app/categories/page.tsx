@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
-import { getCategories } from '@/lib/content';
+import { getCategories, getView } from '@/lib/content';
 import { categoryPath } from '@/lib/paths';
 
 export const revalidate = 10;
@@ -9,7 +9,7 @@ export const revalidate = 10;
 export const metadata: Metadata = { title: '전체 분류' };
 
 export default function CategoriesPage() {
-  const categories = getCategories();
+  const categories = getCategories(getView());
   return (
     <>
       <h1 className="mb-6 text-3xl font-black tracking-tight">전체 분류</h1>

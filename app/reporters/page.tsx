@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
-import { getReporters } from '@/lib/content';
+import { getReporters, getView } from '@/lib/content';
 import { reporterPath } from '@/lib/paths';
 
 export const revalidate = 10;
@@ -9,7 +9,7 @@ export const revalidate = 10;
 export const metadata: Metadata = { title: '기자' };
 
 export default function ReportersPage() {
-  const reporters = getReporters();
+  const reporters = getReporters(getView());
   return (
     <>
       <h1 className="mb-6 text-3xl font-black tracking-tight">기자</h1>

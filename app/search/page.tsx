@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 
 import { SearchForm } from '@/components/search/search-form';
 import { SearchResults } from '@/components/search/search-results';
+import { getView } from '@/lib/content';
 import { search } from '@/lib/search';
 
 function readQuery(value: string | string[] | undefined): string {
@@ -23,7 +24,7 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
   const params = await searchParams;
   const query = readQuery(params.q);
   const page = Number(readQuery(params.page)) || 1;
-  const results = await search(query, page);
+  const results = await search(getView(), query, page);
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="mb-4 text-3xl font-black tracking-tight">검색</h1>

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-import type { Article } from '@/lib/content';
+import { getMasthead, getView, type Article } from '@/lib/content';
 import { PHOTO_SIZES } from '@/lib/media/picture';
 import { resolveImage } from '@/lib/media/resolve-image';
 import { articlePath, categoryPath } from '@/lib/paths';
@@ -28,18 +28,19 @@ export async function ArticleCard({
   sizes = PHOTO_SIZES.card,
 }: ArticleCardProps) {
   const image = resolveImage(article.image);
-  const summary = await getSummary(article, variant === 'lead' ? 200 : 110);
+  const summary = await getSummary(
+    article,
+    getMasthead(getView()).url,
+    variant === 'lead' ? 200 : 110,
+  );
   const category = article.categories[0];
-  const titleClass = variant === 'lead' ? 'card-title-lead' : variant === 'row' ? 'card-title-row' : 'card-title';
+  const titleClass =
+    variant === 'lead' ? 'card-title-lead' : variant === 'row' ? 'card-title-row' : 'card-title';
   return (
     <article
       lang={article.lang}
       dir={article.dir}
-      className={
-        variant === 'lead'
-          ? 'grid gap-4 md:grid-cols-[3fr_2fr] md:items-center'
-          : 'stack'
-      }
+      className={variant === 'lead' ? 'grid gap-4 md:grid-cols-[3fr_2fr] md:items-center' : 'stack'}
     >
       {image && variant !== 'row' ? (
         <ArticleImage
@@ -52,10 +53,7 @@ export async function ArticleCard({
       ) : null}
       <div className="stack">
         {showCategory && category ? (
-          <Link
-            href={categoryPath(category.slug)}
-            className="kicker"
-          >
+          <Link href={categoryPath(category.slug)} className="kicker">
             {category.name}
           </Link>
         ) : null}
@@ -64,14 +62,8 @@ export async function ArticleCard({
             {article.title}
           </Link>
         </Heading>
-        {summary && variant !== 'row' ? (
-          <p className="card-summary">
-            {summary}
-          </p>
-        ) : null}
-        {article.dated ? (
-          <ArticleTime date={article.published} className="meta" />
-        ) : null}
+        {summary && variant !== 'row' ? <p className="card-summary">{summary}</p> : null}
+        {article.dated ? <ArticleTime date={article.published} className="meta" /> : null}
       </div>
     </article>
   );

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-import { getLiveCoverage, type Article } from '@/lib/content';
+import { getLiveCoverage, getMasthead, getView, type Article } from '@/lib/content';
 import { LiveCoverage } from '@/components/live/live-coverage';
 import { Photo } from '@/components/media/photo';
 import { PHOTO_SIZES } from '@/lib/media/picture';
@@ -23,10 +23,15 @@ export interface ArticleViewProps {
 
 /** An article as readers see it: header, hero, body and tags. */
 export async function ArticleView({ article }: ArticleViewProps) {
-  const [body, lede] = await Promise.all([getArticleBody(article), getLede(article)]);
+  const view = getView();
+  const siteUrl = getMasthead(view).url;
+  const [body, lede] = await Promise.all([
+    getArticleBody(article, siteUrl),
+    getLede(article, siteUrl),
+  ]);
   const wasUpdated = article.updated && article.updated.getTime() > article.published.getTime();
-  const url = absoluteUrl(articlePath(article.slug));
-  const coverage = getLiveCoverage(article);
+  const url = absoluteUrl(view, articlePath(article.slug));
+  const coverage = getLiveCoverage(article, view.now);
   const hero = resolveImage(article.image);
   const heroAlt = article.imageAlt ?? article.imageCaption ?? article.title;
 

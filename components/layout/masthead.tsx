@@ -1,15 +1,15 @@
 import Link from 'next/link';
 
 import { SearchForm } from '@/components/search/search-form';
-import { getCategories, getMasthead } from '@/lib/content';
+import { getCategories, getMasthead, getView } from '@/lib/content';
 import { categoryPath } from '@/lib/paths';
 
 const NAV_CATEGORIES = 8;
 
 /** The site name and the category navigation. */
 export function Masthead() {
-  const categories = getCategories().slice(0, NAV_CATEGORIES);
-  const { name, description } = getMasthead();
+  const categories = getCategories(getView()).slice(0, NAV_CATEGORIES);
+  const { name, description } = getMasthead(getView());
   return (
     <header className="border-b border-neutral-200 dark:border-neutral-800">
       <div className="mx-auto flex max-w-6xl flex-wrap items-end justify-between gap-2 px-4 pt-5 pb-3">
@@ -30,10 +30,7 @@ export function Masthead() {
           </li>
           {categories.map((category) => (
             <li key={category.slug}>
-              <Link
-                href={categoryPath(category.slug)}
-                className="nav-link"
-              >
+              <Link href={categoryPath(category.slug)} className="nav-link">
                 {category.name}
               </Link>
             </li>

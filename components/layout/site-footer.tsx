@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-import { getMasthead, getPages, type Masthead } from '@/lib/content';
+import { getMasthead, getPages, type Masthead, getView } from '@/lib/content';
 import { pagePath } from '@/lib/paths';
 
 /** The legal masthead an internet newspaper shows on every page (신문법 제21조), in its usual order. */
@@ -26,8 +26,8 @@ function mastheadFields(masthead: Masthead): [string, string][] {
 
 /** The page footer: the site's pages, its legal masthead, the copyright line and the categories. */
 export function SiteFooter() {
-  const pages = getPages();
-  const masthead = getMasthead();
+  const pages = getPages(getView());
+  const masthead = getMasthead(getView());
   return (
     <footer className="mt-16 border-t border-neutral-200 dark:border-neutral-800">
       <div className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-8 text-sm text-neutral-600 dark:text-neutral-400">

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 
-import { getListingPage, getTerm, type Taxonomy } from '@/lib/content';
+import { getListingPage, getTerm, getView, type Taxonomy } from '@/lib/content';
 import { feedAlternates } from '@/lib/metadata';
 import { listingPath, readSlugParam } from '@/lib/paths';
 
@@ -21,7 +21,13 @@ export function listingMetadata(
   slugParam: string,
   pageParam?: string,
 ): Metadata {
-  const listing = getListingPage(taxonomy, readSlugParam(slugParam).slug, readPageParam(pageParam));
+  const view = getView();
+  const listing = getListingPage(
+    view,
+    taxonomy,
+    readSlugParam(slugParam).slug,
+    readPageParam(pageParam),
+  );
   if (!listing) return {};
   const name = taxonomy === 'tag' ? `#${listing.term.name}` : listing.term.name;
   return {
@@ -29,7 +35,7 @@ export function listingMetadata(
     description: `${listing.term.name} ${KIND[taxonomy]} 기사 ${listing.total}건`,
     alternates: {
       canonical: listingPath(taxonomy, listing.term.slug, listing.page),
-      types: feedAlternates({ taxonomy, term: listing.term }),
+      types: feedAlternates(view, { taxonomy, term: listing.term }),
     },
   };
 }
@@ -50,11 +56,12 @@ export interface ListingRouteProps {
 export function ListingRoute({ taxonomy, slugParam, pageParam, intro }: ListingRouteProps) {
   const { slug, isCanonical } = readSlugParam(slugParam);
   // Redirects only for a term that exists: an invented slug gets a 404, which is never stored.
-  const term = getTerm(taxonomy, slug);
+  const view = getView();
+  const term = getTerm(view, taxonomy, slug);
   if (!term) notFound();
   const page = readPageParam(pageParam);
   if (pageParam !== undefined && page === 1) permanentRedirect(listingPath(taxonomy, term.slug));
-  const listing = getListingPage(taxonomy, slug, page);
+  const listing = getListingPage(view, taxonomy, slug, page);
   if (!listing) notFound();
   if (!isCanonical) permanentRedirect(listingPath(taxonomy, term.slug, page));
   return <TermListing listing={listing} intro={intro} />;

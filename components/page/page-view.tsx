@@ -1,6 +1,6 @@
 import { ArticleBody } from '@/components/article/article-body';
 import { ArticleTime } from '@/components/article/article-time';
-import type { Page } from '@/lib/content';
+import { getMasthead, getView, type Page } from '@/lib/content';
 import { getPageBody } from '@/lib/render';
 
 export interface PageViewProps {
@@ -9,7 +9,7 @@ export interface PageViewProps {
 
 /** A page that is not an article (회사 소개, 윤리강령 …): its title, when it changed, its body. */
 export async function PageView({ page }: PageViewProps) {
-  const body = await getPageBody(page);
+  const body = await getPageBody(page, getMasthead(getView()).url);
   return (
     <article lang={page.lang} dir={page.dir} className="mx-auto max-w-3xl">
       <header className="border-b border-neutral-200 pb-4 dark:border-neutral-800">

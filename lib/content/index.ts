@@ -1,11 +1,15 @@
 export type { Article, Byline, Category, Correction, LiveUpdate, Page, Reporter, Tag, Taxonomy } from './types';
 export type { ContentProblem } from './parse';
+export type { ArticleQuery } from './reader';
+export type { ContentView } from './view';
+export { getView, getViewAt } from './request';
 export {
+  countArticles,
   decodeParam,
+  eachArticle,
   getAdjacent,
   getArticle,
   getArticleForPreview,
-  getArticles,
   getBreakingNews,
   getCategories,
   getCategory,
@@ -26,6 +30,7 @@ export {
   getRelated,
   isBreaking,
   isPublished,
+  listArticles,
   sourceKey,
 } from './queries';
 export type { CategorySummary, ListingPage, LiveCoverage, Masthead } from './queries';

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { getArticles } from './queries';
+import { getArticles } from './testing/process-queries';
 
 let dir: string;
 let cwd: string;

@@ -1,49 +1,43 @@
 import { createHash } from 'node:crypto';
 
-import { getSiteUrlOverride, site, siteDefaults } from '@/lib/site';
+import { site, siteDefaults } from '@/lib/site';
 
-import { countPassedBoundaries } from './freshness';
-import { getContentStore } from './process-store';
-import type { ContentSnapshot } from './snapshot';
+import type { ArticleQuery, ContentReader } from './reader';
 import type { Article, ArticleSource, Category, LiveUpdate, Page, Reporter, SiteIdentity, Taxonomy } from './types';
+import type { ContentView } from './view';
 
 /**
- * The only way out of lib/content: published-only queries over the current snapshot. Nothing
- * outside can see the snapshot itself, so an unpublished article or category cannot leak.
+ * The only way out of lib/content: published-only queries, each a function of one request's view
+ * (lib/content/view.ts) and its arguments. Nothing outside sees the reader itself, so an
+ * unpublished article or category cannot leak.
  */
-function getSnapshot(): ContentSnapshot {
-  return getContentStore().getSnapshot();
-}
 
 /**
- * Remembers a query's answer for one snapshot and one stretch of time between boundaries: the
- * published set cannot change without a file change (a new snapshot) or a boundary passing. So
- * pages that render per request (search, renders after a change) stop walking every article.
+ * Remembers an answer for one reader and one stretch of time between boundaries: the published
+ * set cannot change without new content (a new reader) or a boundary passing.
  */
-class SnapshotMemo<T> {
-  private readonly bySnapshot = new WeakMap<ContentSnapshot, Map<string, T>>();
+class ReaderMemo<T> {
+  private readonly byReader = new WeakMap<ContentReader, Map<string, T>>();
 
-  get(key: string, now: Date, compute: (snapshot: ContentSnapshot) => T): T {
-    const snapshot = getSnapshot();
-    const fullKey = `${countPassedBoundaries(snapshot.boundaries, now.getTime())}\u0000${key}`;
-    let entries = this.bySnapshot.get(snapshot);
+  get(view: ContentView, key: string, compute: () => T): T {
+    const { reader } = view;
+    const fullKey = `${reader.lastBoundary(view.now.getTime())}\u0000${key}`;
+    let entries = this.byReader.get(reader);
     if (!entries) {
       entries = new Map();
-      this.bySnapshot.set(snapshot, entries);
+      this.byReader.set(reader, entries);
     }
     const hit = entries.get(fullKey);
     if (hit !== undefined) return hit;
-    const value = compute(snapshot);
+    const value = compute();
     if (entries.size >= 64) entries.clear();
     entries.set(fullKey, value);
     return value;
   }
 }
 
-const publishedMemo = new SnapshotMemo<readonly Article[]>();
-const breakingMemo = new SnapshotMemo<readonly Article[]>();
-const termsMemo = new SnapshotMemo<readonly CategorySummary[]>();
-const termMemo = new SnapshotMemo<ReadonlyMap<string, CategorySummary>>();
+const termsMemo = new ReaderMemo<readonly CategorySummary[]>();
+const termMemo = new ReaderMemo<ReadonlyMap<string, CategorySummary>>();
 
 /** A key that changes whenever the article's file does (path, size, mtime): for caches of work done on it. */
 export function sourceKey(file: { source: ArticleSource }): string {
@@ -65,35 +59,56 @@ export function isBreaking(article: Article, now: Date): boolean {
   );
 }
 
-/** All published articles, newest first. */
-export function getArticles(now: Date = new Date()): readonly Article[] {
-  return publishedMemo.get('', now, (snapshot) => snapshot.articles.filter((article) => isPublished(article, now)));
+/** Published articles matching `query`, newest first: at most `limit`, from `offset`. */
+export function listArticles(view: ContentView, query: ArticleQuery, limit: number, offset = 0): Article[] {
+  if (!Number.isInteger(limit) || limit <= 0 || !Number.isInteger(offset) || offset < 0) return [];
+  return view.reader.list(query, view.now.getTime(), limit, offset);
+}
+
+/** How many published articles match `query`. */
+export function countArticles(view: ContentView, query: ArticleQuery = {}): number {
+  return view.reader.count(query, view.now.getTime());
+}
+
+/**
+ * Every published article matching `query`, newest first, read a batch at a time: for work over
+ * the whole archive (sitemaps, the search index) that must never hold it all at once.
+ */
+export function* eachArticle(view: ContentView, query: ArticleQuery = {}, batch = 500): Generator<Article> {
+  for (let offset = 0; ; offset += batch) {
+    const found = listArticles(view, query, batch, offset);
+    yield* found;
+    if (found.length < batch) return;
+  }
 }
 
 /** One published article by slug, or undefined (unknown, draft, scheduled or broken). */
-export function getArticle(slug: string, now: Date = new Date()): Article | undefined {
-  const article = getSnapshot().bySlug.get(slug.normalize('NFC'));
-  return article && isPublished(article, now) ? article : undefined;
+export function getArticle(view: ContentView, slug: string): Article | undefined {
+  const article = view.reader.article(slug.normalize('NFC'));
+  return article && isPublished(article, view.now) ? article : undefined;
 }
 
 /**
  * The published article an old slug now points to (`redirect_from`), or undefined. For a
  * permanent redirect from `/articles/<old>`.
  */
-export function getRedirect(slug: string, now: Date = new Date()): Article | undefined {
-  const target = getSnapshot().redirects.get(slug.normalize('NFC'));
-  return target === undefined ? undefined : getArticle(target, now);
+export function getRedirect(view: ContentView, slug: string): Article | undefined {
+  const target = view.reader.redirect(slug.normalize('NFC'));
+  return target === undefined ? undefined : getArticle(view, target);
 }
 
 /** The home page's lead story: the newest pinned (`top: true`) article, else the newest with an image. */
-export function getLeadArticle(now: Date = new Date()): Article | undefined {
-  const articles = getArticles(now);
-  return articles.find((a) => a.top) ?? articles.find((a) => a.image) ?? articles[0];
+export function getLeadArticle(view: ContentView): Article | undefined {
+  return (
+    listArticles(view, { top: true }, 1)[0] ??
+    listArticles(view, { withImage: true }, 1)[0] ??
+    listArticles(view, {}, 1)[0]
+  );
 }
 
-/** Breaking articles, newest first. */
-export function getBreakingNews(now: Date = new Date()): readonly Article[] {
-  return breakingMemo.get('', now, (snapshot) => snapshot.articles.filter((article) => isBreaking(article, now)));
+/** Breaking articles, newest first, at most `limit`. */
+export function getBreakingNews(view: ContentView, limit = 50): Article[] {
+  return listArticles(view, { breaking: true }, limit);
 }
 
 export interface CategorySummary extends Category {
@@ -110,37 +125,20 @@ export function getTermsOf(article: Article, taxonomy: Taxonomy): readonly Categ
  * Terms with published articles, largest first, each with its newest `take` articles: categories,
  * tags, or reporters, where every reporter with a profile counts even before their first article.
  */
-export function getTerms(taxonomy: Taxonomy, take = 0, now: Date = new Date()): readonly CategorySummary[] {
-  return termsMemo.get(`${taxonomy}\u0000${take}`, now, (snapshot) => {
-    const profiles = taxonomy === 'reporters' ? [...snapshot.reporters.values()] : [];
-    return summarizeTerms(getArticles(now), taxonomy, take, profiles.map((r) => ({ name: r.name, slug: r.id })));
-  });
-}
-
-function summarizeTerms(
-  articles: readonly Article[],
-  taxonomy: Taxonomy,
-  take: number,
-  known: readonly Category[],
-): CategorySummary[] {
-  const summaries = new Map<string, CategorySummary>(known.map((term) => [term.slug, { ...term, count: 0, latest: [] }]));
-  for (const article of articles) {
-    for (const term of getTermsOf(article, taxonomy)) {
-      let summary = summaries.get(term.slug);
-      if (!summary) {
-        summary = { ...term, count: 0, latest: [] };
-        summaries.set(term.slug, summary);
-      }
-      summary.count += 1;
-      if (summary.latest.length < take) summary.latest.push(article);
-    }
-  }
-  return [...summaries.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'ko'));
+export function getTerms(view: ContentView, taxonomy: Taxonomy, take = 0): readonly CategorySummary[] {
+  return termsMemo.get(view, `${taxonomy}\u0000${take}`, () =>
+    view.reader
+      .terms(taxonomy, view.now.getTime())
+      .map((term) => ({
+        ...term,
+        latest: take > 0 ? listArticles(view, { taxonomy, term: term.slug }, take) : [],
+      })),
+  );
 }
 
 /** A category or tag with at least one published article, or undefined (unknown, or only unpublished ones). */
-export function getTerm(taxonomy: Taxonomy, slug: string, now: Date = new Date()): CategorySummary | undefined {
-  const bySlug = termMemo.get(taxonomy, now, () => new Map(getTerms(taxonomy, 0, now).map((c) => [c.slug, c])));
+export function getTerm(view: ContentView, taxonomy: Taxonomy, slug: string): CategorySummary | undefined {
+  const bySlug = termMemo.get(view, taxonomy, () => new Map(getTerms(view, taxonomy).map((c) => [c.slug, c])));
   return bySlug.get(slug.normalize('NFC'));
 }
 
@@ -158,58 +156,53 @@ export interface ListingPage {
  * One page of a term's articles, or undefined when the term or the page does not exist. A
  * reporter with a profile and no published article yet has one empty page.
  */
-export function getListingPage(
-  taxonomy: Taxonomy,
-  slug: string,
-  page = 1,
-  now: Date = new Date(),
-): ListingPage | undefined {
-  const term = getTerm(taxonomy, slug, now);
+export function getListingPage(view: ContentView, taxonomy: Taxonomy, slug: string, page = 1): ListingPage | undefined {
+  const term = getTerm(view, taxonomy, slug);
   if (!term || !Number.isInteger(page) || page < 1) return undefined;
-  const all = getArticles(now).filter((a) => getTermsOf(a, taxonomy).some((t) => t.slug === term.slug));
-  const pageCount = Math.max(1, Math.ceil(all.length / site.pageSize));
-  if (page > pageCount || (all.length === 0 && taxonomy !== 'reporters')) return undefined;
-  const start = (page - 1) * site.pageSize;
+  const total = term.count;
+  const pageCount = Math.max(1, Math.ceil(total / site.pageSize));
+  if (page > pageCount || (total === 0 && taxonomy !== 'reporters')) return undefined;
   return {
     taxonomy,
     term: { name: term.name, slug: term.slug },
-    articles: all.slice(start, start + site.pageSize),
+    articles: listArticles(view, { taxonomy, term: term.slug }, site.pageSize, (page - 1) * site.pageSize),
     page,
     pageCount,
-    total: all.length,
+    total,
   };
 }
 
 /** Categories with published articles, largest first, each with its newest `take` articles. */
-export function getCategories(take = 0, now: Date = new Date()): readonly CategorySummary[] {
-  return getTerms('category', take, now);
+export function getCategories(view: ContentView, take = 0): readonly CategorySummary[] {
+  return getTerms(view, 'category', take);
 }
 
 /** A category with at least one published article, or undefined. */
-export function getCategory(slug: string, now: Date = new Date()): CategorySummary | undefined {
-  return getTerm('category', slug, now);
+export function getCategory(view: ContentView, slug: string): CategorySummary | undefined {
+  return getTerm(view, 'category', slug);
 }
 
 /** One page of a category's articles, or undefined when the category or the page does not exist. */
-export function getCategoryPage(slug: string, page = 1, now: Date = new Date()): ListingPage | undefined {
-  return getListingPage('category', slug, page, now);
+export function getCategoryPage(view: ContentView, slug: string, page = 1): ListingPage | undefined {
+  return getListingPage(view, 'category', slug, page);
 }
 
-/** Newest articles sharing a category with `article`, most shared categories first. */
-export function getRelated(article: Article, limit = 4, now: Date = new Date()): Article[] {
-  const slugs = new Set(article.categories.map((c) => c.slug));
-  if (slugs.size === 0) return [];
-  return getArticles(now)
-    .filter((other) => other.slug !== article.slug && other.categories.some((c) => slugs.has(c.slug)))
+/** Newest articles sharing a category with `article`. */
+export function getRelated(view: ContentView, article: Article, limit = 4): Article[] {
+  const found = new Map<string, Article>();
+  for (const category of article.categories) {
+    for (const other of listArticles(view, { taxonomy: 'category', term: category.slug }, limit + 1)) {
+      if (other.slug !== article.slug) found.set(other.slug, other);
+    }
+  }
+  return [...found.values()]
+    .sort((a, b) => b.published.getTime() - a.published.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
     .slice(0, limit);
 }
 
 /** The next newer and next older published articles. */
-export function getAdjacent(article: Article, now: Date = new Date()): { newer?: Article; older?: Article } {
-  const articles = getArticles(now);
-  const index = articles.findIndex((a) => a.slug === article.slug);
-  if (index < 0) return {};
-  return { newer: articles[index - 1], older: articles[index + 1] };
+export function getAdjacent(view: ContentView, article: Article): { newer?: Article; older?: Article } {
+  return view.reader.adjacent(article.slug, view.now.getTime());
 }
 
 /** Route params may arrive percent-encoded; decode once, and never throw on bad escapes. */
@@ -225,29 +218,28 @@ export function decodeParam(param: string): string {
  * Any valid article by slug, drafts and scheduled ones included: for editors' previews only,
  * behind the preview token. The one query that sees unpublished articles, and named for it.
  */
-export function getArticleForPreview(slug: string): Article | undefined {
-  return getSnapshot().bySlug.get(slug.normalize('NFC'));
+export function getArticleForPreview(view: ContentView, slug: string): Article | undefined {
+  return view.reader.article(slug.normalize('NFC'));
 }
 
 /**
- * A key that changes exactly when the published set may have: a new snapshot, or a publish time
- * or breaking end passing. For caches of work done on published articles (the search index).
+ * A key that changes exactly when the published set may have: new content, or a publish time or
+ * breaking end passing. For caches of work done on published articles (the search index).
  */
-export function getContentVersion(now: Date = new Date()): string {
-  const snapshot = getSnapshot();
-  return `${snapshot.version}:${countPassedBoundaries(snapshot.boundaries, now.getTime())}`;
+export function getContentVersion(view: ContentView): string {
+  return `${view.reader.version}:${view.reader.lastBoundary(view.now.getTime())}`;
 }
 
 /** A page (`_pages/`) by slug, or undefined. Pages are never drafts and never scheduled. */
-export function getPage(slug: string): Page | undefined {
-  return getSnapshot().pages.get(slug.normalize('NFC'));
+export function getPage(view: ContentView, slug: string): Page | undefined {
+  return view.reader.pages().get(slug.normalize('NFC'));
 }
 
 /** Every page, in the order of the policy pages a Korean news site shows, then by slug. */
-export function getPages(): readonly Page[] {
+export function getPages(view: ContentView): readonly Page[] {
   const order = ['about', 'ethics', 'corrections', 'privacy', 'youth-protection', 'contact'];
   const rank = (slug: string) => (order.includes(slug) ? order.indexOf(slug) : order.length);
-  return [...getSnapshot().pages.values()].sort((a, b) => rank(a.slug) - rank(b.slug) || (a.slug < b.slug ? -1 : 1));
+  return [...view.reader.pages().values()].sort((a, b) => rank(a.slug) - rank(b.slug) || (a.slug < b.slug ? -1 : 1));
 }
 
 /** The publication as every page shows it: `_site.yml`, environment overrides, defaults. */
@@ -259,45 +251,45 @@ export interface Masthead extends Omit<SiteIdentity, 'name' | 'description' | 'u
   copyright: string;
 }
 
-const mastheads = new WeakMap<ContentSnapshot, Masthead>();
+const mastheads = new WeakMap<ContentView, Masthead>();
 
 /**
- * The masthead: `_site.yml` (the last good one if it broke), with `SITE_NAME`, `SITE_DESCRIPTION`
- * and `SITE_URL` (an http(s) URL; anything else is logged and ignored) overriding it for
- * operators, and the built-in values otherwise. The copyright
- * line defaults to `ⓒ <name>. 무단전재 및 재배포 금지`, with the AI-training notice when
- * `ai_training: disallow`. Worked out once per content snapshot.
+ * The masthead: `_site.yml` (the last good one if it broke), with the operator's `SITE_NAME`,
+ * `SITE_DESCRIPTION` and `SITE_URL` (the view's settings) overriding it, and the built-in values
+ * otherwise. The copyright line defaults to `ⓒ <name>. 무단전재 및 재배포 금지`, with the
+ * AI-training notice when `ai_training: disallow`.
  */
-export function getMasthead(): Masthead {
-  const snapshot = getSnapshot();
-  const known = mastheads.get(snapshot);
+export function getMasthead(view: ContentView): Masthead {
+  const known = mastheads.get(view);
   if (known) return known;
-  const file: Omit<SiteIdentity, 'source'> = { ...snapshot.site, aiTraining: snapshot.site?.aiTraining ?? 'allow' };
+  const identity = view.reader.site();
+  const file: Omit<SiteIdentity, 'source'> = { ...identity, aiTraining: identity?.aiTraining ?? 'allow' };
   delete (file as Partial<SiteIdentity>).source;
-  const name = process.env.SITE_NAME || file.name || siteDefaults.name;
+  const { settings } = view;
+  const name = settings.name || file.name || siteDefaults.name;
   const copyright =
     file.copyright ??
     `ⓒ ${name}. 무단전재 및 재배포 금지${file.aiTraining === 'disallow' ? ' · AI 학습 이용 금지' : ''}`;
   const masthead: Masthead = {
     ...file,
     name,
-    description: process.env.SITE_DESCRIPTION || file.description || siteDefaults.description,
-    url: getSiteUrlOverride() ?? file.url ?? siteDefaults.url,
+    description: settings.description || file.description || siteDefaults.description,
+    url: settings.url ?? file.url ?? siteDefaults.url,
     copyright,
   };
-  mastheads.set(snapshot, masthead);
+  mastheads.set(view, masthead);
   return masthead;
 }
 
 /** A reporter's profile by id, or undefined. */
-export function getReporter(id: string): Reporter | undefined {
-  return getSnapshot().reporters.get(id.normalize('NFC'));
+export function getReporter(view: ContentView, id: string): Reporter | undefined {
+  return view.reader.reporters().get(id.normalize('NFC'));
 }
 
 /** Every reporter with a profile, by name, with how many published articles each has. */
-export function getReporters(now: Date = new Date()): { reporter: Reporter; count: number }[] {
-  const counts = new Map(getTerms('reporters', 0, now).map((t) => [t.slug, t.count]));
-  return [...getSnapshot().reporters.values()]
+export function getReporters(view: ContentView): { reporter: Reporter; count: number }[] {
+  const counts = new Map(getTerms(view, 'reporters').map((t) => [t.slug, t.count]));
+  return [...view.reader.reporters().values()]
     .sort((a, b) => a.name.localeCompare(b.name, 'ko'))
     .map((reporter) => ({ reporter, count: counts.get(reporter.id) ?? 0 }));
 }
@@ -315,7 +307,7 @@ export interface LiveCoverage {
 }
 
 /** An article's live coverage, or undefined for an article that has none. */
-export function getLiveCoverage(article: Article, now: Date = new Date()): LiveCoverage | undefined {
+export function getLiveCoverage(article: Article, now: Date): LiveCoverage | undefined {
   if (!article.live && article.liveUpdates.length === 0) return undefined;
   const shown = article.liveUpdates.filter((u) => u.date.getTime() <= now.getTime());
   const updates = [...shown.filter((u) => u.pinned), ...shown.filter((u) => !u.pinned)];

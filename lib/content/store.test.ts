@@ -23,7 +23,7 @@ import {
   getRelated,
   getReporter,
   getTerm,
-} from './queries';
+} from './testing/process-queries';
 import { getContentStore } from './process-store';
 import { formatProblem } from './snapshot';
 import { assertContentValid } from './strict';
@@ -345,12 +345,14 @@ describe('queries', () => {
   });
 
   it('answers from memory between schedule boundaries, and changes exactly when one passes', () => {
-    write('live.md', article('게시', 'date: 2026-11-26'));
-    write('later.md', article('예약', 'date: 2026-11-28 09:00\nbreaking: true\nbreaking_until: 2026-11-28 12:00'));
+    write('live.md', article('게시', 'date: 2026-11-26\ncategories: [경제]'));
+    write('later.md', article('예약', 'date: 2026-11-28 09:00\ncategories: [경제]\nbreaking: true\nbreaking_until: 2026-11-28 12:00'));
     const before = new Date('2026-11-27T23:59:00Z');
-    expect(getArticles(before)).toBe(getArticles(new Date('2026-11-27T00:00:00Z')));
+    expect(getCategories(1, before)).toBe(getCategories(1, new Date('2026-11-27T00:00:00Z')));
     expect(getArticles(before).map((a) => a.title)).toEqual(['게시']);
     const published = new Date('2026-11-28T00:00:00Z');
+    expect(getCategories(1, published)).not.toBe(getCategories(1, before));
+    expect(getCategories(1, published)[0]).toMatchObject({ count: 2, latest: [{ title: '예약' }] });
     expect(getArticles(published).map((a) => a.title)).toEqual(['예약', '게시']);
     expect(getBreakingNews(published).map((a) => a.title)).toEqual(['예약']);
     expect(getBreakingNews(new Date('2026-11-28T03:00:00Z'))).toEqual([]);

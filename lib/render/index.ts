@@ -1,4 +1,4 @@
-import { getMasthead, sourceKey, type Article, type LiveUpdate, type Page } from '@/lib/content';
+import { sourceKey, type Article, type LiveUpdate, type Page } from '@/lib/content';
 
 import { getImportedRemotePhoto, getPhotoManifest } from '@/lib/media/resolve-image';
 import type { PhotoManifest } from '@/lib/media/variant-store';
@@ -65,12 +65,17 @@ const photosByFile = new Map<string, readonly string[]>();
  * The made photos among `paths` and a key that changes when any of them is made, replaced or
  * removed, so a body rendered before its photo was ready is rendered again once it is.
  */
-function lookUpPhotos(paths: readonly string[]): { photos: Record<string, PhotoManifest>; key: string } {
+function lookUpPhotos(paths: readonly string[]): {
+  photos: Record<string, PhotoManifest>;
+  key: string;
+} {
   const photos: Record<string, PhotoManifest> = {};
   const key: string[] = [];
   for (const path of paths) {
     // A remote URL is a photo once REMOTE_IMAGES has imported it (asking starts the import).
-    const manifest = path.startsWith('https://') ? getImportedRemotePhoto(path) : getPhotoManifest(path);
+    const manifest = path.startsWith('https://')
+      ? getImportedRemotePhoto(path)
+      : getPhotoManifest(path);
     if (manifest) photos[path] = manifest;
     // The count changes when a photo's AVIFs are added to it.
     key.push(manifest ? `${manifest.hash}:${manifest.variants.length}` : '-');
@@ -108,7 +113,11 @@ async function renderWithPhotos(
     );
   }
   return cached(`${key}\u0000${photoKey}`, file.source.path, () =>
-    renderBody(file.source.path, file.body, file.format, { ...options, base: file.source.path, photos }),
+    renderBody(file.source.path, file.body, file.format, {
+      ...options,
+      base: file.source.path,
+      photos,
+    }),
   );
 }
 
@@ -119,9 +128,9 @@ async function renderWithPhotos(
  */
 export function getArticleBody(
   article: Article,
+  siteUrl: string,
   options: { absolute?: boolean } = {},
 ): Promise<RenderedBody> {
-  const siteUrl = getMasthead().url;
   const key = `body\u0000${sourceKey(article)}\u0000${JSON.stringify(article.image ?? null)}\u0000${siteUrl}\u0000${options.absolute ? 'abs' : ''}`;
   return renderWithPhotos(key, article, {
     hero: article.image,
@@ -131,30 +140,33 @@ export function getArticleBody(
 }
 
 /** The Markdown lede (`feature_text`) rendered and sanitized, cached like the body; none without one. */
-export function getLede(article: Article): Promise<RenderedBody> | undefined {
+export function getLede(article: Article, siteUrl: string): Promise<RenderedBody> | undefined {
   const { featureText } = article;
   if (!featureText) return undefined;
-  const siteUrl = getMasthead().url;
   const lede = { body: featureText, format: 'markdown' as const, source: article.source };
   return renderWithPhotos(`lede\u0000${sourceKey(article)}\u0000${siteUrl}`, lede, { siteUrl });
 }
 
 /** A short plain-text summary: the excerpt, else the lede's text, else the start of the body. */
-export async function getSummary(article: Article, maxLength = 140): Promise<string> {
+export async function getSummary(
+  article: Article,
+  siteUrl: string,
+  maxLength = 140,
+): Promise<string> {
   const text =
-    article.excerpt ?? (await getLede(article))?.text ?? (await getArticleBody(article)).text;
+    article.excerpt ??
+    (await getLede(article, siteUrl))?.text ??
+    (await getArticleBody(article, siteUrl)).text;
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > maxLength ? `${flat.slice(0, maxLength - 1).trimEnd()}…` : flat;
 }
 
 /** A page's sanitized body (`_pages/`), rendered once per file identity like an article's. */
-export function getPageBody(page: Page): Promise<RenderedBody> {
-  const siteUrl = getMasthead().url;
+export function getPageBody(page: Page, siteUrl: string): Promise<RenderedBody> {
   return renderWithPhotos(`page\u0000${sourceKey(page)}\u0000${siteUrl}`, page, { siteUrl });
 }
 
 /** A live update's sanitized body, rendered once per file identity like an article's. */
-export function getLiveUpdateBody(update: LiveUpdate): Promise<RenderedBody> {
-  const siteUrl = getMasthead().url;
+export function getLiveUpdateBody(update: LiveUpdate, siteUrl: string): Promise<RenderedBody> {
   return renderWithPhotos(`live\u0000${sourceKey(update)}\u0000${siteUrl}`, update, { siteUrl });
 }

@@ -26,7 +26,7 @@ describe('getArticleBody off the main thread', () => {
     const interval = setInterval(() => (ticks += 1), 5);
     let body;
     try {
-      body = await getArticleBody(hostile);
+      body = await getArticleBody(hostile, 'http://localhost:3000');
     } finally {
       clearInterval(interval);
     }
@@ -38,6 +38,8 @@ describe('getArticleBody off the main thread', () => {
     // The work was done off the main thread: the event loop kept ticking while it was.
     expect(ticks).toBeGreaterThan(0);
     // The next article renders as usual.
-    expect((await getArticleBody(article('next.md'))).html).toBe('<p>본문</p>');
+    expect((await getArticleBody(article('next.md'), 'http://localhost:3000')).html).toBe(
+      '<p>본문</p>',
+    );
   }, 60_000);
 });

@@ -1,4 +1,11 @@
-import { getArticles, getContentVersion, sourceKey, type Article } from '@/lib/content';
+import {
+  eachArticle,
+  getContentVersion,
+  getView,
+  sourceKey,
+  type Article,
+  type ContentView,
+} from '@/lib/content';
 
 import { IN_TITLE, SearchEngine } from './engine';
 import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, MIN_PREFIX_LENGTH, RESULTS_PER_PAGE } from './limits';
@@ -90,7 +97,7 @@ async function update(
 }
 
 /** The search index for the current content, built once and then updated as files change. */
-async function getIndex(now: Date = new Date()): Promise<IndexState> {
+async function getIndex(view: ContentView): Promise<IndexState> {
   const holder = globalThis as GlobalWithIndex;
   let state = holder[STATE_KEY];
   if (!state) {
@@ -104,11 +111,13 @@ async function getIndex(now: Date = new Date()): Promise<IndexState> {
     };
     holder[STATE_KEY] = state;
   }
-  while (state.version !== getContentVersion(now)) {
+  while (state.version !== getContentVersion(view)) {
     const ready = state;
-    state.building ??= update(state, getContentVersion(now), getArticles(now)).finally(() => {
-      ready.building = undefined;
-    });
+    state.building ??= update(state, getContentVersion(view), [...eachArticle(view)]).finally(
+      () => {
+        ready.building = undefined;
+      },
+    );
     await state.building;
   }
   return state;
@@ -116,7 +125,9 @@ async function getIndex(now: Date = new Date()): Promise<IndexState> {
 
 /** Starts building the index in the background (at server start), so the first search is fast. */
 export function warmSearchIndex(): void {
-  void getIndex().catch((error: unknown) => console.error('[search] index build failed', error));
+  void getIndex(getView()).catch((error: unknown) =>
+    console.error('[search] index build failed', error),
+  );
 }
 
 export interface SnippetPart {
@@ -228,15 +239,15 @@ function rankTerms(state: IndexState, terms: readonly string[]): Ranked[] {
  * elsewhere; within each group, newer first.
  */
 export async function search(
+  view: ContentView,
   rawQuery: string,
   page = 1,
-  now: Date = new Date(),
 ): Promise<SearchResults> {
   const query = rawQuery.normalize('NFC').trim().slice(0, MAX_QUERY_LENGTH);
   const words = toQueryTerms(query);
   if (words.length === 0) return { query, hits: [], total: 0, page: 1, pageCount: 0 };
 
-  const state = await getIndex(now);
+  const state = await getIndex(view);
   const ranked = rankedMatches(state, words);
 
   const pageCount = Math.ceil(ranked.length / RESULTS_PER_PAGE);

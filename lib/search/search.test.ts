@@ -4,6 +4,7 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { getViewAt } from '@/lib/content';
 import { search, toQueryTerms, toSnippet } from './index';
 import { tokenizeQuery } from './tokenize';
 
@@ -45,7 +46,8 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const titles = async (q: string) => (await search(q, 1, now)).hits.map((h) => h.article.title);
+const titles = async (q: string) =>
+  (await search(getViewAt(now), q, 1)).hits.map((h) => h.article.title);
 
 describe('search', () => {
   it('finds a word with particles attached (네이버 → 네이버는, 네이버의)', async () => {
@@ -98,17 +100,23 @@ describe('search', () => {
   });
 
   it('finds a scheduled article once its time has come, with nothing else changed', async () => {
-    expect((await search('네이버 예약', 1, now)).total).toBe(0);
+    expect((await search(getViewAt(now), '네이버 예약', 1)).total).toBe(0);
     const later = new Date('2027-01-01T00:00:01+09:00');
-    const hits = (await search('네이버 예약', 1, later)).hits.map((h) => h.article.title);
+    const hits = (await search(getViewAt(later), '네이버 예약', 1)).hits.map(
+      (h) => h.article.title,
+    );
     expect(hits).toContain('네이버 예약');
   });
 
   it('answers empty, blank, overlong and hostile queries calmly', async () => {
-    expect((await search('', 1, now)).total).toBe(0);
-    expect((await search('   ', 1, now)).total).toBe(0);
-    expect((await search('가'.repeat(10_000), 1, now)).query).toHaveLength(100);
-    const hostile = await search('<script>alert(1)</script> OR 1=1 -- \' " \\ %00 ***', 1, now);
+    expect((await search(getViewAt(now), '', 1)).total).toBe(0);
+    expect((await search(getViewAt(now), '   ', 1)).total).toBe(0);
+    expect((await search(getViewAt(now), '가'.repeat(10_000), 1)).query).toHaveLength(100);
+    const hostile = await search(
+      getViewAt(now),
+      '<script>alert(1)</script> OR 1=1 -- \' " \\ %00 ***',
+      1,
+    );
     expect(hostile.hits).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { getArticle, getArticles, type Article } from '@/lib/content';
+import { getArticle, listArticles, type Article, type ContentView } from '@/lib/content';
 
 import { topViews, type ViewCount } from './index';
 
@@ -17,15 +17,18 @@ let memo: { at: number; limit: number; counts: ViewCount[] } | undefined;
  * the newest articles while there are fewer counts than places (a new site, a quiet night), so the
  * list is never empty while there is any article. The counts are asked for at most once a minute.
  */
-export function getMostRead(limit = 10, now: number = Date.now()): Article[] {
+export function getMostRead(view: ContentView, limit = 10): Article[] {
+  const now = view.now.getTime();
   if (!memo || memo.limit !== limit || now - memo.at >= refreshMs() || now < memo.at) {
     memo = { at: now, limit, counts: topViews(limit * 3, now) };
   }
-  const date = new Date(now);
   const counted = memo.counts
-    .map(({ slug }) => getArticle(slug, date))
+    .map(({ slug }) => getArticle(view, slug))
     .filter((article): article is Article => article !== undefined)
     .slice(0, limit);
-  const newest = getArticles(date).filter((article) => !counted.includes(article));
+  const taken = new Set(counted.map((article) => article.slug));
+  const newest = listArticles(view, {}, limit + taken.size).filter(
+    (article) => !taken.has(article.slug),
+  );
   return [...counted, ...newest].slice(0, limit);
 }

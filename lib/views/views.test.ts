@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
+import { getViewAt } from '@/lib/content';
 import { POST } from '@/app/api/views/route';
 import { getContentStore } from '@/lib/content/process-store';
 
@@ -46,7 +47,10 @@ beforeEach(() => {
     ['new', '2026-11-20 09:00', ''],
     ['draft', '2026-11-21 09:00', 'draft: true\n'],
   ] as const) {
-    fs.writeFileSync(path.join(process.env.CONTENT_DIR, `${slug}.md`), `---\ntitle: ${slug}\ndate: ${date}\n${extra}---\n본문\n`);
+    fs.writeFileSync(
+      path.join(process.env.CONTENT_DIR, `${slug}.md`),
+      `---\ntitle: ${slug}\ndate: ${date}\n${extra}---\n본문\n`,
+    );
   }
 });
 
@@ -86,10 +90,12 @@ describe.each([
     const counter = open();
     // Every 31 minutes all day long: past the dedupe time each time, but three counts an article.
     let counted = 0;
-    for (let i = 0; i < 48; i += 1) if (counter.record('a', 'v1', now + i * 31 * MINUTE, rules)) counted += 1;
+    for (let i = 0; i < 48; i += 1)
+      if (counter.record('a', 'v1', now + i * 31 * MINUTE, rules)) counted += 1;
     expect(counted).toBe(rules.perArticle);
     // Many articles: perVisitor counts in all, the first article's three included.
-    for (let i = 0; i < rules.perVisitor + 50; i += 1) if (counter.record(`s${i}`, 'v1', now, rules)) counted += 1;
+    for (let i = 0; i < rules.perVisitor + 50; i += 1)
+      if (counter.record(`s${i}`, 'v1', now, rules)) counted += 1;
     expect(counted).toBe(rules.perVisitor);
     // Another visitor is not held back by the first.
     expect(counter.record('a', 'v2', now, rules)).toBe(true);
@@ -112,8 +118,12 @@ describe('the store on disk', () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(recordView('new', 'v1', now)).toBe(true);
     expect(topViews(10, now)).toEqual([{ slug: 'new', views: 1 }]);
-    expect(log.mock.calls.map((c) => String(c[0])).join('\n')).toContain('조회수 저장소를 열 수 없습니다');
-    expect(fs.readdirSync(path.dirname(file)).some((name) => name.startsWith('views.db.broken-'))).toBe(true);
+    expect(log.mock.calls.map((c) => String(c[0])).join('\n')).toContain(
+      '조회수 저장소를 열 수 없습니다',
+    );
+    expect(
+      fs.readdirSync(path.dirname(file)).some((name) => name.startsWith('views.db.broken-')),
+    ).toBe(true);
     log.mockRestore();
   });
 });
@@ -130,9 +140,17 @@ describe('visitors', () => {
 
   it('are the same on every instance of a deployment and differ between deployments, by a secret Redis never holds', () => {
     const secret = 'f3a9c1d7e5b2486a0c9e1f7d3b5a2c8e4f6a0b9c1d3e5f7a';
-    expect(sharedVisitorSecret(secret, 'production').equals(sharedVisitorSecret(secret, 'production'))).toBe(true);
-    expect(sharedVisitorSecret(secret, 'production').equals(sharedVisitorSecret(secret, 'staging'))).toBe(false);
-    expect(sharedVisitorSecret(secret, 'production').equals(sharedVisitorSecret(`x${secret.slice(1)}`, 'production'))).toBe(false);
+    expect(
+      sharedVisitorSecret(secret, 'production').equals(sharedVisitorSecret(secret, 'production')),
+    ).toBe(true);
+    expect(
+      sharedVisitorSecret(secret, 'production').equals(sharedVisitorSecret(secret, 'staging')),
+    ).toBe(false);
+    expect(
+      sharedVisitorSecret(secret, 'production').equals(
+        sharedVisitorSecret(`x${secret.slice(1)}`, 'production'),
+      ),
+    ).toBe(false);
   });
 
   it('are an IPv6 /64, whichever address in it a client picks', () => {
@@ -149,7 +167,8 @@ describe('visitors', () => {
   });
 
   it('keep memory and the store bounded under a flood of 100,000 made-up addresses', () => {
-    const ipv6 = (i: number) => `2001:db8:${(i >> 16).toString(16)}:${(i & 0xffff).toString(16)}::1`;
+    const ipv6 = (i: number) =>
+      `2001:db8:${(i >> 16).toString(16)}:${(i & 0xffff).toString(16)}::1`;
     let counted = 0;
     for (let i = 0; i < 100_000; i += 1) {
       const visitor = visitorKey(ipv6(i), now);
@@ -163,7 +182,9 @@ describe('visitors', () => {
     // What the store keeps per visitor is as bounded as what it counted.
     closeViews();
     const db = new Database(path.join(process.env.DATA_DIR ?? '', 'views.db'), { readonly: true });
-    const rows = db.prepare('SELECT (SELECT COUNT(*) FROM marks) + (SELECT COUNT(*) FROM visitors) AS n').get() as { n: number };
+    const rows = db
+      .prepare('SELECT (SELECT COUNT(*) FROM marks) + (SELECT COUNT(*) FROM visitors) AS n')
+      .get() as { n: number };
     db.close();
     expect(rows.n).toBeLessThanOrEqual(2 * MAX_NEW_VISITORS_PER_HOUR);
     // The next hour has room again, and the rate limit forgets windows that ended.
@@ -181,7 +202,8 @@ describe('visitors', () => {
     let flooded = 0;
     for (let i = 0; i < MAX_NEW_VISITORS_PER_HOUR; i += 1) {
       const visitor = visitorKey(ipv6(i), now);
-      if (allowBeacon(visitor, now) && recordView('new', visitor, now, visitorNetwork(ipv6(i)))) flooded += 1;
+      if (allowBeacon(visitor, now) && recordView('new', visitor, now, visitorNetwork(ipv6(i))))
+        flooded += 1;
     }
     expect(flooded).toBe(MAX_NEW_VISITORS_PER_NETWORK_HOUR);
     const reader = visitorKey('198.51.100.1', now + MINUTE);
@@ -189,7 +211,9 @@ describe('visitors', () => {
     expect(recordView('old', reader, now + MINUTE, visitorNetwork('198.51.100.1'))).toBe(true);
     // A neighbour in another /48 of the same provider is counted too.
     const neighbour = '2001:db8:78:1::1';
-    expect(recordView('old', visitorKey(neighbour, now), now, visitorNetwork(neighbour))).toBe(true);
+    expect(recordView('old', visitorKey(neighbour, now), now, visitorNetwork(neighbour))).toBe(
+      true,
+    );
     expect(topViews(2, now + MINUTE)).toEqual([
       { slug: 'new', views: MAX_NEW_VISITORS_PER_NETWORK_HOUR },
       { slug: 'old', views: 2 },
@@ -199,13 +223,21 @@ describe('visitors', () => {
 
 describe('많이 본 뉴스', () => {
   it('falls back to the newest articles, then ranks by views, published articles only', () => {
-    expect(getMostRead(10, now).map((a) => a.slug)).toEqual(['new', 'mid', 'old']);
+    expect(getMostRead(getViewAt(new Date(now)), 10).map((a) => a.slug)).toEqual([
+      'new',
+      'mid',
+      'old',
+    ]);
     recordView('old', 'v1', now);
     recordView('old', 'v2', now);
     recordView('mid', 'v1', now);
     recordView('draft', 'v1', now);
-    expect(getMostRead(10, now).map((a) => a.slug)).toEqual(['old', 'mid', 'new']);
-    expect(getMostRead(2, now).map((a) => a.slug)).toEqual(['old', 'mid']);
+    expect(getMostRead(getViewAt(new Date(now)), 10).map((a) => a.slug)).toEqual([
+      'old',
+      'mid',
+      'new',
+    ]);
+    expect(getMostRead(getViewAt(new Date(now)), 2).map((a) => a.slug)).toEqual(['old', 'mid']);
   });
 });
 
@@ -217,7 +249,12 @@ describe('the beacon endpoint', () => {
         new Request('http://localhost/api/views', {
           method: 'POST',
           body,
-          headers: { 'user-agent': 'Mozilla/5.0 Chrome/156', 'x-forwarded-for': '203.0.113.7', 'sec-fetch-site': 'same-origin', ...extra },
+          headers: {
+            'user-agent': 'Mozilla/5.0 Chrome/156',
+            'x-forwarded-for': '203.0.113.7',
+            'sec-fetch-site': 'same-origin',
+            ...extra,
+          },
         }),
       ),
     );
@@ -229,14 +266,18 @@ describe('the beacon endpoint', () => {
     expect((await beacon('no-such-article')).status).toBe(404);
     expect((await beacon('x'.repeat(600))).status).toBe(413);
     expect((await beacon('new', { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
-    expect((await beacon('new', { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1)' })).status).toBe(204);
+    expect(
+      (await beacon('new', { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1)' })).status,
+    ).toBe(204);
     expect((await beacon('new', { 'sec-purpose': 'prefetch;prerender' })).status).toBe(204);
     expect(topViews(10)).toEqual([{ slug: 'mid', views: 1 }]);
   });
 
   it('counts one client once however it rotates its User-Agent', async () => {
     for (let i = 0; i < 30; i += 1) {
-      expect((await beacon('mid', { 'user-agent': `Mozilla/5.0 Chrome/156.0.${i}` })).status).toBe(204);
+      expect((await beacon('mid', { 'user-agent': `Mozilla/5.0 Chrome/156.0.${i}` })).status).toBe(
+        204,
+      );
     }
     expect(topViews(10)).toEqual([{ slug: 'mid', views: 1 }]);
   });
@@ -246,7 +287,8 @@ describe('the beacon endpoint', () => {
     await beacon('mid', { 'x-forwarded-for': '203.0.113.7' });
     await beacon('mid', { 'x-forwarded-for': '203.0.113.8' });
     // Straight from a client on the internet: whatever it writes, it is one reader.
-    for (let i = 0; i < 10; i += 1) await beacon('new', { 'x-forwarded-for': `198.51.100.${i}` }, '192.0.2.50');
+    for (let i = 0; i < 10; i += 1)
+      await beacon('new', { 'x-forwarded-for': `198.51.100.${i}` }, '192.0.2.50');
     expect(topViews(10)).toEqual([
       { slug: 'mid', views: 2 },
       { slug: 'new', views: 1 },

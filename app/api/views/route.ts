@@ -1,7 +1,7 @@
 import { isbot } from 'isbot';
 
 import { getClientAddress } from '@/lib/client-address';
-import { getArticle } from '@/lib/content';
+import { getArticle, getView } from '@/lib/content';
 import { readBoundedBody } from '@/lib/request-body';
 import { allowBeacon, recordView, visitorKey, visitorNetwork } from '@/lib/views';
 
@@ -31,7 +31,7 @@ export async function POST(request: Request) {
   if (!agent || isbot(agent) || purpose.includes('prefetch')) return answer(204);
   const bytes = await readBoundedBody(request, MAX_BODY_BYTES);
   if (bytes === undefined) return answer(413);
-  const article = getArticle(new TextDecoder().decode(bytes).trim().normalize('NFC'));
+  const article = getArticle(getView(), new TextDecoder().decode(bytes).trim().normalize('NFC'));
   if (!article) return answer(404);
   const address = getClientAddress(headers);
   // A request whose socket is not known (one that came in while the server was starting).

@@ -7,7 +7,15 @@ import { ArticleView } from '@/components/article/article-view';
 import { ViewBeacon } from '@/components/article/view-beacon';
 import { MostRead } from '@/components/most-read';
 import { JsonLd } from '@/components/seo/json-ld';
-import { getAdjacent, getArticle, getLiveCoverage, getRedirect, getRelated } from '@/lib/content';
+import {
+  getAdjacent,
+  getArticle,
+  getLiveCoverage,
+  getMasthead,
+  getRedirect,
+  getRelated,
+  getView,
+} from '@/lib/content';
 import { assertContentValid } from '@/lib/content/strict';
 import { toArticleMetadata } from '@/lib/metadata';
 import { articlePath, readSlugParam } from '@/lib/paths';
@@ -26,38 +34,44 @@ export function generateStaticParams() {
 export async function generateMetadata({
   params,
 }: PageProps<'/articles/[slug]'>): Promise<Metadata> {
-  const article = getArticle(readSlugParam((await params).slug).slug);
+  const view = getView();
+  const article = getArticle(view, readSlugParam((await params).slug).slug);
   if (!article) return {};
-  return toArticleMetadata(article, await getSummary(article, 160));
+  return toArticleMetadata(view, article, await getSummary(article, getMasthead(view).url, 160));
 }
 
 export default async function ArticlePage({ params }: PageProps<'/articles/[slug]'>) {
   const { slug, isCanonical } = readSlugParam((await params).slug);
-  const article = getArticle(slug);
+  const view = getView();
+  const siteUrl = getMasthead(view).url;
+  const article = getArticle(view, slug);
   if (!article) {
     // A renamed article keeps its old links alive through `redirect_from`.
-    const moved = getRedirect(slug);
+    const moved = getRedirect(view, slug);
     if (moved) permanentRedirect(articlePath(moved.slug));
     notFound();
   }
   if (!isCanonical) permanentRedirect(articlePath(article.slug));
-  const related = getRelated(article, 4);
-  const { newer, older } = getAdjacent(article);
-  const description = await getSummary(article, 160);
-  const coverage = getLiveCoverage(article);
+  const related = getRelated(view, article, 4);
+  const { newer, older } = getAdjacent(view, article);
+  const description = await getSummary(article, siteUrl, 160);
+  const coverage = getLiveCoverage(article, view.now);
   const jsonLd = coverage
     ? toLiveBlogJsonLd(
+        view,
         article,
         description,
         coverage,
-        (await Promise.all(coverage.updates.map((u) => getLiveUpdateBody(u)))).map((b) => b.text),
+        (await Promise.all(coverage.updates.map((u) => getLiveUpdateBody(u, siteUrl)))).map(
+          (b) => b.text,
+        ),
       )
-    : toNewsArticleJsonLd(article, description);
+    : toNewsArticleJsonLd(view, article, description);
 
   return (
     <div className="mx-auto max-w-3xl">
       <JsonLd data={jsonLd} />
-      <JsonLd data={toBreadcrumbJsonLd(article)} />
+      <JsonLd data={toBreadcrumbJsonLd(view, article)} />
       <ArticleView article={article} />
       <ViewBeacon slug={article.slug} />
       <div className="mt-10 flex flex-col gap-10">

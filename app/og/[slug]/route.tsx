@@ -1,5 +1,5 @@
 import { getClientAddress } from '@/lib/client-address';
-import { getArticle, getMasthead } from '@/lib/content';
+import { getArticle, getMasthead, getView } from '@/lib/content';
 import { readSlugParam, socialImagePath } from '@/lib/paths';
 import { renderSocialImage } from '@/lib/social-image';
 import { openDrawLimiter } from '@/lib/social-image-cache';
@@ -12,7 +12,7 @@ const mayDraw = openDrawLimiter();
 
 export async function GET(request: Request, { params }: RouteContext<'/og/[slug]'>) {
   const { slug, isCanonical } = readSlugParam((await params).slug);
-  const article = getArticle(slug);
+  const article = getArticle(getView(), slug);
   if (!article) {
     return new Response('Not found', { status: 404, headers: { 'Cache-Control': 'no-store' } });
   }
@@ -24,7 +24,11 @@ export async function GET(request: Request, { params }: RouteContext<'/og/[slug]
   }
   const client = getClientAddress(request.headers) ?? '';
   const card = await renderSocialImage(
-    { title: article.title, kicker: article.categories[0]?.name, siteName: getMasthead().name },
+    {
+      title: article.title,
+      kicker: article.categories[0]?.name,
+      siteName: getMasthead(getView()).name,
+    },
     { mayDraw: () => mayDraw(client, Date.now()) },
   );
   if ('retryAfterMs' in card) {

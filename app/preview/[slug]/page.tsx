@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
 import { ArticleView } from '@/components/article/article-view';
-import { decodeParam, getArticleForPreview, isPublished } from '@/lib/content';
+import { decodeParam, getArticleForPreview, isPublished, getView } from '@/lib/content';
 import { formatKstDateTime } from '@/lib/format';
 import { isPreviewTokenValid } from '@/lib/preview';
 
@@ -19,7 +19,7 @@ export const metadata: Metadata = {
 export default async function PreviewPage({ params, searchParams }: PageProps<'/preview/[slug]'>) {
   const [{ slug }, { token }] = await Promise.all([params, searchParams]);
   if (!isPreviewTokenValid(token)) notFound();
-  const article = getArticleForPreview(decodeParam(slug));
+  const article = getArticleForPreview(getView(), decodeParam(slug));
   if (!article) notFound();
 
   const status = article.draft

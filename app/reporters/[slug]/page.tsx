@@ -1,6 +1,6 @@
 import { ListingRoute, listingMetadata } from '@/components/listing/listing-route';
 import { ReporterProfile } from '@/components/reporter/reporter-profile';
-import { getReporter } from '@/lib/content';
+import { getReporter, getView } from '@/lib/content';
 import { readSlugParam } from '@/lib/paths';
 
 export const revalidate = 10;
@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: PageProps<'/reporters/[slug]'
 
 export default async function ReporterPage({ params }: PageProps<'/reporters/[slug]'>) {
   const { slug } = await params;
-  const reporter = getReporter(readSlugParam(slug).slug);
+  const reporter = getReporter(getView(), readSlugParam(slug).slug);
   return (
     <ListingRoute
       taxonomy="reporters"

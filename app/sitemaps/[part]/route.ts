@@ -1,3 +1,4 @@
+import { getView } from '@/lib/content';
 import { renderSitemapPart, xmlResponse } from '@/lib/sitemaps';
 
 export const revalidate = 10;
@@ -9,5 +10,5 @@ export function generateStaticParams() {
 
 export async function GET(_request: Request, { params }: RouteContext<'/sitemaps/[part]'>) {
   const match = /^([1-9]\d{0,4})\.xml$/.exec((await params).part);
-  return xmlResponse(match ? await renderSitemapPart(Number(match[1])) : undefined);
+  return xmlResponse(match ? renderSitemapPart(getView(), Number(match[1])) : undefined);
 }

@@ -1,0 +1,149 @@
+import { countPassedBoundaries } from './freshness';
+import type { ContentSnapshot } from './snapshot';
+import type { Article, Page, Reporter, SiteIdentity, Taxonomy } from './types';
+
+/** Which published articles a listing asks for, newest first. Every answer is bounded by `limit`. */
+export interface ArticleQuery {
+  /** Only articles in this term (a category, tag or reporter slug) of `taxonomy`. */
+  taxonomy?: Taxonomy;
+  term?: string;
+  /** Only breaking articles (published, marked, and not past `breaking_until`). */
+  breaking?: boolean;
+  /** Only articles pinned as the lead story (`top: true`). */
+  top?: boolean;
+  /** Only articles with a hero image. */
+  withImage?: boolean;
+  /** Only articles published at or after this moment (ms). */
+  since?: number;
+}
+
+/** A term with how many published articles it has. */
+export interface TermCount {
+  name: string;
+  slug: string;
+  count: number;
+}
+
+/**
+ * What the queries read: the content as derived from its files, asked one bounded question at a
+ * time. The in-memory snapshot answers today; an on-disk index answers the same questions for an
+ * archive too large to hold. `now` (ms) decides what is published: a draft never is, a scheduled
+ * article is from its time.
+ */
+export interface ContentReader {
+  /** Changes whenever any answer may have changed for a reason other than time passing. */
+  readonly version: number;
+  /** The latest moment ≤ `now` at which what readers see changed by itself (a publish time, a breaking end), or 0. */
+  lastBoundary(now: number): number;
+  /** The valid article that owns `slug`, published or not (drafts and scheduled ones included). */
+  article(slug: string): Article | undefined;
+  /** The slug an old slug now points to (`redirect_from`), if any. */
+  redirect(slug: string): string | undefined;
+  /** Published articles matching `query`, newest first: `limit` of them from `offset`. */
+  list(query: ArticleQuery, now: number, limit: number, offset?: number): Article[];
+  count(query: ArticleQuery, now: number): number;
+  /** Terms with published articles, largest first; for reporters every profile counts, even at 0. */
+  terms(taxonomy: Taxonomy, now: number): readonly TermCount[];
+  /** The next newer and next older published articles around a published one. */
+  adjacent(slug: string, now: number): { newer?: Article; older?: Article };
+  pages(): ReadonlyMap<string, Page>;
+  reporters(): ReadonlyMap<string, Reporter>;
+  site(): SiteIdentity | undefined;
+}
+
+function isBreakingAt(article: Article, now: number): boolean {
+  return article.breaking && (!article.breakingUntil || article.breakingUntil.getTime() > now);
+}
+
+function termsOf(article: Article, taxonomy: Taxonomy) {
+  return taxonomy === 'category' ? article.categories : taxonomy === 'tag' ? article.tags : article.reporters;
+}
+
+/** Where the published part of `articles` (non-drafts, newest first) starts at `now`. */
+function firstPublished(articles: readonly Article[], now: number): number {
+  let low = 0;
+  let high = articles.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((articles[mid]?.published.getTime() ?? 0) > now) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * A reader over a snapshot held in memory. Lists are kept per term, drafts left out, newest
+ * first, so a published slice is found by one binary search on the publish time.
+ */
+export function snapshotReader(snapshot: ContentSnapshot): ContentReader {
+  const listed = snapshot.articles.filter((a) => !a.draft);
+  const byTerm = new Map<string, Article[]>();
+  for (const article of listed) {
+    for (const taxonomy of ['category', 'tag', 'reporters'] as const) {
+      for (const term of termsOf(article, taxonomy)) {
+        const key = `${taxonomy}\u0000${term.slug}`;
+        const group = byTerm.get(key);
+        if (group) group.push(article);
+        else byTerm.set(key, [article]);
+      }
+    }
+  }
+  const position = new Map(listed.map((a, i) => [a.slug, i]));
+  const termMemo = new Map<string, readonly TermCount[]>();
+
+  function candidates(query: ArticleQuery, now: number): readonly Article[] {
+    const all = query.term !== undefined && query.taxonomy ? (byTerm.get(`${query.taxonomy}\u0000${query.term}`) ?? []) : listed;
+    const published = all.slice(firstPublished(all, now));
+    const filtered =
+      query.breaking || query.top || query.withImage
+        ? published.filter(
+            (a) =>
+              (!query.breaking || isBreakingAt(a, now)) && (!query.top || a.top) && (!query.withImage || !!a.image),
+          )
+        : published;
+    if (query.since === undefined) return filtered;
+    const since = query.since;
+    return filtered.slice(0, firstPublished(filtered, since - 1));
+  }
+
+  return {
+    version: snapshot.version,
+    lastBoundary(now) {
+      const passed = countPassedBoundaries(snapshot.boundaries, now);
+      return passed > 0 ? (snapshot.boundaries[passed - 1] ?? 0) : 0;
+    },
+    article: (slug) => snapshot.bySlug.get(slug),
+    redirect: (slug) => snapshot.redirects.get(slug),
+    list: (query, now, limit, offset = 0) => candidates(query, now).slice(offset, offset + limit),
+    count: (query, now) => candidates(query, now).length,
+    terms(taxonomy, now) {
+      const key = `${taxonomy}\u0000${countPassedBoundaries(snapshot.boundaries, now)}`;
+      const known = termMemo.get(key);
+      if (known) return known;
+      const counts = new Map<string, TermCount>();
+      if (taxonomy === 'reporters') {
+        for (const r of snapshot.reporters.values()) counts.set(r.id, { name: r.name, slug: r.id, count: 0 });
+      }
+      for (const article of listed.slice(firstPublished(listed, now))) {
+        for (const term of termsOf(article, taxonomy)) {
+          const found = counts.get(term.slug);
+          if (found) found.count += 1;
+          else counts.set(term.slug, { name: term.name, slug: term.slug, count: 1 });
+        }
+      }
+      const sorted = [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'ko'));
+      if (termMemo.size > 32) termMemo.clear();
+      termMemo.set(key, sorted);
+      return sorted;
+    },
+    adjacent(slug, now) {
+      const index = position.get(slug);
+      const start = firstPublished(listed, now);
+      if (index === undefined || index < start) return {};
+      return { newer: index > start ? listed[index - 1] : undefined, older: listed[index + 1] };
+    },
+    pages: () => snapshot.pages,
+    reporters: () => snapshot.reporters,
+    site: () => snapshot.site,
+  };
+}
