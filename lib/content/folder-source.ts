@@ -3,6 +3,7 @@ import path from 'node:path';
 
 import { comparePaths, describeContentFile, getNewestFolderTime, listContentFiles, type ContentEntry } from './files';
 import { loadFile, type LoadOptions } from './load-file';
+import { memoryRecords, type FileRecord, type FileRecords } from './file-records';
 import { readParseCache, writeParseCache, type ParseCacheEntry } from './parse-cache';
 import type { ContentSource } from './source';
 
@@ -18,6 +19,8 @@ export interface FolderSourceOptions extends LoadOptions {
   watch?: boolean;
   /** Take unchanged files from the parse cache on disk at the first read, and save it after. */
   useParseCache: boolean;
+  /** Where what was read is kept; in memory unless given (the server keeps it in the on-disk index). */
+  records?: FileRecords;
 }
 
 /** Without a watcher (it failed, or the platform has none) the folder is re-checked this often. */
@@ -29,7 +32,7 @@ const SETTLE_MS = 300;
 /** More paths than this since the last read (a bulk copy, say): rescan instead. */
 const MAX_TOUCHED = 1000;
 
-function isUnchanged(cached: ParseCacheEntry | undefined, stat: fs.Stats | undefined): boolean {
+function isUnchanged(cached: FileRecord | undefined, stat: fs.Stats | undefined): boolean {
   return !!cached && !!stat && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs;
 }
 
@@ -58,7 +61,9 @@ export interface FolderSource extends ContentSource {
 export function openFolderSource(options: FolderSourceOptions): FolderSource {
   const { root, live } = options;
   const watching = live && (options.watch ?? true);
-  const files = new Map<string, ParseCacheEntry>();
+  // The parse cache on disk is written from records held in memory; the on-disk index needs none.
+  const memory = options.records ? undefined : memoryRecords();
+  const files: FileRecords = memory ?? options.records ?? memoryRecords();
   /** The folder's files as last listed, sorted by path, kept current path by path. */
   let entries: ContentEntry[] = [];
   let dirty = true;
@@ -146,10 +151,10 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
     if (settle && now - stat.mtimeMs < SETTLE_MS) return 'settling';
     const fromDisk = saved?.get(entry.path);
     if (fromDisk && isUnchanged(fromDisk, stat)) {
-      files.set(entry.path, fromDisk);
+      files.set(entry, fromDisk);
       return 'reused';
     }
-    files.set(entry.path, { size: stat.size, mtimeMs: stat.mtimeMs, result: loadFile(entry, stat, new Date(now), options) });
+    files.set(entry, { size: stat.size, mtimeMs: stat.mtimeMs, result: loadFile(entry, stat, new Date(now), options) });
     return 'parsed';
   }
 
@@ -182,7 +187,7 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
       }
     }
     if (settling) setTimeout(() => markDirty(), SETTLE_MS).unref();
-    if (saved && parsed > 0) writeParseCache(root, files);
+    if (saved && memory && parsed > 0) writeParseCache(root, memory.map);
     return changed;
   }
 
@@ -260,9 +265,7 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
       for (const entry of entries) yield { entry, result: files.get(entry.path)?.result };
     },
     newestChange() {
-      let newest = getNewestFolderTime(root);
-      for (const file of files.values()) newest = Math.max(newest, file.mtimeMs);
-      return newest;
+      return Math.max(getNewestFolderTime(root), files.newestMtime());
     },
     noteChanged: markDirty,
     close: stopWatching,

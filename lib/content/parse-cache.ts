@@ -4,6 +4,7 @@ import path from 'node:path';
 
 import { site } from '@/lib/site';
 
+import type { FileRecord } from './file-records';
 import type { LoadResult } from './schema';
 
 /**
@@ -79,7 +80,7 @@ export function readParseCache(root: string): Map<string, ParseCacheEntry> {
 }
 
 /** Saves the entries for the next process (atomically: readers see the old file or the new). */
-export function writeParseCache(root: string, entries: ReadonlyMap<string, ParseCacheEntry>): void {
+export function writeParseCache(root: string, entries: ReadonlyMap<string, FileRecord>): void {
   const file = cacheFile(root);
   if (!file) return;
   const temporary = `${file}.${process.pid}.tmp`;

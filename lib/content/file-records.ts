@@ -1,0 +1,41 @@
+import type { ContentEntry } from './files';
+import type { LoadResult } from './schema';
+
+/** What a source remembers of one file: its stat when read, and what reading it gave (when kept). */
+export interface FileRecord {
+  size: number;
+  mtimeMs: number;
+  result?: LoadResult;
+}
+
+/**
+ * Where a folder source keeps what it read of each file. In memory (the content check, tests), the
+ * results themselves; over the on-disk index (the server), only what tells a changed file from an
+ * unchanged one, while the results go to the index.
+ */
+export interface FileRecords {
+  get(path: string): FileRecord | undefined;
+  set(entry: ContentEntry, record: FileRecord): void;
+  delete(path: string): void;
+  /** Every path recorded, in any order. */
+  keys(): Iterable<string>;
+  readonly size: number;
+  /** The newest modification time recorded (ms), or 0. */
+  newestMtime(): number;
+}
+
+/** Records held in a map: every result in memory, as a one-shot reader of the folder needs them. */
+export function memoryRecords(): FileRecords & { map: Map<string, FileRecord> } {
+  const map = new Map<string, FileRecord>();
+  return {
+    map,
+    get: (path) => map.get(path),
+    set: (entry, record) => void map.set(entry.path, record),
+    delete: (path) => void map.delete(path),
+    keys: () => [...map.keys()],
+    newestMtime: () => [...map.values()].reduce((newest, record) => Math.max(newest, record.mtimeMs), 0),
+    get size() {
+      return map.size;
+    },
+  };
+}
