@@ -1,0 +1,133 @@
+/**
+ * The on-disk index of the content folder (SQLite, WAL): a cache of what the files say, never a
+ * second source of truth. Opened with the caller's fingerprint of code, settings and content; a
+ * missing, broken or foreign file is replaced by an empty one, and `rebuilt` tells the caller to
+ * apply every file.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+import Database from 'better-sqlite3';
+
+import { createReader } from './read';
+import { DDL, SCHEMA_VERSION } from './tables';
+import type { Archive, IndexedFile, OpenArchiveOptions } from './types';
+import { createWriter } from './write';
+
+export type { Archive, ArchiveChanges, ArchiveReader, ArchiveUpsert, IndexedFile, ListQuery, TermCount } from './types';
+
+/** Whether the file is an index this code can read as it is: same schema, same fingerprint, intact. */
+function isUsable(db: Database.Database, fingerprint: string): boolean {
+  try {
+    if (db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) return false;
+    if (db.pragma('quick_check', { simple: true }) !== 'ok') return false;
+    const row = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'fingerprint'").get();
+    return row?.value === fingerprint;
+  } catch {
+    return false;
+  }
+}
+
+function removeIndexFiles(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+}
+
+function configure(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  // WAL with NORMAL survives a killed process; a power cut may lose the last commits, which the
+  // next start finds again in the folder (the index is only a cache).
+  db.pragma('synchronous = NORMAL');
+  db.pragma('cache_size = -16000');
+}
+
+function createFresh(file: string, fingerprint: string): Database.Database {
+  removeIndexFiles(file);
+  const db = new Database(file, { timeout: 5000 });
+  configure(db);
+  db.transaction(() => {
+    db.exec(DDL);
+    db.prepare("INSERT INTO meta (key, value) VALUES ('fingerprint', ?)").run(fingerprint);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
+  return db;
+}
+
+/** Opens one existing file when it is usable, else undefined (closed again); never throws. */
+function openExisting(file: string, fingerprint: string): Database.Database | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { timeout: 5000, fileMustExist: true });
+    configure(db);
+    if (isUsable(db, fingerprint)) return db;
+  } catch {
+    // Not a database, or one SQLite cannot open: replaced below.
+  }
+  try {
+    db?.close();
+  } catch {
+    // Closing a broken handle may fail too; the files are removed either way.
+  }
+  return undefined;
+}
+
+/**
+ * Opens the index at `file`, replacing it when it is missing, corrupt, of another schema or
+ * fingerprint. Throws only when the folder cannot be written: the caller should then use a
+ * folder it can write (a temporary one), since serving without an index is not possible.
+ */
+export function openArchive({ file, fingerprint }: OpenArchiveOptions): Archive {
+  const folder = path.dirname(file);
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+    fs.accessSync(folder, fs.constants.W_OK);
+  } catch (error) {
+    throw new Error(
+      `콘텐츠 색인 폴더에 쓸 수 없습니다: ${folder} (쓰기 권한이 있는 폴더, 예: 임시 폴더를 지정하세요)`,
+      { cause: error },
+    );
+  }
+  let db = openExisting(file, fingerprint);
+  const rebuilt = !db;
+  if (!db) {
+    try {
+      db = createFresh(file, fingerprint);
+    } catch (error) {
+      throw new Error(`콘텐츠 색인 파일을 만들 수 없습니다: ${file} (쓰기 권한이 있는 폴더를 지정하세요)`, { cause: error });
+    }
+  }
+  return wrap(db, file, rebuilt);
+}
+
+function wrap(db: Database.Database, file: string, rebuilt: boolean): Archive {
+  const reader = createReader(db);
+  const apply = createWriter(db);
+  const getMeta = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
+  const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const deleteMeta = db.prepare('DELETE FROM meta WHERE key = ?');
+  const filePage = db.prepare<[string, number], { path: string; kind: IndexedFile['kind']; size: number; mtime: number }>(
+    'SELECT path, kind, size, mtime FROM files WHERE path > ? ORDER BY path LIMIT ?',
+  );
+  return {
+    ...reader,
+    rebuilt,
+    file,
+    apply,
+    *files() {
+      let after = '';
+      for (;;) {
+        const rows = filePage.all(after, 1000);
+        for (const row of rows) yield { path: row.path, kind: row.kind, size: row.size, mtimeMs: row.mtime };
+        const last = rows.at(-1);
+        if (!last || rows.length < 1000) return;
+        after = last.path;
+      }
+    },
+    getVersion: () => getMeta.get('version')?.value,
+    setVersion(version) {
+      if (version === undefined) deleteMeta.run('version');
+      else setMeta.run('version', version);
+    },
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,112 @@
+import type { ContentEntry } from '../files';
+import type { ContentProblem } from '../parse';
+import type { LoadResult } from '../schema';
+import type { Article, Category, Page, PhotoFile, Reporter, SiteIdentity, Taxonomy } from '../types';
+
+/** One file as a content source read it (lib/content/snapshot.ts's SourceFile), with its stat when known. */
+export interface ArchiveUpsert {
+  entry: ContentEntry;
+  /** Undefined for a file not read (yet), or one that is not content. */
+  result?: LoadResult;
+  /** The file's size and modification time; taken from the result's source when not given. */
+  size?: number;
+  mtimeMs?: number;
+}
+
+/** What changed in the folder since the last apply: files read again or new, and files gone. */
+export interface ArchiveChanges {
+  upserts: readonly ArchiveUpsert[];
+  /** Paths (relative, as in ContentEntry.path) no longer in the folder. */
+  removals: readonly string[];
+  /** What the files are now a version of (a git commit), if the source names one. */
+  version?: string;
+}
+
+/** A file as indexed: enough for a source to tell whether it changed. */
+export interface IndexedFile {
+  path: string;
+  kind: ContentEntry['kind'];
+  size: number;
+  mtimeMs: number;
+}
+
+export interface ListQuery {
+  now: number;
+  limit: number;
+  offset?: number;
+  /** Only the articles of this term (both or neither). */
+  taxonomy?: Taxonomy;
+  term?: string;
+  /** Only breaking news (published, marked breaking, `breaking_until` not passed). */
+  breaking?: boolean;
+  /** Only articles pinned as the lead story. */
+  top?: boolean;
+  /** Only articles with a hero image. */
+  withImage?: boolean;
+  excludeSlug?: string;
+}
+
+export interface TermCount extends Category {
+  count: number;
+}
+
+/** Read-only questions over the index; each a bounded number of index lookups. */
+export interface ArchiveReader {
+  /** The published owner of a slug at `now`, as lib/content/snapshot.ts would give it; or undefined. */
+  articleBySlug(slug: string, now: number): Article | undefined;
+  /** The owner of a slug at `now`, drafts and scheduled ones included (previews only). */
+  articleForPreview(slug: string, now: number): Article | undefined;
+  /** The published article an old slug (`redirect_from`) points to. */
+  redirect(oldSlug: string, now: number): Article | undefined;
+  /** Published articles, newest first (then by slug), filtered. */
+  list(query: ListQuery): Article[];
+  /** How many published articles, or how many in one term. */
+  count(query: { now: number; taxonomy?: Taxonomy; term?: string }): number;
+  /** Terms with published articles (and, for reporters, every profile), by count then name. */
+  terms(taxonomy: Taxonomy, now: number): TermCount[];
+  /** A term's canonical name and count, or undefined when it has no published article. */
+  term(taxonomy: Taxonomy, slug: string, now: number): TermCount | undefined;
+  /** The next newer and next older published articles around a published one. */
+  adjacent(slug: string, now: number): { newer?: Article; older?: Article };
+  /** Newest published articles sharing a category with `article`. */
+  related(article: Pick<Article, 'slug' | 'categories'>, limit: number, now: number): Article[];
+  /** Every published article in order, read `batch` at a time. */
+  iterate(options: { now: number; batch?: number }): Generator<Article>;
+  /** The first moment after `now` at which what readers see changes by itself; undefined if none. */
+  nextBoundary(now: number): number | undefined;
+  /** The last such moment at or before `now` (0 if none): the page cache's freshness rule. */
+  previousBoundary(now: number): number;
+  reporters(): ReadonlyMap<string, Reporter>;
+  pages(): ReadonlyMap<string, Page>;
+  /** `_site.yml`'s identity (the last good one while the file is broken), and whether it is broken. */
+  site(): { site?: SiteIdentity; siteBroken: boolean };
+  photos(): Generator<PhotoFile>;
+  /** Content problems at `now`, at most `limit`; derived ones (collisions, redirects) included. */
+  problems(options: { now: number; limit: number }): ContentProblem[];
+  problemCounts(now: number): { errors: number; warnings: number };
+  /** Content files read (articles, pages, profiles, updates, _site.yml; broken ones included). */
+  fileCount(): number;
+}
+
+/** An open index: the reader, and the one writer that keeps it in step with the files. */
+export interface Archive extends ArchiveReader {
+  /** True when the file was missing, unreadable or from other code: the caller must apply every file. */
+  readonly rebuilt: boolean;
+  readonly file: string;
+  /** Applies a batch of changes in one transaction: readers see all of it or none. */
+  apply(changes: ArchiveChanges): void;
+  /** Every indexed file, in path order (for a source to diff the folder against). */
+  files(): Generator<IndexedFile>;
+  getVersion(): string | undefined;
+  setVersion(version: string | undefined): void;
+  /** Grows with every apply, across processes: a key for caches of what was read. */
+  changeCounter(): number;
+  close(): void;
+}
+
+export interface OpenArchiveOptions {
+  /** The index file (its folder is created). */
+  file: string;
+  /** Schema, parser code version, settings and content identity, as the caller computes them. */
+  fingerprint: string;
+}
