@@ -45,14 +45,14 @@ const securityHeaders = [
 ];
 
 /**
- * Stamps the build with the code that turns files into articles, so a parse cache on disk
- * (lib/content/parse-cache.ts) written by another build is never read by this one.
+ * Stamps the build with the code that turns files into articles, so a content index on disk
+ * (lib/content/archive) written by another build is never read by this one.
  */
 function contentParserVersion(): string {
   const hash = createHash('sha256');
   const folder = path.join(import.meta.dirname, 'lib/content');
   const sources = fs
-    .readdirSync(folder)
+    .readdirSync(folder, { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
     .sort()
     .map((name) => path.join(folder, name));
@@ -78,7 +78,10 @@ const nextConfig: NextConfig = {
   // The site uses no next/image: the optimizer would only resize any local image at any width
   // for whoever asks. Off, /_next/image answers nothing.
   images: { unoptimized: true },
-  env: { CONTENT_PARSER_VERSION: contentParserVersion(), SOCIAL_IMAGE_VERSION: socialImageVersion() },
+  env: {
+    CONTENT_PARSER_VERSION: contentParserVersion(),
+    SOCIAL_IMAGE_VERSION: socialImageVersion(),
+  },
   // Rendered pages are cached until the content changes (see the handler for how it knows).
   cacheHandler: path.resolve(import.meta.dirname, 'lib/cache/content-cache-handler.mjs'),
   // With REDIS_URL the pages are shared between instances (lib/cache/shared-cache.mjs): no copy

@@ -125,7 +125,7 @@ describe('only an http(s) URL is the site URL', () => {
   ])('url: %s in _site.yml is an error at its line, and the site keeps working', async (url) => {
     restart();
     fs.writeFileSync(path.join(dir, '_site.yml'), `name: 시험일보\nurl: "${url}"\n`);
-    const { problems } = getContentStore().getSnapshot();
+    const problems = getContentStore().getProblems();
     expect(problems).toContainEqual(
       expect.objectContaining({
         file: '_site.yml',
@@ -150,8 +150,8 @@ describe('only an http(s) URL is the site URL', () => {
       () =>
         expect(
           getContentStore()
-            .getSnapshot()
-            .problems.some((p) => p.file === '_site.yml' && p.severity === 'error'),
+            .getProblems()
+            .some((p) => p.file === '_site.yml' && p.severity === 'error'),
         ).toBe(true),
       { timeout: 5000 },
     );

@@ -34,7 +34,7 @@ export interface SocialCard {
 
 let cache: CardCache | undefined;
 
-/** The process's cards, beside the parse cache in `.next/cache/` (a restart keeps them). */
+/** The process's cards, in `.next/cache/` (a restart keeps them). */
 function getCardCache(): CardCache {
   cache ??= openCardCache({
     dir: path.join(/* turbopackIgnore: true */ process.cwd(), '.next', 'cache', 'social-images'),

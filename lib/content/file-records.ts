@@ -25,10 +25,9 @@ export interface FileRecords {
 }
 
 /** Records held in a map: every result in memory, as a one-shot reader of the folder needs them. */
-export function memoryRecords(): FileRecords & { map: Map<string, FileRecord> } {
+export function memoryRecords(): FileRecords {
   const map = new Map<string, FileRecord>();
   return {
-    map,
     get: (path) => map.get(path),
     set: (entry, record) => void map.set(entry.path, record),
     delete: (path) => void map.delete(path),

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { comparePaths, describeContentFile, getNewestFolderTime, listContentFiles, type ContentEntry } from './files';
 import { loadFile, type LoadOptions } from './load-file';
 import { memoryRecords, type FileRecord, type FileRecords } from './file-records';
-import { readParseCache, writeParseCache, type ParseCacheEntry } from './parse-cache';
 import type { ContentSource } from './source';
 
 export interface FolderSourceOptions extends LoadOptions {
@@ -17,8 +16,6 @@ export interface FolderSourceOptions extends LoadOptions {
    * whole commits and says which paths each one touched).
    */
   watch?: boolean;
-  /** Take unchanged files from the parse cache on disk at the first read, and save it after. */
-  useParseCache: boolean;
   /** Where what was read is kept; in memory unless given (the server keeps it in the on-disk index). */
   records?: FileRecords;
 }
@@ -61,9 +58,7 @@ export interface FolderSource extends ContentSource {
 export function openFolderSource(options: FolderSourceOptions): FolderSource {
   const { root, live } = options;
   const watching = live && (options.watch ?? true);
-  // The parse cache on disk is written from records held in memory; the on-disk index needs none.
-  const memory = options.records ? undefined : memoryRecords();
-  const files: FileRecords = memory ?? options.records ?? memoryRecords();
+  const files: FileRecords = options.records ?? memoryRecords();
   /** The folder's files as last listed, sorted by path, kept current path by path. */
   let entries: ContentEntry[] = [];
   let dirty = true;
@@ -97,7 +92,7 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
     if (dirty || rechecking) return;
     rechecking = true;
     try {
-      const listed = listContentFiles(root).filter((entry) => entry.kind !== 'other');
+      const listed = listContentFiles(root);
       if (listed.length !== files.size) {
         markDirty();
         return;
@@ -138,36 +133,24 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
 
   /**
    * Brings one file up to date with its stat: unchanged, still being written (it keeps its last
-   * good state until it settles), taken from the parse cache on disk, or parsed.
+   * good state until it settles), or parsed.
    */
-  function updateFile(
-    entry: ContentEntry,
-    stat: fs.Stats,
-    now: number,
-    settle: boolean,
-    saved?: ReadonlyMap<string, ParseCacheEntry>,
-  ): 'unchanged' | 'settling' | 'reused' | 'parsed' {
+  function updateFile(entry: ContentEntry, stat: fs.Stats, now: number, settle: boolean): 'unchanged' | 'settling' | 'parsed' {
     if (isUnchanged(files.get(entry.path), stat)) return 'unchanged';
     if (settle && now - stat.mtimeMs < SETTLE_MS) return 'settling';
-    const fromDisk = saved?.get(entry.path);
-    if (fromDisk && isUnchanged(fromDisk, stat)) {
-      files.set(entry, fromDisk);
-      return 'reused';
-    }
-    files.set(entry, { size: stat.size, mtimeMs: stat.mtimeMs, result: loadFile(entry, stat, new Date(now), options) });
+    // A file that is no content is recorded unread: the snapshot and the index say it was skipped.
+    const result = entry.kind === 'other' ? undefined : loadFile(entry, stat, new Date(now), options);
+    files.set(entry, { size: stat.size, mtimeMs: stat.mtimeMs, result });
     return 'parsed';
   }
 
   /** Lists the folder, re-stats every file and reparses the changed ones. */
   function refreshAll(now: number, settle: boolean): boolean {
     entries = listContentFiles(root);
-    const saved = options.useParseCache && !read ? readParseCache(root) : undefined;
-    let parsed = 0;
     const seen = new Set<string>();
     let changed = false;
     let settling = false;
     for (const entry of entries) {
-      if (entry.kind === 'other') continue;
       seen.add(entry.path);
       let stat: fs.Stats;
       try {
@@ -175,10 +158,9 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
       } catch {
         continue;
       }
-      const result = updateFile(entry, stat, now, settle, saved);
+      const result = updateFile(entry, stat, now, settle);
       if (result === 'settling') settling = true;
       else if (result !== 'unchanged') changed = true;
-      if (result === 'parsed') parsed += 1;
     }
     for (const known of files.keys()) {
       if (!seen.has(known)) {
@@ -187,7 +169,6 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
       }
     }
     if (settling) setTimeout(() => markDirty(), SETTLE_MS).unref();
-    if (saved && memory && parsed > 0) writeParseCache(root, memory.map);
     return changed;
   }
 
@@ -229,7 +210,6 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
         files.delete(entry.path);
         changed = true;
       }
-      if (entry.kind === 'other') continue;
       let stat: fs.Stats;
       try {
         stat = fs.statSync(entry.absolute);

@@ -7,12 +7,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { git } from '@/deploy/local-cluster.mjs';
 
 import { openGitSource, type GitSourceOptions } from './git-source';
-import { openContentStore, type ContentStore } from './store';
+import { openContentStore, type SnapshotStore } from './store';
 
 let work: string;
 let remote: string;
 let editor: string;
-let store: ContentStore | undefined;
+let store: SnapshotStore | undefined;
 let logged: string[];
 
 /** An editor's commit of these files, pushed to the remote's main branch; returns its id. */
@@ -35,7 +35,7 @@ function article(title: string, extra = '') {
   return `---\ntitle: ${title}\ndate: 2026-11-01\n${extra}\n---\n본문 ${title}\n`;
 }
 
-function open(url = `file://${remote}`, extra: Partial<GitSourceOptions> = {}): ContentStore {
+function open(url = `file://${remote}`, extra: Partial<GitSourceOptions> = {}): SnapshotStore {
   const root = path.join(work, 'clone');
   store = openContentStore({
     root,
@@ -47,7 +47,6 @@ function open(url = `file://${remote}`, extra: Partial<GitSourceOptions> = {}): 
       branch: 'main',
       intervalMs: 0,
       maxFileBytes: 1024 * 1024,
-      useParseCache: false,
       log: (line) => logged.push(line),
       // These tests ask one update at a time and wait for it: no gap between fetches.
       minFetchGapMs: 0,
@@ -57,7 +56,7 @@ function open(url = `file://${remote}`, extra: Partial<GitSourceOptions> = {}): 
   return store;
 }
 
-const titles = (s: ContentStore) => s.getSnapshot().articles.map((a) => a.title).sort();
+const titles = (s: SnapshotStore) => s.getSnapshot().articles.map((a) => a.title).sort();
 
 beforeEach(() => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'git-source-'));

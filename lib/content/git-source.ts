@@ -7,6 +7,7 @@ import { redact } from '@/lib/redact';
 
 import { openFolderSource, type FolderSource } from './folder-source';
 import type { LoadOptions } from './load-file';
+import type { FileRecords } from './file-records';
 import type { ContentSource } from './source';
 
 export interface GitSourceOptions extends LoadOptions {
@@ -17,7 +18,8 @@ export interface GitSourceOptions extends LoadOptions {
   branch: string;
   /** How often to fetch without being told to; 0: only when told. */
   intervalMs: number;
-  useParseCache: boolean;
+  /** Where what was read is kept (lib/content/file-records.ts); in memory unless given. */
+  records?: FileRecords;
   /**
    * One line for each change of state (a fetch that fails, then works again), never one a fetch.
    * Every line has its credentials redacted first.
@@ -247,7 +249,7 @@ export function openGitSource(options: GitSourceOptions): ContentSource {
     maxFileBytes: options.maxFileBytes,
     live: true,
     watch: false,
-    useParseCache: options.useParseCache,
+    records: options.records,
   });
 
   /** Fetches the branch and, if it moved, checks out its head. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -7,7 +8,12 @@ import { getPhotoLibrary } from '@/lib/media/photo-library';
 import { redact } from '@/lib/redact';
 import { getContentDir, getContentGit, getDataDir, getRedis, getSiteUrlSetting, site } from '@/lib/site';
 
+import { openArchive } from './archive/archive';
+import { archiveRecords } from './archive/records';
+import type { Archive } from './archive/types';
+import { openArchiveStore } from './archive-store';
 import { CONTENT_CLOCK_KEY, type ContentClock } from './clock';
+import { openFolderSource } from './folder-source';
 import { openGitSource } from './git-source';
 import { contentIdentity, folderSourceName, gitSourceName, keptDeploymentId } from './identity';
 import { emptySource, type ContentSource } from './source';
@@ -55,6 +61,19 @@ function isPageCacheFrom(identity: string): boolean {
 }
 
 /**
+ * The on-disk index of the content this server serves (lib/content/archive): in DATA_DIR, one file
+ * per content folder, stamped with the parsing code and settings so that other code rebuilds it.
+ * A process without a stamped build (tests, tools run with tsx) keeps its index in memory.
+ */
+function openContentArchive(root: string, identity: string): Archive {
+  const parser = process.env.CONTENT_PARSER_VERSION;
+  if (!parser) return openArchive({ file: ':memory:', fingerprint: 'unstamped' });
+  const name = createHash('sha256').update(root).digest('hex').slice(0, 16);
+  const file = path.join(getDataDir(), 'content-index', `${name}.sqlite`);
+  return openArchive({ file, fingerprint: JSON.stringify([parser, site.maxFileBytes, root, identity]) });
+}
+
+/**
  * Which content and site this process serves (lib/content/identity.ts): what shared stores (the
  * page cache, view counts in Redis) keep this deployment's entries under.
  */
@@ -67,7 +86,7 @@ export function getContentIdentity(): string {
 /**
  * The one store of this process, made here and nowhere else, from the site's configuration. It is
  * kept on globalThis: Next may load this module once per route bundle, and every copy must share
- * one parse cache and one watcher. The page cache handler gets its freshness function the same way.
+ * one content index and one watcher. The page cache handler gets its freshness function the same way.
  */
 export function getContentStore(): ContentStore {
   const holder = globalThis as GlobalWithStore;
@@ -80,9 +99,6 @@ export function getContentStore(): ContentStore {
     // renders each page afresh on its first request (the marker is gone) and caches it from there.
     if (building) fs.rmSync(pageCacheMarker(), { force: true });
     const git = building ? undefined : getContentGit();
-    const source: ContentSource | undefined = building
-      ? emptySource()
-      : git && openGitSource({ root, ...git, maxFileBytes: site.maxFileBytes, useParseCache: true, log });
     const identity = contentIdentity(
       building
         ? 'build'
@@ -91,17 +107,27 @@ export function getContentStore(): ContentStore {
           : folderSourceName(root, undefined, keptDeploymentId(getDataDir())),
       getSiteUrlSetting(),
     );
-    const opened = openContentStore({
-      root,
-      maxFileBytes: site.maxFileBytes,
-      live: !building,
-      useParseCache: true,
-      reportProblem: log,
-      isPageCacheFromHere: () => !building && isPageCacheFrom(identity),
-      source,
-      // Photos are made in the background as each snapshot names them; none while building.
-      onSnapshot: building ? undefined : (snapshot) => getPhotoLibrary().sync(snapshot.photos),
-    });
+    let opened: ContentStore;
+    if (building) {
+      opened = openContentStore({ root, maxFileBytes: site.maxFileBytes, live: false, source: emptySource() });
+    } else {
+      const archive = openContentArchive(root, identity);
+      const records = archiveRecords(archive);
+      const loading = { maxFileBytes: site.maxFileBytes, records };
+      const source: ContentSource = git
+        ? openGitSource({ root, ...git, ...loading, log })
+        : openFolderSource({ root, ...loading, live: true });
+      opened = openArchiveStore({
+        root,
+        archive,
+        source,
+        records,
+        reportProblem: log,
+        isPageCacheFromHere: () => isPageCacheFrom(identity),
+        // Photos are made in the background as the content names them.
+        onChange: (changed) => getPhotoLibrary().sync(new Map([...changed.photos()].map((p) => [p.path, p]))),
+      });
+    }
     holder[STORE_KEY] = opened;
     // A photo made or refused changes the pages that show it, like an edit to their files.
     holder[CONTENT_CLOCK_KEY] = (now) => {
@@ -153,7 +179,7 @@ export function followsRemote(): boolean {
  */
 export function startContentWatch(): void {
   try {
-    getContentStore().getSnapshot();
+    getContentStore().getReader();
   } catch (error) {
     // By name: Next may bundle the class twice, once per chunk.
     if (!(error instanceof Error && error.name === 'ContentFolderRefused')) throw error;

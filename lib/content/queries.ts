@@ -66,7 +66,7 @@ export function listArticles(view: ContentView, query: ArticleQuery, limit: numb
 }
 
 /** How many published articles match `query`. */
-export function countArticles(view: ContentView, query: ArticleQuery = {}): number {
+export function countArticles(view: ContentView, query: Pick<ArticleQuery, 'taxonomy' | 'term'> = {}): number {
   return view.reader.count(query, view.now.getTime());
 }
 
@@ -84,7 +84,7 @@ export function* eachArticle(view: ContentView, query: ArticleQuery = {}, batch 
 
 /** One published article by slug, or undefined (unknown, draft, scheduled or broken). */
 export function getArticle(view: ContentView, slug: string): Article | undefined {
-  const article = view.reader.article(slug.normalize('NFC'));
+  const article = view.reader.article(slug.normalize('NFC'), view.now.getTime());
   return article && isPublished(article, view.now) ? article : undefined;
 }
 
@@ -93,7 +93,7 @@ export function getArticle(view: ContentView, slug: string): Article | undefined
  * permanent redirect from `/articles/<old>`.
  */
 export function getRedirect(view: ContentView, slug: string): Article | undefined {
-  const target = view.reader.redirect(slug.normalize('NFC'));
+  const target = view.reader.redirect(slug.normalize('NFC'), view.now.getTime());
   return target === undefined ? undefined : getArticle(view, target);
 }
 
@@ -219,7 +219,7 @@ export function decodeParam(param: string): string {
  * behind the preview token. The one query that sees unpublished articles, and named for it.
  */
 export function getArticleForPreview(view: ContentView, slug: string): Article | undefined {
-  return view.reader.article(slug.normalize('NFC'));
+  return view.reader.article(slug.normalize('NFC'), view.now.getTime());
 }
 
 /**

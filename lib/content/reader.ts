@@ -35,13 +35,17 @@ export interface ContentReader {
   readonly version: number;
   /** The latest moment ≤ `now` at which what readers see changed by itself (a publish time, a breaking end), or 0. */
   lastBoundary(now: number): number;
-  /** The valid article that owns `slug`, published or not (drafts and scheduled ones included). */
-  article(slug: string): Article | undefined;
+  /**
+   * The valid article that owns `slug` at `now`, published or not (drafts and scheduled ones
+   * included): of two files with one slug, a published one wins over one that is not.
+   */
+  article(slug: string, now: number): Article | undefined;
   /** The slug an old slug now points to (`redirect_from`), if any. */
-  redirect(slug: string): string | undefined;
+  redirect(slug: string, now: number): string | undefined;
   /** Published articles matching `query`, newest first: `limit` of them from `offset`. */
   list(query: ArticleQuery, now: number, limit: number, offset?: number): Article[];
-  count(query: ArticleQuery, now: number): number;
+  /** How many published articles there are, or how many in one term. */
+  count(query: Pick<ArticleQuery, 'taxonomy' | 'term'>, now: number): number;
   /** Terms with published articles, largest first; for reporters every profile counts, even at 0. */
   terms(taxonomy: Taxonomy, now: number): readonly TermCount[];
   /** The next newer and next older published articles around a published one. */
@@ -112,6 +116,7 @@ export function snapshotReader(snapshot: ContentSnapshot): ContentReader {
       const passed = countPassedBoundaries(snapshot.boundaries, now);
       return passed > 0 ? (snapshot.boundaries[passed - 1] ?? 0) : 0;
     },
+    // A snapshot chose each slug's owner when it was built.
     article: (slug) => snapshot.bySlug.get(slug),
     redirect: (slug) => snapshot.redirects.get(slug),
     list: (query, now, limit, offset = 0) => candidates(query, now).slice(offset, offset + limit),

@@ -3,22 +3,11 @@ import { cache } from 'react';
 import { getSiteSettings } from '@/lib/site';
 
 import { getContentStore } from './process-store';
-import { snapshotReader, type ContentReader } from './reader';
-import type { ContentSnapshot } from './snapshot';
+import type { ContentReader } from './reader';
 import { makeView, type ContentView } from './view';
 
-const readers = new WeakMap<ContentSnapshot, ContentReader>();
-
-/** The reader over the store's current content: one per snapshot, shared by every request on it. */
-function currentReader(): ContentReader {
-  const snapshot = getContentStore().getSnapshot();
-  let reader = readers.get(snapshot);
-  if (!reader) {
-    reader = snapshotReader(snapshot);
-    readers.set(snapshot, reader);
-  }
-  return reader;
-}
+/** The reader over the store's current content: one per state, shared by every request on it. */
+const currentReader = (): ContentReader => getContentStore().getReader();
 
 /**
  * This request's view of the content: made once per request (React's `cache()` keeps it for one

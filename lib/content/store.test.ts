@@ -28,7 +28,8 @@ import { getContentStore } from './process-store';
 import { formatProblem } from './snapshot';
 import { assertContentValid } from './strict';
 
-const getSnapshot = () => getContentStore().getSnapshot();
+/** What the process's store says of the folder: its problems and how many files it read. */
+const getSnapshot = () => ({ problems: getContentStore().getProblems(), fileCount: getContentStore().getFileCount() });
 const getStaleBefore = (now?: number) => getContentStore().getStaleBefore(now);
 
 let dir: string;

@@ -1,5 +1,7 @@
 import { openFolderSource } from './folder-source';
 import { getStaleBefore } from './freshness';
+import type { ContentProblem } from './parse';
+import { snapshotReader, type ContentReader } from './reader';
 import { buildSnapshot, formatProblem, type ContentSnapshot } from './snapshot';
 import type { ContentSource } from './source';
 
@@ -10,8 +12,6 @@ export interface ContentStoreOptions {
   maxFileBytes: number;
   /** Follow changes (a server); off for one-shot readers such as the build and the content check. */
   live: boolean;
-  /** Reuse and save the parse cache on disk. */
-  useParseCache?: boolean;
   /** Where each content error is reported, once; the server logs them. */
   reportProblem?: (line: string) => void;
   /**
@@ -25,11 +25,15 @@ export interface ContentStoreOptions {
   onSnapshot?: (snapshot: ContentSnapshot) => void;
 }
 
-/** The content as the rest of lib/content sees it: snapshots, and when pages went stale. */
+/** The content as the rest of lib/content sees it: a reader for the queries, and when pages went stale. */
 export interface ContentStore {
   readonly root: string;
-  /** The current snapshot; rebuilt only after the source saw a change. */
-  getSnapshot(): ContentSnapshot;
+  /** The reader over the current content; a new one only after the source saw a change. */
+  getReader(): ContentReader;
+  /** The content's problems now (errors and warnings), at most `limit`. */
+  getProblems(limit?: number): ContentProblem[];
+  /** How many content files were read, broken ones included. */
+  getFileCount(): number;
   /**
    * The moment (ms) before which any rendered page may be out of date. With a versioned source
    * only the content's own times count (a publish time, a breaking end); the version says the rest.
@@ -42,18 +46,24 @@ export interface ContentStore {
   close(): void;
 }
 
+/** A store that holds the whole content in memory, as one snapshot: for one-shot readers and tests. */
+export interface SnapshotStore extends ContentStore {
+  /** The current snapshot; rebuilt only after the source saw a change. */
+  getSnapshot(): ContentSnapshot;
+}
+
 /** Opens a store over the content folder: a source feeding changes to the pure snapshot builder. */
-export function openContentStore(options: ContentStoreOptions): ContentStore {
+export function openContentStore(options: ContentStoreOptions): SnapshotStore {
   const source =
     options.source ??
     openFolderSource({
       root: options.root,
       maxFileBytes: options.maxFileBytes,
       live: options.live,
-      useParseCache: options.useParseCache ?? false,
     });
   const logged = new Set<string>();
   let snapshot: ContentSnapshot | undefined;
+  let reader: ContentReader | undefined;
   let version = 0;
   /** When the set of files or any file's contents last changed (ms since epoch). */
   let changedAt = 0;
@@ -94,6 +104,13 @@ export function openContentStore(options: ContentStoreOptions): ContentStore {
   return {
     root: options.root,
     getSnapshot,
+    getReader() {
+      const current = getSnapshot();
+      if (reader?.version !== current.version) reader = snapshotReader(current);
+      return reader;
+    },
+    getProblems: (limit = Number.MAX_SAFE_INTEGER) => getSnapshot().problems.slice(0, limit),
+    getFileCount: () => getSnapshot().fileCount,
     getStaleBefore: (now = Date.now()) => getStaleBefore(getSnapshot(), source.version ? 0 : changedAt, now),
     getVersion() {
       getSnapshot();

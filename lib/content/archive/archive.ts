@@ -108,9 +108,20 @@ function wrap(db: Database.Database, file: string, rebuilt: boolean): Archive {
   const filePage = db.prepare<[string, number], { path: string; kind: IndexedFile['kind']; size: number; mtime: number }>(
     'SELECT path, kind, size, mtime FROM files WHERE path > ? ORDER BY path LIMIT ?',
   );
+  const oneFile = db.prepare<[string], { path: string; kind: IndexedFile['kind']; size: number; mtime: number }>(
+    'SELECT path, kind, size, mtime FROM files WHERE path = ?',
+  );
+  const fileTotal = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM files');
+  const newest = db.prepare<[], { m: number | null }>('SELECT MAX(mtime) AS m FROM files');
   return {
     ...reader,
     rebuilt,
+    fileRecord(path) {
+      const row = oneFile.get(path);
+      return row && { path: row.path, kind: row.kind, size: row.size, mtimeMs: row.mtime };
+    },
+    fileTotal: () => fileTotal.get()?.n ?? 0,
+    newestMtime: () => newest.get()?.m ?? 0,
     file,
     apply,
     *files() {

@@ -240,15 +240,18 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
 
   function listStatement(query: ListQuery): Database.Statement {
     const byTerm = query.taxonomy !== undefined;
-    const key = [byTerm, query.breaking, query.top, query.withImage, query.excludeSlug !== undefined].map(Number).join('');
+    const key = [byTerm, query.breaking, query.top, query.withImage, query.excludeSlug !== undefined, query.since !== undefined]
+      .map(Number)
+      .join('');
     const known = lists.get(key);
     if (known) return known;
     const where: string[] = [];
-    const needsArticle = query.breaking || query.top || query.withImage || query.excludeSlug !== undefined;
+    const needsArticle = query.breaking || query.top || query.withImage || query.excludeSlug !== undefined || query.since !== undefined;
     if (query.breaking) where.push('a.breaking = 1 AND (a.breaking_until IS NULL OR a.breaking_until > @now)');
     if (query.top) where.push('a.top = 1');
     if (query.withImage) where.push('a.has_image = 1');
     if (query.excludeSlug !== undefined) where.push('a.slug <> @exclude');
+    if (query.since !== undefined) where.push('a.published >= @since');
     const sql = byTerm
       ? `SELECT t.article AS id, t.published, t.skey FROM article_terms t ${needsArticle ? 'JOIN articles a ON a.id = t.article' : ''}
          WHERE t.taxonomy = @taxonomy AND t.term = @term AND ${[TERM_VISIBLE, ...where].join(' AND ')}
@@ -273,6 +276,7 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
       params.term = query.term?.normalize('NFC');
     }
     if (query.excludeSlug !== undefined) params.exclude = query.excludeSlug.normalize('NFC');
+    if (query.since !== undefined) params.since = query.since;
     return listStatement(query).all(params) as ListedRow[];
   }
 

@@ -43,6 +43,8 @@ export interface ListQuery {
   top?: boolean;
   /** Only articles with a hero image. */
   withImage?: boolean;
+  /** Only articles published at or after this moment (ms). */
+  since?: number;
   excludeSlug?: string;
 }
 
@@ -97,6 +99,12 @@ export interface Archive extends ArchiveReader {
   apply(changes: ArchiveChanges): void;
   /** Every indexed file, in path order (for a source to diff the folder against). */
   files(): Generator<IndexedFile>;
+  /** One indexed file by path, or undefined. */
+  fileRecord(path: string): IndexedFile | undefined;
+  /** How many files are indexed (every kind). */
+  fileTotal(): number;
+  /** The newest modification time of an indexed file (ms), or 0. */
+  newestMtime(): number;
   getVersion(): string | undefined;
   setVersion(version: string | undefined): void;
   /** Grows with every apply, across processes: a key for caches of what was read. */

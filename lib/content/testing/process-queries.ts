@@ -1,6 +1,6 @@
 /**
  * The queries with their old signatures, over the process's store and environment: for the tests
- * that drive a real folder (the watcher, the parse cache, restarts) and ask what readers would see.
+ * that drive a real folder (the watcher, the content index, restarts) and ask what readers would see.
  * Tests of the queries themselves build a view from files in memory (lib/content/view.ts).
  */
 import * as queries from '../queries';

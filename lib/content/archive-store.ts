@@ -1,0 +1,103 @@
+import { archiveContentReader } from './archive/content-reader';
+import type { ArchiveRecords } from './archive/records';
+import type { Archive } from './archive/types';
+import type { ContentProblem } from './parse';
+import type { ContentReader } from './reader';
+import { formatProblem } from './snapshot';
+import type { ContentSource } from './source';
+import type { ContentStore } from './store';
+
+export interface ArchiveStoreOptions {
+  root: string;
+  /** The on-disk index the source's records write to. */
+  archive: Archive;
+  /** A folder or git source whose records are `records`. */
+  source: ContentSource;
+  records: ArchiveRecords;
+  /** Where each content error is reported, once; the server logs them. */
+  reportProblem?: (line: string) => void;
+  /** See ContentStoreOptions: whether cached pages were rendered from this same content. */
+  isPageCacheFromHere?: () => boolean;
+  /** Called after each change the index took (the server hands its photos to the media pipeline). */
+  onChange?: (archive: Archive) => void;
+}
+
+/** Content errors reported at most this many at a time: a folder of broken files cannot flood the log. */
+const REPORTED = 1000;
+
+/**
+ * The server's store: the source's changes go to the on-disk index in one transaction per refresh,
+ * and the queries read the index. Memory holds no article: a restart reads the index as it is and
+ * re-reads only the files that changed while no server watched.
+ */
+export function openArchiveStore(options: ArchiveStoreOptions): ContentStore {
+  const { archive, source, records } = options;
+  const logged = new Set<string>();
+  let reader: ContentReader | undefined;
+  /** When the set of files or any file's contents last changed (ms since epoch). */
+  let changedAt = 0;
+
+  function report(now: number): void {
+    if (!options.reportProblem) return;
+    if (logged.size > 10_000) logged.clear();
+    for (const problem of archive.problems({ now, limit: REPORTED })) {
+      const line = formatProblem(problem);
+      if (problem.severity === 'error' && !logged.has(line)) {
+        logged.add(line);
+        options.reportProblem(line);
+      }
+    }
+  }
+
+  function getReader(): ContentReader {
+    const now = Date.now();
+    if (reader && !source.needsRefresh(now)) return reader;
+    const before = archive.changeCounter();
+    const changed = source.refresh(now);
+    const changes = records.drain();
+    const version = source.version?.();
+    if (changes) archive.apply({ ...changes, version });
+    else if (version !== archive.getVersion()) archive.setVersion(version);
+    if (!reader) {
+      // Pages cached by an earlier process are stale if they came from other content, or if
+      // anything changed while no server watched.
+      changedAt = (options.isPageCacheFromHere?.() ?? false) ? source.newestChange() : now;
+    } else if (changed) {
+      changedAt = now;
+    }
+    if (!reader || archive.changeCounter() !== before) {
+      reader = archiveContentReader(archive, archive.changeCounter());
+      report(now);
+      options.onChange?.(archive);
+    }
+    return reader;
+  }
+
+  return {
+    root: options.root,
+    getReader,
+    getStaleBefore(now = Date.now()) {
+      getReader();
+      return Math.max(source.version ? 0 : changedAt, archive.previousBoundary(now));
+    },
+    getVersion() {
+      getReader();
+      return source.version?.();
+    },
+    getProblems(limit = REPORTED): ContentProblem[] {
+      getReader();
+      return archive.problems({ now: Date.now(), limit });
+    },
+    getFileCount() {
+      getReader();
+      return archive.fileCount();
+    },
+    requestUpdate: async () => {
+      await source.requestUpdate?.();
+    },
+    close() {
+      source.close();
+      archive.close();
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import type { FileRecord, FileRecords } from '../file-records';
+import type { ContentEntry } from '../files';
+
+import type { Archive, ArchiveChanges, ArchiveUpsert } from './types';
+
+/**
+ * A folder source's records over the on-disk index: what tells a changed file from an unchanged
+ * one is read from the index, one path at a time, and what a refresh read is held only until
+ * `drain()` hands it to the index in one transaction. Nothing per file stays in memory.
+ */
+export interface ArchiveRecords extends FileRecords {
+  /** The changes since the last drain, or undefined when there are none. */
+  drain(): ArchiveChanges | undefined;
+}
+
+export function archiveRecords(archive: Archive): ArchiveRecords {
+  let upserts = new Map<string, ArchiveUpsert>();
+  let removals = new Set<string>();
+  /** How many recorded paths the pending changes add (new files) or take away (removed ones). */
+  let sizeDelta = 0;
+  const isIndexed = (path: string) => archive.fileRecord(path) !== undefined;
+
+  return {
+    get(path): FileRecord | undefined {
+      const pending = upserts.get(path);
+      if (pending) return { size: pending.size ?? 0, mtimeMs: pending.mtimeMs ?? 0, result: pending.result };
+      if (removals.has(path)) return undefined;
+      const indexed = archive.fileRecord(path);
+      return indexed && { size: indexed.size, mtimeMs: indexed.mtimeMs };
+    },
+    set(entry: ContentEntry, record: FileRecord) {
+      const known = upserts.has(entry.path) || (!removals.has(entry.path) && isIndexed(entry.path));
+      if (!known) sizeDelta += 1;
+      removals.delete(entry.path);
+      upserts.set(entry.path, { entry, result: record.result, size: record.size, mtimeMs: record.mtimeMs });
+    },
+    delete(path) {
+      const known = upserts.has(path) || (!removals.has(path) && isIndexed(path));
+      upserts.delete(path);
+      if (!known) return;
+      sizeDelta -= 1;
+      if (isIndexed(path)) removals.add(path);
+    },
+    *keys() {
+      for (const file of archive.files()) if (!removals.has(file.path)) yield file.path;
+      for (const path of upserts.keys()) if (!isIndexed(path)) yield path;
+    },
+    get size() {
+      return archive.fileTotal() + sizeDelta;
+    },
+    newestMtime() {
+      let newest = archive.newestMtime();
+      for (const upsert of upserts.values()) newest = Math.max(newest, upsert.mtimeMs ?? 0);
+      return newest;
+    },
+    drain() {
+      if (upserts.size === 0 && removals.size === 0) return undefined;
+      const changes = { upserts: [...upserts.values()], removals: [...removals] };
+      upserts = new Map();
+      removals = new Set();
+      sizeDelta = 0;
+      return changes;
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { getContentStore } from './process-store';
+import { getArticles } from './testing/process-queries';
+
+let dir: string;
+let data: string;
+
+/** Stops the in-process store and forgets it, as a server restart would. */
+function restart() {
+  const holder = globalThis as Record<symbol, { close(): void } | undefined>;
+  holder[Symbol.for('hangul-news.content-store')]?.close();
+  delete holder[Symbol.for('hangul-news.content-store')];
+}
+
+function write(name: string, title: string, date = '2024-01-01T09:00:00+09:00') {
+  fs.writeFileSync(path.join(dir, name), `---\ntitle: ${title}\ndate: ${date}\n---\n본문\n`);
+}
+
+function indexFiles(): string[] {
+  const folder = path.join(data, 'content-index');
+  return fs.existsSync(folder) ? fs.readdirSync(folder).filter((name) => name.endsWith('.sqlite')) : [];
+}
+
+/** Edits what the index remembers (not the article files), to see whether a restart uses it. */
+function tamperWithIndex(from: string, to: string) {
+  for (const name of indexFiles()) {
+    const db = new Database(path.join(data, 'content-index', name));
+    db.prepare('UPDATE files SET result = replace(result, ?, ?)').run(from, to);
+    db.close();
+  }
+}
+
+const titles = () => getArticles().map((a) => a.title);
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'content-index-content-'));
+  data = fs.mkdtempSync(path.join(os.tmpdir(), 'content-index-data-'));
+  process.env.CONTENT_DIR = dir;
+  process.env.DATA_DIR = data;
+  process.env.CONTENT_PARSER_VERSION = 'code-1';
+  restart();
+});
+
+afterEach(() => {
+  restart();
+  delete process.env.CONTENT_DIR;
+  delete process.env.DATA_DIR;
+  delete process.env.CONTENT_PARSER_VERSION;
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(data, { recursive: true, force: true });
+});
+
+describe('the content index on disk', () => {
+  it('gives a restarted server the unchanged files, and rereads the changed ones', () => {
+    write('a.md', '첫째 기사', '2024-01-02T09:00:00+09:00');
+    write('b.md', '둘째 기사');
+    expect(titles()).toEqual(['첫째 기사', '둘째 기사']);
+    expect(indexFiles()).toHaveLength(1);
+
+    restart();
+    tamperWithIndex('첫째 기사', '색인의 기사');
+    expect(titles()).toEqual(['색인의 기사', '둘째 기사']);
+
+    write('b.md', '고친 둘째 기사');
+    fs.utimesSync(path.join(dir, 'b.md'), new Date(), new Date(Date.now() - 60_000));
+    restart();
+    expect(titles()).toEqual(['색인의 기사', '고친 둘째 기사']);
+  });
+
+  it('finds what was added and removed while no server ran', () => {
+    write('a.md', '첫째 기사');
+    write('b.md', '둘째 기사', '2024-01-02T09:00:00+09:00');
+    expect(titles()).toEqual(['둘째 기사', '첫째 기사']);
+    restart();
+    fs.rmSync(path.join(dir, 'b.md'));
+    write('c.md', '셋째 기사', '2024-01-03T09:00:00+09:00');
+    expect(titles()).toEqual(['셋째 기사', '첫째 기사']);
+  });
+
+  it('keeps dates as dates, corrections’ included', () => {
+    write('a.md', '날짜 기사', '2024-03-05T10:20:00+09:00\ncorrections:\n  - date: 2024-03-06 09:00\n    text: 정정');
+    getArticles();
+    restart();
+    const [article] = getArticles();
+    expect(article?.published).toBeInstanceOf(Date);
+    expect(article?.published.toISOString()).toBe('2024-03-05T01:20:00.000Z');
+    expect(article?.corrections[0]?.date).toBeInstanceOf(Date);
+    expect(article?.updated?.toISOString()).toBe('2024-03-06T00:00:00.000Z');
+  });
+
+  it('never reads what other code wrote, and replaces it', () => {
+    write('a.md', '첫째 기사');
+    getArticles();
+    restart();
+    tamperWithIndex('첫째 기사', '색인의 기사');
+
+    process.env.CONTENT_PARSER_VERSION = 'code-2';
+    expect(titles()).toEqual(['첫째 기사']);
+    expect(indexFiles()).toHaveLength(1);
+  });
+
+  it('rebuilds a damaged index', () => {
+    write('a.md', '첫째 기사');
+    getArticles();
+    restart();
+    for (const name of indexFiles()) fs.writeFileSync(path.join(data, 'content-index', name), 'SQLite format 3\u0000 garbage');
+    expect(titles()).toEqual(['첫째 기사']);
+  });
+
+  it('stays in memory without the build stamp (tests, tools)', () => {
+    delete process.env.CONTENT_PARSER_VERSION;
+    write('a.md', '첫째 기사');
+    expect(titles()).toEqual(['첫째 기사']);
+    expect(getContentStore().getFileCount()).toBe(1);
+    expect(indexFiles()).toEqual([]);
+  });
+});
