@@ -17,16 +17,21 @@ import { createWriter } from './write';
 export type { Archive, ArchiveChanges, ArchiveReader, ArchiveUpsert, IndexedFile, ListQuery, TermCount } from './types';
 
 /** Whether the file is an index this code can read as it is: same schema, same fingerprint, intact. */
-function isUsable(db: Database.Database, fingerprint: string): boolean {
+function isUsable(db: Database.Database, file: string, fingerprint: string): boolean {
   try {
     if (db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) return false;
-    if (db.pragma('quick_check', { simple: true }) !== 'ok') return false;
+    // A full check reads every page: seconds for a large archive, on every start. Transactions
+    // keep a killed process from leaving a broken file; a large file is checked by its use.
+    if (fs.statSync(file).size <= QUICK_CHECK_BYTES && db.pragma('quick_check', { simple: true }) !== 'ok') return false;
     const row = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'fingerprint'").get();
     return row?.value === fingerprint;
   } catch {
     return false;
   }
 }
+
+/** Files up to this size are checked page by page when opened (a 100,000-article index is far larger). */
+const QUICK_CHECK_BYTES = 64 * 1024 * 1024;
 
 function removeIndexFiles(file: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
@@ -59,7 +64,7 @@ function openExisting(file: string, fingerprint: string): Database.Database | un
   try {
     db = new Database(file, { timeout: 5000, fileMustExist: true });
     configure(db);
-    if (isUsable(db, fingerprint)) return db;
+    if (isUsable(db, file, fingerprint)) return db;
   } catch {
     // Not a database, or one SQLite cannot open: replaced below.
   }
