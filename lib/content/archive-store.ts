@@ -51,8 +51,8 @@ export function openArchiveStore(options: ArchiveStoreOptions): ContentStore {
 
   function getReader(): ContentReader {
     const now = Date.now();
-    if (reader && !source.needsRefresh(now)) return reader;
-    const before = archive.changeCounter();
+    // A background read applies what it read as it goes: a new state is a new reader.
+    if (reader && !source.needsRefresh(now) && archive.changeCounter() === reader.version) return reader;
     const changed = source.refresh(now);
     const changes = records.drain();
     const version = source.version?.();
@@ -65,7 +65,8 @@ export function openArchiveStore(options: ArchiveStoreOptions): ContentStore {
     } else if (changed) {
       changedAt = now;
     }
-    if (!reader || archive.changeCounter() !== before) {
+    if (reader && archive.changeCounter() !== reader.version) changedAt = now;
+    if (!reader || archive.changeCounter() !== reader.version) {
       reader = archiveContentReader(archive, archive.changeCounter());
       report(now);
       options.onChange?.(archive);
@@ -91,6 +92,12 @@ export function openArchiveStore(options: ArchiveStoreOptions): ContentStore {
     getFileCount() {
       getReader();
       return archive.fileCount();
+    },
+    isReading: () => source.isReading?.() ?? false,
+    whenRead: async () => {
+      getReader();
+      await source.whenRead?.();
+      getReader();
     },
     requestUpdate: async () => {
       await source.requestUpdate?.();

@@ -22,6 +22,8 @@ export interface FileRecords {
   readonly size: number;
   /** The newest modification time recorded (ms), or 0. */
   newestMtime(): number;
+  /** Hands what is held so far to where records are kept (an index), if they are held anywhere. */
+  flush?(): void;
 }
 
 /** Records held in a map: every result in memory, as a one-shot reader of the folder needs them. */

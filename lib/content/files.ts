@@ -118,6 +118,39 @@ export function listContentFiles(root: string): ContentEntry[] {
   return entries.sort((a, b) => comparePaths(a.path, b.path));
 }
 
+/**
+ * listContentFiles without holding the event loop: one directory read at a time, asynchronously,
+ * so a server lists an archive of a million files while it answers requests.
+ */
+export async function listContentFilesAsync(root: string): Promise<ContentEntry[]> {
+  let realRoot: string;
+  try {
+    realRoot = await fs.promises.realpath(root);
+  } catch {
+    return [];
+  }
+  const entries: ContentEntry[] = [];
+  const folders: [string, string][] = [[realRoot, '']];
+  for (let next = folders.pop(); next; next = folders.pop()) {
+    const [dir, rel] = next;
+    let dirents: fs.Dirent[];
+    try {
+      dirents = await fs.promises.readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const dirent of dirents) {
+      if (isIgnoredName(dirent.name)) continue;
+      const absolute = path.join(dir, dirent.name);
+      const relPath = rel ? `${rel}/${dirent.name}` : dirent.name;
+      const found = classify(realRoot, absolute, relPath, dirent);
+      if (found === 'directory') folders.push([absolute, relPath]);
+      else if (found) entries.push(found);
+    }
+  }
+  return entries.sort((a, b) => comparePaths(a.path, b.path));
+}
+
 export function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { comparePaths, describeContentFile, getNewestFolderTime, listContentFiles, type ContentEntry } from './files';
+import {
+  comparePaths,
+  describeContentFile,
+  getNewestFolderTime,
+  listContentFiles,
+  listContentFilesAsync,
+  type ContentEntry,
+} from './files';
 import { loadFile, type LoadOptions } from './load-file';
 import { memoryRecords, type FileRecord, type FileRecords } from './file-records';
 import type { ContentSource } from './source';
@@ -18,6 +25,12 @@ export interface FolderSourceOptions extends LoadOptions {
   watch?: boolean;
   /** Where what was read is kept; in memory unless given (the server keeps it in the on-disk index). */
   records?: FileRecords;
+  /**
+   * Read the whole folder in the background (a server over an archive): the first read and every
+   * full rescan list and stat asynchronously and parse in short slices, while requests are
+   * answered from the records as they stand. Off: a full read is done before `refresh` returns.
+   */
+  background?: boolean;
 }
 
 /** Without a watcher (it failed, or the platform has none) the folder is re-checked this often. */
@@ -28,6 +41,12 @@ const SAFETY_RECHECK_MS = 15_000;
 const SETTLE_MS = 300;
 /** More paths than this since the last read (a bulk copy, say): rescan instead. */
 const MAX_TOUCHED = 1000;
+/** A background read parses for at most this long before it lets requests run. */
+const SLICE_MS = 10;
+/** Files stat'ed at once by a background read. */
+const STAT_BATCH = 200;
+
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function isUnchanged(cached: FileRecord | undefined, stat: fs.Stats | undefined): boolean {
   return !!cached && !!stat && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs;
@@ -69,6 +88,8 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
   let checkedAt = 0;
   let rechecking = false;
   let read = false;
+  /** A whole-folder read running in the background, if any. */
+  let reading: Promise<void> | undefined;
 
   function markDirty(paths?: readonly string[]): void {
     dirty = true;
@@ -89,10 +110,10 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
 
   /** Compares the folder with what was last read, with asynchronous stats that never hold up a request. */
   async function recheckInBackground(): Promise<void> {
-    if (dirty || rechecking) return;
+    if (dirty || rechecking || reading) return;
     rechecking = true;
     try {
-      const listed = listContentFiles(root);
+      const listed = await listContentFilesAsync(root);
       if (listed.length !== files.size) {
         markDirty();
         return;
@@ -173,6 +194,35 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
   }
 
   /**
+   * refreshAll without holding up requests: the folder is listed a directory at a time, files are
+   * stat'ed in batches and parsed in slices of SLICE_MS. What it reads reaches the records as it
+   * goes (an index applies it in batches), so readers see the archive fill in.
+   */
+  async function refreshAllInBackground(settle: boolean): Promise<void> {
+    const listed = await listContentFilesAsync(root);
+    entries = listed;
+    const seen = new Set<string>();
+    let settling = false;
+    let sliceStart = performance.now();
+    for (let i = 0; i < listed.length; i += STAT_BATCH) {
+      const batch = listed.slice(i, i + STAT_BATCH);
+      const stats = await Promise.all(batch.map((entry) => fs.promises.stat(entry.absolute).catch(() => undefined)));
+      for (const [j, entry] of batch.entries()) {
+        seen.add(entry.path);
+        const stat = stats[j];
+        if (stat && updateFile(entry, stat, Date.now(), settle) === 'settling') settling = true;
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await yieldToRequests();
+          sliceStart = performance.now();
+        }
+      }
+    }
+    for (const known of files.keys()) if (!seen.has(known)) files.delete(known);
+    files.flush?.();
+    if (settling) setTimeout(() => markDirty(), SETTLE_MS).unref();
+  }
+
+  /**
    * Re-stats only the paths the watcher named. Returns undefined, having changed nothing, when a
    * folder was among them (added, removed or renamed): the caller then rescans the whole folder.
    */
@@ -227,9 +277,11 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
 
   return {
     needsRefresh(now) {
+      if (reading) return false;
       return dirty || (watching && !watcher && now - checkedAt > POLL_MS);
     },
     refresh(now) {
+      if (reading) return false;
       const names = touched;
       dirty = false;
       touched = new Set();
@@ -237,9 +289,26 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
       // Settling applies to edits seen by the watcher; the first read takes the folder as it is.
       const settle = watching && read;
       const named = read && names !== 'all' && (!watching || !!watcher);
-      const changed = (named ? refreshTouched(names, now, settle) : undefined) ?? refreshAll(now, settle);
+      const changed = named ? refreshTouched(names, now, settle) : undefined;
+      if (changed !== undefined) return changed;
+      if (options.background) {
+        reading = refreshAllInBackground(settle)
+          .catch((error: unknown) => {
+            console.error('[content] 콘텐츠 폴더를 읽지 못했습니다:', error);
+            markDirty();
+          })
+          .finally(() => {
+            reading = undefined;
+            read = true;
+          });
+        return false;
+      }
       read = true;
-      return changed;
+      return refreshAll(now, settle);
+    },
+    isReading: () => reading !== undefined,
+    whenRead: async () => {
+      await reading;
     },
     *files() {
       for (const entry of entries) yield { entry, result: files.get(entry.path)?.result };

@@ -114,9 +114,12 @@ export function getContentStore(): ContentStore {
       const archive = openContentArchive(root, identity);
       const records = archiveRecords(archive);
       const loading = { maxFileBytes: site.maxFileBytes, records };
+      // A built server answers from its index at once and reads the folder behind it; without a
+      // stamp (tests, tools) the index is in memory and the first read is done before answering.
+      const background = !!process.env.CONTENT_PARSER_VERSION;
       const source: ContentSource = git
         ? openGitSource({ root, ...git, ...loading, log })
-        : openFolderSource({ root, ...loading, live: true });
+        : openFolderSource({ root, ...loading, live: true, background });
       opened = openArchiveStore({
         root,
         archive,

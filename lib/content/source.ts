@@ -17,6 +17,10 @@ export interface ContentSource {
   version?(): string | undefined;
   /** Asks the source to look for changes now (a webhook said there are some); settles when it has. */
   requestUpdate?(): Promise<void>;
+  /** Whether a whole read is running in the background (a server's first read of its folder). */
+  isReading?(): boolean;
+  /** Settles when no background read is running. */
+  whenRead?(): Promise<void>;
   close(): void;
 }
 

@@ -34,6 +34,10 @@ export interface ContentStore {
   getProblems(limit?: number): ContentProblem[];
   /** How many content files were read, broken ones included. */
   getFileCount(): number;
+  /** Whether the content is still being read for the first time (or again, whole) in the background. */
+  isReading(): boolean;
+  /** Settles when no background read is running (tests, tools). */
+  whenRead(): Promise<void>;
   /**
    * The moment (ms) before which any rendered page may be out of date. With a versioned source
    * only the content's own times count (a publish time, a breaking end); the version says the rest.
@@ -111,6 +115,8 @@ export function openContentStore(options: ContentStoreOptions): SnapshotStore {
     },
     getProblems: (limit = Number.MAX_SAFE_INTEGER) => getSnapshot().problems.slice(0, limit),
     getFileCount: () => getSnapshot().fileCount,
+    isReading: () => false,
+    whenRead: async () => {},
     getStaleBefore: (now = Date.now()) => getStaleBefore(getSnapshot(), source.version ? 0 : changedAt, now),
     getVersion() {
       getSnapshot();

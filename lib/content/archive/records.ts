@@ -13,12 +13,29 @@ export interface ArchiveRecords extends FileRecords {
   drain(): ArchiveChanges | undefined;
 }
 
+/** Files read that are held at most before they go to the index (a first read of 100,000 files). */
+const FLUSH_AT = 500;
+
 export function archiveRecords(archive: Archive): ArchiveRecords {
   let upserts = new Map<string, ArchiveUpsert>();
   let removals = new Set<string>();
   /** How many recorded paths the pending changes add (new files) or take away (removed ones). */
   let sizeDelta = 0;
   const isIndexed = (path: string) => archive.fileRecord(path) !== undefined;
+
+  function drain(): ArchiveChanges | undefined {
+    if (upserts.size === 0 && removals.size === 0) return undefined;
+    const changes = { upserts: [...upserts.values()], removals: [...removals] };
+    upserts = new Map();
+    removals = new Set();
+    sizeDelta = 0;
+    return changes;
+  }
+
+  function flush(): void {
+    const changes = drain();
+    if (changes) archive.apply(changes);
+  }
 
   return {
     get(path): FileRecord | undefined {
@@ -33,6 +50,7 @@ export function archiveRecords(archive: Archive): ArchiveRecords {
       if (!known) sizeDelta += 1;
       removals.delete(entry.path);
       upserts.set(entry.path, { entry, result: record.result, size: record.size, mtimeMs: record.mtimeMs });
+      if (upserts.size >= FLUSH_AT) flush();
     },
     delete(path) {
       const known = upserts.has(path) || (!removals.has(path) && isIndexed(path));
@@ -53,13 +71,7 @@ export function archiveRecords(archive: Archive): ArchiveRecords {
       for (const upsert of upserts.values()) newest = Math.max(newest, upsert.mtimeMs ?? 0);
       return newest;
     },
-    drain() {
-      if (upserts.size === 0 && removals.size === 0) return undefined;
-      const changes = { upserts: [...upserts.values()], removals: [...removals] };
-      upserts = new Map();
-      removals = new Set();
-      sizeDelta = 0;
-      return changes;
-    },
+    flush,
+    drain,
   };
 }
