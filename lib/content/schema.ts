@@ -5,13 +5,14 @@ import { site } from '@/lib/site';
 
 import { getFileNameDate, parseContentDate } from './dates';
 import { cappedList, FIELD_LIMITS, tooLong } from './field-limits';
+import { ARTICLE_EXTENSION_LIST, getBodyFormat, stripArticleExtension } from './format/extensions';
 import { getRenderCostProblem } from './limits';
 import type { LiveUpdateResult } from './live-update';
 import type { ReporterResult } from './reporter-profile';
 import type { SiteIdentityResult } from './site-identity';
 import { toImageRef, type ImageRef } from './image-ref';
-import { frontMatterProblems, keyLine, type ContentProblem, type ParsedFile } from './parse';
-import type { Article, ArticleSource, BodyFormat, Category, Correction, Page, PhotoFile } from './types';
+import { frontMatterProblems, keyLine, type ParsedFile } from './parse';
+import type { Article, ArticleSource, Category, ContentProblem, Correction, Page, PhotoFile } from './types';
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
 
@@ -136,17 +137,6 @@ export function toAuthorList(author: string | readonly string[] | undefined): st
   return (typeof author === 'string' ? [author] : (author ?? [])).map((name) => name.trim()).filter(Boolean);
 }
 
-export function getBodyFormat(fileName: string): BodyFormat | undefined {
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
-  if (lower.endsWith('.html') || lower.endsWith('.htm')) return 'html';
-  return undefined;
-}
-
-function stripExtension(fileName: string): string {
-  return fileName.replace(/\.(md|markdown|html?)$/i, '');
-}
-
 export type ValidationResult =
   | { ok: true; article: Article; warnings: ContentProblem[] }
   | { ok: false; problems: ContentProblem[] };
@@ -185,7 +175,7 @@ export function toPage(parsed: ParsedFile, source: ArticleSource): PageResult {
   const problems: ContentProblem[] = [];
   const fileName = file.split('/').pop() ?? file;
   const format = getBodyFormat(fileName);
-  const rawSlug = fm.slug ?? stripExtension(fileName);
+  const rawSlug = fm.slug ?? stripArticleExtension(fileName);
   const slug = toArticleSlug(rawSlug);
   if (!slug) {
     problems.push({ file, line: lineOf('slug') ?? 1, severity: 'error', message: `slug: URL에 쓸 수 없는 값입니다: "${rawSlug}"` });
@@ -250,9 +240,9 @@ export function toArticle(parsed: ParsedFile, source: ArticleSource, now: Date =
 
   const fileName = file.split('/').pop() ?? file;
   const format = getBodyFormat(fileName);
-  if (!format) problems.push(problem(`지원하지 않는 파일 형식입니다: ${fileName} (.md, .markdown, .html, .htm)`));
+  if (!format) problems.push(problem(`지원하지 않는 파일 형식입니다: ${fileName} (${ARTICLE_EXTENSION_LIST})`));
 
-  const rawSlug = fm.slug ?? stripExtension(fileName);
+  const rawSlug = fm.slug ?? stripArticleExtension(fileName);
   const slug = toArticleSlug(rawSlug);
   if (!slug) {
     problems.push(problem(`slug: URL에 쓸 수 없는 값입니다: "${rawSlug}" (/ \\ ? # % 는 쓸 수 없습니다)`, fm.slug ? 'slug' : undefined));
