@@ -1,11 +1,11 @@
 import { z } from 'zod';
 
+import { authorField, toAuthorList } from './author-field';
 import { parseContentDate } from './dates';
 import { FIELD_LIMITS, tooLong } from './field-limits';
 import { getBodyFormat, stripArticleExtension } from './format/extensions';
 import { getRenderCostProblem } from './limits';
 import { frontMatterProblems, keyLine, type ParsedFile } from './parse';
-import { authorField, toAuthorList } from './schema';
 import type { ArticleSource, ContentProblem, LiveUpdate } from './types';
 
 /** Live updates are files in a folder named after their article's file: `<name>.live/`. */

@@ -4,7 +4,7 @@ import { cappedList, FIELD_LIMITS, tooLong } from './field-limits';
 import { stripYamlExtension } from './format/extensions';
 import { readYaml } from './format/yaml';
 import { toImageRef } from './image-ref';
-import { toArticleSlug } from './schema';
+import { toArticleSlug } from './slugs';
 import type { ArticleSource, ContentProblem, Reporter, ReporterLink } from './types';
 
 export type ReporterResult =

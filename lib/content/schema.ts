@@ -1,9 +1,11 @@
-import { slug as githubSlug } from 'github-slugger';
+// Front matter → `Article` or `Page`: the rules every article and page file is held to, each
+// mistake a Korean message at the line of the field it names.
 import { z } from 'zod';
 
 import { site } from '@/lib/site';
 
 import { getFileNameDate, parseContentDate } from './dates';
+import { authorField, toAuthorList } from './author-field';
 import { cappedList, FIELD_LIMITS, tooLong } from './field-limits';
 import { ARTICLE_EXTENSION_LIST, getBodyFormat, stripArticleExtension } from './format/extensions';
 import { getRenderCostProblem } from './limits';
@@ -12,6 +14,7 @@ import type { ReporterResult } from './reporter-profile';
 import type { SiteIdentityResult } from './site-identity';
 import { toImageRef, type ImageRef } from './image-ref';
 import { frontMatterProblems, keyLine, type ParsedFile } from './parse';
+import { toArticleSlug, toCategorySlug } from './slugs';
 import type { Article, ArticleSource, Category, ContentProblem, Correction, Page, PhotoFile } from './types';
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
@@ -45,12 +48,6 @@ const dateText = (field: string) =>
     .union([z.string(), z.number()], { error: `${field}: 날짜여야 합니다 (예: 2024-06-12 09:30)` })
     .transform(String)
     .pipe(z.string().max(LIMIT.date, tooLong(field, LIMIT.date)));
-
-/** `author`: one name or reporter id, or a list of them; blanks dropped, each name and the count capped. */
-export const authorField = z
-  .union([z.string(), z.array(z.string())], { error: 'author: 글자 또는 글자의 목록이어야 합니다' })
-  .transform(toAuthorList)
-  .pipe(cappedList('author', LIMIT.author, LIMIT.authors));
 
 /** `slug`: text, or a number read as the text it looks like. */
 const slugField = z
@@ -118,24 +115,7 @@ const frontMatterSchema = z.looseObject({
 
 type FrontMatter = z.infer<typeof frontMatterSchema>;
 
-/** A category's URL slug: lower-case, spaces to hyphens, Hangul and other letters kept. */
-export function toCategorySlug(name: string): string {
-  return githubSlug(name.normalize('NFC'));
-}
-
-/** Normalizes a slug from the `slug` field or a file name; undefined when it cannot be a URL segment. */
-export function toArticleSlug(raw: string): string | undefined {
-  const slug = raw.normalize('NFC').trim().replace(/\s+/g, '-');
-  if (!slug || slug === '.' || slug === '..' || /[/\\?#%]/.test(slug)) return undefined;
-  return slug;
-}
-
-export { isSafeImageUrl } from './image-ref';
-
-/** `author` as written: one name or id, or a list of them; blanks dropped. */
-export function toAuthorList(author: string | readonly string[] | undefined): string[] {
-  return (typeof author === 'string' ? [author] : (author ?? [])).map((name) => name.trim()).filter(Boolean);
-}
+export { toArticleSlug, toCategorySlug } from './slugs';
 
 export type ValidationResult =
   | { ok: true; article: Article; warnings: ContentProblem[] }
