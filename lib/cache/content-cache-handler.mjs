@@ -39,8 +39,9 @@ const renderedAt = new Map();
 const renderedFrom = new Map();
 
 // Entries prerendered by `next build` carry no revalidate time of their own (Next keeps it in its
-// manifest): assume the shortest any route exports (`export const revalidate = 10`).
-const SHORTEST_REVALIDATE_S = 10;
+// manifest): assume the shortest any route exports (`export const revalidate = 10`; a test holds
+// every route to this number).
+export const SHORTEST_REVALIDATE_S = 10;
 
 /** Whether Next renders after this lookup: nothing cached, expired by us, or past its revalidate time. */
 function startsRender(entry, now) {
