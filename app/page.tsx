@@ -6,12 +6,12 @@ import { MostRead } from '@/components/most-read';
 import { JsonLd } from '@/components/seo/json-ld';
 import { getArticles, getCategories, getLeadArticle, getMasthead } from '@/lib/content';
 import { feedAlternates } from '@/lib/metadata';
-import { categoryPath } from '@/lib/paths';
+import { categoryPath, HOME_PATH } from '@/lib/paths';
 import { toWebSiteJsonLd } from '@/lib/structured-data';
 
 export const revalidate = 10;
 
-export const metadata: Metadata = { alternates: { canonical: '/', types: feedAlternates() } };
+export const metadata: Metadata = { alternates: { canonical: HOME_PATH, types: feedAlternates() } };
 
 const LATEST = 8;
 const PER_SECTION = 4;

@@ -1,7 +1,7 @@
 import type { MetadataRoute } from 'next';
 
 import { getMasthead } from '@/lib/content';
-import { absoluteUrl } from '@/lib/paths';
+import { absoluteUrl, API_PREFIX, NEWS_SITEMAP_PATH, PREVIEW_PREFIX, SITEMAP_PATH } from '@/lib/paths';
 
 // `ai_training` in content/_site.yml can change without a rebuild.
 export const revalidate = 10;
@@ -23,9 +23,9 @@ const AI_CRAWLERS = [
 
 export default function robots(): MetadataRoute.Robots {
   const rules: MetadataRoute.Robots['rules'] = [
-    { userAgent: '*', allow: '/', disallow: ['/api/', '/preview/'] },
+    { userAgent: '*', allow: '/', disallow: [API_PREFIX, PREVIEW_PREFIX] },
   ];
   if (getMasthead().aiTraining === 'disallow')
     rules.push({ userAgent: AI_CRAWLERS, disallow: '/' });
-  return { rules, sitemap: [absoluteUrl('/sitemap.xml'), absoluteUrl('/news-sitemap.xml')] };
+  return { rules, sitemap: [absoluteUrl(SITEMAP_PATH), absoluteUrl(NEWS_SITEMAP_PATH)] };
 }

@@ -1,5 +1,5 @@
 import { getArticles, getMasthead, getPages, getTerms, type Article } from '@/lib/content';
-import { absoluteUrl, articlePath, listingPath, pagePath } from '@/lib/paths';
+import { absoluteUrl, articlePath, listingPath, pagePath, sitemapPartPath } from '@/lib/paths';
 import { site } from '@/lib/site';
 import { writeXml, type XmlNode } from '@/lib/xml';
 
@@ -62,7 +62,7 @@ export function renderSitemap(now: Date = new Date(), limit = SITEMAP_LIMIT): st
     sitemapindex: {
       '@xmlns': SITEMAP_NS,
       sitemap: Array.from({ length: parts }, (_, i) => ({
-        loc: absoluteUrl(`/sitemaps/${i + 1}.xml`),
+        loc: absoluteUrl(sitemapPartPath(i + 1)),
       })),
     },
   });

@@ -1,6 +1,15 @@
 import type { Article } from '@/lib/content';
 import { toKstIso } from '@/lib/format';
-import { absoluteUrl, articlePath, categoryPath, reporterPath, socialImagePath } from '@/lib/paths';
+import {
+  absoluteUrl,
+  articlePath,
+  categoryPath,
+  HOME_PATH,
+  LOGO_PATH,
+  reporterPath,
+  searchPath,
+  socialImagePath,
+} from '@/lib/paths';
 import { getMasthead, type LiveCoverage } from '@/lib/content';
 import { cropPath } from '@/lib/media/media-path';
 import { resolveImage, toSharedImage, type SharedImage } from '@/lib/media/resolve-image';
@@ -60,13 +69,13 @@ function publisherLogo() {
   const own = toSharedImage(getMasthead().logo, 600);
   return own
     ? { '@type': 'ImageObject', ...own, url: absoluteUrl(own.url) }
-    : { '@type': 'ImageObject', url: absoluteUrl('/logo.png'), width: 600, height: 600 };
+    : { '@type': 'ImageObject', url: absoluteUrl(LOGO_PATH), width: 600, height: 600 };
 }
 
 const publisher = () => ({
   '@type': 'NewsMediaOrganization',
   name: getMasthead().name,
-  url: absoluteUrl('/'),
+  url: absoluteUrl(HOME_PATH),
   logo: publisherLogo(),
 });
 
@@ -90,7 +99,7 @@ export function toNewsArticleJsonLd(article: Article, description: string) {
             ...(byline.email ? { email: byline.email } : {}),
             ...(byline.role ? { jobTitle: byline.role } : {}),
           }))
-        : [{ '@type': 'Organization', name: getMasthead().name, url: absoluteUrl('/') }],
+        : [{ '@type': 'Organization', name: getMasthead().name, url: absoluteUrl(HOME_PATH) }],
     publisher: publisher(),
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,
@@ -104,7 +113,7 @@ export function toNewsArticleJsonLd(article: Article, description: string) {
 export function toBreadcrumbJsonLd(article: Article) {
   const category = article.categories[0];
   const trail = [
-    { name: getMasthead().name, url: absoluteUrl('/') },
+    { name: getMasthead().name, url: absoluteUrl(HOME_PATH) },
     ...(category ? [{ name: category.name, url: absoluteUrl(categoryPath(category.slug)) }] : []),
     { name: article.title, url: absoluteUrl(articlePath(article.slug)) },
   ];
@@ -126,14 +135,14 @@ export function toWebSiteJsonLd() {
     '@context': 'https://schema.org',
     '@type': 'WebSite',
     name: getMasthead().name,
-    url: absoluteUrl('/'),
+    url: absoluteUrl(HOME_PATH),
     inLanguage: site.lang,
     publisher: publisher(),
     potentialAction: {
       '@type': 'SearchAction',
       target: {
         '@type': 'EntryPoint',
-        urlTemplate: `${absoluteUrl('/search')}?q={search_term_string}`,
+        urlTemplate: `${absoluteUrl(searchPath())}?q={search_term_string}`,
       },
       'query-input': 'required name=search_term_string',
     },
