@@ -6,6 +6,7 @@ import { SiteFooter } from '@/components/layout/site-footer';
 import { SkipLink } from '@/components/layout/skip-link';
 import { getMasthead, getView } from '@/lib/content';
 import { feedAlternates } from '@/lib/metadata';
+import { HOME_PATH } from '@/lib/paths';
 import { TEXT_SIZE_SCRIPT } from '@/lib/reader/text-size';
 import { site } from '@/lib/site';
 
@@ -20,7 +21,7 @@ export function generateMetadata(): Metadata {
     title: { default: name, template: `%s | ${name}` },
     description,
     alternates: { types: feedAlternates(view) },
-    openGraph: { type: 'website', siteName: name, locale: 'ko_KR', url: '/' },
+    openGraph: { type: 'website', siteName: name, locale: 'ko_KR', url: HOME_PATH },
     twitter: { card: 'summary_large_image' },
     // Search and Discover may show our photos large (their 1200 px variants are made for it).
     robots: { 'max-image-preview': 'large' },

@@ -6,13 +6,13 @@ import { MostRead } from '@/components/most-read';
 import { JsonLd } from '@/components/seo/json-ld';
 import { getCategories, getLeadArticle, getMasthead, getView, listArticles } from '@/lib/content';
 import { feedAlternates } from '@/lib/metadata';
-import { categoryPath } from '@/lib/paths';
+import { categoryPath, HOME_PATH } from '@/lib/paths';
 import { toWebSiteJsonLd } from '@/lib/structured-data';
 
 export const revalidate = 10;
 
 export function generateMetadata(): Metadata {
-  return { alternates: { canonical: '/', types: feedAlternates(getView()) } };
+  return { alternates: { canonical: HOME_PATH, types: feedAlternates(getView()) } };
 }
 
 const LATEST = 8;

@@ -1,7 +1,13 @@
 import type { MetadataRoute } from 'next';
 
 import { getMasthead, getView } from '@/lib/content';
-import { absoluteUrl } from '@/lib/paths';
+import {
+  absoluteUrl,
+  API_PREFIX,
+  NEWS_SITEMAP_PATH,
+  PREVIEW_PREFIX,
+  SITEMAP_PATH,
+} from '@/lib/paths';
 
 // `ai_training` in content/_site.yml can change without a rebuild.
 export const revalidate = 10;
@@ -23,13 +29,13 @@ const AI_CRAWLERS = [
 
 export default function robots(): MetadataRoute.Robots {
   const rules: MetadataRoute.Robots['rules'] = [
-    { userAgent: '*', allow: '/', disallow: ['/api/', '/preview/'] },
+    { userAgent: '*', allow: '/', disallow: [API_PREFIX, PREVIEW_PREFIX] },
   ];
   const view = getView();
   if (getMasthead(view).aiTraining === 'disallow')
     rules.push({ userAgent: AI_CRAWLERS, disallow: '/' });
   return {
     rules,
-    sitemap: [absoluteUrl(view, '/sitemap.xml'), absoluteUrl(view, '/news-sitemap.xml')],
+    sitemap: [absoluteUrl(view, SITEMAP_PATH), absoluteUrl(view, NEWS_SITEMAP_PATH)],
   };
 }

@@ -9,7 +9,17 @@ import {
   type Taxonomy,
 } from '@/lib/content';
 import { toSharedImage } from '@/lib/media/resolve-image';
-import { absoluteUrl, articlePath, categoryPath, listingPath, readSlugParam } from '@/lib/paths';
+import {
+  absoluteUrl,
+  articlePath,
+  categoryPath,
+  FEED_FILE_NAMES,
+  feedPath,
+  HOME_PATH,
+  listingPath,
+  readSlugParam,
+  type FeedFormat,
+} from '@/lib/paths';
 import { getArticleBody, getSummary } from '@/lib/render';
 import { site } from '@/lib/site';
 import { escapeHtml } from '@/lib/text/html';
@@ -18,12 +28,13 @@ import { writeXml, type XmlNode } from '@/lib/xml';
 /** How many of the newest articles a feed carries. */
 export const FEED_SIZE = 50;
 
-export type FeedFormat = 'rss' | 'atom' | 'json';
+export type { FeedFormat } from '@/lib/paths';
 
+/** Each feed format's file name (from lib/paths.ts) and media type. */
 export const FEED_FILES: Record<FeedFormat, { file: string; type: string }> = {
-  rss: { file: 'feed.xml', type: 'application/rss+xml' },
-  atom: { file: 'atom.xml', type: 'application/atom+xml' },
-  json: { file: 'feed.json', type: 'application/feed+json' },
+  rss: { file: FEED_FILE_NAMES.rss, type: 'application/rss+xml' },
+  atom: { file: FEED_FILE_NAMES.atom, type: 'application/atom+xml' },
+  json: { file: FEED_FILE_NAMES.json, type: 'application/feed+json' },
 };
 
 /** A category or a tag, for the feeds of its articles. */
@@ -32,10 +43,9 @@ export interface FeedScope {
   term: Category;
 }
 
-/** The URL path of the site's feed, or a category's or tag's. */
-export function feedPath(format: FeedFormat, scope?: FeedScope): string {
-  const file = FEED_FILES[format].file;
-  return scope ? `${listingPath(scope.taxonomy, scope.term.slug)}/${file}` : `/${file}`;
+/** The URL path of the site's feed, or a category's, tag's or reporter's. */
+export function toFeedPath(format: FeedFormat, scope?: FeedScope): string {
+  return feedPath(format, scope && { taxonomy: scope.taxonomy, slug: scope.term.slug });
 }
 
 interface FeedEntry {
@@ -245,9 +255,9 @@ export async function renderFeed(
     copyright: masthead.copyright,
     homeUrl: absoluteUrl(
       view,
-      feedScope ? listingPath(feedScope.taxonomy, feedScope.term.slug) : '/',
+      feedScope ? listingPath(feedScope.taxonomy, feedScope.term.slug) : HOME_PATH,
     ),
-    feedUrl: absoluteUrl(view, feedPath(format, feedScope)),
+    feedUrl: absoluteUrl(view, toFeedPath(format, feedScope)),
     updated: entries.reduce((newest, e) => (e.updated > newest ? e.updated : newest), new Date(0)),
     entries,
   };
@@ -282,7 +292,7 @@ export function termFeedHandler(taxonomy: Taxonomy, format: FeedFormat) {
     if (term && !isCanonical) {
       return new Response(null, {
         status: 308,
-        headers: { Location: feedPath(format, { taxonomy, term }) },
+        headers: { Location: feedPath(format, { taxonomy, slug: term.slug }) },
       });
     }
     return feedResponse(format, { taxonomy, slug });

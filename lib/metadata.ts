@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 
 import { getMasthead, type Article, type ContentView } from '@/lib/content';
-import { FEED_FILES, feedPath, type FeedFormat, type FeedScope } from '@/lib/feeds';
+import { FEED_FILES, toFeedPath, type FeedFormat, type FeedScope } from '@/lib/feeds';
 import { articlePath } from '@/lib/paths';
 import { site } from '@/lib/site';
 import { getSocialImage } from '@/lib/structured-data';
@@ -18,10 +18,10 @@ export function feedAlternates(
   const names: Record<FeedFormat, string> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' };
   const siteName = getMasthead(view).name;
   for (const format of ['rss', 'atom', 'json'] as const) {
-    const list = [{ url: feedPath(format), title: `${siteName} ${names[format]}` }];
+    const list = [{ url: toFeedPath(format), title: `${siteName} ${names[format]}` }];
     if (scope)
       list.push({
-        url: feedPath(format, scope),
+        url: toFeedPath(format, scope),
         title: `${scope.taxonomy === 'tag' ? '#' : ''}${scope.term.name} | ${siteName} ${names[format]}`,
       });
     types[FEED_FILES[format].type] = list;

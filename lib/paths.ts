@@ -1,9 +1,61 @@
+// The one map of the site's URL paths: pages, listings, feeds, sitemaps, API routes (from
+// lib/api-paths.ts), media (lib/media/media-path.ts) and absolute URLs. Nothing else spells a path.
+
 import { getMasthead, type ContentView } from '@/lib/content';
 import type { Taxonomy } from '@/lib/content/types';
+
+export { API_PREFIX, BREAKING_API_PATH, liveApiPath, VIEWS_API_PATH } from '@/lib/api-paths';
 
 /** One path segment, percent-encoded; a lone surrogate (which encodeURIComponent throws on) becomes U+FFFD. */
 function encodeSegment(segment: string): string {
   return encodeURIComponent(segment.toWellFormed());
+}
+
+/** The home page. */
+export const HOME_PATH = '/';
+
+/** The list of every category. */
+export const CATEGORIES_PATH = '/categories';
+
+/** The list of every reporter. */
+export const REPORTERS_PATH = '/reporters';
+
+/** Editors' previews of unpublished articles (`/preview/<slug>?token=…`); kept from crawlers. */
+export const PREVIEW_PREFIX = '/preview/';
+
+/** The drawn publisher logo, for JSON-LD when `_site.yml` names none. */
+export const LOGO_PATH = '/logo.png';
+
+/** The sitemap (or its index) and the Google News sitemap. */
+export const SITEMAP_PATH = '/sitemap.xml';
+export const NEWS_SITEMAP_PATH = '/news-sitemap.xml';
+
+/** One part of a sitemap too big for one file: `/sitemaps/2.xml`. */
+export function sitemapPartPath(part: number): string {
+  return `/sitemaps/${part}.xml`;
+}
+
+/** The search page, with a query (and a page past the first) when given: `/search?q=…&page=2`. */
+export function searchPath(query?: string, page = 1): string {
+  if (query === undefined) return '/search';
+  const params = new URLSearchParams({ q: query });
+  if (page > 1) params.set('page', String(page));
+  return `/search?${params.toString()}`;
+}
+
+export type FeedFormat = 'rss' | 'atom' | 'json';
+
+/** The file name of each feed format, under the site or a category's, tag's or reporter's path. */
+export const FEED_FILE_NAMES: Record<FeedFormat, string> = {
+  rss: 'feed.xml',
+  atom: 'atom.xml',
+  json: 'feed.json',
+};
+
+/** The URL path of the site's feed, or a category's, tag's or reporter's. */
+export function feedPath(format: FeedFormat, scope?: { taxonomy: Taxonomy; slug: string }): string {
+  const file = FEED_FILE_NAMES[format];
+  return scope ? `${listingPath(scope.taxonomy, scope.slug)}/${file}` : `/${file}`;
 }
 
 /** The URL path of an article. */
@@ -42,11 +94,6 @@ export function socialImagePath(slug: string): string {
   return `/og/${encodeSegment(slug)}`;
 }
 
-/** The URL path of one part (1-based) of a sitemap split into parts. */
-export function sitemapPartPath(part: number): string {
-  return `/sitemaps/${part}.xml`;
-}
-
 export { mediaPath } from '@/lib/media/media-path';
 
 /**
@@ -63,18 +110,4 @@ export function absoluteUrl(view: ContentView, pathOrUrl: string): string {
   }
 }
 
-/**
- * A slug from a route param: percent-decoded (never throwing on bad escapes), in NFC, and whether
- * the URL already spelled it that way. A Hangul slug has hundreds of spellings (NFC or NFD per
- * syllable); only the NFC one is rendered, the others are redirected to it.
- */
-export function readSlugParam(param: string): { slug: string; isCanonical: boolean } {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(param);
-  } catch {
-    decoded = param;
-  }
-  const slug = decoded.normalize('NFC');
-  return { slug, isCanonical: slug === decoded };
-}
+export { readSlugParam } from '@/lib/slug-param';

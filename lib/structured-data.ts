@@ -1,6 +1,15 @@
 import type { Article, ContentView } from '@/lib/content';
 import { toKstIso } from '@/lib/format';
-import { absoluteUrl, articlePath, categoryPath, reporterPath, socialImagePath } from '@/lib/paths';
+import {
+  absoluteUrl,
+  articlePath,
+  categoryPath,
+  HOME_PATH,
+  LOGO_PATH,
+  reporterPath,
+  searchPath,
+  socialImagePath,
+} from '@/lib/paths';
 import { getMasthead, type LiveCoverage } from '@/lib/content';
 import { cropPath } from '@/lib/media/media-path';
 import { resolveImage, toSharedImage, type SharedImage } from '@/lib/media/resolve-image';
@@ -60,13 +69,13 @@ function publisherLogo(view: ContentView) {
   const own = toSharedImage(getMasthead(view).logo, 600);
   return own
     ? { '@type': 'ImageObject', ...own, url: absoluteUrl(view, own.url) }
-    : { '@type': 'ImageObject', url: absoluteUrl(view, '/logo.png'), width: 600, height: 600 };
+    : { '@type': 'ImageObject', url: absoluteUrl(view, LOGO_PATH), width: 600, height: 600 };
 }
 
 const publisher = (view: ContentView) => ({
   '@type': 'NewsMediaOrganization',
   name: getMasthead(view).name,
-  url: absoluteUrl(view, '/'),
+  url: absoluteUrl(view, HOME_PATH),
   logo: publisherLogo(view),
 });
 
@@ -92,7 +101,13 @@ export function toNewsArticleJsonLd(view: ContentView, article: Article, descrip
             ...(byline.email ? { email: byline.email } : {}),
             ...(byline.role ? { jobTitle: byline.role } : {}),
           }))
-        : [{ '@type': 'Organization', name: getMasthead(view).name, url: absoluteUrl(view, '/') }],
+        : [
+            {
+              '@type': 'Organization',
+              name: getMasthead(view).name,
+              url: absoluteUrl(view, HOME_PATH),
+            },
+          ],
     publisher: publisher(view),
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,
@@ -106,7 +121,7 @@ export function toNewsArticleJsonLd(view: ContentView, article: Article, descrip
 export function toBreadcrumbJsonLd(view: ContentView, article: Article) {
   const category = article.categories[0];
   const trail = [
-    { name: getMasthead(view).name, url: absoluteUrl(view, '/') },
+    { name: getMasthead(view).name, url: absoluteUrl(view, HOME_PATH) },
     ...(category
       ? [{ name: category.name, url: absoluteUrl(view, categoryPath(category.slug)) }]
       : []),
@@ -130,14 +145,14 @@ export function toWebSiteJsonLd(view: ContentView) {
     '@context': 'https://schema.org',
     '@type': 'WebSite',
     name: getMasthead(view).name,
-    url: absoluteUrl(view, '/'),
+    url: absoluteUrl(view, HOME_PATH),
     inLanguage: site.lang,
     publisher: publisher(view),
     potentialAction: {
       '@type': 'SearchAction',
       target: {
         '@type': 'EntryPoint',
-        urlTemplate: `${absoluteUrl(view, '/search')}?q={search_term_string}`,
+        urlTemplate: `${absoluteUrl(view, searchPath())}?q={search_term_string}`,
       },
       'query-input': 'required name=search_term_string',
     },

@@ -4,7 +4,7 @@ export interface ArticleBodyProps {
   className?: string;
 }
 
-/** The one place that injects HTML; it receives only sanitized pipeline output. */
+/** Injects a body's HTML, and only sanitized pipeline output (the other sinks: JsonLd, the layout's text-size script). */
 export function ArticleBody({ html, className = '' }: ArticleBodyProps) {
   return <div className={className} dangerouslySetInnerHTML={{ __html: html }} />;
 }

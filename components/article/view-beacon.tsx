@@ -2,6 +2,8 @@
 
 import { useEffect } from 'react';
 
+import { VIEWS_API_PATH } from '@/lib/api-paths';
+
 /**
  * Tells the site a reader saw this article, once the page is actually shown (not while a browser
  * prerenders it or keeps it in a background tab), with one beacon and no cookie. Renders nothing.
@@ -9,8 +11,8 @@ import { useEffect } from 'react';
 export function ViewBeacon({ slug }: { slug: string }) {
   useEffect(() => {
     const send = () => {
-      if (!navigator.sendBeacon?.('/api/views', slug)) {
-        void fetch('/api/views', { method: 'POST', body: slug, keepalive: true }).catch(() => {});
+      if (!navigator.sendBeacon?.(VIEWS_API_PATH, slug)) {
+        void fetch(VIEWS_API_PATH, { method: 'POST', body: slug, keepalive: true }).catch(() => {});
       }
     };
     const doc = document as Document & { prerendering?: boolean };

@@ -2,6 +2,8 @@
 
 import { useEffect, useState } from 'react';
 
+import { BREAKING_API_PATH } from '@/lib/api-paths';
+
 export interface BreakingItem {
   title: string;
   path: string;
@@ -40,7 +42,7 @@ export function BreakingTicker({ initial, intervalMs = 30_000 }: BreakingTickerP
     const refresh = async () => {
       if (document.visibilityState === 'hidden') return;
       try {
-        const response = await fetch('/api/breaking', { cache: 'no-store' });
+        const response = await fetch(BREAKING_API_PATH, { cache: 'no-store' });
         if (!response.ok) return;
         const payload: unknown = await response.json();
         if (!cancelled && isBreakingPayload(payload)) setItems(payload.items);

@@ -2,7 +2,7 @@ import Link from 'next/link';
 
 import { SearchForm } from '@/components/search/search-form';
 import { getCategories, getMasthead, getView } from '@/lib/content';
-import { categoryPath } from '@/lib/paths';
+import { CATEGORIES_PATH, categoryPath } from '@/lib/paths';
 
 const NAV_CATEGORIES = 8;
 
@@ -37,7 +37,7 @@ export function Masthead() {
           ))}
           <li>
             <Link
-              href="/categories"
+              href={CATEGORIES_PATH}
               className="text-neutral-600 hover:text-brand-600 dark:text-neutral-400 dark:hover:text-brand-50"
             >
               전체 분류

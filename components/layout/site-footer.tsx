@@ -1,7 +1,7 @@
 import Link from 'next/link';
 
-import { getMasthead, getPages, type Masthead, getView } from '@/lib/content';
-import { pagePath } from '@/lib/paths';
+import { getMasthead, getPages, getView, type Masthead } from '@/lib/content';
+import { CATEGORIES_PATH, pagePath, REPORTERS_PATH } from '@/lib/paths';
 
 /** The legal masthead an internet newspaper shows on every page (신문법 제21조), in its usual order. */
 function mastheadFields(masthead: Masthead): [string, string][] {
@@ -55,11 +55,11 @@ export function SiteFooter() {
         <div className="flex flex-col gap-2 sm:flex-row sm:justify-between">
           <p>{masthead.copyright}</p>
           <p>
-            <Link href="/categories" className="underline underline-offset-2">
+            <Link href={CATEGORIES_PATH} className="underline underline-offset-2">
               전체 분류 보기
             </Link>
             {' · '}
-            <Link href="/reporters" className="underline underline-offset-2">
+            <Link href={REPORTERS_PATH} className="underline underline-offset-2">
               기자 소개
             </Link>
           </p>

@@ -3,6 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 
+import { liveApiPath } from '@/lib/api-paths';
+
 export interface LiveRefresherProps {
   slug: string;
   /** The coverage version the page was rendered with (lib/content getLiveCoverage). */
@@ -26,9 +28,12 @@ export function LiveRefresher({ slug, version, intervalMs = 20_000 }: LiveRefres
     const ask = async () => {
       if (document.visibilityState === 'visible') {
         try {
-          const response = await fetch(`/api/live/${encodeURIComponent(slug)}`, { cache: 'no-store' });
+          const response = await fetch(liveApiPath(slug), { cache: 'no-store' });
           const body: unknown = response.ok ? await response.json() : undefined;
-          const next = typeof body === 'object' && body !== null ? (body as { version?: unknown; live?: unknown }) : {};
+          const next =
+            typeof body === 'object' && body !== null
+              ? (body as { version?: unknown; live?: unknown })
+              : {};
           if (!cancelled && typeof next.version === 'string' && next.version !== version) {
             setMessage('새 소식이 올라왔습니다');
             router.refresh();

@@ -1,3 +1,4 @@
+import { searchPath } from '@/lib/paths';
 import { MAX_QUERY_LENGTH } from '@/lib/search/limits';
 
 export interface SearchFormProps {
@@ -9,7 +10,7 @@ export interface SearchFormProps {
 /** A plain GET form to /search: works without JavaScript, and the browser keeps IME input intact. */
 export function SearchForm({ id, defaultValue, className = '' }: SearchFormProps) {
   return (
-    <form role="search" action="/search" method="get" className={`flex gap-2 ${className}`}>
+    <form role="search" action={searchPath()} method="get" className={`flex gap-2 ${className}`}>
       <label htmlFor={id} className="sr-only">
         기사 검색
       </label>

@@ -1,17 +1,11 @@
 import Link from 'next/link';
 
 import { ArticleTime } from '@/components/article/article-time';
-import { articlePath, categoryPath } from '@/lib/paths';
+import { articlePath, categoryPath, searchPath } from '@/lib/paths';
 import type { SearchResults as Results } from '@/lib/search';
 
 export interface SearchResultsProps {
   results: Results;
-}
-
-function pageHref(query: string, page: number): string {
-  const params = new URLSearchParams({ q: query });
-  if (page > 1) params.set('page', String(page));
-  return `/search?${params.toString()}`;
 }
 
 /** Search hits with their snippets; matches are marked, and every piece of text is escaped by React. */
@@ -79,14 +73,14 @@ export function SearchResults({ results }: SearchResultsProps) {
           className="mt-6 flex justify-between text-[0.95rem] font-semibold"
         >
           {page > 1 ? (
-            <Link href={pageHref(query, page - 1)} rel="prev" className="hover:underline">
+            <Link href={searchPath(query, page - 1)} rel="prev" className="hover:underline">
               ← 이전 쪽
             </Link>
           ) : (
             <span />
           )}
           {page < pageCount ? (
-            <Link href={pageHref(query, page + 1)} rel="next" className="hover:underline">
+            <Link href={searchPath(query, page + 1)} rel="next" className="hover:underline">
               다음 쪽 →
             </Link>
           ) : null}

@@ -5,8 +5,9 @@ export interface JsonLdProps {
 }
 
 /**
- * Structured data for search engines. The second and last place that injects markup: a script
- * element's text cannot be escaped as HTML, so serializeJsonLd escapes what could close it.
+ * Structured data for search engines. One of three places that inject markup (with ArticleBody and
+ * the layout's text-size script): a script element's text cannot be escaped as HTML, so
+ * serializeJsonLd escapes what could close it.
  */
 export function JsonLd({ data }: JsonLdProps) {
   return (

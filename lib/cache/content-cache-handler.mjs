@@ -39,8 +39,9 @@ const renderedAt = new Map();
 const renderedFrom = new Map();
 
 // Entries prerendered by `next build` carry no revalidate time of their own (Next keeps it in its
-// manifest): assume the shortest any route exports (`export const revalidate = 10`).
-const SHORTEST_REVALIDATE_S = 10;
+// manifest): assume the shortest any route exports (`export const revalidate = 10`; a test holds
+// every route to this number).
+export const SHORTEST_REVALIDATE_S = 10;
 
 /** Whether Next renders after this lookup: nothing cached, expired by us, or past its revalidate time. */
 function startsRender(entry, now) {
@@ -106,7 +107,11 @@ function sharedCache(serverDistDir) {
     const secret = cacheSecret();
     // null: decided once a process that there is none, so the line above is logged once.
     holder[SHARED_KEY] = secret
-      ? openSharedCache({ url: redis.url, prefix: `${redis.prefix}:${deploymentId(serverDistDir)}`, secret })
+      ? openSharedCache({
+          url: redis.url,
+          prefix: `${redis.prefix}:${deploymentId(serverDistDir)}`,
+          secret,
+        })
       : null;
   }
   return holder[SHARED_KEY] ?? undefined;
@@ -134,12 +139,14 @@ export default class ContentCacheHandler extends FileSystemCache {
     if (entry) {
       const rendered = Math.min(entry.lastModified, renderedAt.get(key) ?? entry.lastModified);
       // lastModified -1 tells Next the entry is expired: render before responding, no stale copy.
-      if (!isCurrent(state, rendered, renderedFrom.get(key))) entry = { ...entry, lastModified: -1 };
+      if (!isCurrent(state, rendered, renderedFrom.get(key)))
+        entry = { ...entry, lastModified: -1 };
     }
     const inShared = this.shared && sharedKey(state, key);
     if ((!entry || entry.lastModified === -1) && inShared) {
       const record = await this.shared.get(inShared);
-      if (record?.entry && isCurrent(state, record.renderedAt, record.version)) entry = record.entry;
+      if (record?.entry && isCurrent(state, record.renderedAt, record.version))
+        entry = record.entry;
     }
     if (!lookedUpAt.has(key) && startsRender(entry, lookedUp)) {
       // Renders that never end in a write (errors) must not grow this map without bound.

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { getBodyFormat } from './format/extensions';
 import { isPhotoFileName } from './image-ref';
 import { LIVE_FOLDER_SUFFIX } from './live-update';
-import { getBodyFormat } from './schema';
 
 /** The publication's identity: name, legal masthead, contacts (see docs/writing-articles.md). */
 export const SITE_FILE = '_site.yml';

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 
+import { authorField, toAuthorList } from './author-field';
 import { parseContentDate } from './dates';
 import { FIELD_LIMITS, tooLong } from './field-limits';
+import { getBodyFormat, stripArticleExtension } from './format/extensions';
 import { getRenderCostProblem } from './limits';
-import { frontMatterProblems, keyLine, type ContentProblem, type ParsedFile } from './parse';
-import { authorField, getBodyFormat, toAuthorList } from './schema';
-import type { ArticleSource, LiveUpdate } from './types';
+import { frontMatterProblems, keyLine, type ParsedFile } from './parse';
+import type { ArticleSource, ContentProblem, LiveUpdate } from './types';
 
 /** Live updates are files in a folder named after their article's file: `<name>.live/`. */
 export const LIVE_FOLDER_SUFFIX = '.live';
@@ -60,7 +61,7 @@ export function toLiveUpdate(parsed: ParsedFile, source: ArticleSource): LiveUpd
     ok: true,
     warnings: [],
     update: {
-      id: fileName.replace(/\.(md|markdown|html?)$/i, '').normalize('NFC'),
+      id: stripArticleExtension(fileName).normalize('NFC'),
       articleKey: folder.slice(0, -LIVE_FOLDER_SUFFIX.length),
       title: fm.title || undefined,
       date: date.date,
@@ -77,5 +78,5 @@ export function toLiveUpdate(parsed: ParsedFile, source: ArticleSource): LiveUpd
 
 /** The key updates name their article by: the article file's path without its extension. */
 export function liveArticleKey(path: string): string {
-  return path.replace(/\.(md|markdown|html?)$/i, '');
+  return stripArticleExtension(path);
 }

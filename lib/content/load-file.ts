@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 
-import { findControlCharacter, stripControlCharacters } from '@/lib/text/characters';
-
 import type { ContentEntry } from './files';
-import { parseFrontMatter, type ContentProblem } from './parse';
+import { withoutControlCharacters } from './format/control-characters';
+import { parseFrontMatter } from './parse';
 import { toArticle, toPage, type LoadResult } from './schema';
 import { toLiveUpdate } from './live-update';
 import { toReporter } from './reporter-profile';
 import { toSiteIdentity } from './site-identity';
+import type { ArticleSource } from './types';
 
 export interface LoadOptions {
   /** Larger files are refused rather than read. */
@@ -18,25 +18,6 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 function fileProblem(path: string, message: string, line?: number, column?: number): LoadResult {
   return { ok: false, problems: [{ file: path, line, column, severity: 'error', message }] };
-}
-
-/**
- * The warning for a file whose control characters were removed, at the first one's line. They
- * are dropped where content is read, once, so no page, feed or sitemap ever carries one.
- */
-function controlCharacterWarning(path: string, text: string): ContentProblem | undefined {
-  const at = findControlCharacter(text);
-  if (at < 0) return undefined;
-  const before = text.slice(0, at);
-  const line = before.split('\n').length;
-  const column = at - before.lastIndexOf('\n');
-  return {
-    file: path,
-    line,
-    column,
-    severity: 'warning',
-    message: '보이지 않는 제어 문자를 지웠습니다 (워드프로세서에서 붙여 넣을 때 섞여 듭니다)',
-  };
 }
 
 /** Reads and validates one file; every failure becomes a located problem, never an exception. */
@@ -67,20 +48,21 @@ export function loadFile(entry: ContentEntry, stat: fs.Stats, now: Date, options
   if (raw.includes('\u0000')) {
     return fileProblem(entry.path, '글자 파일이 아닙니다 (NUL 바이트가 있습니다)', 1, 1);
   }
-  const warning = controlCharacterWarning(entry.path, raw);
-  const source = { path: entry.path, size: stat.size, mtimeMs: stat.mtimeMs };
-  if (entry.kind === 'site') return toSiteIdentity(warning ? stripControlCharacters(raw) : raw, source);
-  if (entry.kind === 'reporter') return toReporter(raw, source);
-  const parsed = parseFrontMatter(warning ? stripControlCharacters(raw) : raw);
+  const { text, warning } = withoutControlCharacters(entry.path, raw);
+  const result = readText(entry, text, { path: entry.path, size: stat.size, mtimeMs: stat.mtimeMs }, now);
+  if (warning && result.ok) result.warnings.unshift(warning);
+  return result;
+}
+
+/** One text file's kind of content, from text already free of control characters. */
+function readText(entry: ContentEntry, text: string, source: ArticleSource, now: Date): LoadResult {
+  if (entry.kind === 'site') return toSiteIdentity(text, source);
+  if (entry.kind === 'reporter') return toReporter(text, source);
+  const parsed = parseFrontMatter(text);
   if (!parsed.ok) {
     return { ok: false, problems: [{ file: entry.path, severity: 'error', ...parsed.problem }] };
   }
-  const result =
-    entry.kind === 'page'
-      ? toPage(parsed.value, source)
-      : entry.kind === 'live-update'
-        ? toLiveUpdate(parsed.value, source)
-        : toArticle(parsed.value, source, now);
-  if (warning && result.ok) result.warnings.unshift(warning);
-  return result;
+  if (entry.kind === 'page') return toPage(parsed.value, source);
+  if (entry.kind === 'live-update') return toLiveUpdate(parsed.value, source);
+  return toArticle(parsed.value, source, now);
 }

@@ -1,16 +1,9 @@
 import matter from 'gray-matter';
-import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
 
-import { stripControlCharacters } from '@/lib/text/characters';
+import { readYaml } from './format/yaml';
+import type { ContentProblem } from './types';
 
-/** A problem found in a content file, located as precisely as the parser allows. */
-export interface ContentProblem {
-  file: string;
-  line?: number;
-  column?: number;
-  severity: 'error' | 'warning';
-  message: string;
-}
+export type { ContentProblem } from './types';
 
 export interface ParsedFile {
   data: Record<string, unknown>;
@@ -63,69 +56,6 @@ function refuseLanguage(language: string) {
   };
 }
 
-/** Editors read Korean: the YAML library's error codes, said plainly. */
-const YAML_ERRORS: Record<string, string> = {
-  BAD_INDENT: '들여쓰기가 맞지 않거나 괄호가 닫히지 않았습니다',
-  TAB_AS_INDENT: '들여쓰기에 탭을 쓸 수 없습니다 (빈칸을 쓰세요)',
-  MISSING_CHAR: '괄호나 따옴표가 닫히지 않았습니다',
-  BLOCK_IN_FLOW: '괄호나 따옴표가 닫히지 않았습니다',
-  DUPLICATE_KEY: '같은 항목이 두 번 있습니다',
-  MULTILINE_IMPLICIT_KEY: '"이름: 값" 형식이 아닌 줄이 있습니다 (값에 콜론이 있으면 따옴표로 감싸세요)',
-  UNEXPECTED_TOKEN: '값에 쓸 수 없는 글자가 있습니다 (콜론, #, 따옴표가 든 값은 따옴표로 감싸세요)',
-  BAD_SCALAR_START: '값이 쓸 수 없는 글자로 시작합니다 (따옴표로 감싸세요)',
-  TAG_RESOLVE_FAILED: '허용되지 않는 YAML 태그입니다 (!!로 시작하는 표기)',
-  BAD_ALIAS: '별칭(*, &)을 잘못 썼습니다',
-  ALIAS_PROPS: '별칭(*, &)을 잘못 썼습니다',
-  MULTIPLE_DOCS: 'front matter 안에 ---가 또 있습니다',
-  BAD_DQ_ESCAPE: '큰따옴표 안의 \\ 표기가 잘못되었습니다',
-};
-
-/** Every string in a parsed YAML value, with control characters removed. */
-function withoutControlCharacters(value: unknown): unknown {
-  if (typeof value === 'string') return stripControlCharacters(value);
-  if (Array.isArray(value)) return value.map(withoutControlCharacters);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, child]) => [stripControlCharacters(key), withoutControlCharacters(child)]),
-    );
-  }
-  return value;
-}
-
-/**
- * YAML 1.2 core schema: only maps, lists, strings, numbers, booleans and null. Dates stay strings
- * so that our own rules (Korea time when no zone is given) decide what they mean.
- */
-function parseYaml(source: string): { data: Record<string, unknown>; keyLines: Map<string, number> } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, {
-    schema: 'core',
-    lineCounter,
-    uniqueKeys: true,
-    prettyErrors: false,
-  });
-  const first = doc.errors[0] ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
-  if (first) {
-    const pos = lineCounter.linePos(first.pos[0]);
-    const reason = YAML_ERRORS[first.code] ?? 'YAML 문법이 맞지 않습니다';
-    throw new FrontMatterError(`front matter YAML 오류: ${reason} (${first.code})`, pos.line, pos.col);
-  }
-  const keyLines = new Map<string, number>();
-  if (doc.contents !== null && !isMap(doc.contents)) {
-    throw new FrontMatterError('front matter는 "이름: 값" 형식의 항목이어야 합니다', 2, 1);
-  }
-  if (isMap(doc.contents)) {
-    for (const item of doc.contents.items) {
-      if (isScalar(item.key) && item.key.range) {
-        keyLines.set(String(item.key.value), lineCounter.linePos(item.key.range[0]).line);
-      }
-    }
-  }
-  // YAML escapes ("\v", "\uD800") can spell control characters the file itself does not hold.
-  const data: unknown = withoutControlCharacters(doc.toJS({ maxAliasCount: 50 }));
-  return { data: (data ?? {}) as Record<string, unknown>, keyLines };
-}
-
 /**
  * Splits a file into YAML front matter and body. Any other front-matter language is refused:
  * gray-matter would otherwise evaluate `---js` blocks as code.
@@ -151,9 +81,10 @@ export function parseFrontMatter(text: string): ParseResult {
       language: 'yaml',
       engines: {
         yaml: (source: string) => {
-          const parsed = parseYaml(source);
-          keyLines = parsed.keyLines;
-          return parsed.data;
+          const read = readYaml(source, 'front matter');
+          if (!read.ok) throw new FrontMatterError(read.problem.message, read.problem.line, read.problem.column);
+          keyLines = read.value.keyLines;
+          return read.value.data;
         },
         json: refuseLanguage('json'),
         js: refuseLanguage('js'),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import { site, siteDefaults } from '@/lib/site';
+import { readSlugParam } from '@/lib/slug-param';
 
 import type { ArticleQuery, ContentReader } from './reader';
 import type { Article, ArticleSource, Category, LiveUpdate, Page, Reporter, SiteIdentity, Taxonomy } from './types';
@@ -206,13 +207,7 @@ export function getAdjacent(view: ContentView, article: Article): { newer?: Arti
 }
 
 /** Route params may arrive percent-encoded; decode once, and never throw on bad escapes. */
-export function decodeParam(param: string): string {
-  try {
-    return decodeURIComponent(param).normalize('NFC');
-  } catch {
-    return param.normalize('NFC');
-  }
-}
+export const decodeParam = (param: string): string => readSlugParam(param).slug;
 
 /**
  * Any valid article by slug, drafts and scheduled ones included: for editors' previews only,

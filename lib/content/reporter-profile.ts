@@ -1,13 +1,11 @@
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 
-import { stripControlCharacters } from '@/lib/text/characters';
-
 import { cappedList, FIELD_LIMITS, tooLong } from './field-limits';
-import type { ContentProblem } from './parse';
+import { stripYamlExtension } from './format/extensions';
+import { readYaml } from './format/yaml';
 import { toImageRef } from './image-ref';
-import { toArticleSlug } from './schema';
-import type { ArticleSource, Reporter, ReporterLink } from './types';
+import { toArticleSlug } from './slugs';
+import type { ArticleSource, ContentProblem, Reporter, ReporterLink } from './types';
 
 export type ReporterResult =
   | { ok: true; reporter: Reporter; warnings: ContentProblem[] }
@@ -18,7 +16,7 @@ const LIMIT = FIELD_LIMITS.reporter;
 const text = (field: string, limit: number) =>
   z
     .string({ error: `${field}: 글자여야 합니다` })
-    .transform((v) => stripControlCharacters(v).trim())
+    .trim()
     .pipe(z.string().max(limit, tooLong(field, limit)));
 
 const LINK_MESSAGE = 'links: http(s) 주소나 mailto:전자우편 주소의 목록이어야 합니다';
@@ -46,7 +44,7 @@ export function toReporterLink(value: string): ReporterLink | undefined {
 const reporterSchema = z.looseObject({
   name: z
     .string({ error: 'name: 기자 이름이 있어야 합니다 (필수 항목)' })
-    .transform((v) => stripControlCharacters(v).trim())
+    .trim()
     .pipe(z.string().min(1, 'name: 기자 이름이 비어 있습니다').max(LIMIT.name, tooLong('name', LIMIT.name))),
   role: text('role', LIMIT.role).optional(),
   desk: text('desk', LIMIT.desk).optional(),
@@ -70,39 +68,27 @@ const reporterSchema = z.looseObject({
 /** Reads `_reporters/<id>.yml`: the id is the file name; `name` is required. */
 export function toReporter(source: string, file: ArticleSource): ReporterResult {
   const fileName = file.path.split('/').pop() ?? file.path;
-  const id = toArticleSlug(fileName.replace(/\.ya?ml$/i, ''));
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false });
-  const first = doc.errors[0];
-  if (first) {
-    const pos = lineCounter.linePos(first.pos[0]);
-    return { ok: false, problems: [{ file: file.path, line: pos.line, column: pos.col, severity: 'error', message: `YAML 오류: ${first.code}` }] };
-  }
+  const id = toArticleSlug(stripYamlExtension(fileName));
+  const read = readYaml(source, 'file');
+  if (!read.ok) return { ok: false, problems: [{ file: file.path, severity: 'error', ...read.problem }] };
   if (!id) {
     return { ok: false, problems: [{ file: file.path, line: 1, severity: 'error', message: '파일 이름을 기자 주소(id)로 쓸 수 없습니다' }] };
   }
-  const result = reporterSchema.safeParse(doc.toJS({ maxAliasCount: 50 }) ?? {});
+  const lineOf = (key: PropertyKey | undefined) => (typeof key === 'string' ? read.value.valueLines.get(key) : undefined);
+  const result = reporterSchema.safeParse(read.value.data);
   if (!result.success) {
     return {
       ok: false,
-      problems: result.error.issues.map((issue) => {
-        const node = typeof issue.path[0] === 'string' ? doc.getIn([issue.path[0]], true) : undefined;
-        const offset = node && typeof node === 'object' && 'range' in node ? (node.range as [number, number])[0] : undefined;
-        return {
-          file: file.path,
-          line: offset === undefined ? 1 : lineCounter.linePos(offset).line,
-          severity: 'error' as const,
-          message: issue.message,
-        };
-      }),
+      problems: result.error.issues.map((issue) => ({
+        file: file.path,
+        line: lineOf(issue.path[0]) ?? 1,
+        severity: 'error' as const,
+        message: issue.message,
+      })),
     };
   }
   const fm = result.data;
-  const photoLine = () => {
-    const node = doc.getIn(['photo'], true);
-    const offset = node && typeof node === 'object' && 'range' in node ? (node.range as [number, number])[0] : undefined;
-    return offset === undefined ? 1 : lineCounter.linePos(offset).line;
-  };
+  const photoLine = () => lineOf('photo') ?? 1;
   const photo = fm.photo ? toImageRef(fm.photo, file.path, photoLine()) : undefined;
   if (photo && !photo.ok) {
     return { ok: false, problems: [{ file: file.path, line: photoLine(), severity: 'error', message: `photo: ${photo.message}` }] };

@@ -1,17 +1,21 @@
-import { slug as githubSlug } from 'github-slugger';
+// Front matter → `Article` or `Page`: the rules every article and page file is held to, each
+// mistake a Korean message at the line of the field it names.
 import { z } from 'zod';
 
 import { site } from '@/lib/site';
 
 import { getFileNameDate, parseContentDate } from './dates';
+import { authorField, toAuthorList } from './author-field';
 import { cappedList, FIELD_LIMITS, tooLong } from './field-limits';
+import { ARTICLE_EXTENSION_LIST, getBodyFormat, stripArticleExtension } from './format/extensions';
 import { getRenderCostProblem } from './limits';
 import type { LiveUpdateResult } from './live-update';
 import type { ReporterResult } from './reporter-profile';
 import type { SiteIdentityResult } from './site-identity';
 import { toImageRef, type ImageRef } from './image-ref';
-import { frontMatterProblems, keyLine, type ContentProblem, type ParsedFile } from './parse';
-import type { Article, ArticleSource, BodyFormat, Category, Correction, Page, PhotoFile } from './types';
+import { frontMatterProblems, keyLine, type ParsedFile } from './parse';
+import { toArticleSlug, toCategorySlug } from './slugs';
+import type { Article, ArticleSource, Category, ContentProblem, Correction, Page, PhotoFile } from './types';
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
 
@@ -44,12 +48,6 @@ const dateText = (field: string) =>
     .union([z.string(), z.number()], { error: `${field}: 날짜여야 합니다 (예: 2024-06-12 09:30)` })
     .transform(String)
     .pipe(z.string().max(LIMIT.date, tooLong(field, LIMIT.date)));
-
-/** `author`: one name or reporter id, or a list of them; blanks dropped, each name and the count capped. */
-export const authorField = z
-  .union([z.string(), z.array(z.string())], { error: 'author: 글자 또는 글자의 목록이어야 합니다' })
-  .transform(toAuthorList)
-  .pipe(cappedList('author', LIMIT.author, LIMIT.authors));
 
 /** `slug`: text, or a number read as the text it looks like. */
 const slugField = z
@@ -117,35 +115,7 @@ const frontMatterSchema = z.looseObject({
 
 type FrontMatter = z.infer<typeof frontMatterSchema>;
 
-/** A category's URL slug: lower-case, spaces to hyphens, Hangul and other letters kept. */
-export function toCategorySlug(name: string): string {
-  return githubSlug(name.normalize('NFC'));
-}
-
-/** Normalizes a slug from the `slug` field or a file name; undefined when it cannot be a URL segment. */
-export function toArticleSlug(raw: string): string | undefined {
-  const slug = raw.normalize('NFC').trim().replace(/\s+/g, '-');
-  if (!slug || slug === '.' || slug === '..' || /[/\\?#%]/.test(slug)) return undefined;
-  return slug;
-}
-
-export { isSafeImageUrl } from './image-ref';
-
-/** `author` as written: one name or id, or a list of them; blanks dropped. */
-export function toAuthorList(author: string | readonly string[] | undefined): string[] {
-  return (typeof author === 'string' ? [author] : (author ?? [])).map((name) => name.trim()).filter(Boolean);
-}
-
-export function getBodyFormat(fileName: string): BodyFormat | undefined {
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
-  if (lower.endsWith('.html') || lower.endsWith('.htm')) return 'html';
-  return undefined;
-}
-
-function stripExtension(fileName: string): string {
-  return fileName.replace(/\.(md|markdown|html?)$/i, '');
-}
+export { toArticleSlug, toCategorySlug } from './slugs';
 
 export type ValidationResult =
   | { ok: true; article: Article; warnings: ContentProblem[] }
@@ -185,7 +155,7 @@ export function toPage(parsed: ParsedFile, source: ArticleSource): PageResult {
   const problems: ContentProblem[] = [];
   const fileName = file.split('/').pop() ?? file;
   const format = getBodyFormat(fileName);
-  const rawSlug = fm.slug ?? stripExtension(fileName);
+  const rawSlug = fm.slug ?? stripArticleExtension(fileName);
   const slug = toArticleSlug(rawSlug);
   if (!slug) {
     problems.push({ file, line: lineOf('slug') ?? 1, severity: 'error', message: `slug: URL에 쓸 수 없는 값입니다: "${rawSlug}"` });
@@ -250,9 +220,9 @@ export function toArticle(parsed: ParsedFile, source: ArticleSource, now: Date =
 
   const fileName = file.split('/').pop() ?? file;
   const format = getBodyFormat(fileName);
-  if (!format) problems.push(problem(`지원하지 않는 파일 형식입니다: ${fileName} (.md, .markdown, .html, .htm)`));
+  if (!format) problems.push(problem(`지원하지 않는 파일 형식입니다: ${fileName} (${ARTICLE_EXTENSION_LIST})`));
 
-  const rawSlug = fm.slug ?? stripExtension(fileName);
+  const rawSlug = fm.slug ?? stripArticleExtension(fileName);
   const slug = toArticleSlug(rawSlug);
   if (!slug) {
     problems.push(problem(`slug: URL에 쓸 수 없는 값입니다: "${rawSlug}" (/ \\ ? # % 는 쓸 수 없습니다)`, fm.slug ? 'slug' : undefined));

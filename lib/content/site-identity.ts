@@ -1,13 +1,11 @@
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 
 import { toSiteUrl } from '@/lib/site';
-import { stripControlCharacters } from '@/lib/text/characters';
 
 import { FIELD_LIMITS, tooLong } from './field-limits';
+import { readYaml } from './format/yaml';
 import { toImageRef } from './image-ref';
-import type { ContentProblem } from './parse';
-import type { ArticleSource, SiteIdentity } from './types';
+import type { ArticleSource, ContentProblem, SiteIdentity } from './types';
 
 export type SiteIdentityResult =
   | { ok: true; site: SiteIdentity; warnings: ContentProblem[] }
@@ -68,23 +66,10 @@ export const REQUIRED_SITE_FIELDS: [keyof z.infer<typeof siteSchema>, string][] 
 
 /** Reads `_site.yml`: YAML only (core schema), validated; a missing legal field is a warning naming it. */
 export function toSiteIdentity(source: string, file: ArticleSource): SiteIdentityResult {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false });
-  const first = doc.errors[0];
-  if (first) {
-    const pos = lineCounter.linePos(first.pos[0]);
-    return {
-      ok: false,
-      problems: [{ file: file.path, line: pos.line, column: pos.col, severity: 'error', message: `YAML 오류: ${first.code}` }],
-    };
-  }
-  const lineOf = (key: PropertyKey | undefined) => {
-    const range = typeof key === 'string' ? doc.getIn([key], true) : undefined;
-    const offset = range && typeof range === 'object' && 'range' in range ? (range.range as [number, number])[0] : undefined;
-    return offset === undefined ? undefined : lineCounter.linePos(offset).line;
-  };
-  const data: unknown = doc.toJS({ maxAliasCount: 50 }) ?? {};
-  const result = siteSchema.safeParse(data);
+  const read = readYaml(source, 'file');
+  if (!read.ok) return { ok: false, problems: [{ file: file.path, severity: 'error', ...read.problem }] };
+  const lineOf = (key: PropertyKey | undefined) => (typeof key === 'string' ? read.value.valueLines.get(key) : undefined);
+  const result = siteSchema.safeParse(read.value.data);
   if (!result.success) {
     return {
       ok: false,
@@ -92,7 +77,7 @@ export function toSiteIdentity(source: string, file: ArticleSource): SiteIdentit
         file: file.path,
         line: lineOf(issue.path[0]) ?? 1,
         severity: 'error' as const,
-        message: stripControlCharacters(issue.message),
+        message: issue.message,
       })),
     };
   }
@@ -108,29 +93,28 @@ export function toSiteIdentity(source: string, file: ArticleSource): SiteIdentit
     message: `${label}(${key})이 없습니다: 인터넷신문은 모든 페이지에 밝혀야 합니다`,
   }));
   const officer = fm.youth_protection_officer;
-  const clean = (value: string | undefined) => (value ? stripControlCharacters(value) : undefined);
   return {
     ok: true,
     warnings,
     site: {
-      name: clean(fm.name),
-      description: clean(fm.description),
+      name: fm.name || undefined,
+      description: fm.description || undefined,
       url: fm.url,
-      registrationNumber: clean(fm.registration_number),
-      registrationDate: clean(fm.registration_date),
-      publisher: clean(fm.publisher),
-      editor: clean(fm.editor),
+      registrationNumber: fm.registration_number || undefined,
+      registrationDate: fm.registration_date || undefined,
+      publisher: fm.publisher || undefined,
+      editor: fm.editor || undefined,
       youthProtectionOfficer:
         officer === undefined
           ? undefined
           : typeof officer === 'string'
-            ? { name: stripControlCharacters(officer) }
-            : { name: stripControlCharacters(officer.name), contact: clean(officer.contact) },
-      address: clean(fm.address),
-      phone: clean(fm.phone),
-      email: clean(fm.email),
-      tips: clean(fm.tips),
-      copyright: clean(fm.copyright),
+            ? { name: officer }
+            : { name: officer.name, contact: officer.contact || undefined },
+      address: fm.address || undefined,
+      phone: fm.phone || undefined,
+      email: fm.email || undefined,
+      tips: fm.tips || undefined,
+      copyright: fm.copyright || undefined,
       logo: logo?.ref,
       aiTraining: fm.ai_training ?? 'allow',
       source: file,

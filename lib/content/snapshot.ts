@@ -3,6 +3,7 @@ import type { ContentProblem } from './parse';
 import type { LoadResult } from './schema';
 import { liveArticleKey } from './live-update';
 import type { ImageRef } from './image-ref';
+import { RESERVED_PAGE_SLUGS } from './reserved-slugs';
 import type { Article, Byline, Category, LiveUpdate, Page, PhotoFile, Reporter, SiteIdentity } from './types';
 
 /** Everything known about the content folder at one moment; never mutated after it is built. */
@@ -36,34 +37,6 @@ export interface SourceFile {
   /** Undefined for a file that is not an article, or one not read yet. */
   result?: LoadResult;
 }
-
-/**
- * The first path segments the site's own routes use: a page there would never be reached, or
- * would hide a route. Next's special files and folders are included.
- */
-export const RESERVED_PAGE_SLUGS = new Set([
-  'api',
-  'articles',
-  'atom.xml',
-  'categories',
-  'category',
-  'feed.json',
-  'feed.xml',
-  'icon.svg',
-  'logo.png',
-  'media',
-  'news-sitemap.xml',
-  'og',
-  'preview',
-  'reporters',
-  'robots.txt',
-  'search',
-  'sitemap.xml',
-  'sitemaps',
-  'tag',
-  '_next',
-  'favicon.ico',
-]);
 
 /** Pages by slug. A slug a route uses, or one two pages share, is an error on the page file. */
 function collectPages(pages: readonly Page[], problems: ContentProblem[]): Map<string, Page> {

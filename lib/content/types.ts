@@ -14,6 +14,15 @@ export type Taxonomy = 'category' | 'tag' | 'reporters';
 
 export type BodyFormat = 'markdown' | 'html';
 
+/** A problem found in a content file, located as precisely as the parser allows. */
+export interface ContentProblem {
+  file: string;
+  line?: number;
+  column?: number;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
 /** A body read from a file: its format, its text, the line it starts at, and the file. */
 export interface FileBody {
   format: BodyFormat;

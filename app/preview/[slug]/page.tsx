@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
 import { ArticleView } from '@/components/article/article-view';
-import { decodeParam, getArticleForPreview, isPublished, getView } from '@/lib/content';
+import { getArticleForPreview, getView, isPublished } from '@/lib/content';
 import { formatKstDateTime } from '@/lib/format';
+import { readSlugParam } from '@/lib/paths';
 import { isPreviewTokenValid } from '@/lib/preview';
 
 // Rendered per request with `private, no-store`: a preview must never land in a shared cache.
@@ -19,7 +20,7 @@ export const metadata: Metadata = {
 export default async function PreviewPage({ params, searchParams }: PageProps<'/preview/[slug]'>) {
   const [{ slug }, { token }] = await Promise.all([params, searchParams]);
   if (!isPreviewTokenValid(token)) notFound();
-  const article = getArticleForPreview(getView(), decodeParam(slug));
+  const article = getArticleForPreview(getView(), readSlugParam(slug).slug);
   if (!article) notFound();
 
   const status = article.draft

@@ -3,7 +3,7 @@
  * the few rows a question touches. snapshot.ts keeps its own copies until it imports these.
  */
 import type { ContentProblem } from '../parse';
-import { RESERVED_PAGE_SLUGS } from '../snapshot';
+import { RESERVED_PAGE_SLUGS } from '../reserved-slugs';
 import type { Article, Byline, Category, Page, Reporter } from '../types';
 
 /** Reporters' profiles as bylines look them up: by id, and by exact name (the last profile with a name wins). */

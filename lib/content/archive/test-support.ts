@@ -8,7 +8,8 @@ import { isPhotoFileName } from '../image-ref';
 import { LIVE_FOLDER_SUFFIX, toLiveUpdate } from '../live-update';
 import { parseFrontMatter } from '../parse';
 import { toReporter } from '../reporter-profile';
-import { getBodyFormat, toArticle, toPage, type LoadResult } from '../schema';
+import { getBodyFormat } from '../format/extensions';
+import { toArticle, toPage, type LoadResult } from '../schema';
 import { toSiteIdentity } from '../site-identity';
 import type { SourceFile } from '../snapshot';
 

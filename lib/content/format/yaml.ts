@@ -1,0 +1,89 @@
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+
+import { withoutControlCharactersDeep } from './control-characters';
+
+/** Where the YAML came from, as a message names it: an article's front matter, or a whole `.yml` file. */
+export type YamlContext = 'front matter' | 'file';
+
+/** A YAML map as content reads it: plain data, and the line of each top-level key and its value. */
+export interface YamlMap {
+  data: Record<string, unknown>;
+  /** 1-based line of each top-level key. */
+  keyLines: Map<string, number>;
+  /** 1-based line where each top-level key's value starts (the item under `links:`, say). */
+  valueLines: Map<string, number>;
+}
+
+/** Why YAML could not be read, at the line and column of the first mistake. */
+export interface YamlProblem {
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+export type YamlResult = { ok: true; value: YamlMap } | { ok: false; problem: YamlProblem };
+
+/** Editors read Korean: the YAML library's error codes, said plainly. */
+const YAML_ERRORS: Record<string, string> = {
+  BAD_INDENT: '들여쓰기가 맞지 않거나 괄호가 닫히지 않았습니다',
+  TAB_AS_INDENT: '들여쓰기에 탭을 쓸 수 없습니다 (빈칸을 쓰세요)',
+  MISSING_CHAR: '괄호나 따옴표가 닫히지 않았습니다',
+  BLOCK_IN_FLOW: '괄호나 따옴표가 닫히지 않았습니다',
+  DUPLICATE_KEY: '같은 항목이 두 번 있습니다',
+  MULTILINE_IMPLICIT_KEY: '"이름: 값" 형식이 아닌 줄이 있습니다 (값에 콜론이 있으면 따옴표로 감싸세요)',
+  UNEXPECTED_TOKEN: '값에 쓸 수 없는 글자가 있습니다 (콜론, #, 따옴표가 든 값은 따옴표로 감싸세요)',
+  BAD_SCALAR_START: '값이 쓸 수 없는 글자로 시작합니다 (따옴표로 감싸세요)',
+  TAG_RESOLVE_FAILED: '허용되지 않는 YAML 태그입니다 (!!로 시작하는 표기)',
+  BAD_ALIAS: '별칭(*, &)을 잘못 썼습니다',
+  ALIAS_PROPS: '별칭(*, &)을 잘못 썼습니다',
+  MULTIPLE_DOCS: 'front matter 안에 ---가 또 있습니다',
+  BAD_DQ_ESCAPE: '큰따옴표 안의 \\ 표기가 잘못되었습니다',
+};
+
+/** How many times an alias may be expanded: enough for real files, too few for a "billion laughs". */
+const MAX_ALIAS_COUNT = 50;
+
+/**
+ * Reads the YAML of any content file (an article's front matter, `_site.yml`, `_reporters/*.yml`)
+ * with one rule set: YAML 1.2 core schema (maps, lists, strings, numbers, booleans, null; dates
+ * stay strings so that our own rules decide what they mean), no duplicate keys, no tags, aliases
+ * capped, control characters dropped from every string, and a map at the top. A mistake is one
+ * Korean message at its line and column, said the same way for every kind of file.
+ */
+export function readYaml(source: string, context: YamlContext): YamlResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false });
+  const first = doc.errors[0] ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  const prefix = context === 'front matter' ? 'front matter ' : '';
+  if (first) {
+    const pos = lineCounter.linePos(first.pos[0]);
+    const reason = YAML_ERRORS[first.code] ?? 'YAML 문법이 맞지 않습니다';
+    return { ok: false, problem: { line: pos.line, column: pos.col, message: `${prefix}YAML 오류: ${reason} (${first.code})` } };
+  }
+  if (doc.contents !== null && !isMap(doc.contents)) {
+    const subject = context === 'front matter' ? 'front matter는' : '이 파일은';
+    // Front matter starts on the line after the opening ---.
+    const line = context === 'front matter' ? 2 : 1;
+    return { ok: false, problem: { line, column: 1, message: `${subject} "이름: 값" 형식의 항목이어야 합니다` } };
+  }
+  const keyLines = new Map<string, number>();
+  const valueLines = new Map<string, number>();
+  for (const item of isMap(doc.contents) ? doc.contents.items : []) {
+    if (!isScalar(item.key) || !item.key.range) continue;
+    const key = String(item.key.value);
+    keyLines.set(key, lineCounter.linePos(item.key.range[0]).line);
+    const value = item.value;
+    const valueStart = value && typeof value === 'object' && 'range' in value ? value.range?.[0] : undefined;
+    if (valueStart !== undefined) valueLines.set(key, lineCounter.linePos(valueStart).line);
+  }
+  let data: unknown;
+  try {
+    data = withoutControlCharactersDeep(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
+  } catch (error) {
+    // The only failure left is an alias expanded past MAX_ALIAS_COUNT.
+    const message = error instanceof Error ? error.message : String(error);
+    const subject = context === 'front matter' ? 'front matter를' : '이 파일을';
+    return { ok: false, problem: { line: 1, message: `${subject} 읽을 수 없습니다: ${message}` } };
+  }
+  return { ok: true, value: { data: (data ?? {}) as Record<string, unknown>, keyLines, valueLines } };
+}

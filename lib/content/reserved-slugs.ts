@@ -1,0 +1,28 @@
+/**
+ * The first path segments the site's own routes use: a page there would never be reached, or
+ * would hide a route. Next's special files and folders are included;
+ * reserved-slugs.test.ts derives them from app/ and fails on one missing here.
+ */
+export const RESERVED_PAGE_SLUGS = new Set([
+  'api',
+  'articles',
+  'atom.xml',
+  'categories',
+  'category',
+  'feed.json',
+  'feed.xml',
+  'icon.svg',
+  'logo.png',
+  'media',
+  'news-sitemap.xml',
+  'og',
+  'preview',
+  'reporters',
+  'robots.txt',
+  'search',
+  'sitemap.xml',
+  'sitemaps',
+  'tag',
+  '_next',
+  'favicon.ico',
+]);
