@@ -20,3 +20,11 @@ export const getView = cache((): ContentView => makeView(currentReader(), new Da
 export function getViewAt(now: Date): ContentView {
   return makeView(currentReader(), now, getSiteSettings());
 }
+
+/**
+ * Whether the server is still reading its content folder in the background (its first start on
+ * an archive, or a whole rescan): pages then say that what is not found may not be read yet.
+ */
+export function isReadingContent(): boolean {
+  return getContentStore().isReading();
+}
