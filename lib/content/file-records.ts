@@ -6,6 +6,8 @@ export interface FileRecord {
   size: number;
   mtimeMs: number;
   result?: LoadResult;
+  /** What kind of file it was when recorded (records kept elsewhere than memory say it). */
+  kind?: ContentEntry['kind'];
 }
 
 /**
@@ -24,6 +26,11 @@ export interface FileRecords {
   newestMtime(): number;
   /** Hands what is held so far to where records are kept (an index), if they are held anywhere. */
   flush?(): void;
+  /**
+   * Whether any path under `prefix` (a folder, ending in `/`) is recorded: given by records that
+   * keep the folder's listing themselves, so the source need not hold it in memory.
+   */
+  hasUnder?(prefix: string): boolean;
 }
 
 /** Records held in a map: every result in memory, as a one-shot reader of the folder needs them. */

@@ -52,6 +52,62 @@ function isUnchanged(cached: FileRecord | undefined, stat: fs.Stats | undefined)
   return !!cached && !!stat && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs;
 }
 
+/**
+ * The folder's files as last listed, kept current path by path: what tells the watcher's named
+ * paths apart (a new file, a folder renamed, a file that changed kind).
+ */
+interface Listing {
+  replace(entries: ContentEntry[]): void;
+  /** Whether a listed path is under `prefix` (a folder, ending in `/`). */
+  hasUnder(prefix: string): boolean;
+  kindOf(path: string): ContentEntry['kind'] | undefined;
+  put(entry: ContentEntry): void;
+  /** Forgets a path; false when it was not listed. */
+  remove(path: string): boolean;
+  /** Every listed file in path order (what a snapshot is built from). */
+  all(): Iterable<ContentEntry>;
+}
+
+/** The listing in memory, sorted by path: what a one-shot reader builds its snapshot from. */
+function memoryListing(): Listing {
+  let entries: ContentEntry[] = [];
+  return {
+    replace: (next) => void (entries = next),
+    hasUnder: (prefix) => entries[entryIndex(entries, prefix)]?.path.startsWith(prefix) ?? false,
+    kindOf(path) {
+      const found = entries[entryIndex(entries, path)];
+      return found?.path === path ? found.kind : undefined;
+    },
+    put(entry) {
+      const at = entryIndex(entries, entry.path);
+      if (entries[at]?.path === entry.path) entries[at] = entry;
+      else entries.splice(at, 0, entry);
+    },
+    remove(path) {
+      const at = entryIndex(entries, path);
+      if (entries[at]?.path !== path) return false;
+      entries.splice(at, 1);
+      return true;
+    },
+    all: () => entries,
+  };
+}
+
+/**
+ * The listing read from records that keep it (the on-disk index): nothing per file in memory. A
+ * server never builds a snapshot, so it never asks for every entry.
+ */
+function recordedListing(files: FileRecords): Listing {
+  return {
+    replace: () => {},
+    hasUnder: (prefix) => files.hasUnder?.(prefix) ?? true,
+    kindOf: (path) => files.get(path)?.kind,
+    put: () => {},
+    remove: (path) => files.get(path) !== undefined,
+    all: () => [],
+  };
+}
+
 /** Where `path` is, or would go, in sorted entries. */
 function entryIndex(entries: readonly ContentEntry[], path: string): number {
   let low = 0;
@@ -78,8 +134,7 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
   const { root, live } = options;
   const watching = live && (options.watch ?? true);
   const files: FileRecords = options.records ?? memoryRecords();
-  /** The folder's files as last listed, sorted by path, kept current path by path. */
-  let entries: ContentEntry[] = [];
+  const listing = options.records?.hasUnder ? recordedListing(files) : memoryListing();
   let dirty = true;
   /** The paths the watcher named since the last refresh, or 'all' when any path may have changed. */
   let touched: Set<string> | 'all' = 'all';
@@ -167,7 +222,8 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
 
   /** Lists the folder, re-stats every file and reparses the changed ones. */
   function refreshAll(now: number, settle: boolean): boolean {
-    entries = listContentFiles(root);
+    const entries = listContentFiles(root);
+    listing.replace(entries);
     const seen = new Set<string>();
     let changed = false;
     let settling = false;
@@ -200,7 +256,7 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
    */
   async function refreshAllInBackground(settle: boolean): Promise<void> {
     const listed = await listContentFilesAsync(root);
-    entries = listed;
+    listing.replace(listed);
     const seen = new Set<string>();
     let settling = false;
     let sliceStart = performance.now();
@@ -231,16 +287,13 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
     for (const name of names) {
       const entry = describeContentFile(root, name);
       const key = name.normalize('NFC');
-      const under = entries[entryIndex(entries, `${key}/`)];
-      if (entry === 'directory' || under?.path.startsWith(`${key}/`)) return undefined;
+      if (entry === 'directory' || listing.hasUnder(`${key}/`)) return undefined;
       found.push([name, entry]);
     }
     let changed = false;
     const settling: string[] = [];
     const remove = (key: string) => {
-      const at = entryIndex(entries, key);
-      if (entries[at]?.path === key) {
-        entries.splice(at, 1);
+      if (listing.remove(key)) {
         files.delete(key);
         changed = true;
       }
@@ -250,14 +303,10 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
         remove(name.normalize('NFC'));
         continue;
       }
-      const at = entryIndex(entries, entry.path);
-      const known = entries[at];
-      if (known?.path !== entry.path) {
-        entries.splice(at, 0, entry);
-        changed = true;
-      } else if (known.kind !== entry.kind) {
-        entries[at] = entry;
-        files.delete(entry.path);
+      const known = listing.kindOf(entry.path);
+      if (known !== entry.kind) {
+        listing.put(entry);
+        if (known !== undefined) files.delete(entry.path);
         changed = true;
       }
       let stat: fs.Stats;
@@ -311,7 +360,7 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
       await reading;
     },
     *files() {
-      for (const entry of entries) yield { entry, result: files.get(entry.path)?.result };
+      for (const entry of listing.all()) yield { entry, result: files.get(entry.path)?.result };
     },
     newestChange() {
       return Math.max(getNewestFolderTime(root), files.newestMtime());

@@ -117,6 +117,10 @@ function wrap(db: Database.Database, file: string, rebuilt: boolean): Archive {
     'SELECT path, kind, size, mtime FROM files WHERE path = ?',
   );
   const fileTotal = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM files');
+  // Paths under a folder sort between `folder/` and `folder0` ('0' follows '/' in every collation).
+  const under = db.prepare<[string, string], { path: string }>(
+    'SELECT path FROM files WHERE path > ? AND path < ? ORDER BY path LIMIT 64',
+  );
   const newest = db.prepare<[], { m: number | null }>('SELECT MAX(mtime) AS m FROM files');
   return {
     ...reader,
@@ -126,6 +130,12 @@ function wrap(db: Database.Database, file: string, rebuilt: boolean): Archive {
       return row && { path: row.path, kind: row.kind, size: row.size, mtimeMs: row.mtime };
     },
     fileTotal: () => fileTotal.get()?.n ?? 0,
+    hasFileUnder(prefix, except) {
+      const end = `${prefix.slice(0, -1)}0`;
+      // A few removed paths may be pending: past 64 of them, say yes (the caller then rescans).
+      const rows = under.all(prefix, end);
+      return rows.length === 64 || rows.some((row) => !except?.has(row.path));
+    },
     newestMtime: () => newest.get()?.m ?? 0,
     file,
     apply,

@@ -40,10 +40,12 @@ export function archiveRecords(archive: Archive): ArchiveRecords {
   return {
     get(path): FileRecord | undefined {
       const pending = upserts.get(path);
-      if (pending) return { size: pending.size ?? 0, mtimeMs: pending.mtimeMs ?? 0, result: pending.result };
+      if (pending) {
+        return { size: pending.size ?? 0, mtimeMs: pending.mtimeMs ?? 0, result: pending.result, kind: pending.entry.kind };
+      }
       if (removals.has(path)) return undefined;
       const indexed = archive.fileRecord(path);
-      return indexed && { size: indexed.size, mtimeMs: indexed.mtimeMs };
+      return indexed && { size: indexed.size, mtimeMs: indexed.mtimeMs, kind: indexed.kind };
     },
     set(entry: ContentEntry, record: FileRecord) {
       const known = upserts.has(entry.path) || (!removals.has(entry.path) && isIndexed(entry.path));
@@ -58,6 +60,10 @@ export function archiveRecords(archive: Archive): ArchiveRecords {
       if (!known) return;
       sizeDelta -= 1;
       if (isIndexed(path)) removals.add(path);
+    },
+    hasUnder(prefix) {
+      for (const path of upserts.keys()) if (path.startsWith(prefix)) return true;
+      return archive.hasFileUnder(prefix, removals);
     },
     *keys() {
       for (const file of archive.files()) if (!removals.has(file.path)) yield file.path;

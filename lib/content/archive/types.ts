@@ -103,6 +103,8 @@ export interface Archive extends ArchiveReader {
   fileRecord(path: string): IndexedFile | undefined;
   /** How many files are indexed (every kind). */
   fileTotal(): number;
+  /** Whether a file under `prefix` (a folder path ending in `/`) is indexed, leaving out `except`. */
+  hasFileUnder(prefix: string, except?: ReadonlySet<string>): boolean;
   /** The newest modification time of an indexed file (ms), or 0. */
   newestMtime(): number;
   getVersion(): string | undefined;
