@@ -117,6 +117,9 @@ function wrap(db: Database.Database, file: string, rebuilt: boolean): Archive {
     'SELECT path, kind, size, mtime FROM files WHERE path = ?',
   );
   const fileTotal = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM files');
+  const changed = db.prepare<[number, number], { slug: string }>(
+    'SELECT DISTINCT slug FROM slug_changes WHERE counter > ? LIMIT ?',
+  );
   // Paths under a folder sort between `folder/` and `folder0` ('0' follows '/' in every collation).
   const under = db.prepare<[string, string], { path: string }>(
     'SELECT path FROM files WHERE path > ? AND path < ? ORDER BY path LIMIT 64',
@@ -130,6 +133,11 @@ function wrap(db: Database.Database, file: string, rebuilt: boolean): Archive {
       return row && { path: row.path, kind: row.kind, size: row.size, mtimeMs: row.mtime };
     },
     fileTotal: () => fileTotal.get()?.n ?? 0,
+    changedSlugs(counter, limit) {
+      if (counter < Number(getMeta.get('changes_from')?.value ?? '0')) return undefined;
+      const rows = changed.all(counter, limit + 1);
+      return rows.length > limit ? undefined : rows.map((row) => row.slug);
+    },
     hasFileUnder(prefix, except) {
       const end = `${prefix.slice(0, -1)}0`;
       // A few removed paths may be pending: past 64 of them, say yes (the caller then rescans).

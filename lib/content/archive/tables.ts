@@ -2,7 +2,7 @@
  * The archive's tables. Bump SCHEMA_VERSION with any change here or in what a row means: an
  * index from another version is deleted and built again from the files.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Taxonomies as stored; ALL counts every article (the unfiltered list). */
 export const TAXONOMY = { category: 0, tag: 1, reporters: 2 } as const;
@@ -10,6 +10,10 @@ export const ALL = -1;
 
 export const DDL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+-- Which slugs each apply touched (an article added, edited, removed, or its owner changed), for
+-- what is derived from articles elsewhere (the search index) to follow changes, not rescan.
+CREATE TABLE slug_changes (counter INTEGER NOT NULL, slug TEXT NOT NULL);
+CREATE INDEX slug_changes_by_counter ON slug_changes (counter);
 
 -- Every file the source listed: its identity, and what reading it gave (JSON, dates tagged).
 CREATE TABLE files (

@@ -111,6 +111,12 @@ export interface Archive extends ArchiveReader {
   setVersion(version: string | undefined): void;
   /** Grows with every apply, across processes: a key for caches of what was read. */
   changeCounter(): number;
+  /**
+   * The slugs whose articles changed after change `counter` (added, edited, removed, or another
+   * file took the slug), at most `limit`; undefined when the log no longer reaches back that far
+   * or holds more than `limit` (the caller then goes over every article).
+   */
+  changedSlugs(counter: number, limit: number): string[] | undefined;
   close(): void;
 }
 

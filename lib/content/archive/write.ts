@@ -54,6 +54,9 @@ function sizeAndTime(upsert: ArchiveUpsert): { size: number; mtimeMs: number } {
 }
 
 /** Prepares the statements once; returns `apply`. */
+/** Slug changes the log keeps (a first read of a large archive logs more; followers then start over). */
+const CHANGE_LOG_SLUGS = 50_000;
+
 export function createWriter(db: Db): (changes: ArchiveChanges) => void {
   const s = {
     fileKind: db.prepare<[string], { kind: string; result: string | null }>('SELECT kind, result FROM files WHERE path = ?'),
@@ -62,6 +65,11 @@ export function createWriter(db: Db): (changes: ArchiveChanges) => void {
     deleteSmall: db.prepare('DELETE FROM small_files WHERE path = ?'),
     insertSmall: db.prepare('INSERT INTO small_files (path, kind) VALUES (?, ?)'),
     articleByPath: db.prepare<[string], { id: number; slug: string }>('SELECT id, slug FROM articles WHERE path = ?'),
+    noteSlug: db.prepare<[number, string]>('INSERT INTO slug_changes (counter, slug) VALUES (?, ?)'),
+    oldestKept: db.prepare<[number], { counter: number }>(
+      'SELECT counter FROM slug_changes ORDER BY counter DESC LIMIT 1 OFFSET ?',
+    ),
+    forgetSlugs: db.prepare<[number]>('DELETE FROM slug_changes WHERE counter <= ?'),
     deleteArticle: db.prepare('DELETE FROM articles WHERE id = ?'),
     insertArticle: db.prepare(
       `INSERT INTO articles (path, slug, skey, published, draft, solo, first, breaking, breaking_until, live, live_until, top, has_image)
@@ -347,6 +355,13 @@ export function createWriter(db: Db): (changes: ArchiveChanges) => void {
     repairTermNames(touched);
     const counter = Number(s.getMeta.get('change_counter')?.value ?? '0') + 1;
     s.setMeta.run('change_counter', String(counter));
+    for (const slug of touched.slugs) s.noteSlug.run(counter, slug);
+    // The log keeps the last CHANGE_LOG_SLUGS entries; a follower further behind starts over.
+    const kept = s.oldestKept.get(CHANGE_LOG_SLUGS)?.counter;
+    if (kept !== undefined) {
+      s.forgetSlugs.run(kept);
+      s.setMeta.run('changes_from', String(kept));
+    }
     const fileCount = Number(s.getMeta.get('file_count')?.value ?? '0') + touched.fileCountDelta;
     s.setMeta.run('file_count', String(fileCount));
     if (changes.version !== undefined) s.setMeta.run('version', changes.version);
