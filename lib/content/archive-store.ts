@@ -59,9 +59,13 @@ export function openArchiveStore(options: ArchiveStoreOptions): ContentStore {
     if (changes) archive.apply({ ...changes, version });
     else if (version !== archive.getVersion()) archive.setVersion(version);
     if (!reader) {
-      // Pages cached by an earlier process are stale if they came from other content, or if
-      // anything changed while no server watched.
-      changedAt = (options.isPageCacheFromHere?.() ?? false) ? source.newestChange() : now;
+      // Pages cached by an earlier process are stale if they came from other content, or from
+      // before its last change; what changed while no server ran is applied by the first read
+      // (moving this clock again), without walking the folder first.
+      // A new index (the first start, or one in memory) knows no earlier change: the files' own
+      // times say whether pages cached from this folder are still current.
+      const fromHere = options.isPageCacheFromHere?.() ?? false;
+      changedAt = !fromHere ? now : archive.rebuilt ? source.newestChange() : archive.appliedAt();
     } else if (changed) {
       changedAt = now;
     }

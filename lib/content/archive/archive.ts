@@ -133,6 +133,7 @@ function wrap(db: Database.Database, file: string, rebuilt: boolean): Archive {
       return row && { path: row.path, kind: row.kind, size: row.size, mtimeMs: row.mtime };
     },
     fileTotal: () => fileTotal.get()?.n ?? 0,
+    appliedAt: () => Number(getMeta.get('applied_at')?.value ?? '0'),
     changedSlugs(counter, limit) {
       if (counter < Number(getMeta.get('changes_from')?.value ?? '0')) return undefined;
       const rows = changed.all(counter, limit + 1);

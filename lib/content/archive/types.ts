@@ -111,6 +111,8 @@ export interface Archive extends ArchiveReader {
   setVersion(version: string | undefined): void;
   /** Grows with every apply, across processes: a key for caches of what was read. */
   changeCounter(): number;
+  /** When the last change was applied (ms since epoch, by this or an earlier process), or 0. */
+  appliedAt(): number;
   /**
    * The slugs whose articles changed after change `counter` (added, edited, removed, or another
    * file took the slug), at most `limit`; undefined when the log no longer reaches back that far
