@@ -58,7 +58,10 @@ const designsByName = {
     let batch = [];
     for (const article of searchCorpus(N)) {
       batch.push(article);
-      if (batch.length === 1000) (index.putMany(batch), (batch = []));
+      if (batch.length === 1000) {
+        index.putMany(batch);
+        batch = [];
+      }
     }
     index.putMany(batch);
     index.close();
@@ -109,7 +112,6 @@ const designsByName = {
     db.pragma('cache_size = -16000');
     const exact = db.prepare('SELECT doc, flags FROM postings WHERE word = ?').raw();
     const range = db.prepare('SELECT doc, flags FROM postings WHERE word >= ? AND word < ?').raw();
-    const words = db.prepare('SELECT count(DISTINCT word) AS n FROM (SELECT word FROM postings WHERE word >= ? AND word < ? LIMIT 5000000)');
     const hit = db.prepare('SELECT slug, excerpt, body FROM docs WHERE id = ?');
     const until = db.prepare('SELECT max(id) AS id FROM docs WHERE published <= ?').get(now.getTime()).id;
     return {

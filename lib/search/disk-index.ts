@@ -86,8 +86,15 @@ function clampMs(date: Date): number {
 
 const baseKey = (ms: number) => (BigInt(ms) + MS_OFFSET) << RANK_BITS;
 
-/** The first row id past everything published at `now`. */
-const keyAfter = (now: Date) => baseKey(clampMs(now)) + RANKS;
+/** The last row id of what is published at `now` (at most 2^63 - 1). */
+const lastKeyAt = (now: Date) => baseKey(clampMs(now)) + RANKS - 1n;
+
+/**
+ * What toWords yields: letters and digits, lower case, NFC. Anything else can be no index word,
+ * and FTS5's tokenizer would split it into a phrase, so such a word matches nothing.
+ */
+const isIndexWord = (word: string) =>
+  /^[\p{L}\p{N}]+$/u.test(word) && word === word.normalize('NFC').toLowerCase();
 
 /** An FTS5 string literal: our words hold no quote, but a quote is doubled all the same. */
 const literal = (word: string) => `"${word.replaceAll('"', '""')}"`;
@@ -142,9 +149,8 @@ function createTables(db: Database.Database): void {
 }
 
 function schemaOf(db: Database.Database): string | undefined {
-  const row = db
-    .prepare("SELECT value FROM meta WHERE name = 'schema'")
-    .get() as { value: string } | undefined;
+  const row = db.prepare("SELECT value FROM meta WHERE name = 'schema'").get() as
+    { value: string } | undefined;
   return row?.value;
 }
 
@@ -167,13 +173,12 @@ function openDatabase(file: string): Database.Database {
  * schema (another version, corrupt, not SQLite at all) is removed and an empty one created: the
  * index is derived data, rebuilt from the articles.
  */
-export function openSearchIndex(file: string): SearchIndex {
+export function openSearchIndex(file: string, options: SearchIndexOptions = {}): SearchIndex {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   let db: Database.Database | undefined;
   try {
     db = openDatabase(file);
-    const schema = schemaOf(db);
-    if (schema === SCHEMA) return new SearchIndex(db);
+    if (schemaOf(db) === SCHEMA) return new SearchIndex(db, file, options);
   } catch {
     // Not a database, corrupt or without our tables: rebuilt below.
   }
@@ -181,16 +186,36 @@ export function openSearchIndex(file: string): SearchIndex {
   removeFiles(file);
   db = openDatabase(file);
   db.transaction(() => createTables(db!))();
-  return new SearchIndex(db);
+  return new SearchIndex(db, file, options);
+}
+
+export interface SearchIndexOptions {
+  /** Matches counted per query at most (MAX_COUNTED). */
+  maxCounted?: number;
+}
+
+const CORRUPT = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_VTAB']);
+
+/** Whether `error` says the index file is damaged (then it is removed, to be rebuilt). */
+export function isCorruptIndex(error: unknown): boolean {
+  return error instanceof Database.SqliteError && CORRUPT.has(error.code);
 }
 
 /** The disk search index: incremental updates by slug, and paged, ranked queries. */
 export class SearchIndex {
   private readonly statements;
+  private readonly maxCounted: number;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly file: string,
+    options: SearchIndexOptions = {},
+  ) {
+    this.maxCounted = options.maxCounted ?? MAX_COUNTED;
     const sql = (text: string) => db.prepare(text);
-    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.words_vocab USING fts5vocab(main, 'words', 'row')");
+    db.exec(
+      "CREATE VIRTUAL TABLE IF NOT EXISTS temp.words_vocab USING fts5vocab(main, 'words', 'row')",
+    );
     this.statements = {
       meta: sql('SELECT value FROM meta WHERE name = ?'),
       setMeta: sql(
@@ -215,10 +240,10 @@ export class SearchIndex {
       count: sql('SELECT count(*) AS n FROM docs'),
       terms: sql('SELECT term FROM temp.words_vocab WHERE term >= ? ORDER BY term LIMIT ?'),
       countMatches: sql(
-        'SELECT count(*) AS n FROM (SELECT 1 FROM words WHERE words MATCH ? AND rowid < ? LIMIT ?)',
+        'SELECT count(*) AS n FROM (SELECT 1 FROM words WHERE words MATCH ? AND rowid <= ? LIMIT ?)',
       ),
       walk: sql(
-        'SELECT rowid AS key FROM words WHERE words MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ? OFFSET ?',
+        'SELECT rowid AS key FROM words WHERE words MATCH ? AND rowid <= ? ORDER BY rowid DESC LIMIT ? OFFSET ?',
       ),
     };
   }
@@ -316,7 +341,8 @@ export class SearchIndex {
     const lower = (this.statements.after.get(ms, slug) as { key: bigint } | undefined)?.key;
     let key: bigint;
     if (higher === undefined && lower === undefined) key = base + (RANKS * 3n) / 4n;
-    else if (lower === undefined) key = higher! - STEP >= base ? higher! - STEP : (base + higher!) / 2n;
+    else if (lower === undefined)
+      key = higher! - STEP >= base ? higher! - STEP : (base + higher!) / 2n;
     else if (higher === undefined)
       key = lower + STEP < base + RANKS ? lower + STEP : (lower + base + RANKS) / 2n;
     else key = (lower + higher) / 2n;
@@ -334,7 +360,9 @@ export class SearchIndex {
     const slugs = [...rows.map((r) => r.slug), slug].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const count = BigInt(slugs.length);
     if (count >= RANKS)
-      throw new Error(`같은 시각에 발행된 기사가 ${slugs.length}건이라 검색 색인에 넣을 수 없습니다.`);
+      throw new Error(
+        `같은 시각에 발행된 기사가 ${slugs.length}건이라 검색 색인에 넣을 수 없습니다.`,
+      );
     const step = RANKS / (count + 1n);
     const keyOf = new Map(slugs.map((s, i) => [s, base + RANKS - BigInt(i + 1) * step]));
     // Move every row out of the way first (negative ids are never real ones), then into place.
@@ -378,19 +406,20 @@ export class SearchIndex {
    * each: page `page` of them. Counting stops at MAX_COUNTED, and so do pages.
    */
   search(words: readonly string[], now: Date, page = 1): DiskResults {
+    if (words.length === 0 || !words.every(isIndexWord))
+      return { hits: [], total: 0, more: false, page: 1, pageCount: 0 };
     const terms = this.toTerms(words);
-    if (terms.length === 0) return { hits: [], total: 0, more: false, page: 1, pageCount: 0 };
     const ask = (term: QueryTerm, mark = '') =>
       literal(mark + term.word) + (term.prefix ? ' *' : '');
     const all = terms.map((t) => ask(t)).join(' AND ');
     const inTitle = terms.map((t) => ask(t, TITLE_MARK)).join(' OR ');
     const titleFirst = `(${all}) AND (${inTitle})`;
     const elsewhere = `(${all}) NOT (${inTitle})`;
-    const until = keyAfter(now);
+    const until = lastKeyAt(now);
 
-    const counted = this.count(all, until, MAX_COUNTED + 1);
-    const more = counted > MAX_COUNTED;
-    const total = Math.min(counted, MAX_COUNTED);
+    const counted = this.count(all, until, this.maxCounted + 1);
+    const more = counted > this.maxCounted;
+    const total = Math.min(counted, this.maxCounted);
     const pageCount = Math.ceil(total / RESULTS_PER_PAGE);
     const current = Math.min(Math.max(1, Math.trunc(page) || 1), Math.max(1, pageCount));
     if (total === 0) return { hits: [], total: 0, more: false, page: 1, pageCount: 0 };
@@ -404,13 +433,17 @@ export class SearchIndex {
       for (const key of this.walk(titleFirst, until, titled - offset, offset))
         keys.push({ key, inTitle: true });
     if (keys.length < wanted)
-      for (const key of this.walk(elsewhere, until, wanted - keys.length, Math.max(0, offset - titled)))
+      for (const key of this.walk(
+        elsewhere,
+        until,
+        wanted - keys.length,
+        Math.max(0, offset - titled),
+      ))
         keys.push({ key, inTitle: false });
 
     const hits = keys.flatMap(({ key, inTitle: title }) => {
       const row = this.statements.hit.get(key) as
-        | { slug: string; excerpt: string; body: string }
-        | undefined;
+        { slug: string; excerpt: string; body: string } | undefined;
       if (!row) return [];
       return [
         {
@@ -429,8 +462,8 @@ export class SearchIndex {
   }
 
   private walk(match: string, until: bigint, limit: number, offset: number): bigint[] {
-    return (
-      this.statements.walk.all(match, until, limit, offset) as { key: bigint }[]
-    ).map((row) => row.key);
+    return (this.statements.walk.all(match, until, limit, offset) as { key: bigint }[]).map(
+      (row) => row.key,
+    );
   }
 }
