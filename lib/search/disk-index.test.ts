@@ -386,6 +386,28 @@ describe('openSearchIndex', () => {
     index.close();
   });
 
+  it('removes a file found damaged while serving, so the next open starts afresh', () => {
+    const file = freshFile();
+    const whole = openSearchIndex(file);
+    whole.putMany(corpus(400));
+    whole.close();
+    const db = new Database(file, { readonly: true });
+    const { rootpage } = db
+      .prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'words_data'")
+      .get() as { rootpage: number };
+    db.close();
+    const pageSize = 4096;
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (rootpage - 1) * pageSize);
+    fs.closeSync(fd);
+    const index = openSearchIndex(file);
+    expect(() => index.search(['네이버'], NOW)).toThrow(/손상/);
+    expect(fs.existsSync(file)).toBe(false);
+    const reopened = openSearchIndex(file);
+    expect(reopened.size()).toBe(0);
+    reopened.close();
+  });
+
   it('rebuilds an index of another schema, or a database that is not an index', () => {
     const other = freshFile();
     const index = openSearchIndex(other);

@@ -284,19 +284,21 @@ export class SearchIndex {
 
   /** Adds or replaces one article (a draft is removed instead). */
   put(article: IndexedArticle): void {
-    this.db.transaction(() => this.write(article))();
+    this.guard(() => this.db.transaction(() => this.write(article))());
   }
 
   /** Adds or replaces many articles in one transaction (newest first is the quickest order). */
   putMany(articles: Iterable<IndexedArticle>): void {
-    this.db.transaction(() => {
-      for (const article of articles) this.write(article);
-    })();
+    this.guard(() =>
+      this.db.transaction(() => {
+        for (const article of articles) this.write(article);
+      })(),
+    );
   }
 
   /** Removes one article; an unknown slug is no error. */
   remove(slug: string): void {
-    this.db.transaction(() => this.discard(slug))();
+    this.guard(() => this.db.transaction(() => this.discard(slug))());
   }
 
   close(): void {
@@ -406,6 +408,25 @@ export class SearchIndex {
    * each: page `page` of them. Counting stops at MAX_COUNTED, and so do pages.
    */
   search(words: readonly string[], now: Date, page = 1): DiskResults {
+    return this.guard(() => this.find(words, now, page));
+  }
+
+  /**
+   * Runs `task`; when SQLite finds the file damaged, closes and removes it (the next
+   * openSearchIndex starts an empty one, to be filled again) and throws, so nothing wrong is served.
+   */
+  private guard<T>(task: () => T): T {
+    try {
+      return task();
+    } catch (error) {
+      if (!isCorruptIndex(error)) throw error;
+      this.db.close();
+      removeFiles(this.file);
+      throw new Error(`검색 색인 파일이 손상되어 지웠습니다: ${this.file}`, { cause: error });
+    }
+  }
+
+  private find(words: readonly string[], now: Date, page: number): DiskResults {
     if (words.length === 0 || !words.every(isIndexWord))
       return { hits: [], total: 0, more: false, page: 1, pageCount: 0 };
     const terms = this.toTerms(words);
