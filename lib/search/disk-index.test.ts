@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { toIndexWords, toSnippetText } from './article-words';
 import { openSearchIndex, type IndexedArticle, type SearchIndex } from './disk-index';
-import { IN_TITLE, SearchEngine } from './engine';
+import { IN_TITLE, MAX_PREFIX_EXPANSION, SearchEngine } from './engine';
 import { MAX_QUERY_LENGTH, MIN_PREFIX_LENGTH, RESULTS_PER_PAGE } from './limits';
 import { rankPositions } from './matches';
 import { toQueryTerms } from './tokenize';
@@ -333,6 +333,30 @@ describe('disk search index', () => {
     expect(one.getVersion()).toBe('v1:42');
     expect(one.isCurrent('naver', base.sourceKey)).toBe(true);
     expect([...one.slugs(1)]).toEqual(['naver']);
+    one.close();
+  });
+
+  it('asks a prefix that begins more than MAX_PREFIX_EXPANSION words as a whole word, as the engine does', () => {
+    const one = openSearchIndex(freshFile());
+    const doc = (slug: string, body: string): IndexedArticle => ({
+      slug,
+      sourceKey: slug,
+      published: new Date('2026-01-01T00:00:00Z'),
+      title: '제목',
+      categories: [],
+      tags: [],
+      body,
+    });
+    one.putMany([doc('exact', '가나'), doc('one', '가나다')]);
+    expect(one.search(['가나'], NOW).total).toBe(2);
+    one.putMany(
+      Array.from({ length: MAX_PREFIX_EXPANSION }, (_, i) => ({
+        ...doc(`d${i}`, `가나${i}`),
+        published: new Date(Date.UTC(2025, 0, 1) + i * 60_000),
+      })),
+    );
+    expect(one.search(['가나'], NOW).hits.map((h) => h.slug)).toEqual(['exact']);
+    expect(one.search(['가나다'], NOW).hits.map((h) => h.slug)).toEqual(['one']);
     one.close();
   });
 

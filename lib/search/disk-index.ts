@@ -24,7 +24,7 @@ import { MAX_PREFIX_EXPANSION } from './engine';
 import { MIN_PREFIX_LENGTH, RESULTS_PER_PAGE } from './limits';
 
 /** Bump when the words, the key or the tables change: an index of another schema is rebuilt. */
-const SCHEMA = 'hangul-news-search/1';
+const SCHEMA = 'hangul-news-search/2';
 
 /**
  * Matches counted per query at most. Beyond it the total is "at least" (`more`), and pages stop
@@ -37,7 +37,7 @@ const TITLE_MARK = '\ue000';
 
 // Row id = (publish ms + MS_OFFSET) << RANK_BITS | rank. Ranks order articles published in the same
 // millisecond by slug (smaller slug, higher rank, since pages walk row ids downwards), with gaps so
-// that one insert rarely moves another; when a gap closes, that millisecond's articles are renumbered.
+// that one insert rarely moves another; when a gap closes, a few neighbours are relabelled.
 const RANK_BITS = 20n;
 const RANKS = 1n << RANK_BITS;
 const MS_LIMIT = 2 ** 42; // ±139 years around 1970; times beyond are clamped
@@ -119,12 +119,12 @@ function toFields(row: DocRow): SearchFields {
   return { title: row.title, excerpt: row.excerpt || undefined, body: row.body, ...extra };
 }
 
-/** The FTS5 document of an article: its distinct words, then its title words behind the mark. */
-function toDocument(fields: SearchFields): string {
+/** An article's distinct words, and its FTS5 document: those words, then its title words behind the mark. */
+function toDocument(fields: SearchFields): { words: Set<string>; document: string } {
   const { titleWords, textWords } = toIndexWords(fields);
   const words = new Set([...titleWords, ...textWords]);
   const title = new Set(titleWords);
-  return [...words, ...[...title].map((w) => TITLE_MARK + w)].join(' ');
+  return { words, document: [...words, ...[...title].map((w) => TITLE_MARK + w)].join(' ') };
 }
 
 function createTables(db: Database.Database): void {
@@ -141,6 +141,9 @@ function createTables(db: Database.Database): void {
       body TEXT NOT NULL
     );
     CREATE INDEX docs_order ON docs (published, slug);
+    -- Every word ever indexed (never pruned: a word left over only makes a prefix's count of
+    -- words larger), to count a prefix's words without reading FTS5's postings.
+    CREATE TABLE vocab (word TEXT PRIMARY KEY) WITHOUT ROWID;
     CREATE VIRTUAL TABLE words USING fts5(
       w, tokenize = 'ascii', detail = 'none', content = '', contentless_delete = 1, prefix = '2 3 4'
     );
@@ -213,9 +216,6 @@ export class SearchIndex {
   ) {
     this.maxCounted = options.maxCounted ?? MAX_COUNTED;
     const sql = (text: string) => db.prepare(text);
-    db.exec(
-      "CREATE VIRTUAL TABLE IF NOT EXISTS temp.words_vocab USING fts5vocab(main, 'words', 'row')",
-    );
     this.statements = {
       meta: sql('SELECT value FROM meta WHERE name = ?'),
       setMeta: sql(
@@ -233,12 +233,14 @@ export class SearchIndex {
         'SELECT key FROM docs WHERE published = ? AND slug < ? ORDER BY slug DESC LIMIT 1',
       ),
       after: sql('SELECT key FROM docs WHERE published = ? AND slug > ? ORDER BY slug LIMIT 1'),
-      group: sql('SELECT * FROM docs WHERE published = ? ORDER BY slug'),
+      countRange: sql('SELECT count(*) AS n FROM docs WHERE key >= ? AND key < ?'),
+      range: sql('SELECT * FROM docs WHERE key >= ? AND key < ?'),
       moveDoc: sql('UPDATE docs SET key = ? WHERE key = ?'),
       hit: sql('SELECT slug, excerpt, body FROM docs WHERE key = ?'),
       slugsAfter: sql('SELECT slug FROM docs WHERE slug > ? ORDER BY slug LIMIT ?'),
       count: sql('SELECT count(*) AS n FROM docs'),
-      terms: sql('SELECT term FROM temp.words_vocab WHERE term >= ? ORDER BY term LIMIT ?'),
+      terms: sql('SELECT word FROM vocab WHERE word >= ? ORDER BY word LIMIT ?'),
+      addWord: sql('INSERT OR IGNORE INTO vocab (word) VALUES (?)'),
       countMatches: sql(
         'SELECT count(*) AS n FROM (SELECT 1 FROM words WHERE words MATCH ? AND rowid <= ? LIMIT ?)',
       ),
@@ -284,14 +286,20 @@ export class SearchIndex {
 
   /** Adds or replaces one article (a draft is removed instead). */
   put(article: IndexedArticle): void {
-    this.guard(() => this.db.transaction(() => this.write(article))());
+    this.guard(() =>
+      this.db.transaction(() => {
+        for (const word of this.write(article)) this.statements.addWord.run(word);
+      })(),
+    );
   }
 
   /** Adds or replaces many articles in one transaction (newest first is the quickest order). */
   putMany(articles: Iterable<IndexedArticle>): void {
     this.guard(() =>
       this.db.transaction(() => {
-        for (const article of articles) this.write(article);
+        const words = new Set<string>();
+        for (const article of articles) for (const word of this.write(article)) words.add(word);
+        for (const word of words) this.statements.addWord.run(word);
       })(),
     );
   }
@@ -312,9 +320,10 @@ export class SearchIndex {
     this.statements.deleteDoc.run(row.key);
   }
 
-  private write(article: IndexedArticle): void {
+  /** Writes one article; returns its words, for the vocabulary. */
+  private write(article: IndexedArticle): Iterable<string> {
     this.discard(article.slug);
-    if (article.draft) return;
+    if (article.draft) return [];
     const ms = clampMs(article.published);
     const key = this.freeKey(ms, article.slug);
     const extra: Extra = {
@@ -332,10 +341,12 @@ export class SearchIndex {
       JSON.stringify(extra),
       article.body,
     );
-    this.statements.insertWords.run(key, toDocument(article));
+    const { words, document } = toDocument(article);
+    this.statements.insertWords.run(key, document);
+    return words;
   }
 
-  /** A row id for `slug` among the articles published in millisecond `ms`, renumbering if need be. */
+  /** A row id for `slug` among the articles published in millisecond `ms`, relabelling if need be. */
   private freeKey(ms: number, slug: string): bigint {
     const base = baseKey(ms);
     // Walking row ids downwards gives slug order, so the slug before this one holds the higher id.
@@ -349,35 +360,46 @@ export class SearchIndex {
       key = lower + STEP < base + RANKS ? lower + STEP : (lower + base + RANKS) / 2n;
     else key = (lower + higher) / 2n;
     if (key > (lower ?? base - 1n) && key < (higher ?? base + RANKS)) return key;
-    return this.renumber(ms, slug);
+    return this.relabel(base, lower ?? higher!, slug);
   }
 
   /**
-   * Spreads the ranks of millisecond `ms`'s articles evenly again, leaving one free for `slug`,
-   * and returns it. Their words are derived again from the stored fields.
+   * Makes room for `slug` next to rank `at` in the millisecond starting at `base`: the smallest
+   * aligned window around it that is sparse enough (a small window may be 3/4 full, the whole
+   * millisecond half full) gets its articles spread evenly, `slug` among them. This is
+   * order maintenance (Bender et al.): a few articles are moved per insert on average, however
+   * the slugs arrive. Moved articles' words are derived again from the stored fields.
    */
-  private renumber(ms: number, slug: string): bigint {
-    const base = baseKey(ms);
-    const rows = this.statements.group.all(ms) as DocRow[];
-    const slugs = [...rows.map((r) => r.slug), slug].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const count = BigInt(slugs.length);
-    if (count >= RANKS)
-      throw new Error(
-        `같은 시각에 발행된 기사가 ${slugs.length}건이라 검색 색인에 넣을 수 없습니다.`,
+  private relabel(base: bigint, at: bigint, slug: string): bigint {
+    const rank = at - base;
+    for (let bits = 2n; bits <= RANK_BITS; bits += 1n) {
+      const size = 1n << bits;
+      const start = base + (rank / size) * size;
+      const count = BigInt(
+        (this.statements.countRange.get(start, start + size) as { n: bigint }).n,
       );
-    const step = RANKS / (count + 1n);
-    const keyOf = new Map(slugs.map((s, i) => [s, base + RANKS - BigInt(i + 1) * step]));
-    // Move every row out of the way first (negative ids are never real ones), then into place.
-    for (const row of rows) {
-      this.statements.deleteWords.run(row.key);
-      this.statements.moveDoc.run(-row.key - 1n, row.key);
+      // Density allowed: 3/4 for a window of 4, down to 1/2 for the whole millisecond.
+      const allowed = (size * 3n) / 4n - (size * (bits - 2n)) / (4n * (RANK_BITS - 2n));
+      if (count + 1n > allowed && bits < RANK_BITS) continue;
+      if (count + 1n > size)
+        throw new Error(`같은 시각에 발행된 기사가 너무 많아 검색 색인에 넣을 수 없습니다.`);
+      const rows = this.statements.range.all(start, start + size) as DocRow[];
+      const slugs = [...rows.map((r) => r.slug), slug].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const step = size / BigInt(slugs.length);
+      const keyOf = new Map(slugs.map((s, i) => [s, start + size - 1n - BigInt(i) * step]));
+      // Move the rows out of the way first (negative ids are never real ones), then into place.
+      for (const row of rows) {
+        this.statements.deleteWords.run(row.key);
+        this.statements.moveDoc.run(-row.key - 1n, row.key);
+      }
+      for (const row of rows) {
+        const key = keyOf.get(row.slug)!;
+        this.statements.moveDoc.run(key, -row.key - 1n);
+        this.statements.insertWords.run(key, toDocument(toFields(row)).document);
+      }
+      return keyOf.get(slug)!;
     }
-    for (const row of rows) {
-      const key = keyOf.get(row.slug)!;
-      this.statements.moveDoc.run(key, -row.key - 1n);
-      this.statements.insertWords.run(key, toDocument(toFields(row)));
-    }
-    return keyOf.get(slug)!;
+    throw new Error('unreachable');
   }
 
   /**
@@ -386,10 +408,9 @@ export class SearchIndex {
    */
   private isExpandable(prefix: string): boolean {
     let words = 0;
-    for (const row of this.statements.terms.iterate(prefix, MAX_PREFIX_EXPANSION + 1) as Iterable<{
-      term: string;
-    }>) {
-      if (!row.term.startsWith(prefix)) break;
+    const rows = this.statements.terms.iterate(prefix, MAX_PREFIX_EXPANSION + 1);
+    for (const row of rows as Iterable<{ word: string }>) {
+      if (!row.word.startsWith(prefix)) break;
       words += 1;
     }
     return words <= MAX_PREFIX_EXPANSION;
