@@ -44,6 +44,8 @@ const MS_LIMIT = 2 ** 42; // ±139 years around 1970; times beyond are clamped
 const MS_OFFSET = BigInt(MS_LIMIT);
 /** Distance between neighbours when an article joins either end of its millisecond. */
 const STEP = 16n;
+/** The least distance between neighbours after a relabelling (see relabel). */
+const RELABEL_GAP = 64n;
 
 /** An article as the index takes it: identity, publish time and its search fields. */
 export interface IndexedArticle extends SearchFields {
@@ -358,30 +360,31 @@ export class SearchIndex {
       key = higher! - STEP >= base ? higher! - STEP : (base + higher!) / 2n;
     else if (higher === undefined)
       key = lower + STEP < base + RANKS ? lower + STEP : (lower + base + RANKS) / 2n;
-    else key = (lower + higher) / 2n;
+    // Near the slug before it, leaving most of the gap to a run of ascending slugs (a folder read
+    // in order) that keeps arriving here.
+    else key = higher - ((higher - lower) / 8n || 1n);
     if (key > (lower ?? base - 1n) && key < (higher ?? base + RANKS)) return key;
     return this.relabel(base, lower ?? higher!, slug);
   }
 
   /**
    * Makes room for `slug` next to rank `at` in the millisecond starting at `base`: the smallest
-   * aligned window around it that is sparse enough (a small window may be 3/4 full, the whole
-   * millisecond half full) gets its articles spread evenly, `slug` among them. This is
-   * order maintenance (Bender et al.): a few articles are moved per insert on average, however
-   * the slugs arrive. Moved articles' words are derived again from the stored fields.
+   * aligned window around it sparse enough to leave RELABEL_GAP between neighbours gets its
+   * articles spread evenly, `slug` among them (order maintenance, as in Bender et al.): a few
+   * articles are moved per insert on average, however the slugs arrive. Moved articles' words are derived again from the stored fields.
    */
   private relabel(base: bigint, at: bigint, slug: string): bigint {
     const rank = at - base;
-    for (let bits = 2n; bits <= RANK_BITS; bits += 1n) {
+    for (let bits = 6n; bits <= RANK_BITS; bits += 1n) {
       const size = 1n << bits;
       const start = base + (rank / size) * size;
       const count = BigInt(
         (this.statements.countRange.get(start, start + size) as { n: bigint }).n,
       );
-      // Density allowed: 3/4 for a window of 4, down to 1/2 for the whole millisecond.
-      const allowed = (size * 3n) / 4n - (size * (bits - 2n)) / (4n * (RANK_BITS - 2n));
-      if (count + 1n > allowed && bits < RANK_BITS) continue;
-      if (count + 1n > size)
+      // Spread so that each gap holds several more inserts (RELABEL_GAP apart); the whole
+      // millisecond, when nothing smaller is sparse enough, as sparse as it can be.
+      if ((count + 1n) * RELABEL_GAP > size && bits < RANK_BITS) continue;
+      if (count + 1n > size / 2n)
         throw new Error(`같은 시각에 발행된 기사가 너무 많아 검색 색인에 넣을 수 없습니다.`);
       const rows = this.statements.range.all(start, start + size) as DocRow[];
       const slugs = [...rows.map((r) => r.slug), slug].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
