@@ -7,12 +7,18 @@ import {
   type ContentView,
 } from '@/lib/content';
 
+import { toIndexWords, toSnippetText, type SearchFields } from './article-words';
 import { IN_TITLE, SearchEngine } from './engine';
 import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, MIN_PREFIX_LENGTH, RESULTS_PER_PAGE } from './limits';
 import { rankPositions, type TermMatches } from './matches';
 import { getSearchText } from './text';
+import { toSnippet, type SnippetPart } from './snippet';
 import { VersionedCache } from './versioned-cache';
-import { tokenizeForIndex, tokenizeQuery, toWords } from './tokenize';
+
+export { toSnippet, type SnippetPart } from './snippet';
+import { toQueryTerms, toWords } from './tokenize';
+
+export { toQueryTerms } from './tokenize';
 
 interface IndexState {
   index: SearchEngine;
@@ -38,24 +44,21 @@ const SLICE_MS = 10;
 const STATE_KEY = Symbol.for('hangul-news.search-index');
 type GlobalWithIndex = typeof globalThis & { [STATE_KEY]?: IndexState };
 
-/**
- * An article's index words: the title's, and everything else's (summary, lede, categories and
- * tags, whose compounds are split, then the body's, whose are not).
- */
+/** The search fields of an article whose body's plain text is `body`. */
+export function toSearchFields(article: Article, body: string): SearchFields {
+  return {
+    title: article.title,
+    excerpt: article.excerpt,
+    featureText: article.featureText,
+    categories: article.categories.map((c) => c.name),
+    tags: article.tags.map((t) => t.name),
+    body,
+  };
+}
+
 function indexArticle(engine: SearchEngine, article: Article, body: string): void {
-  const short = [
-    article.excerpt,
-    article.featureText,
-    ...article.categories.map((c) => c.name),
-    ...article.tags.map((t) => t.name),
-  ]
-    .filter(Boolean)
-    .join(' ');
-  engine.add(
-    article.slug,
-    tokenizeForIndex(article.title, 'title'),
-    tokenizeForIndex(short, 'summary').concat(tokenizeForIndex(body, 'body')),
-  );
+  const { titleWords, textWords } = toIndexWords(toSearchFields(article, body));
+  engine.add(article.slug, titleWords, textWords);
 }
 
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -130,11 +133,6 @@ export function warmSearchIndex(): void {
   );
 }
 
-export interface SnippetPart {
-  text: string;
-  match: boolean;
-}
-
 export interface SearchHit {
   article: Article;
   snippet: SnippetPart[];
@@ -148,51 +146,9 @@ export interface SearchResults {
   pageCount: number;
 }
 
-/** Cuts `text` around the first query word and marks every query word in the cut. */
-export function toSnippet(text: string, words: readonly string[], radius = 70): SnippetPart[] {
-  const lower = text.toLowerCase();
-  const found = words.map((w) => lower.indexOf(w)).filter((i) => i >= 0);
-  const first = found.length > 0 ? Math.min(...found) : 0;
-  const start = Math.max(0, first - radius);
-  const end = Math.min(text.length, first + radius * 2);
-  const cut = text.slice(start, end);
-  const cutLower = cut.toLowerCase();
-  const parts: SnippetPart[] = [];
-  let at = 0;
-  while (at < cut.length) {
-    let next = -1;
-    let length = 0;
-    for (const word of words) {
-      const i = cutLower.indexOf(word, at);
-      if (i >= 0 && (next < 0 || i < next)) {
-        next = i;
-        length = word.length;
-      }
-    }
-    if (next < 0 || length === 0) {
-      parts.push({ text: cut.slice(at), match: false });
-      break;
-    }
-    if (next > at) parts.push({ text: cut.slice(at, next), match: false });
-    parts.push({ text: cut.slice(next, next + length), match: true });
-    at = next + length;
-  }
-  if (start > 0) parts.unshift({ text: '…', match: false });
-  if (end < text.length) parts.push({ text: '…', match: false });
-  return parts;
-}
-
 interface Ranked {
   article: Article;
   inTitle: boolean;
-}
-
-/**
- * A query reduced to what it can ask: its distinct terms, at most MAX_QUERY_TERMS of them. Fifty
- * copies of one syllable ask what one does, and cost what one does.
- */
-export function toQueryTerms(query: string): string[] {
-  return [...new Set(tokenizeQuery(query).filter((w) => w.length > 0))].slice(0, MAX_QUERY_TERMS);
 }
 
 /**
@@ -260,7 +216,7 @@ export async function search(
     .map(({ article }) => ({
       article,
       snippet: toSnippet(
-        [article.excerpt, state.texts.get(article.slug)].filter(Boolean).join(' '),
+        toSnippetText({ excerpt: article.excerpt, body: state.texts.get(article.slug) ?? '' }),
         [...new Set(highlight)].sort((a, b) => b.length - a.length),
       ),
     }));

@@ -1,3 +1,5 @@
+import { MAX_QUERY_TERMS } from './limits';
+
 const WORD_SEPARATOR = /[^\p{L}\p{N}]+/u;
 const HANGUL = /^[\uac00-\ud7a3]+$/;
 
@@ -70,4 +72,12 @@ export function tokenizeQuery(query: string): string[] {
     const particle = PARTICLES.find((p) => word.endsWith(p) && word.length - p.length >= 2);
     return particle ? word.slice(0, -particle.length) : word;
   });
+}
+
+/**
+ * A query reduced to what it can ask: its distinct terms, at most MAX_QUERY_TERMS of them. Fifty
+ * copies of one syllable ask what one does, and cost what one does.
+ */
+export function toQueryTerms(query: string): string[] {
+  return [...new Set(tokenizeQuery(query).filter((w) => w.length > 0))].slice(0, MAX_QUERY_TERMS);
 }
