@@ -10,7 +10,7 @@ export interface SearchResultsProps {
 
 /** Search hits with their snippets; matches are marked, and every piece of text is escaped by React. */
 export function SearchResults({ results }: SearchResultsProps) {
-  const { query, hits, total, page, pageCount } = results;
+  const { query, hits, total, more, page, pageCount } = results;
   if (total === 0) {
     return (
       <p className="py-10 text-neutral-700 dark:text-neutral-300">
@@ -21,7 +21,8 @@ export function SearchResults({ results }: SearchResultsProps) {
   return (
     <>
       <p className="mb-4 text-sm text-neutral-600 dark:text-neutral-400">
-        ‘{query}’ 검색 결과 {total}건{pageCount > 1 ? ` · ${page}/${pageCount}쪽` : ''}
+        ‘{query}’ 검색 결과 {total.toLocaleString('ko-KR')}건{more ? ' 이상' : ''}
+        {pageCount > 1 ? ` · ${page}/${pageCount}쪽` : ''}
       </p>
       <ol className="flex flex-col divide-y divide-neutral-200 dark:divide-neutral-800">
         {hits.map(({ article, snippet }) => {

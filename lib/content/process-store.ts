@@ -67,10 +67,24 @@ function isPageCacheFrom(identity: string): boolean {
  */
 function openContentArchive(root: string, identity: string): Archive {
   const parser = process.env.CONTENT_PARSER_VERSION;
-  if (!parser) return openArchive({ file: ':memory:', fingerprint: 'unstamped' });
-  const name = createHash('sha256').update(root).digest('hex').slice(0, 16);
-  const file = path.join(getDataDir(), 'content-index', `${name}.sqlite`);
+  const file = contentIndexFile(root, 'sqlite');
+  if (!parser || !file) return openArchive({ file: ':memory:', fingerprint: 'unstamped' });
   return openArchive({ file, fingerprint: JSON.stringify([parser, site.maxFileBytes, root, identity]) });
+}
+
+/** `DATA_DIR/content-index/<folder>.<suffix>`, or undefined for a process without a build stamp. */
+function contentIndexFile(root: string, suffix: string): string | undefined {
+  if (!process.env.CONTENT_PARSER_VERSION) return undefined;
+  const name = createHash('sha256').update(root).digest('hex').slice(0, 16);
+  return path.join(getDataDir(), 'content-index', `${name}.${suffix}`);
+}
+
+/**
+ * Where this server keeps its search index (lib/search): beside its content index, which it
+ * follows; in memory for a process without a build stamp.
+ */
+export function getSearchIndexFile(): string {
+  return contentIndexFile(getContentDir(), 'search.sqlite') ?? ':memory:';
 }
 
 /**

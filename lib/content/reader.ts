@@ -53,6 +53,13 @@ export interface ContentReader {
   pages(): ReadonlyMap<string, Page>;
   reporters(): ReadonlyMap<string, Reporter>;
   site(): SiteIdentity | undefined;
+  /** Names the content's store: `version`s of two stores are never compared. */
+  readonly instance: string;
+  /**
+   * The slugs whose articles changed since `version` (an earlier reader's), at most `limit`, or
+   * undefined when the reader cannot say (then everything may have changed).
+   */
+  changedSlugs(since: number, limit: number): string[] | undefined;
 }
 
 function isBreakingAt(article: Article, now: number): boolean {
@@ -74,6 +81,9 @@ function firstPublished(articles: readonly Article[], now: number): number {
   }
   return low;
 }
+
+/** Snapshots of one process share a name: their versions count up in one store. */
+const snapshotInstance = `${process.pid}-${Date.now()}`;
 
 /**
  * A reader over a snapshot held in memory. Lists are kept per term, drafts left out, newest
@@ -150,5 +160,7 @@ export function snapshotReader(snapshot: ContentSnapshot): ContentReader {
     pages: () => snapshot.pages,
     reporters: () => snapshot.reporters,
     site: () => snapshot.site,
+    instance: `snapshot-${snapshotInstance}`,
+    changedSlugs: () => undefined,
   };
 }

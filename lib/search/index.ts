@@ -1,48 +1,47 @@
+import { getArticle, getView, sourceKey, type Article, type ContentView } from '@/lib/content';
+import { getSearchIndexFile } from '@/lib/content/process-store';
+
+import { type SearchFields } from './article-words';
 import {
-  eachArticle,
-  getContentVersion,
-  getView,
-  sourceKey,
-  type Article,
-  type ContentView,
-} from '@/lib/content';
-
-import { toIndexWords, toSnippetText, type SearchFields } from './article-words';
-import { IN_TITLE, SearchEngine } from './engine';
-import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, MIN_PREFIX_LENGTH, RESULTS_PER_PAGE } from './limits';
-import { rankPositions, type TermMatches } from './matches';
-import { getSearchText } from './text';
+  isCorruptIndex,
+  openSearchIndex,
+  type IndexedArticle,
+  type SearchIndex,
+} from './disk-index';
+import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS } from './limits';
 import { toSnippet, type SnippetPart } from './snippet';
-import { VersionedCache } from './versioned-cache';
-
-export { toSnippet, type SnippetPart } from './snippet';
+import { getSearchText } from './text';
 import { toQueryTerms, toWords } from './tokenize';
 
+export { toSnippet, type SnippetPart } from './snippet';
 export { toQueryTerms } from './tokenize';
 
-interface IndexState {
-  index: SearchEngine;
-  /** Article slug → the file identity it was indexed from, to update only what changed. */
-  indexed: Map<string, string>;
-  /** Body text by slug, for snippets. */
-  texts: Map<string, string>;
-  /** Published articles, newest first, as of `version`; term matches are positions in it. */
-  order: readonly Article[];
-  position: Map<string, number>;
-  version: string;
-  building?: Promise<void>;
-}
-
-export { MAX_QUERY_LENGTH, RESULTS_PER_PAGE } from './limits';
+/** Articles put into the index in one transaction while it catches up. */
+const BATCH = 200;
+/** Changed slugs followed one by one; more than this and the index goes over every article. */
+const FOLLOW_LIMIT = 20_000;
 /**
- * Indexing runs in slices of this many milliseconds between requests. Slices of 200 articles
- * took ~170 ms each at 10,000 articles and, for the first minute after a start under load, held
- * every request waiting that long once a second (the serving benchmark's p99).
+ * How long a search waits for the index to catch up before it answers from the index as it is:
+ * after a restart it is current in milliseconds; a first start builds it for minutes, and readers
+ * meanwhile get what is indexed so far rather than a page that does not come.
  */
-const SLICE_MS = 10;
+const CATCH_UP_MS = 1500;
+/** Far enough ahead that every scheduled article is listed for indexing (found at its time). */
+const EVERY_TIME = 8.64e15;
+
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+interface IndexState {
+  index: SearchIndex;
+  file: string;
+  /** The reader version being caught up with, and the work doing it. */
+  building?: { target: string; done: Promise<void> };
+}
 
 const STATE_KEY = Symbol.for('hangul-news.search-index');
 type GlobalWithIndex = typeof globalThis & { [STATE_KEY]?: IndexState };
+
+export { MAX_QUERY_LENGTH, RESULTS_PER_PAGE } from './limits';
 
 /** The search fields of an article whose body's plain text is `body`. */
 export function toSearchFields(article: Article, body: string): SearchFields {
@@ -56,79 +55,137 @@ export function toSearchFields(article: Article, body: string): SearchFields {
   };
 }
 
-function indexArticle(engine: SearchEngine, article: Article, body: string): void {
-  const { titleWords, textWords } = toIndexWords(toSearchFields(article, body));
-  engine.add(article.slug, titleWords, textWords);
+async function toIndexed(article: Article): Promise<IndexedArticle> {
+  return {
+    ...toSearchFields(article, await getSearchText(article)),
+    slug: article.slug,
+    sourceKey: sourceKey(article),
+    published: article.published,
+    draft: article.draft,
+  };
 }
 
-const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** What the index must say it is brought up to for `view`: its content store and that store's version. */
+const targetOf = (view: ContentView) => `${view.reader.instance}#${view.reader.version}`;
+
+/** Puts what changed, in batches that let requests run; an article gone or now a draft is removed. */
+async function putChanged(index: SearchIndex, articles: Iterable<Article | string>): Promise<void> {
+  let batch: IndexedArticle[] = [];
+  for (const item of articles) {
+    if (typeof item === 'string') {
+      index.remove(item);
+    } else if (!index.isCurrent(item.slug, sourceKey(item)) || item.draft) {
+      batch.push(await toIndexed(item));
+      if (batch.length >= BATCH) {
+        index.putMany(batch);
+        batch = [];
+        await yieldToRequests();
+      }
+    }
+  }
+  if (batch.length > 0) index.putMany(batch);
+}
+
+/** The slugs the content store says changed since the index's version, resolved to what they are now. */
+function* followChanges(view: ContentView, slugs: readonly string[]): Generator<Article | string> {
+  for (const slug of slugs) {
+    const article = view.reader.article(slug, view.now.getTime());
+    yield article && !article.draft ? article : slug;
+  }
+}
+
+/** Every article there is (scheduled ones too, found at their time), then every indexed slug gone. */
+async function* everything(
+  view: ContentView,
+  index: SearchIndex,
+): AsyncGenerator<Article | string> {
+  for (let offset = 0; ; offset += BATCH) {
+    const found = view.reader.list({}, EVERY_TIME, BATCH, offset);
+    yield* found;
+    if (found.length < BATCH) break;
+    await yieldToRequests();
+  }
+  for (const slug of index.slugs()) {
+    const article = view.reader.article(slug, view.now.getTime());
+    if (!article || article.draft) yield slug;
+  }
+}
 
 /**
- * Brings the index up to date with the published articles: adds new and changed ones, removes
- * those gone or unpublished. Only published articles are ever indexed. Work is done in slices
- * that yield, so building for a large archive never stalls requests.
+ * Brings the index up to `view`'s content: the slugs the store logged since the index's version
+ * when it can say them, else every article (a first start, or an index of another store).
  */
-async function update(
-  state: IndexState,
-  version: string,
-  articles: readonly Article[],
-): Promise<void> {
-  const current = new Map(articles.map((a) => [a.slug, a]));
-  for (const [slug, key] of state.indexed) {
-    const article = current.get(slug);
-    if (!article || sourceKey(article) !== key) {
-      state.index.discard(slug);
-      state.indexed.delete(slug);
-      state.texts.delete(slug);
+async function catchUp(state: IndexState, view: ContentView, target: string): Promise<void> {
+  const stored = state.index.getVersion();
+  const [instance, counter] = stored?.split('#') ?? [];
+  const slugs =
+    instance === view.reader.instance && counter !== undefined
+      ? view.reader.changedSlugs(Number(counter), FOLLOW_LIMIT)
+      : undefined;
+  if (slugs) {
+    await putChanged(state.index, followChanges(view, slugs));
+  } else {
+    const items: (Article | string)[] = [];
+    for await (const item of everything(view, state.index)) {
+      items.push(item);
+      if (items.length >= BATCH) await putChanged(state.index, items.splice(0));
     }
+    await putChanged(state.index, items);
   }
-  const pending = articles.filter((a) => !state.indexed.has(a.slug));
-  let sliceStart = performance.now();
-  for (const article of pending) {
-    const body = await getSearchText(article);
-    indexArticle(state.index, article, body);
-    state.indexed.set(article.slug, sourceKey(article));
-    state.texts.set(article.slug, body);
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await yieldToRequests();
-      sliceStart = performance.now();
-    }
-  }
-  state.order = articles;
-  state.position = new Map(articles.map((a, i) => [a.slug, i]));
-  state.version = version;
+  state.index.setVersion(target);
 }
 
-/** The search index for the current content, built once and then updated as files change. */
-async function getIndex(view: ContentView): Promise<IndexState> {
+function getState(): IndexState {
   const holder = globalThis as GlobalWithIndex;
+  const file = getSearchIndexFile();
   let state = holder[STATE_KEY];
-  if (!state) {
-    state = {
-      index: new SearchEngine(),
-      indexed: new Map(),
-      texts: new Map(),
-      order: [],
-      position: new Map(),
-      version: '',
-    };
+  if (!state || state.file !== file) {
+    state?.index.close();
+    state = { index: openSearchIndex(file), file };
     holder[STATE_KEY] = state;
-  }
-  while (state.version !== getContentVersion(view)) {
-    const ready = state;
-    state.building ??= update(state, getContentVersion(view), [...eachArticle(view)]).finally(
-      () => {
-        ready.building = undefined;
-      },
-    );
-    await state.building;
   }
   return state;
 }
 
+/**
+ * The index brought up to `view`'s content, or as far as it got within `waitMs`. One catch-up runs
+ * at a time; a newer version starts when it ends.
+ */
+async function getIndex(view: ContentView, waitMs = CATCH_UP_MS): Promise<SearchIndex> {
+  const state = getState();
+  const target = targetOf(view);
+  if (state.index.getVersion() === target) return state.index;
+  if (!state.building) {
+    const building = {
+      target,
+      done: catchUp(state, view, target)
+        .catch((error: unknown) => {
+          console.error('[search] 검색 색인을 갱신하지 못했습니다:', error);
+          // A damaged file was removed: open a fresh one on the next search.
+          if (isCorruptIndex(error) || (error instanceof Error && isCorruptIndex(error.cause))) {
+            delete (globalThis as GlobalWithIndex)[STATE_KEY];
+          }
+        })
+        .finally(() => {
+          if (state.building === building) state.building = undefined;
+        }),
+    };
+    state.building = building;
+  }
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    state.building.done,
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, waitMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  return getState().index;
+}
+
 /** Starts building the index in the background (at server start), so the first search is fast. */
 export function warmSearchIndex(): void {
-  void getIndex(getView()).catch((error: unknown) =>
+  void getIndex(getView(), 0).catch((error: unknown) =>
     console.error('[search] index build failed', error),
   );
 }
@@ -141,58 +198,16 @@ export interface SearchHit {
 export interface SearchResults {
   query: string;
   hits: SearchHit[];
+  /** Matches, counted up to MAX_COUNTED; `more` when there are more than that. */
   total: number;
+  more: boolean;
   page: number;
   pageCount: number;
 }
 
-interface Ranked {
-  article: Article;
-  inTitle: boolean;
-}
-
-/**
- * Each term's matches for one version of the published set. Queries combine cached terms with
- * set operations, so however the words of a query are varied, each distinct word is looked up in
- * the index once per content version; a query of common words costs milliseconds, not a scoring
- * pass over every article. Any content change or publish time passing is a new version.
- */
-const termCache = new VersionedCache<TermMatches>(2000);
-
-function matchTerm(state: IndexState, term: string): TermMatches {
-  return termCache.get(state.version, term, () => {
-    const all: number[] = [];
-    const title: number[] = [];
-    // A one-syllable prefix would expand to most of the vocabulary: such terms match whole words.
-    for (const [slug, where] of state.index.match(term, term.length >= MIN_PREFIX_LENGTH)) {
-      const position = state.position.get(slug);
-      if (position === undefined) continue;
-      all.push(position);
-      if (where & IN_TITLE) title.push(position);
-    }
-    return { all: Int32Array.from(all).sort(), title: Int32Array.from(title).sort() };
-  });
-}
-
-/** Whole rankings of recent queries, for a spike of readers asking the same thing. */
-const rankedCache = new VersionedCache<Ranked[]>(200);
-
-function rankedMatches(state: IndexState, terms: readonly string[]): Ranked[] {
-  return rankedCache.get(state.version, terms.join(' '), () => rankTerms(state, terms));
-}
-
-function rankTerms(state: IndexState, terms: readonly string[]): Ranked[] {
-  return rankPositions(terms.map((term) => matchTerm(state, term))).flatMap(
-    ({ position, inTitle }) => {
-      const article = state.order[position];
-      return article ? [{ article, inTitle }] : [];
-    },
-  );
-}
-
 /**
  * Searches published articles. Articles whose title matches rank above those that match only
- * elsewhere; within each group, newer first.
+ * elsewhere; within each group, newer first. Counting stops at MAX_COUNTED (`more`).
  */
 export async function search(
   view: ContentView,
@@ -201,24 +216,28 @@ export async function search(
 ): Promise<SearchResults> {
   const query = rawQuery.normalize('NFC').trim().slice(0, MAX_QUERY_LENGTH);
   const words = toQueryTerms(query);
-  if (words.length === 0) return { query, hits: [], total: 0, page: 1, pageCount: 0 };
+  if (words.length === 0) return { query, hits: [], total: 0, more: false, page: 1, pageCount: 0 };
 
-  const state = await getIndex(view);
-  const ranked = rankedMatches(state, words);
-
-  const pageCount = Math.ceil(ranked.length / RESULTS_PER_PAGE);
-  const current = Math.min(Math.max(1, Math.trunc(page) || 1), Math.max(1, pageCount));
-  const highlight = toWords(query)
-    .slice(0, MAX_QUERY_TERMS * 2)
-    .concat(words);
-  const hits = ranked
-    .slice((current - 1) * RESULTS_PER_PAGE, current * RESULTS_PER_PAGE)
-    .map(({ article }) => ({
-      article,
-      snippet: toSnippet(
-        toSnippetText({ excerpt: article.excerpt, body: state.texts.get(article.slug) ?? '' }),
-        [...new Set(highlight)].sort((a, b) => b.length - a.length),
-      ),
-    }));
-  return { query, hits, total: ranked.length, page: current, pageCount };
+  const index = await getIndex(view);
+  const found = index.search(words, view.now, page);
+  const highlight = [
+    ...new Set(
+      toWords(query)
+        .slice(0, MAX_QUERY_TERMS * 2)
+        .concat(words),
+    ),
+  ].sort((a, b) => b.length - a.length);
+  const hits = found.hits.flatMap((hit) => {
+    // What the index found is shown only if the content still publishes it now.
+    const article = getArticle(view, hit.slug);
+    return article ? [{ article, snippet: toSnippet(hit.snippetText, highlight) }] : [];
+  });
+  return {
+    query,
+    hits,
+    total: found.total,
+    more: found.more,
+    page: found.page,
+    pageCount: found.pageCount,
+  };
 }

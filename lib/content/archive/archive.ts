@@ -4,6 +4,7 @@
  * missing, broken or foreign file is replaced by an empty one, and `rebuilt` tells the caller to
  * apply every file.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -52,6 +53,9 @@ function createFresh(file: string, fingerprint: string): Database.Database {
   db.transaction(() => {
     db.exec(DDL);
     db.prepare("INSERT INTO meta (key, value) VALUES ('fingerprint', ?)").run(fingerprint);
+    // Names this index apart from every other: what follows its change counter (the search index)
+    // starts over when the index it followed was replaced.
+    db.prepare("INSERT INTO meta (key, value) VALUES ('instance', ?)").run(randomUUID());
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();
   return db;
@@ -134,6 +138,7 @@ function wrap(db: Database.Database, file: string, rebuilt: boolean): Archive {
     },
     fileTotal: () => fileTotal.get()?.n ?? 0,
     appliedAt: () => Number(getMeta.get('applied_at')?.value ?? '0'),
+    instance: getMeta.get('instance')?.value ?? file,
     changedSlugs(counter, limit) {
       if (counter < Number(getMeta.get('changes_from')?.value ?? '0')) return undefined;
       const rows = changed.all(counter, limit + 1);

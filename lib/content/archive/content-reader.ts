@@ -1,12 +1,12 @@
 import type { ContentReader } from '../reader';
 
-import type { ArchiveReader } from './types';
+import type { Archive } from './types';
 
 /**
  * The queries' reader over the on-disk index. `version` names the index's state (its change
  * counter): caches of answers are kept per reader, and a new state is a new reader.
  */
-export function archiveContentReader(archive: ArchiveReader, version: number): ContentReader {
+export function archiveContentReader(archive: Archive, version: number): ContentReader {
   return {
     version,
     lastBoundary: (now) => archive.previousBoundary(now),
@@ -19,5 +19,7 @@ export function archiveContentReader(archive: ArchiveReader, version: number): C
     pages: () => archive.pages(),
     reporters: () => archive.reporters(),
     site: () => archive.site().site,
+    instance: archive.instance,
+    changedSlugs: (since, limit) => archive.changedSlugs(since, limit),
   };
 }

@@ -113,6 +113,8 @@ export interface Archive extends ArchiveReader {
   changeCounter(): number;
   /** When the last change was applied (ms since epoch, by this or an earlier process), or 0. */
   appliedAt(): number;
+  /** A name no other index has: counters of two indexes are never compared. */
+  readonly instance: string;
   /**
    * The slugs whose articles changed after change `counter` (added, edited, removed, or another
    * file took the slug), at most `limit`; undefined when the log no longer reaches back that far
