@@ -117,15 +117,26 @@ export interface StandaloneCopy {
  * Copies `.next/standalone` into `work/app` and starts it on a free port with `env` added to this
  * process's environment (CONTENT_DIR, DATA_DIR, SITE_URL …); resolves once /api/breaking answers.
  */
-export async function startStandaloneCopy(work: string, env: Record<string, string>): Promise<StandaloneCopy> {
+export async function startStandaloneCopy(
+  work: string,
+  env: Record<string, string>,
+): Promise<StandaloneCopy> {
   const app = path.join(work, 'app');
-  fs.cpSync(path.resolve('.next/standalone'), app, { recursive: true, verbatimSymlinks: true });
+  // A second start in the same folder is a restart of the same copy (its .next/cache included).
+  if (!fs.existsSync(app))
+    fs.cpSync(path.resolve('.next/standalone'), app, { recursive: true, verbatimSymlinks: true });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let printed = '';
   const server = spawn('node', ['server.js'], {
     cwd: app,
-    env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
