@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 
 import {
   comparePaths,
@@ -12,6 +11,7 @@ import {
 import { loadFile, type LoadOptions } from './load-file';
 import { memoryRecords, type FileRecord, type FileRecords } from './file-records';
 import type { ContentSource } from './source';
+import { watchTree, type TreeWatcher } from './watch-tree';
 
 export interface FolderSourceOptions extends LoadOptions {
   root: string;
@@ -138,7 +138,7 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
   let dirty = true;
   /** The paths the watcher named since the last refresh, or 'all' when any path may have changed. */
   let touched: Set<string> | 'all' = 'all';
-  let watcher: fs.FSWatcher | undefined;
+  let watcher: TreeWatcher | undefined;
   const timers: NodeJS.Timeout[] = [];
   let checkedAt = 0;
   let rechecking = false;
@@ -192,13 +192,14 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
 
   if (watching) {
     try {
-      watcher = fs.watch(root, { recursive: true, persistent: false }, (_event, name) => {
-        markDirty(name ? [name.split(path.sep).join('/')] : undefined);
-      });
-      watcher.on('error', () => {
-        stopWatching();
-        markDirty();
-      });
+      watcher = watchTree(
+        root,
+        (name) => markDirty(name ? [name] : undefined),
+        () => {
+          stopWatching();
+          markDirty();
+        },
+      );
       const recheck = setInterval(() => void recheckInBackground(), SAFETY_RECHECK_MS);
       recheck.unref();
       timers.push(recheck);
