@@ -199,7 +199,8 @@ export function startContentWatch(): void {
     getContentStore().getReader();
   } catch (error) {
     // By name: Next may bundle the class twice, once per chunk.
-    if (!(error instanceof Error && error.name === 'ContentFolderRefused')) throw error;
+    const refused = error instanceof Error && (error.name === 'ContentFolderRefused' || error.name === 'ArchiveRefused');
+    if (!refused) throw error;
     log(error.message);
     process.exit(EXIT_CONFIG);
   }

@@ -104,7 +104,7 @@ describe('opening the index', () => {
     const file = tempFile();
     // A folder under a plain file cannot be made, whoever runs the test (root included).
     fs.writeFileSync(file, 'not a folder');
-    expect(() => openArchive({ file: path.join(file, 'index.sqlite'), fingerprint: 'f' })).toThrow(/쓸 수 없습니다.*임시 폴더/);
+    expect(() => openArchive({ file: path.join(file, 'index.sqlite'), fingerprint: 'f' })).toThrow(/쓸 수 없습니다.*DATA_DIR/);
   });
 });
 

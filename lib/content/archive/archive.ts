@@ -85,14 +85,19 @@ function openExisting(file: string, fingerprint: string): Database.Database | un
  * fingerprint. Throws only when the folder cannot be written: the caller should then use a
  * folder it can write (a temporary one), since serving without an index is not possible.
  */
+/** The index cannot be kept where it was asked to be: a setting to fix, said in one line. */
+export class ArchiveRefused extends Error {
+  override name = 'ArchiveRefused';
+}
+
 export function openArchive({ file, fingerprint }: OpenArchiveOptions): Archive {
   const folder = path.dirname(file);
   try {
     fs.mkdirSync(folder, { recursive: true });
     fs.accessSync(folder, fs.constants.W_OK);
   } catch (error) {
-    throw new Error(
-      `콘텐츠 색인 폴더에 쓸 수 없습니다: ${folder} (쓰기 권한이 있는 폴더, 예: 임시 폴더를 지정하세요)`,
+    throw new ArchiveRefused(
+      `콘텐츠 색인 폴더에 쓸 수 없습니다: ${folder} (DATA_DIR을 서버가 쓸 수 있는 폴더로 지정하세요)`,
       { cause: error },
     );
   }
@@ -102,7 +107,9 @@ export function openArchive({ file, fingerprint }: OpenArchiveOptions): Archive 
     try {
       db = createFresh(file, fingerprint);
     } catch (error) {
-      throw new Error(`콘텐츠 색인 파일을 만들 수 없습니다: ${file} (쓰기 권한이 있는 폴더를 지정하세요)`, { cause: error });
+      throw new ArchiveRefused(`콘텐츠 색인 파일을 만들 수 없습니다: ${file} (DATA_DIR을 서버가 쓸 수 있는 폴더로 지정하세요)`, {
+        cause: error,
+      });
     }
   }
   return wrap(db, file, rebuilt);
