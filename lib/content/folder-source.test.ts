@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { openArchive } from './archive/archive';
+import { archiveRecords } from './archive/records';
+import { openArchiveStore } from './archive-store';
+import { openFolderSource } from './folder-source';
+import { listArticles } from './queries';
+import { makeView } from './view';
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'folder-source-'));
+});
+afterEach(() => {
+  vi.useRealTimers();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function write(name: string, title: string, date = '2024-01-01T09:00:00+09:00') {
+  fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+  fs.writeFileSync(path.join(dir, name), `---\ntitle: ${title}\ndate: ${date}\n---\n본문\n`);
+}
+
+/** The server's store over an index in memory, reading the folder before it answers (no watcher). */
+function openServerStore(reportProblem?: (line: string) => void) {
+  const archive = openArchive({ file: ':memory:', fingerprint: 'test' });
+  const records = archiveRecords(archive);
+  const source = openFolderSource({ root: dir, maxFileBytes: 1 << 20, records, live: true, watch: false });
+  return { source, store: openArchiveStore({ root: dir, archive, source, records, reportProblem }) };
+}
+
+describe('names that differ only in Unicode normalization (NFC and NFD twins)', () => {
+  it('are one article, and a rescan of the unchanged folder changes nothing (the page cache stays)', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.UTC(2026, 0, 1));
+    // macOS writes names in NFD; a copy from elsewhere may hold the same name in NFC beside it.
+    write('cafe\u0301.md', '분해형 이름');
+    write('caf\u00e9.md', '조합형 이름');
+    const { source, store } = openServerStore();
+    const titles = () => listArticles(makeView(store.getReader(), new Date()), {}, 10).map((a) => a.title);
+    const first = titles();
+    expect(first).toEqual(['조합형 이름']);
+    const staleBefore = store.getStaleBefore();
+    for (let i = 0; i < 3; i++) {
+      vi.setSystemTime(Date.now() + 20_000);
+      source.noteChanged();
+      expect(titles()).toEqual(first);
+      expect(store.getStaleBefore()).toBe(staleBefore);
+    }
+  });
+});
