@@ -40,9 +40,10 @@ export function openArchiveStore(options: ArchiveStoreOptions): ContentStore {
   function report(now: number): void {
     if (!options.reportProblem) return;
     if (logged.size > 10_000) logged.clear();
-    for (const problem of archive.problems({ now, limit: REPORTED })) {
+    // Errors only: a thousand warnings (attachments that are not content) must not hide them.
+    for (const problem of archive.problems({ now, limit: REPORTED, errorsOnly: true })) {
       const line = formatProblem(problem);
-      if (problem.severity === 'error' && !logged.has(line)) {
+      if (!logged.has(line)) {
         logged.add(line);
         options.reportProblem(line);
       }

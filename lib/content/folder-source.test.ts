@@ -53,3 +53,22 @@ describe('names that differ only in Unicode normalization (NFC and NFD twins)', 
     }
   });
 });
+
+describe("the server's log of content errors", () => {
+  it('names a broken article and a slug collision even behind a thousand files that are not content', () => {
+    // Attachments beside the articles: each is a warning ("not content"), sorted before news/.
+    fs.mkdirSync(path.join(dir, 'attachments'));
+    for (let i = 0; i < 1000; i++) fs.writeFileSync(path.join(dir, 'attachments', `${i}.pdf`), '%PDF');
+    fs.mkdirSync(path.join(dir, 'news'));
+    fs.writeFileSync(path.join(dir, 'news', 'broken.md'), '---\ntitle: [닫히지 않은\n---\n본문\n');
+    for (const name of ['one', 'two']) {
+      fs.writeFileSync(path.join(dir, 'news', `${name}.md`), '---\ntitle: 같은 슬러그\nslug: same\ndate: 2024-01-01\n---\n본문\n');
+    }
+    const lines: string[] = [];
+    const { store } = openServerStore((line) => lines.push(line));
+    store.getReader();
+    expect(lines.some((line) => line.startsWith('news/broken.md'))).toBe(true);
+    expect(lines.some((line) => line.includes('news/one.md') && line.includes('news/two.md'))).toBe(true);
+    expect(lines.some((line) => line.includes('attachments/'))).toBe(false);
+  });
+});
