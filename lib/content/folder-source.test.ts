@@ -30,7 +30,7 @@ function openServerStore(reportProblem?: (line: string) => void) {
   const archive = openArchive({ file: ':memory:', fingerprint: 'test' });
   const records = archiveRecords(archive);
   const source = openFolderSource({ root: dir, maxFileBytes: 1 << 20, records, live: true, watch: false });
-  return { source, store: openArchiveStore({ root: dir, archive, source, records, reportProblem }) };
+  return { archive, source, store: openArchiveStore({ root: dir, archive, source, records, reportProblem }) };
 }
 
 describe('names that differ only in Unicode normalization (NFC and NFD twins)', () => {
@@ -70,6 +70,27 @@ describe("the server's log of content errors", () => {
     expect(lines.some((line) => line.startsWith('news/broken.md'))).toBe(true);
     expect(lines.some((line) => line.includes('news/one.md') && line.includes('news/two.md'))).toBe(true);
     expect(lines.some((line) => line.includes('attachments/'))).toBe(false);
+  });
+});
+
+describe('an index that refuses a write (another server holds it, a full disk)', () => {
+  it('answers the request from the index as it stands, and takes the edit at the next one', () => {
+    write('a.md', '처음');
+    const lines: string[] = [];
+    const { archive, source, store } = openServerStore((line) => lines.push(line));
+    const titles = () => listArticles(makeView(store.getReader(), new Date()), {}, 10).map((a) => a.title);
+    expect(titles()).toEqual(['처음']);
+    write('a.md', '고침');
+    fs.utimesSync(path.join(dir, 'a.md'), new Date(), new Date(Date.now() - 60_000));
+    source.noteChanged(['a.md']);
+    const apply = archive.apply;
+    archive.apply = () => {
+      archive.apply = apply;
+      throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    };
+    expect(titles()).toEqual(['처음']);
+    expect(lines.some((line) => line.includes('database is locked'))).toBe(true);
+    expect(titles()).toEqual(['고침']);
   });
 });
 
