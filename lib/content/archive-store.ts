@@ -1,6 +1,6 @@
 import { archiveContentReader } from './archive/content-reader';
 import type { ArchiveRecords } from './archive/records';
-import type { Archive } from './archive/types';
+import type { Archive, ArchiveChanges } from './archive/types';
 import type { ContentProblem } from './parse';
 import type { ContentReader } from './reader';
 import { formatProblem } from './snapshot';
@@ -36,27 +36,46 @@ export function openArchiveStore(options: ArchiveStoreOptions): ContentStore {
   let reader: ContentReader | undefined;
   /** When the set of files or any file's contents last changed (ms since epoch). */
   let changedAt = 0;
+  const unapplied: ArchiveChanges[] = [];
 
   function report(now: number): void {
     if (!options.reportProblem) return;
     if (logged.size > 10_000) logged.clear();
-    for (const problem of archive.problems({ now, limit: REPORTED })) {
+    // Errors only: a thousand warnings (attachments that are not content) must not hide them.
+    for (const problem of archive.problems({ now, limit: REPORTED, errorsOnly: true })) {
       const line = formatProblem(problem);
-      if (problem.severity === 'error' && !logged.has(line)) {
+      if (!logged.has(line)) {
         logged.add(line);
         options.reportProblem(line);
       }
     }
   }
 
+  /**
+   * Applies what the index has not taken yet, oldest first; the version goes with the last. When the
+   * index refuses (another server held it past the busy timeout, a full disk), readers are served
+   * the index as it stands and the changes are tried again at the next request, never dropped.
+   */
+  function applyPending(version: string | undefined): void {
+    try {
+      for (let next = unapplied[0]; next; next = unapplied[0]) {
+        archive.apply(unapplied.length === 1 ? { ...next, version } : next);
+        unapplied.shift();
+      }
+    } catch (error) {
+      options.reportProblem?.(`콘텐츠 색인에 변경을 쓰지 못해 다음 요청 때 다시 씁니다: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   function getReader(): ContentReader {
     const now = Date.now();
     // A background read applies what it read as it goes: a new state is a new reader.
-    if (reader && !source.needsRefresh(now) && archive.changeCounter() === reader.version) return reader;
+    if (reader && unapplied.length === 0 && !source.needsRefresh(now) && archive.changeCounter() === reader.version) return reader;
     const changed = source.refresh(now);
     const changes = records.drain();
+    if (changes) unapplied.push(changes);
     const version = source.version?.();
-    if (changes) archive.apply({ ...changes, version });
+    if (unapplied.length > 0) applyPending(version);
     else if (version !== archive.getVersion()) archive.setVersion(version);
     if (!reader) {
       // Pages cached by an earlier process are stale if they came from other content, or from

@@ -115,7 +115,7 @@ export function listContentFiles(root: string): ContentEntry[] {
     }
   };
   walk(realRoot, '');
-  return entries.sort((a, b) => comparePaths(a.path, b.path));
+  return onePerPath(entries);
 }
 
 /**
@@ -148,7 +148,22 @@ export async function listContentFilesAsync(root: string): Promise<ContentEntry[
       else if (found) entries.push(found);
     }
   }
-  return entries.sort((a, b) => comparePaths(a.path, b.path));
+  return onePerPath(entries);
+}
+
+/**
+ * Sorts entries by path, keeping one file per path. Two names that differ only in Unicode
+ * normalization (macOS writes NFD, other systems NFC) are one path: the file whose name is
+ * already NFC is read, the other never. Reading both would let them replace each other at every
+ * rescan: the content changes, and the page cache is thrown away, with nothing edited.
+ */
+function onePerPath(entries: ContentEntry[]): ContentEntry[] {
+  const isNfcName = (entry: ContentEntry) => entry.absolute.endsWith(entry.path);
+  entries.sort(
+    (a, b) =>
+      comparePaths(a.path, b.path) || Number(isNfcName(b)) - Number(isNfcName(a)) || comparePaths(a.absolute, b.absolute),
+  );
+  return entries.filter((entry, i) => entries[i - 1]?.path !== entry.path);
 }
 
 export function comparePaths(a: string, b: string): number {

@@ -127,6 +127,9 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
     fileProblems: db.prepare<[string, number, number], { path: string; seq: number; problem: string }>(
       'SELECT path, seq, problem FROM problems WHERE (path, seq) > (?, ?) ORDER BY path, seq LIMIT ?',
     ),
+    fileErrors: db.prepare<[string, number, number], { path: string; seq: number; problem: string }>(
+      "SELECT path, seq, problem FROM problems WHERE severity = 'error' AND (path, seq) > (?, ?) ORDER BY path, seq LIMIT ?",
+    ),
     problemCounts: db.prepare<[], { severity: string; c: number }>('SELECT severity, COUNT(*) AS c FROM problems GROUP BY severity'),
     missingRefs: db.prepare<[number], { owner: string; field: string; photo: string; line: number | null }>(
       'SELECT owner, field, photo, line FROM photo_refs WHERE missing = 1 ORDER BY owner LIMIT ?',
@@ -446,22 +449,24 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
       return { site, siteBroken };
     },
     photos,
-    problems({ now, limit }) {
+    problems({ now, limit, errorsOnly = false }) {
       const size = Math.max(0, Math.floor(limit));
       const out: ContentProblem[] = [];
+      const kept = (problems: ContentProblem[]) => (errorsOnly ? problems.filter((p) => p.severity === 'error') : problems);
+      const page = errorsOnly ? s.fileErrors : s.fileProblems;
       let after: [string, number] = ['', -1];
       while (out.length < size) {
-        const rows = s.fileProblems.all(after[0], after[1], Math.min(500, size - out.length));
+        const rows = page.all(after[0], after[1], Math.min(500, size - out.length));
         for (const row of rows) out.push(decodeValue<ContentProblem>(row.problem));
         const last = rows.at(-1);
         if (!last || rows.length < 500) break;
         after = [last.path, last.seq];
       }
-      if (out.length < size) out.push(...derivedProblems(now).slice(0, size - out.length));
+      if (out.length < size) out.push(...kept(derivedProblems(now)).slice(0, size - out.length));
       if (out.length < size) {
         for (const ref of s.missingRefs.all(size - out.length)) out.push(missingPhotoProblem(ref.owner, ref.field, ref.photo, ref.line ?? undefined));
       }
-      if (out.length < size) out.push(...getSmall().pageProblems.slice(0, size - out.length));
+      if (out.length < size) out.push(...kept(getSmall().pageProblems).slice(0, size - out.length));
       return out;
     },
     problemCounts(now) {

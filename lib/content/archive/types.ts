@@ -83,8 +83,11 @@ export interface ArchiveReader {
   /** `_site.yml`'s identity (the last good one while the file is broken), and whether it is broken. */
   site(): { site?: SiteIdentity; siteBroken: boolean };
   photos(): Generator<PhotoFile>;
-  /** Content problems at `now`, at most `limit`; derived ones (collisions, redirects) included. */
-  problems(options: { now: number; limit: number }): ContentProblem[];
+  /**
+   * Content problems at `now`, at most `limit`; derived ones (collisions, redirects) included.
+   * `errorsOnly`: warnings left out before the limit (what the server logs).
+   */
+  problems(options: { now: number; limit: number; errorsOnly?: boolean }): ContentProblem[];
   problemCounts(now: number): { errors: number; warnings: number };
   /** Content files read (articles, pages, profiles, updates, _site.yml; broken ones included). */
   fileCount(): number;

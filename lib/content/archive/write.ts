@@ -368,5 +368,7 @@ export function createWriter(db: Db): (changes: ArchiveChanges) => void {
     if (changes.version !== undefined) s.setMeta.run('version', changes.version);
   });
 
-  return (changes) => apply(changes);
+  // IMMEDIATE: another server on the same index file makes this wait (busy timeout), where a
+  // deferred transaction that read first would fail at once with SQLITE_BUSY when upgrading.
+  return (changes) => apply.immediate(changes);
 }

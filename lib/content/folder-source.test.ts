@@ -1,0 +1,130 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { openArchive } from './archive/archive';
+import { archiveRecords } from './archive/records';
+import { openArchiveStore } from './archive-store';
+import { openFolderSource } from './folder-source';
+import { listArticles } from './queries';
+import { makeView } from './view';
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'folder-source-'));
+});
+afterEach(() => {
+  vi.useRealTimers();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function write(name: string, title: string, date = '2024-01-01T09:00:00+09:00') {
+  fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+  fs.writeFileSync(path.join(dir, name), `---\ntitle: ${title}\ndate: ${date}\n---\n본문\n`);
+}
+
+/** The server's store over an index in memory, reading the folder before it answers (no watcher). */
+function openServerStore(reportProblem?: (line: string) => void) {
+  const archive = openArchive({ file: ':memory:', fingerprint: 'test' });
+  const records = archiveRecords(archive);
+  const source = openFolderSource({ root: dir, maxFileBytes: 1 << 20, records, live: true, watch: false });
+  return { archive, source, store: openArchiveStore({ root: dir, archive, source, records, reportProblem }) };
+}
+
+describe('names that differ only in Unicode normalization (NFC and NFD twins)', () => {
+  it('are one article, and a rescan of the unchanged folder changes nothing (the page cache stays)', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.UTC(2026, 0, 1));
+    // macOS writes names in NFD; a copy from elsewhere may hold the same name in NFC beside it.
+    write('cafe\u0301.md', '분해형 이름');
+    write('caf\u00e9.md', '조합형 이름');
+    const { source, store } = openServerStore();
+    const titles = () => listArticles(makeView(store.getReader(), new Date()), {}, 10).map((a) => a.title);
+    const first = titles();
+    expect(first).toEqual(['조합형 이름']);
+    const staleBefore = store.getStaleBefore();
+    for (let i = 0; i < 3; i++) {
+      vi.setSystemTime(Date.now() + 20_000);
+      source.noteChanged();
+      expect(titles()).toEqual(first);
+      expect(store.getStaleBefore()).toBe(staleBefore);
+    }
+  });
+});
+
+describe("the server's log of content errors", () => {
+  it('names a broken article and a slug collision even behind a thousand files that are not content', () => {
+    // Attachments beside the articles: each is a warning ("not content"), sorted before news/.
+    fs.mkdirSync(path.join(dir, 'attachments'));
+    for (let i = 0; i < 1000; i++) fs.writeFileSync(path.join(dir, 'attachments', `${i}.pdf`), '%PDF');
+    fs.mkdirSync(path.join(dir, 'news'));
+    fs.writeFileSync(path.join(dir, 'news', 'broken.md'), '---\ntitle: [닫히지 않은\n---\n본문\n');
+    for (const name of ['one', 'two']) {
+      fs.writeFileSync(path.join(dir, 'news', `${name}.md`), '---\ntitle: 같은 슬러그\nslug: same\ndate: 2024-01-01\n---\n본문\n');
+    }
+    const lines: string[] = [];
+    const { store } = openServerStore((line) => lines.push(line));
+    store.getReader();
+    expect(lines.some((line) => line.startsWith('news/broken.md'))).toBe(true);
+    expect(lines.some((line) => line.includes('news/one.md') && line.includes('news/two.md'))).toBe(true);
+    expect(lines.some((line) => line.includes('attachments/'))).toBe(false);
+  });
+});
+
+describe('an index that refuses a write (another server holds it, a full disk)', () => {
+  it('answers the request from the index as it stands, and takes the edit at the next one', () => {
+    write('a.md', '처음');
+    const lines: string[] = [];
+    const { archive, source, store } = openServerStore((line) => lines.push(line));
+    const titles = () => listArticles(makeView(store.getReader(), new Date()), {}, 10).map((a) => a.title);
+    expect(titles()).toEqual(['처음']);
+    write('a.md', '고침');
+    fs.utimesSync(path.join(dir, 'a.md'), new Date(), new Date(Date.now() - 60_000));
+    source.noteChanged(['a.md']);
+    const apply = archive.apply;
+    archive.apply = () => {
+      archive.apply = apply;
+      throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    };
+    expect(titles()).toEqual(['처음']);
+    expect(lines.some((line) => line.includes('database is locked'))).toBe(true);
+    expect(titles()).toEqual(['고침']);
+  });
+});
+
+/** inotify watches this process holds (Linux), read from /proc. */
+function inotifyWatches(): number {
+  let watches = 0;
+  for (const fd of fs.readdirSync('/proc/self/fd')) {
+    try {
+      if (!fs.readlinkSync(`/proc/self/fd/${fd}`).includes('inotify')) continue;
+      watches += fs.readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8').split('\n').filter((line) => line.startsWith('inotify')).length;
+    } catch {
+      // A descriptor closed while we looked.
+    }
+  }
+  return watches;
+}
+
+describe('the watcher over a large folder', () => {
+  // Node's recursive fs.watch on Linux takes one inotify watch (and a JS watcher) per file: at
+  // 100,000 files, 2.6 s of blocked start-up, +221 MiB and 100,101 watches, past the user's limit
+  // at a million (then it watches nothing, silently, for every process of that user).
+  it.runIf(process.platform === 'linux')('takes one watch per folder, not one per file', () => {
+    for (const folder of ['politics', 'economy']) {
+      fs.mkdirSync(path.join(dir, folder));
+      for (let i = 0; i < 1000; i++) {
+        fs.writeFileSync(path.join(dir, folder, `${i}.md`), `---\ntitle: 기사 ${i}\ndate: 2024-01-01\n---\n본문\n`);
+      }
+    }
+    const before = inotifyWatches();
+    const source = openFolderSource({ root: dir, maxFileBytes: 1 << 20, live: true });
+    try {
+      expect(inotifyWatches() - before).toBeLessThanOrEqual(10);
+    } finally {
+      source.close();
+    }
+  });
+});
