@@ -69,9 +69,11 @@ export function openArchiveStore(options: ArchiveStoreOptions): ContentStore {
 
   function getReader(): ContentReader {
     const now = Date.now();
-    // A background read applies what it read as it goes: a new state is a new reader.
-    if (reader && unapplied.length === 0 && !source.needsRefresh(now) && archive.changeCounter() === reader.version) return reader;
-    const changed = source.refresh(now);
+    // A background read applies what it read as it goes: a new state is a new reader, and the
+    // source is asked to look again only when it says there may be something new.
+    const looking = !reader || source.needsRefresh(now);
+    if (reader && !looking && unapplied.length === 0 && archive.changeCounter() === reader.version) return reader;
+    const changed = looking ? source.refresh(now) : false;
     const changes = records.drain();
     if (changes) unapplied.push(changes);
     const version = source.version?.();

@@ -350,6 +350,8 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
           .finally(() => {
             reading = undefined;
             read = true;
+            // Without a watcher the folder is polled: the next look starts a while after this one ended.
+            checkedAt = Date.now();
           });
         return false;
       }
