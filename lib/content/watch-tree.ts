@@ -3,6 +3,9 @@ import path from 'node:path';
 
 import { isIgnoredName } from './files';
 
+const isOutOfWatches = (error: unknown) =>
+  error instanceof Error && 'code' in error && (error.code === 'ENOSPC' || error.code === 'EMFILE');
+
 /** A folder and every folder under it, watched. */
 export interface TreeWatcher {
   /** How many folders are watched (one watch each). */
@@ -68,7 +71,8 @@ export function watchTree(
   async function watchBelow(rel: string): Promise<void> {
     try {
       watch(rel);
-    } catch {
+    } catch (error) {
+      if (isOutOfWatches(error)) onError();
       return; // Gone, or unreadable, since it was named: the rescan it caused finds out.
     }
     const folder = rel ? path.join(root, ...rel.split('/')) : root;
@@ -78,10 +82,42 @@ export function watchTree(
     }
   }
 
-  // The root is watched before this returns (a failure throws, as fs.watch does); the folders
-  // under it follow in the background, while the first read of the folder takes it as it is.
+  /**
+   * Every folder under `rel`, watched before this returns: a file written the moment after the
+   * server starts is heard. Only folders are read (a million files in 4,000 folders: well under a
+   * second, once, at start).
+   */
+  function watchBelowNow(rel: string): void {
+    const folder = rel ? path.join(root, ...rel.split('/')) : root;
+    let dirents: fs.Dirent[];
+    try {
+      dirents = fs.readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const dirent of dirents) {
+      if (!dirent.isDirectory() || isIgnoredName(dirent.name)) continue;
+      const child = rel ? `${rel}/${dirent.name}` : dirent.name;
+      try {
+        watch(child);
+      } catch (error) {
+        // Out of watches: watching part of the folder would miss changes silently; poll instead.
+        if (isOutOfWatches(error)) throw error;
+        continue;
+      }
+      watchBelowNow(child);
+    }
+  }
+
+  // The root is watched before this returns (a failure throws, as fs.watch does), and so is every
+  // folder under it; folders added later are watched as their parent names them.
   watch('');
-  void watchBelow('');
+  try {
+    watchBelowNow('');
+  } catch (error) {
+    for (const watcher of watchers.values()) watcher.close();
+    throw error;
+  }
   return {
     get size() {
       return watchers.size;
