@@ -362,7 +362,7 @@ async function searchLatency(server, desc) {
 }
 
 /** Drops new article files into the corpus: until each answers 200, until home links it. */
-async function publishing(server, tries = Number(env.BENCH_PUBLISH_TRIES ?? 5)) {
+async function publishing(server, _desc, tries = Number(env.BENCH_PUBLISH_TRIES ?? 5)) {
   const runs = [];
   const written = [];
   const cap = 30_000;
@@ -406,11 +406,12 @@ async function restart(serverDir, desc, dataDir, label) {
   const server = launch(serverDir, corpus, dataDir, `${label}-${path.basename(corpus)}-restart`);
   const out = {};
   try {
-    out.startup = await pagesAnswer(server, desc);
-    if (!server.exit) out.warmUp = await warmUpRss(server, desc);
-    if (!server.exit) out.coldArticles = await coldArticles(server, desc);
-    if (!server.exit) out.search = await searchLatency(server, desc);
-    if (!server.exit) out.publishing = await publishing(server);
+    const parts = { startup: pagesAnswer, warmUp: warmUpRss, coldArticles, search: searchLatency, publishing };
+    for (const [name, measure] of Object.entries(parts)) {
+      if (server.exit) break;
+      out[name] = await measure(server, desc);
+      console.error(`[archive]   ${name} done at ${round(server.seconds())} s, RSS ${server.rss()} MiB`);
+    }
     out.rssAtEndMiB = server.rss();
   } finally {
     await server.stop();
