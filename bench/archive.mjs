@@ -3,7 +3,7 @@
 // after, from two worktrees) in one run:
 //   node bench/generate-corpus.mjs 100000
 //   BENCH_SERVER_DIR=/work/wt/a,/work/wt/b BENCH_SIZE=100000 node bench/archive.mjs
-//   node bench/archive.mjs --table <label> [<label> …]     # the markdown rows from stored results
+//   node bench/archive.mjs --table <label> [<label> | - …]   # markdown rows from stored results
 // Steps (BENCH_STEPS, comma-separated; each server runs them in this order):
 //   first   a first start ever: the index paths removed (BENCH_INDEX_DIRS); home, an old article
 //           and a search polled once a second: when home and the first search answered, and every
@@ -189,6 +189,7 @@ function launch(serverDir, contentDir, dataDir, logName) {
     child.on('exit', (code, signal) => {
       live.delete(kill);
       server.exit = { code, signal, atSeconds: round(server.seconds()) };
+      if (!server.stopping) server.died = { ...server.exit, ...(server.killedAtMiB ? { killedAtMiB: server.killedAtMiB } : {}) };
       stopped.abort();
       clearInterval(watch);
       fs.closeSync(log);
@@ -205,6 +206,7 @@ function launch(serverDir, contentDir, dataDir, logName) {
   }, 1000);
   server.stop = async () => {
     if (server.exit) return;
+    server.stopping = true;
     kill('SIGTERM');
     const timer = setTimeout(() => !server.exit && kill('SIGKILL'), 10_000);
     await exited;
@@ -301,6 +303,7 @@ async function firstStart(serverDir, desc, dataDir, label) {
     peakMiB: server.peakMiB,
     killedAtMiB: server.killedAtMiB,
     exit: server.exit,
+    died: server.died ?? null,
   };
 }
 
@@ -416,7 +419,7 @@ async function restart(serverDir, desc, dataDir, label) {
   } finally {
     await server.stop();
   }
-  return { ...out, peakMiB: server.peakMiB, killedAtMiB: server.killedAtMiB, exit: server.exit };
+  return { ...out, peakMiB: server.peakMiB, killedAtMiB: server.killedAtMiB, exit: server.exit, died: server.died ?? null };
 }
 
 async function sample(serverDir, label) {
@@ -448,11 +451,16 @@ function rowsFor(results, corpusName) {
     return a && b ? `${(a / b).toFixed(2)}× (${a} / ${b} MiB)` : run.restart?.killedAtMiB ? `killed at ${run.restart.killedAtMiB} MiB` : '–';
   };
   const first = (run) => run.first ?? {};
+  /** Seconds, or why there are none: the server died (out of memory, or killed at the RSS cap). */
+  const secs = (value, part) =>
+    typeof value !== 'number' && part?.died
+      ? `none: died at ${part.died.atSeconds} s (${part.died.killedAtMiB ? `killed at ${part.died.killedAtMiB} MiB` : (part.died.signal ?? `exit ${part.died.code}`)})`
+      : fmt(value, ' s');
   return [
     `| ${corpusName} | goal | ${results.map((r) => r.label).join(' | ')} |`,
     `| --- | --- | ${results.map(() => '---').join(' | ')} |`,
-    row('restart: home answers', '≤ 3 s', (run) => fmt(run.restart?.startup?.homeSeconds, ' s')),
-    row('restart: every page answers', '≤ 3 s', (run) => fmt(run.restart?.startup?.allSeconds, ' s')),
+    row('restart: home answers', '≤ 3 s', (run) => secs(run.restart?.startup?.homeSeconds, run.restart)),
+    row('restart: every page answers', '≤ 3 s', (run) => secs(run.restart?.startup?.allSeconds, run.restart)),
     ...pages
       .filter((p) => p !== 'home')
       .map((p) => row(`&nbsp;&nbsp;${p}`, '≤ 3 s', (run) => {
@@ -476,10 +484,20 @@ function rowsFor(results, corpusName) {
       const p = run.restart?.publishing;
       return p ? `${fmt(p.articleMedianSeconds, ' s')} / ${fmt(p.homeMedianSeconds, ' s')}` : '–';
     }),
-    row('first start ever: home answers', '–', (run) => fmt(first(run).homeSeconds, ' s')),
-    row('first start ever: first search answers', '≤ 60 s (100k)', (run) => fmt(first(run).searchSeconds, ' s')),
-    row('first start: 5xx / time-outs readers saw', '0', (run) =>
-      run.first ? `${run.first.fiveHundreds} / ${run.first.timeouts}` : '–'),
+    row('first start ever: home answers', '–', (run) => secs(first(run).homeSeconds, run.first)),
+    row('first start ever: first search answers', '≤ 60 s (100k)', (run) => secs(first(run).searchSeconds, run.first)),
+    row('first start: 5xx / time-outs / dropped connections readers saw', '0', (run) => {
+      if (!run.first) return '–';
+      const dropped = Object.values(run.first.readers)
+        .flatMap((r) => Object.entries(r.statuses))
+        .filter(([status]) => !/^\d+$/.test(status) && status !== 'no answer' && status !== 'timeout')
+        .reduce((sum, [, n]) => sum + n, 0);
+      return `${run.first.fiveHundreds} / ${run.first.timeouts} / ${dropped}`;
+    }),
+    row('first start: longest a reader waited (home / article / search)', '–', (run) => {
+      const r = run.first?.readers;
+      return r ? [r.home, r.article, r.search].map((x) => `${round(x.slowestMs / 1000)} s`).join(' / ') : '–';
+    }),
     row('peak RSS (first start / restart)', '–', (run) => `${fmt(first(run).peakMiB, ' MiB')} / ${fmt(run.restart?.peakMiB, ' MiB')}`),
   ];
 }
@@ -487,7 +505,8 @@ function rowsFor(results, corpusName) {
 // ---------------------------------------------------------------------------------------------
 
 if (process.argv[2] === '--table') {
-  const results = process.argv.slice(3).map(readResults);
+  // `-` stands for a column still to be filled (the after figures).
+  const results = process.argv.slice(3).map((label) => (label === '-' ? { label: 'after', runs: {} } : readResults(label)));
   const corpora = [...new Set(results.flatMap((r) => Object.keys(r.runs)).filter((k) => k !== 'sample'))];
   for (const name of corpora) console.log(`${rowsFor(results, name).join('\n')}\n`);
   process.exit(0);
