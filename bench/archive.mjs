@@ -222,25 +222,33 @@ function launch(serverDir, contentDir, dataDir, logName) {
  */
 function get(url, server, timeoutMs) {
   const started = performance.now();
-  const signal = AbortSignal.any([server.signal, AbortSignal.timeout(Math.max(1, Math.round(timeoutMs)))]);
   return new Promise((resolve) => {
+    // A plain timer and the server's own signal, not AbortSignal.any: a composite signal's deadline
+    // once never fired here (Node 20), and the bench waited past its cap.
+    let why;
+    const request = http.get(`${base}${url}`, { agent: false });
+    const stop = (reason) => {
+      why ??= reason;
+      request.destroy();
+    };
+    const timer = setTimeout(() => stop('timeout'), Math.max(1, Math.round(timeoutMs)));
+    const onServerGone = () => stop('no answer');
+    server.signal.addEventListener('abort', onServerGone, { once: true });
+    const done = (result) => {
+      clearTimeout(timer);
+      server.signal.removeEventListener('abort', onServerGone);
+      resolve(result);
+    };
     const failed = (error) => {
       const ms = performance.now() - started;
-      const status = signal.aborted
-        ? server.exit
-          ? 'no answer'
-          : 'timeout'
-        : error.code === 'ECONNREFUSED'
-          ? 'no answer'
-          : (error.code ?? 'error');
-      resolve({ status, ttfbMs: ms, ms });
+      done({ status: why ?? (error.code === 'ECONNREFUSED' ? 'no answer' : (error.code ?? 'error')), ttfbMs: ms, ms });
     };
-    const request = http.get(`${base}${url}`, { signal, agent: false }, (response) => {
+    request.on('response', (response) => {
       const ttfbMs = performance.now() - started;
       const chunks = [];
       response.on('data', (chunk) => chunks.push(chunk));
       response.on('end', () =>
-        resolve({ status: response.statusCode, ttfbMs, ms: performance.now() - started, body: Buffer.concat(chunks).toString() }),
+        done({ status: response.statusCode, ttfbMs, ms: performance.now() - started, body: Buffer.concat(chunks).toString() }),
       );
       response.on('error', failed);
     });
