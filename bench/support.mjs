@@ -8,7 +8,14 @@ import autocannon from 'autocannon';
 export const root = path.resolve(import.meta.dirname, '..');
 
 /** Starts `next start` on loopback; `dir` is the built app (this project by default). */
-export function startNext({ port, contentDir, dir = root, stdio = ['ignore', 'ignore', 'pipe'] }) {
+export function startNext({
+  port,
+  contentDir,
+  dir = root,
+  stdio = ['ignore', 'ignore', 'pipe'],
+  env = {},
+  detached = false,
+}) {
   const next = path.join(dir, 'node_modules/next/dist/bin/next');
   return spawn('node', [next, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: dir,
@@ -16,8 +23,10 @@ export function startNext({ port, contentDir, dir = root, stdio = ['ignore', 'ig
       ...process.env,
       NEXT_TELEMETRY_DISABLED: '1',
       ...(contentDir ? { CONTENT_DIR: contentDir } : {}),
+      ...env,
     },
     stdio,
+    detached,
   });
 }
 
@@ -33,6 +42,32 @@ export async function waitFor(url, timeoutMs = 60_000) {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`not up after ${timeoutMs} ms: ${url}`);
+}
+
+/** Resident memory of a process and its descendants, in MiB (0 once it has gone). */
+export function treeRssMiB(pid) {
+  const children = new Map();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  let total = 0;
+  for (const queue = [pid]; queue.length > 0; ) {
+    const next = queue.pop();
+    try {
+      total += rssMiB(next);
+    } catch {
+      // Gone meanwhile.
+    }
+    queue.push(...(children.get(next) ?? []));
+  }
+  return total;
 }
 
 /** Resident memory of one process, in MiB. */
@@ -99,4 +134,18 @@ export async function load(url, { connections = 50, duration = 10, headers = {} 
 export const median = (values) => {
   const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
   return sorted[Math.floor((sorted.length - 1) / 2)] ?? null;
+};
+
+/** One GET, read to the end: milliseconds and status. */
+export async function timed(url) {
+  const started = performance.now();
+  const response = await fetch(url);
+  await response.arrayBuffer();
+  return { ms: performance.now() - started, status: response.status };
+}
+
+/** The q-quantile (0..1) of `values`, to 0.1. */
+export const pct = (values, q) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return +(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN).toFixed(1);
 };
