@@ -10,16 +10,25 @@ export interface SearchResultsProps {
 
 /** Search hits with their snippets; matches are marked, and every piece of text is escaped by React. */
 export function SearchResults({ results }: SearchResultsProps) {
-  const { query, hits, total, more, page, pageCount } = results;
+  const { query, hits, total, more, partial, page, pageCount } = results;
+  const catchingUp = partial ? (
+    <p role="status" className="mb-4 text-sm text-neutral-700 dark:text-neutral-300">
+      검색 색인을 만드는 중이라 아직 찾지 못하는 기사가 있을 수 있습니다. 잠시 뒤 다시 찾아 주세요.
+    </p>
+  ) : null;
   if (total === 0) {
     return (
-      <p className="py-10 text-neutral-700 dark:text-neutral-300">
-        ‘{query}’에 맞는 기사가 없습니다. 다른 낱말로 찾아보세요.
-      </p>
+      <>
+        {catchingUp}
+        <p className="py-10 text-neutral-700 dark:text-neutral-300">
+          ‘{query}’에 맞는 기사가 없습니다. 다른 낱말로 찾아보세요.
+        </p>
+      </>
     );
   }
   return (
     <>
+      {catchingUp}
       <p className="mb-4 text-sm text-neutral-600 dark:text-neutral-400">
         ‘{query}’ 검색 결과 {total.toLocaleString('ko-KR')}건{more ? ' 이상' : ''}
         {pageCount > 1 ? ` · ${page}/${pageCount}쪽` : ''}

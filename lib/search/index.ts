@@ -26,6 +26,8 @@ const FOLLOW_LIMIT = 20_000;
  * meanwhile get what is indexed so far rather than a page that does not come.
  */
 const CATCH_UP_MS = 1500;
+/** The same for an index that has never caught up with this content (a first start): longer, still bounded. */
+const FIRST_BUILD_MS = 20_000;
 /** Far enough ahead that every scheduled article is listed for indexing (found at its time). */
 const EVERY_TIME = 8.64e15;
 
@@ -71,6 +73,7 @@ const targetOf = (view: ContentView) => `${view.reader.instance}#${view.reader.v
 /** Puts what changed, in batches that let requests run; an article gone or now a draft is removed. */
 async function putChanged(index: SearchIndex, articles: Iterable<Article | string>): Promise<void> {
   let batch: IndexedArticle[] = [];
+  // One body at a time: a heavy one is read in the render workers, which readers' pages share.
   for (const item of articles) {
     if (typeof item === 'string') {
       index.remove(item);
@@ -172,11 +175,12 @@ async function getIndex(view: ContentView, waitMs = CATCH_UP_MS): Promise<Search
     };
     state.building = building;
   }
+  const firstBuild = !state.index.getVersion()?.startsWith(`${view.reader.instance}#`);
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
     state.building.done,
     new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, waitMs);
+      timer = setTimeout(resolve, firstBuild && waitMs > 0 ? FIRST_BUILD_MS : waitMs);
     }),
   ]);
   clearTimeout(timer);
@@ -201,6 +205,8 @@ export interface SearchResults {
   /** Matches, counted up to MAX_COUNTED; `more` when there are more than that. */
   total: number;
   more: boolean;
+  /** The index is still catching up with the content: some articles may be missing. */
+  partial: boolean;
   page: number;
   pageCount: number;
 }
@@ -216,10 +222,14 @@ export async function search(
 ): Promise<SearchResults> {
   const query = rawQuery.normalize('NFC').trim().slice(0, MAX_QUERY_LENGTH);
   const words = toQueryTerms(query);
-  if (words.length === 0) return { query, hits: [], total: 0, more: false, page: 1, pageCount: 0 };
+  if (words.length === 0) {
+    return { query, hits: [], total: 0, more: false, partial: false, page: 1, pageCount: 0 };
+  }
 
   const index = await getIndex(view);
   const found = index.search(words, view.now, page);
+  // Still catching up (a first start, a large change): said, not passed off as all there is.
+  const partial = index.getVersion() !== targetOf(view);
   const highlight = [
     ...new Set(
       toWords(query)
@@ -237,6 +247,7 @@ export async function search(
     hits,
     total: found.total,
     more: found.more,
+    partial,
     page: found.page,
     pageCount: found.pageCount,
   };
