@@ -1,10 +1,20 @@
+import {
+  chooseSlugOwner,
+  collectPages,
+  collisionProblem,
+  missingPhotoProblem,
+  NOT_CONTENT_WARNING,
+  orphanUpdateProblem,
+  redirectProblem,
+  toBylines,
+  toReporterDirectory,
+} from './rules';
 import type { ContentEntry } from './files';
 import type { ContentProblem } from './parse';
 import type { LoadResult } from './schema';
 import { liveArticleKey } from './live-update';
 import type { ImageRef } from './image-ref';
-import { RESERVED_PAGE_SLUGS } from './reserved-slugs';
-import type { Article, Byline, Category, LiveUpdate, Page, PhotoFile, Reporter, SiteIdentity } from './types';
+import type { Article, Category, LiveUpdate, Page, PhotoFile, Reporter, SiteIdentity } from './types';
 
 /** Everything known about the content folder at one moment; never mutated after it is built. */
 export interface ContentSnapshot {
@@ -38,32 +48,6 @@ export interface SourceFile {
   result?: LoadResult;
 }
 
-/** Pages by slug. A slug a route uses, or one two pages share, is an error on the page file. */
-function collectPages(pages: readonly Page[], problems: ContentProblem[]): Map<string, Page> {
-  const bySlug = new Map<string, Page[]>();
-  for (const page of pages) bySlug.set(page.slug, [...(bySlug.get(page.slug) ?? []), page]);
-  const found = new Map<string, Page>();
-  for (const [slug, group] of bySlug) {
-    const reserved = RESERVED_PAGE_SLUGS.has(slug.toLowerCase());
-    if (!reserved && group.length === 1 && group[0]) {
-      found.set(slug, group[0]);
-      continue;
-    }
-    for (const page of group) {
-      const others = group.filter((p) => p !== page).map((p) => p.source.path).join(', ');
-      problems.push({
-        file: page.source.path,
-        line: 1,
-        severity: 'error',
-        message: reserved
-          ? `페이지 주소 "/${slug}"는 사이트가 쓰는 주소입니다 (slug를 바꾸세요)`
-          : `페이지 주소 "/${slug}"를 다른 파일도 씁니다: ${others} (두 파일 모두 게시하지 않습니다)`,
-      });
-    }
-  }
-  return found;
-}
-
 /**
  * Old slugs that redirect to an article. An old slug that is still some article's slug, or that
  * two articles both claim, is an error on the file that claims it, and redirects nowhere.
@@ -81,57 +65,17 @@ function collectRedirects(
   for (const [old, claimants] of claims) {
     const live = bySlug.get(old);
     if (live) {
-      for (const article of claimants) {
-        problems.push({
-          file: article.source.path,
-          line: 1,
-          severity: 'error',
-          message: `redirect_from "${old}"는 ${live.source.path}가 쓰는 주소입니다: 넘겨주지 않습니다`,
-        });
-      }
+      for (const article of claimants) problems.push(redirectProblem(article.source.path, old, live.source.path, []));
     } else if (claimants.length > 1) {
       for (const article of claimants) {
-        const others = claimants.filter((a) => a !== article).map((a) => a.source.path).join(', ');
-        problems.push({
-          file: article.source.path,
-          line: 1,
-          severity: 'error',
-          message: `redirect_from "${old}"를 다른 파일도 씁니다: ${others} (넘겨주지 않습니다)`,
-        });
+        const others = claimants.filter((a) => a !== article).map((a) => a.source.path);
+        problems.push(redirectProblem(article.source.path, old, undefined, others));
       }
     } else if (claimants[0]) {
       redirects.set(old, claimants[0].slug);
     }
   }
   return redirects;
-}
-
-/**
- * An article's bylines: each author that names a profile (by id, or by the profile's exact name)
- * gets its name, role and public e-mail and a link; any other name stands as written.
- */
-function toBylines(
-  authors: readonly string[],
-  reporters: ReadonlyMap<string, Reporter>,
-  byName: ReadonlyMap<string, Reporter>,
-): Pick<Article, 'author' | 'bylines' | 'reporters'> {
-  const bylines: Byline[] = [];
-  const terms: Category[] = [];
-  for (const author of authors) {
-    const reporter = reporters.get(author.normalize('NFC')) ?? byName.get(author);
-    if (!reporter) {
-      bylines.push({ name: author });
-      continue;
-    }
-    bylines.push({
-      name: reporter.name,
-      role: reporter.role,
-      email: reporter.emailPublic ? reporter.email : undefined,
-      reporterId: reporter.id,
-    });
-    if (!terms.some((t) => t.slug === reporter.id)) terms.push({ name: reporter.name, slug: reporter.id });
-  }
-  return { author: bylines.map((b) => b.name).join(', ') || undefined, bylines, reporters: terms };
 }
 
 /** The live updates in an article's `.live/` folder, newest first; taken, so the rest are orphans. */
@@ -157,31 +101,6 @@ function compareArticles(a: Article, b: Article): number {
 }
 
 /**
- * Which of several files that share a slug keeps it, if any. A file that is not published (a
- * draft, or one scheduled for later) never takes the URL from one that is: with one published
- * file it wins; with none, a lone non-draft (scheduled) file wins over drafts. Two published
- * files are a real conflict, and neither is shown.
- */
-function chooseSlugOwner(group: readonly Article[], now: number): Article | undefined {
-  const candidates = group.filter((a) => !a.draft);
-  const live = candidates.filter((a) => a.published.getTime() <= now);
-  if (live.length > 0) return live.length === 1 ? live[0] : undefined;
-  return candidates.length === 1 ? candidates[0] : undefined;
-}
-
-function collisionProblem(article: Article, group: readonly Article[], owner: Article | undefined): ContentProblem {
-  const others = group
-    .filter((a) => a !== article)
-    .map((a) => a.source.path)
-    .join(', ');
-  const slug = article.slug;
-  const message = owner
-    ? `slug "${slug}"를 게시된 기사 ${owner.source.path}가 씁니다: 이 파일은 게시하지 않습니다 (slug를 바꾸세요)`
-    : `slug "${slug}"를 다른 파일도 씁니다: ${others} (두 파일 모두 게시하지 않습니다)`;
-  return { file: article.source.path, line: 1, severity: 'error', message };
-}
-
-/**
  * A front-matter reference to a photo that is not in the folder: an error at its line. The file
  * is still published, without the picture, so deleting a photo never takes a story down.
  */
@@ -193,12 +112,7 @@ function checkPhotoRef(
   problems: ContentProblem[],
 ): void {
   if (ref?.kind !== 'photo' || photos.has(ref.path)) return;
-  problems.push({
-    file,
-    line: ref.line ?? 1,
-    severity: 'error',
-    message: `${field}: 사진 파일이 없습니다: ${ref.path} (사진 없이 게시합니다)`,
-  });
+  problems.push(missingPhotoProblem(file, field, ref.path, ref.line));
 }
 
 /**
@@ -224,7 +138,7 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
       problems.push({
         file: entry.path,
         severity: 'warning',
-        message: '기사 파일이 아니어서 건너뜁니다 (.md, .markdown, .html, .htm만 기사로 읽습니다)',
+        message: NOT_CONTENT_WARNING,
       });
       continue;
     }
@@ -251,7 +165,7 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
   }
 
   // Built once per snapshot, not once per article: a byline may name a profile by its name.
-  const reportersByName = new Map([...reporters.values()].map((r) => [r.name, r]));
+  const directory = toReporterDirectory(reporters.values());
   const categories = new Map<string, Category>();
   const tags = new Map<string, Category>();
   const articles: Article[] = [];
@@ -259,32 +173,28 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
   for (const update of updates) {
     updatesByArticle.set(update.articleKey, [
       ...(updatesByArticle.get(update.articleKey) ?? []),
-      { ...update, bylines: toBylines(update.authors, reporters, reportersByName).bylines },
+      { ...update, bylines: toBylines(update.authors, directory).bylines },
     ]);
   }
   for (const group of slugGroups.values()) {
-    const owner = group.length === 1 ? group[0] : chooseSlugOwner(group, now);
+    const members = group.map((article) => ({ article, draft: article.draft, published: article.published.getTime() }));
+    const owner = chooseSlugOwner(members, now)?.article;
     for (const article of group) {
-      if (article !== owner) problems.push(collisionProblem(article, group, owner));
+      if (article === owner) continue;
+      const others = group.filter((a) => a !== article).map((a) => a.source.path);
+      problems.push(collisionProblem(article.source.path, article.slug, others, owner?.source.path));
     }
     if (!owner) continue;
     articles.push({
       ...owner,
       categories: owner.categories.map((c) => canonicalTerm(categories, c)),
       tags: owner.tags.map((t) => canonicalTerm(tags, t)),
-      ...toBylines(owner.authors, reporters, reportersByName),
+      ...toBylines(owner.authors, directory),
       liveUpdates: takeUpdates(updatesByArticle, owner),
     });
   }
   for (const orphans of updatesByArticle.values()) {
-    for (const update of orphans) {
-      problems.push({
-        file: update.source.path,
-        line: 1,
-        severity: 'warning',
-        message: `이 실시간 업데이트의 기사가 없습니다: ${update.articleKey}.md(또는 .html)를 찾지 못했습니다`,
-      });
-    }
+    for (const update of orphans) problems.push(orphanUpdateProblem(update.source.path, update.articleKey));
   }
   articles.sort(compareArticles);
   const bySlug = new Map(articles.map((a) => [a.slug, a]));

@@ -21,7 +21,7 @@ import {
   toBylines,
   toReporterDirectory,
   type ReporterDirectory,
-} from './rules';
+} from '../rules';
 import { ALL, TAXONOMY } from './tables';
 import type { ArchiveReader, ListQuery, TermCount } from './types';
 

@@ -12,7 +12,7 @@ import type { Article, Reporter } from '../types';
 import type { ImageRef } from '../image-ref';
 
 import { decodeValue, encodeValue, sortKey, toMs } from './encoding';
-import { NOT_CONTENT_WARNING, toBylines, toReporterDirectory, type ReporterDirectory } from './rules';
+import { NOT_CONTENT_WARNING, toBylines, toReporterDirectory, type ReporterDirectory } from '../rules';
 import { TAXONOMY } from './tables';
 import type { ArchiveChanges, ArchiveUpsert } from './types';
 

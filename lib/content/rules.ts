@@ -1,10 +1,11 @@
 /**
- * The cross-file rules of lib/content/snapshot.ts, as small pure functions the archive applies to
- * the few rows a question touches. snapshot.ts keeps its own copies until it imports these.
+ * The rules that tie content files to each other (who owns a slug, bylines from profiles, pages'
+ * addresses, and the problems each breaks into), as small pure functions: the snapshot applies them
+ * to every file at once, the on-disk index to the few rows a question touches.
  */
-import type { ContentProblem } from '../parse';
-import { RESERVED_PAGE_SLUGS } from '../reserved-slugs';
-import type { Article, Byline, Category, Page, Reporter } from '../types';
+import type { ContentProblem } from './parse';
+import { RESERVED_PAGE_SLUGS } from './reserved-slugs';
+import type { Article, Byline, Category, Page, Reporter } from './types';
 
 /** Reporters' profiles as bylines look them up: by id, and by exact name (the last profile with a name wins). */
 export interface ReporterDirectory {
