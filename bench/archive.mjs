@@ -49,7 +49,9 @@ function labelOf(dir) {
   if (env.BENCH_LABEL) return env.BENCH_LABEL;
   let commit = 'unknown';
   try {
-    commit = execFileSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    commit = execFileSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], {
+      encoding: 'utf8',
+    }).trim();
   } catch {
     // Not a checkout.
   }
@@ -73,7 +75,8 @@ function describe(folder) {
   if (fs.existsSync(manifest)) return JSON.parse(fs.readFileSync(manifest, 'utf8'));
   const counts = { categories: new Map(), tags: new Map(), reporters: new Map() };
   const articles = [];
-  const add = (map, name, slug) => map.set(slug, { name, slug, count: (map.get(slug)?.count ?? 0) + 1 });
+  const add = (map, name, slug) =>
+    map.set(slug, { name, slug, count: (map.get(slug)?.count ?? 0) + 1 });
   const reporters = new Set(
     fs.existsSync(path.join(folder, '_reporters'))
       ? fs.readdirSync(path.join(folder, '_reporters')).map((f) => f.replace(/\.ya?ml$/, ''))
@@ -83,12 +86,14 @@ function describe(folder) {
     const file = path.join(entry.parentPath, entry.name);
     const relative = path.relative(folder, file);
     if (!entry.isFile() || !/\.(md|markdown|html?)$/.test(entry.name)) continue;
-    if (relative.split(path.sep).some((part) => part.startsWith('_') || part.endsWith('.live'))) continue;
+    if (relative.split(path.sep).some((part) => part.startsWith('_') || part.endsWith('.live')))
+      continue;
     const { data } = matter(fs.readFileSync(file, 'utf8'));
     if (data.draft) continue;
     const slug = String(data.slug ?? entry.name.replace(/\.[^.]+$/, '')).normalize('NFC');
     articles.push({ slug, date: String(data.date ?? '') });
-    for (const c of [data.categories ?? data.category ?? []].flat()) add(counts.categories, String(c), toSlug(String(c)));
+    for (const c of [data.categories ?? data.category ?? []].flat())
+      add(counts.categories, String(c), toSlug(String(c)));
     for (const t of [data.tags ?? []].flat()) add(counts.tags, String(t), toSlug(String(t)));
     for (const a of [data.author ?? []].flat()) if (reporters.has(a)) add(counts.reporters, a, a);
   }
@@ -97,9 +102,24 @@ function describe(folder) {
     count: articles.length,
     categories: sorted(counts.categories),
     tags: sorted(counts.tags),
-    reporters: sorted(counts.reporters).concat([...reporters].filter((r) => !counts.reporters.has(r)).map((r) => ({ name: r, slug: r, count: 0 }))),
+    reporters: sorted(counts.reporters).concat(
+      [...reporters]
+        .filter((r) => !counts.reporters.has(r))
+        .map((r) => ({ name: r, slug: r, count: 0 })),
+    ),
     oldArticles: articles.sort((a, b) => a.date.localeCompare(b.date)).map((a) => a.slug),
-    searchWords: ['네이버', '한국은행', '서울시', '기상청', '국회', '엔비디아', '삼성전자', '교육부', '기준금리', '반도체 수출'],
+    searchWords: [
+      '네이버',
+      '한국은행',
+      '서울시',
+      '기상청',
+      '국회',
+      '엔비디아',
+      '삼성전자',
+      '교육부',
+      '기준금리',
+      '반도체 수출',
+    ],
   };
 }
 
@@ -124,15 +144,27 @@ function pageSet(d) {
 
 /** The fixed warm-up list, the same kinds and number of requests for any corpus. */
 function warmUpList(d) {
-  const take = (list, n) => Array.from({ length: n }, (_, k) => list[k % Math.max(1, list.length)]).filter(Boolean);
+  const take = (list, n) =>
+    Array.from({ length: n }, (_, k) => list[k % Math.max(1, list.length)]).filter(Boolean);
   return [
     ...Object.values(pageSet(d)),
     ...take(d.oldArticles.slice(1), 20).map((slug) => `/articles/${enc(slug)}`),
-    ...take(d.categories, 3).flatMap((c) => [1, 2, 3].map((p) => (p === 1 ? `/category/${enc(c.slug)}` : `/category/${enc(c.slug)}/page/${p}`))),
+    ...take(d.categories, 3).flatMap((c) =>
+      [1, 2, 3].map((p) =>
+        p === 1 ? `/category/${enc(c.slug)}` : `/category/${enc(c.slug)}/page/${p}`,
+      ),
+    ),
     ...take(d.tags, 5).map((t) => `/tag/${enc(t.slug)}`),
     ...take(d.reporters, 3).map((r) => `/reporters/${enc(r.slug)}`),
     ...take(d.searchWords.slice(1), 5).map((q) => `/search?q=${enc(q)}`),
-    ...['/atom.xml', '/feed.json', '/sitemap.xml', '/news-sitemap.xml', '/categories', '/reporters'],
+    ...[
+      '/atom.xml',
+      '/feed.json',
+      '/sitemap.xml',
+      '/news-sitemap.xml',
+      '/categories',
+      '/reporters',
+    ],
   ];
 }
 
@@ -163,7 +195,10 @@ function launch(serverDir, contentDir, dataDir, logName) {
     contentDir,
     dir: serverDir,
     stdio: ['ignore', log, log],
-    env: { DATA_DIR: dataDir, ...(env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: env.BENCH_NODE_OPTIONS } : {}) },
+    env: {
+      DATA_DIR: dataDir,
+      ...(env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: env.BENCH_NODE_OPTIONS } : {}),
+    },
     detached: true,
   });
   const stopped = new AbortController();
@@ -189,7 +224,11 @@ function launch(serverDir, contentDir, dataDir, logName) {
     child.on('exit', (code, signal) => {
       live.delete(kill);
       server.exit = { code, signal, atSeconds: round(server.seconds()) };
-      if (!server.stopping) server.died = { ...server.exit, ...(server.killedAtMiB ? { killedAtMiB: server.killedAtMiB } : {}) };
+      if (!server.stopping)
+        server.died = {
+          ...server.exit,
+          ...(server.killedAtMiB ? { killedAtMiB: server.killedAtMiB } : {}),
+        };
       stopped.abort();
       clearInterval(watch);
       fs.closeSync(log);
@@ -241,14 +280,23 @@ function get(url, server, timeoutMs) {
     };
     const failed = (error) => {
       const ms = performance.now() - started;
-      done({ status: why ?? (error.code === 'ECONNREFUSED' ? 'no answer' : (error.code ?? 'error')), ttfbMs: ms, ms });
+      done({
+        status: why ?? (error.code === 'ECONNREFUSED' ? 'no answer' : (error.code ?? 'error')),
+        ttfbMs: ms,
+        ms,
+      });
     };
     request.on('response', (response) => {
       const ttfbMs = performance.now() - started;
       const chunks = [];
       response.on('data', (chunk) => chunks.push(chunk));
       response.on('end', () =>
-        done({ status: response.statusCode, ttfbMs, ms: performance.now() - started, body: Buffer.concat(chunks).toString() }),
+        done({
+          status: response.statusCode,
+          ttfbMs,
+          ms: performance.now() - started,
+          body: Buffer.concat(chunks).toString(),
+        }),
       );
       response.on('error', failed);
     });
@@ -262,10 +310,15 @@ async function secondsUntilAnswer(url, server, cap = capMs) {
   let last;
   while (performance.now() < deadline && !server.exit) {
     last = await get(url, server, deadline - performance.now());
-    if (typeof last.status === 'number' && last.status < 500) return { seconds: round(server.seconds()), status: last.status };
+    if (typeof last.status === 'number' && last.status < 500)
+      return { seconds: round(server.seconds()), status: last.status };
     await sleep(250);
   }
-  return { seconds: `> ${cap / 1000}`, status: last?.status ?? 'no answer', ...(server.exit ? { serverExit: server.exit } : {}) };
+  return {
+    seconds: `> ${cap / 1000}`,
+    status: last?.status ?? 'no answer',
+    ...(server.exit ? { serverExit: server.exit } : {}),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -274,16 +327,48 @@ async function secondsUntilAnswer(url, server, cap = capMs) {
 /** A first start: readers poll home, an old article and a search once a second each. */
 async function firstStart(serverDir, desc, dataDir, label) {
   for (const p of indexPaths) {
-    const target = p.startsWith('$DATA_DIR') ? path.join(dataDir, p.slice('$DATA_DIR'.length)) : path.resolve(serverDir, p);
+    const target = p.startsWith('$DATA_DIR')
+      ? path.join(dataDir, p.slice('$DATA_DIR'.length))
+      : path.resolve(serverDir, p);
     fs.rmSync(target, { recursive: true, force: true });
   }
   const server = launch(serverDir, corpus, dataDir, `${label}-${path.basename(corpus)}-first`);
   const urls = { home: '/', article: pageSet(desc)['old article'], search: pageSet(desc).search };
-  const seen = Object.fromEntries(Object.keys(urls).map((k) => [k, { statuses: {}, firstOkSeconds: null, slowestMs: 0 }]));
+  const seen = Object.fromEntries(
+    Object.keys(urls).map((k) => [k, { statuses: {}, firstOkSeconds: null, slowestMs: 0 }]),
+  );
   const deadline = server.started + capMs;
+  // A server that answers from an index while it reads the folder (issue 21) says in /api/status
+  // when it has read everything and when search has caught up; an older one has no such route.
+  const indexed = { contentSeconds: null, searchSeconds: null, unsupported: false, articles: null };
+  const indexingDone = () =>
+    indexed.unsupported || (indexed.contentSeconds !== null && indexed.searchSeconds !== null);
+  const watchStatus = async () => {
+    while (performance.now() < deadline && !server.exit && !indexingDone()) {
+      const tick = performance.now();
+      const r = await get('/api/status', server, deadline - tick);
+      if (r.status === 404) indexed.unsupported = true;
+      else if (r.status === 200 && r.body) {
+        const status = JSON.parse(r.body);
+        indexed.articles = status.articles;
+        if (!status.reading && indexed.contentSeconds === null)
+          indexed.contentSeconds = round(server.seconds());
+        if (!status.reading && status.searchCaughtUp && indexed.searchSeconds === null)
+          indexed.searchSeconds = round(server.seconds());
+      }
+      await sleep(Math.max(0, 1000 - (performance.now() - tick)));
+    }
+  };
   const poll = async (name) => {
     const s = seen[name];
-    while (performance.now() < deadline && !server.exit && (seen.home.firstOkSeconds === null || seen.search.firstOkSeconds === null)) {
+    while (
+      performance.now() < deadline &&
+      !server.exit &&
+      (seen.home.firstOkSeconds === null ||
+        seen.search.firstOkSeconds === null ||
+        seen.article.firstOkSeconds === null ||
+        !indexingDone())
+    ) {
       const tick = performance.now();
       const r = await get(urls[name], server, deadline - tick);
       s.statuses[r.status] = (s.statuses[r.status] ?? 0) + 1;
@@ -292,18 +377,26 @@ async function firstStart(serverDir, desc, dataDir, label) {
       await sleep(Math.max(0, 1000 - (performance.now() - tick)));
     }
   };
-  await Promise.all(Object.keys(urls).map(poll));
+  await Promise.all([...Object.keys(urls).map(poll), watchStatus()]);
   const rssMiB = server.rss();
   await server.stop();
   const cap = `> ${capMs / 1000}`;
-  const count = (status) => Object.values(seen).reduce((sum, s) => sum + (s.statuses[status] ?? 0), 0);
+  const count = (status) =>
+    Object.values(seen).reduce((sum, s) => sum + (s.statuses[status] ?? 0), 0);
   return {
     homeSeconds: seen.home.firstOkSeconds ?? cap,
     articleSeconds: seen.article.firstOkSeconds ?? cap,
     searchSeconds: seen.search.firstOkSeconds ?? cap,
+    contentIndexedSeconds: indexed.unsupported ? null : (indexed.contentSeconds ?? cap),
+    searchIndexedSeconds: indexed.unsupported ? null : (indexed.searchSeconds ?? cap),
+    articlesIndexed: indexed.articles,
     readers: seen,
     fiveHundreds: Object.values(seen).reduce(
-      (sum, s) => sum + Object.entries(s.statuses).filter(([k]) => Number(k) >= 500).reduce((n, [, v]) => n + v, 0),
+      (sum, s) =>
+        sum +
+        Object.entries(s.statuses)
+          .filter(([k]) => Number(k) >= 500)
+          .reduce((n, [, v]) => n + v, 0),
       0,
     ),
     timeouts: count('timeout'),
@@ -318,13 +411,17 @@ async function firstStart(serverDir, desc, dataDir, label) {
 /** Until each page of the fixed set answers, from the process's start (all polled at once). */
 async function pagesAnswer(server, desc) {
   const pages = pageSet(desc);
-  const answers = await Promise.all(Object.values(pages).map((url) => secondsUntilAnswer(url, server)));
+  const answers = await Promise.all(
+    Object.values(pages).map((url) => secondsUntilAnswer(url, server)),
+  );
   const byPage = Object.fromEntries(Object.keys(pages).map((name, k) => [name, answers[k]]));
   const numbers = answers.map((a) => a.seconds);
   return {
     pages: byPage,
     homeSeconds: byPage.home.seconds,
-    allSeconds: numbers.every((n) => typeof n === 'number') ? Math.max(...numbers) : numbers.find((n) => typeof n !== 'number'),
+    allSeconds: numbers.every((n) => typeof n === 'number')
+      ? Math.max(...numbers)
+      : numbers.find((n) => typeof n !== 'number'),
   };
 }
 
@@ -353,7 +450,13 @@ async function coldArticles(server, desc) {
   const ttfb = results.filter((r) => r.status === 200).map((r) => r.ttfbMs);
   const statuses = {};
   for (const r of results) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
-  return { n: results.length, statuses, ttfbMedianMs: round(median(ttfb)), ttfbP90Ms: pct(ttfb, 0.9), maxMs: round(Math.max(...results.map((r) => r.ms))) };
+  return {
+    n: results.length,
+    statuses,
+    ttfbMedianMs: round(median(ttfb)),
+    ttfbP90Ms: pct(ttfb, 0.9),
+    maxMs: round(Math.max(...results.map((r) => r.ms))),
+  };
 }
 
 async function latencies(server, queries) {
@@ -364,12 +467,23 @@ async function latencies(server, queries) {
     statuses[r.status] = (statuses[r.status] ?? 0) + 1;
     times.push(r.ms);
   }
-  return { n: times.length, statuses, medianMs: round(median(times)), p99Ms: pct(times, 0.99), maxMs: round(Math.max(...times)) };
+  return {
+    n: times.length,
+    statuses,
+    medianMs: round(median(times)),
+    p99Ms: pct(times, 0.99),
+    maxMs: round(Math.max(...times)),
+  };
 }
 
 async function searchLatency(server, desc) {
-  const attack = attackKinds.flatMap((kind) => Array.from({ length: 10 }, (_, i) => attackQuery(kind, i)));
-  return { normal: await latencies(server, normalQueries(desc)), attack: await latencies(server, attack) };
+  const attack = attackKinds.flatMap((kind) =>
+    Array.from({ length: 10 }, (_, i) => attackQuery(kind, i)),
+  );
+  return {
+    normal: await latencies(server, normalQueries(desc)),
+    attack: await latencies(server, attack),
+  };
 }
 
 /** Drops new article files into the corpus: until each answers 200, until home links it. */
@@ -399,7 +513,10 @@ async function publishing(server, _desc, tries = Number(env.BENCH_PUBLISH_TRIES 
       };
       const [articleSeconds, homeSeconds] = await Promise.all([
         until(async () => (await get(`/articles/${slug}`, server, cap)).status === 200, 50),
-        until(async () => ((await get('/', server, cap)).body ?? '').includes(`/articles/${slug}`), 100),
+        until(
+          async () => ((await get('/', server, cap)).body ?? '').includes(`/articles/${slug}`),
+          100,
+        ),
       ]);
       runs.push({ articleSeconds, homeSeconds });
     }
@@ -408,26 +525,46 @@ async function publishing(server, _desc, tries = Number(env.BENCH_PUBLISH_TRIES 
   }
   const med = (key) => {
     const numbers = runs.map((r) => r[key]);
-    return numbers.every((n) => typeof n === 'number') ? median(numbers) : numbers.find((n) => typeof n !== 'number');
+    return numbers.every((n) => typeof n === 'number')
+      ? median(numbers)
+      : numbers.find((n) => typeof n !== 'number');
   };
-  return { runs, articleMedianSeconds: med('articleSeconds'), homeMedianSeconds: med('homeSeconds') };
+  return {
+    runs,
+    articleMedianSeconds: med('articleSeconds'),
+    homeMedianSeconds: med('homeSeconds'),
+  };
 }
 
 async function restart(serverDir, desc, dataDir, label) {
   const server = launch(serverDir, corpus, dataDir, `${label}-${path.basename(corpus)}-restart`);
   const out = {};
   try {
-    const parts = { startup: pagesAnswer, warmUp: warmUpRss, coldArticles, search: searchLatency, publishing };
+    const parts = {
+      startup: pagesAnswer,
+      warmUp: warmUpRss,
+      coldArticles,
+      search: searchLatency,
+      publishing,
+    };
     for (const [name, measure] of Object.entries(parts)) {
       if (server.exit) break;
       out[name] = await measure(server, desc);
-      console.error(`[archive]   ${name} done at ${round(server.seconds())} s, RSS ${server.rss()} MiB`);
+      console.error(
+        `[archive]   ${name} done at ${round(server.seconds())} s, RSS ${server.rss()} MiB`,
+      );
     }
     out.rssAtEndMiB = server.rss();
   } finally {
     await server.stop();
   }
-  return { ...out, peakMiB: server.peakMiB, killedAtMiB: server.killedAtMiB, exit: server.exit, died: server.died ?? null };
+  return {
+    ...out,
+    peakMiB: server.peakMiB,
+    killedAtMiB: server.killedAtMiB,
+    exit: server.exit,
+    died: server.died ?? null,
+  };
 }
 
 async function sample(serverDir, label) {
@@ -447,16 +584,22 @@ async function sample(serverDir, label) {
 // ---------------------------------------------------------------------------------------------
 // The table: one row per goal, one column per server.
 
-const fmt = (v, unit = '') => (v === undefined || v === null ? '–' : typeof v === 'number' ? `${v}${unit}` : `${v}${unit}`);
+const fmt = (v, unit = '') =>
+  v === undefined || v === null ? '–' : typeof v === 'number' ? `${v}${unit}` : `${v}${unit}`;
 function rowsFor(results, corpusName) {
   const runs = results.map((r) => r.runs[corpusName] ?? {});
   const samples = results.map((r) => r.runs.sample ?? {});
-  const row = (name, goal, pickValue) => `| ${name} | ${goal} | ${runs.map((run, k) => pickValue(run, samples[k])).join(' | ')} |`;
+  const row = (name, goal, pickValue) =>
+    `| ${name} | ${goal} | ${runs.map((run, k) => pickValue(run, samples[k])).join(' | ')} |`;
   const pages = Object.keys(runs.find((r) => r.restart?.startup)?.restart.startup.pages ?? {});
   const ratio = (run, s) => {
     const a = run.restart?.warmUp?.rssMiB;
     const b = s.warmUp?.rssMiB;
-    return a && b ? `${(a / b).toFixed(2)}× (${a} / ${b} MiB)` : run.restart?.killedAtMiB ? `killed at ${run.restart.killedAtMiB} MiB` : '–';
+    return a && b
+      ? `${(a / b).toFixed(2)}× (${a} / ${b} MiB)`
+      : run.restart?.killedAtMiB
+        ? `killed at ${run.restart.killedAtMiB} MiB`
+        : '–';
   };
   const first = (run) => run.first ?? {};
   /** Seconds, or why there are none: the server died (out of memory, or killed at the RSS cap). */
@@ -467,14 +610,20 @@ function rowsFor(results, corpusName) {
   return [
     `| ${corpusName} | goal | ${results.map((r) => r.label).join(' | ')} |`,
     `| --- | --- | ${results.map(() => '---').join(' | ')} |`,
-    row('restart: home answers', '≤ 3 s', (run) => secs(run.restart?.startup?.homeSeconds, run.restart)),
-    row('restart: every page answers', '≤ 3 s', (run) => secs(run.restart?.startup?.allSeconds, run.restart)),
+    row('restart: home answers', '≤ 3 s', (run) =>
+      secs(run.restart?.startup?.homeSeconds, run.restart),
+    ),
+    row('restart: every page answers', '≤ 3 s', (run) =>
+      secs(run.restart?.startup?.allSeconds, run.restart),
+    ),
     ...pages
       .filter((p) => p !== 'home')
-      .map((p) => row(`&nbsp;&nbsp;${p}`, '≤ 3 s', (run) => {
-        const a = run.restart?.startup?.pages?.[p];
-        return a ? `${fmt(a.seconds, ' s')}${a.status !== 200 ? ` (${a.status})` : ''}` : '–';
-      })),
+      .map((p) =>
+        row(`&nbsp;&nbsp;${p}`, '≤ 3 s', (run) => {
+          const a = run.restart?.startup?.pages?.[p];
+          return a ? `${fmt(a.seconds, ' s')}${a.status !== 200 ? ` (${a.status})` : ''}` : '–';
+        }),
+      ),
     row('RSS after warm-up vs sample content', '≤ 1.5×', ratio),
     row('never-rendered old article: TTFB median / p90', '< 100 ms', (run) => {
       const c = run.restart?.coldArticles;
@@ -493,20 +642,30 @@ function rowsFor(results, corpusName) {
       return p ? `${fmt(p.articleMedianSeconds, ' s')} / ${fmt(p.homeMedianSeconds, ' s')}` : '–';
     }),
     row('first start ever: home answers', '–', (run) => secs(first(run).homeSeconds, run.first)),
-    row('first start ever: first search answers', '≤ 60 s (100k)', (run) => secs(first(run).searchSeconds, run.first)),
+    row('first start ever: first search answers', '≤ 60 s (100k)', (run) =>
+      secs(first(run).searchSeconds, run.first),
+    ),
     row('first start: 5xx / time-outs / dropped connections readers saw', '0', (run) => {
       if (!run.first) return '–';
       const dropped = Object.values(run.first.readers)
         .flatMap((r) => Object.entries(r.statuses))
-        .filter(([status]) => !/^\d+$/.test(status) && status !== 'no answer' && status !== 'timeout')
+        .filter(
+          ([status]) => !/^\d+$/.test(status) && status !== 'no answer' && status !== 'timeout',
+        )
         .reduce((sum, [, n]) => sum + n, 0);
       return `${run.first.fiveHundreds} / ${run.first.timeouts} / ${dropped}`;
     }),
     row('first start: longest a reader waited (home / article / search)', '–', (run) => {
       const r = run.first?.readers;
-      return r ? [r.home, r.article, r.search].map((x) => `${round(x.slowestMs / 1000)} s`).join(' / ') : '–';
+      return r
+        ? [r.home, r.article, r.search].map((x) => `${round(x.slowestMs / 1000)} s`).join(' / ')
+        : '–';
     }),
-    row('peak RSS (first start / restart)', '–', (run) => `${fmt(first(run).peakMiB, ' MiB')} / ${fmt(run.restart?.peakMiB, ' MiB')}`),
+    row(
+      'peak RSS (first start / restart)',
+      '–',
+      (run) => `${fmt(first(run).peakMiB, ' MiB')} / ${fmt(run.restart?.peakMiB, ' MiB')}`,
+    ),
   ];
 }
 
@@ -514,8 +673,12 @@ function rowsFor(results, corpusName) {
 
 if (process.argv[2] === '--table') {
   // `-` stands for a column still to be filled (the after figures).
-  const results = process.argv.slice(3).map((label) => (label === '-' ? { label: 'after', runs: {} } : readResults(label)));
-  const corpora = [...new Set(results.flatMap((r) => Object.keys(r.runs)).filter((k) => k !== 'sample'))];
+  const results = process.argv
+    .slice(3)
+    .map((label) => (label === '-' ? { label: 'after', runs: {} } : readResults(label)));
+  const corpora = [
+    ...new Set(results.flatMap((r) => Object.keys(r.runs)).filter((k) => k !== 'sample')),
+  ];
   for (const name of corpora) console.log(`${rowsFor(results, name).join('\n')}\n`);
   process.exit(0);
 }
@@ -546,5 +709,11 @@ for (const serverDir of serverDirs) {
   }
   all.push(results);
 }
-console.log(JSON.stringify(all.map((r) => ({ label: r.label, [corpusName]: r.runs[corpusName], sample: r.runs.sample })), null, 2));
+console.log(
+  JSON.stringify(
+    all.map((r) => ({ label: r.label, [corpusName]: r.runs[corpusName], sample: r.runs.sample })),
+    null,
+    2,
+  ),
+);
 console.log(`\n${rowsFor(all, corpusName).join('\n')}`);

@@ -9,6 +9,9 @@ export const API_PREFIX = '/api/';
 /** The breaking-news strip's current items. */
 export const BREAKING_API_PATH = '/api/breaking';
 
+/** What the server has read so far (content and search), for operators: `{ reading, articles, searchCaughtUp }`. */
+export const STATUS_API_PATH = '/api/status';
+
 /** Where an article page counts its view (POST, the slug as body). */
 export const VIEWS_API_PATH = '/api/views';
 

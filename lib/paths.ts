@@ -4,7 +4,13 @@
 import { getMasthead, type ContentView } from '@/lib/content';
 import type { Taxonomy } from '@/lib/content/types';
 
-export { API_PREFIX, BREAKING_API_PATH, liveApiPath, VIEWS_API_PATH } from '@/lib/api-paths';
+export {
+  API_PREFIX,
+  BREAKING_API_PATH,
+  liveApiPath,
+  STATUS_API_PATH,
+  VIEWS_API_PATH,
+} from '@/lib/api-paths';
 
 /** One path segment, percent-encoded; a lone surrogate (which encodeURIComponent throws on) becomes U+FFFD. */
 function encodeSegment(segment: string): string {

@@ -187,6 +187,13 @@ async function getIndex(view: ContentView, waitMs = CATCH_UP_MS): Promise<Search
   return getState().index;
 }
 
+/** Whether the search index holds everything `view`'s content does; if not, it starts catching up. */
+export function isSearchCaughtUp(view: ContentView): boolean {
+  if (getState().index.getVersion() === targetOf(view)) return true;
+  void getIndex(view, 0).catch(() => {});
+  return false;
+}
+
 /** Starts building the index in the background (at server start), so the first search is fast. */
 export function warmSearchIndex(): void {
   void getIndex(getView(), 0).catch((error: unknown) =>
