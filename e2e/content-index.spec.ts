@@ -45,6 +45,11 @@ test.describe('the content index across restarts', () => {
     expect(
       fs.readdirSync(path.join(data, 'content-index')).some((name) => name.endsWith('.sqlite')),
     ).toBe(true);
+    // What the server has read, for operators: done reading, three articles, search caught up.
+    const status = async () => (await request.get(`${server?.base}/api/status`)).json();
+    await expect
+      .poll(status, { timeout: 20_000 })
+      .toEqual({ reading: false, articles: 3, searchCaughtUp: true });
 
     // Killed, not stopped: the index must survive a crash as well as a shutdown.
     server.stop();
