@@ -97,19 +97,34 @@ function* followChanges(view: ContentView, slugs: readonly string[]): Generator<
   }
 }
 
-/** Every article there is (scheduled ones too, found at their time), then every indexed slug gone. */
+/**
+ * Every article there is, as the content gives each slug now: the published ones, then the
+ * scheduled ones (found at their time); then every indexed slug that is gone. Listed at `now`, not
+ * at some far time, so that a scheduled file sharing a published article's slug never hides it.
+ */
 async function* everything(
   view: ContentView,
   index: SearchIndex,
 ): AsyncGenerator<Article | string> {
+  const now = view.now.getTime();
   for (let offset = 0; ; offset += BATCH) {
-    const found = view.reader.list({}, EVERY_TIME, BATCH, offset);
+    const found = view.reader.list({}, now, BATCH, offset);
     yield* found;
     if (found.length < BATCH) break;
     await yieldToRequests();
   }
+  for (let offset = 0; ; offset += BATCH) {
+    const found = view.reader.list({ since: now + 1 }, EVERY_TIME, BATCH, offset);
+    for (const article of found) {
+      // The slug's owner now: a lone scheduled file is; one sharing a published article's slug is not.
+      if (view.reader.article(article.slug, now)?.source.path === article.source.path)
+        yield article;
+    }
+    if (found.length < BATCH) break;
+    await yieldToRequests();
+  }
   for (const slug of index.slugs()) {
-    const article = view.reader.article(slug, view.now.getTime());
+    const article = view.reader.article(slug, now);
     if (!article || article.draft) yield slug;
   }
 }

@@ -39,11 +39,22 @@ beforeAll(() => {
   write('compound.md', 'title: 거대언어모델 경쟁 본격화\ndate: 2026-11-10', '본문');
   write('draft.md', 'title: 네이버 초안\ndate: 2026-11-26\ndraft: true', '네이버');
   write('future.md', 'title: 네이버 예약\ndate: 2027-01-01', '네이버');
+  // A scheduled file that takes a published article's slug (an editor's next version): the
+  // published article keeps the slug, and search must find it by its own title.
+  write('chips.md', 'title: 메모리 수출 역대 최대\nslug: chips\ndate: 2026-11-21', '수출 실적.');
+  write('chips-next.md', 'title: 다음 판\nslug: chips\ndate: 2027-02-01', '다음 판 본문.');
 });
 
 afterAll(() => {
   delete process.env.CONTENT_DIR;
   fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a scheduled file sharing a published slug', () => {
+  it('never hides the published article from search', async () => {
+    expect(await titles('메모리')).toEqual(['메모리 수출 역대 최대']);
+    expect(await titles('다음')).toEqual([]);
+  });
 });
 
 const titles = async (q: string) =>
