@@ -69,7 +69,15 @@ function openContentArchive(root: string, identity: string): Archive {
   const parser = process.env.CONTENT_PARSER_VERSION;
   const file = contentIndexFile(root, 'sqlite');
   if (!parser || !file) return openArchive({ file: ':memory:', fingerprint: 'unstamped' });
-  return openArchive({ file, fingerprint: JSON.stringify([parser, site.maxFileBytes, root, identity]) });
+  try {
+    return openArchive({ file, fingerprint: JSON.stringify([parser, site.maxFileBytes, root, identity]) });
+  } catch (error) {
+    // A DATA_DIR the server cannot write (a file, a read-only mount) must not take the site down:
+    // the index lives in memory (every start reads the whole folder again), and the log says why.
+    if (!(error instanceof Error && error.name === 'ArchiveRefused')) throw error;
+    log(`${error.message} — 색인을 메모리에 두고 계속합니다 (재시작마다 폴더 전체를 다시 읽습니다)`);
+    return openArchive({ file: ':memory:', fingerprint: 'unwritable' });
+  }
 }
 
 /** `DATA_DIR/content-index/<folder>.<suffix>`, or undefined for a process without a build stamp. */
@@ -84,7 +92,15 @@ function contentIndexFile(root: string, suffix: string): string | undefined {
  * follows; in memory for a process without a build stamp.
  */
 export function getSearchIndexFile(): string {
-  return contentIndexFile(getContentDir(), 'search.sqlite') ?? ':memory:';
+  const file = contentIndexFile(getContentDir(), 'search.sqlite');
+  if (!file) return ':memory:';
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.accessSync(path.dirname(file), fs.constants.W_OK);
+    return file;
+  } catch {
+    return ':memory:'; // Said once, with the content index's line: the same folder.
+  }
 }
 
 /**
@@ -199,8 +215,7 @@ export function startContentWatch(): void {
     getContentStore().getReader();
   } catch (error) {
     // By name: Next may bundle the class twice, once per chunk.
-    const refused = error instanceof Error && (error.name === 'ContentFolderRefused' || error.name === 'ArchiveRefused');
-    if (!refused) throw error;
+    if (!(error instanceof Error && error.name === 'ContentFolderRefused')) throw error;
     log(error.message);
     process.exit(EXIT_CONFIG);
   }
