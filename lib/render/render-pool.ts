@@ -342,7 +342,9 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     file: string | undefined,
   ) =>
     new Promise<RenderReply & { ok: true }>((resolve, reject) => {
-      const hash = hashText(source, format);
+      // A search index's reading of a body (`text`) is counted apart from rendering it: a slow
+      // read while the server is busy must never refuse the page its body.
+      const hash = op === 'text' ? `${hashText(source, format)}:text` : hashText(source, format);
       timedOut ??= readTimeouts(options.timeoutsFile);
       if (isRefused(timedOut, hash)) {
         reject(
