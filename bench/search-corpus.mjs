@@ -2,6 +2,8 @@
 // memory as the search index takes them (title, short fields, the body's plain text), so a search
 // bench at a million articles needs neither files nor the content pipeline. Deterministic.
 
+import { attackKinds, attackQuery } from './search-queries.mjs';
+
 const categories = ['경제', '사회', '정치', '국제', 'IT·과학', '문화', '스포츠', '생활', '지역', '오피니언'];
 const subjects = ['네이버', '한국은행', '서울시', '기상청', '국회', '엔비디아', '삼성전자', '교육부', '보건복지부', '현대차'];
 const topics = ['소버린 AI', '기준금리', '반도체 수출', '한파특보', '예산안', '거대언어모델(LLM)', '전기차', '의료 개혁', '지방선거', '우주 발사체'];
@@ -61,32 +63,7 @@ export function normalQueries() {
   });
 }
 
-const SYLLABLES = [...'관중정의한기국서대반우발전지교현엔삼소네'];
-const COMMON = ['관련', '정책', '서울시', '국회', '중요성', '검토', '발표', '추진', '예산안', '기준금리'];
-export const ATTACK_KINDS = ['50 copies of one syllable', '50 one-syllable words', 'two words in every article', 'four common words', 'twelve common words', '100 letters, no spaces', 'Latin letters'];
-
-/** bench/search-attack.mjs's variants: ten of each kind. */
+/** bench/search-attack.mjs's variants (bench/search-queries.mjs): ten of each kind. */
 export function attackQueries() {
-  const variants = (kind, i) => {
-    const pick = (list, k) => list[(i * 7 + k * 3) % list.length];
-    switch (kind) {
-      case '50 copies of one syllable':
-        return Array(50).fill(SYLLABLES[i % SYLLABLES.length]).join(' ');
-      case '50 one-syllable words':
-        return Array.from({ length: 50 }, (_, k) => SYLLABLES[(i + k) % SYLLABLES.length]).join(' ');
-      case 'two words in every article':
-        return `${pick(COMMON, 0)} ${pick(COMMON, 1)}`;
-      case 'four common words':
-        return [0, 1, 2, 3].map((k) => COMMON[(i + k) % COMMON.length]).join(' ');
-      case 'twelve common words':
-        return Array.from({ length: 12 }, (_, k) => COMMON[(i + k * 3) % COMMON.length]).join(' ');
-      case '100 letters, no spaces':
-        return [...COMMON.slice(i), ...COMMON.slice(0, i)].join('').repeat(8).slice(0, 100);
-      case 'Latin letters':
-        return 'abcdefghijklmnopqrstuvwxyz'.split('').slice(i, i + 16).join(' ');
-      default:
-        throw new Error(kind);
-    }
-  };
-  return ATTACK_KINDS.flatMap((kind) => Array.from({ length: 10 }, (_, i) => ({ kind, query: variants(kind, i) })));
+  return attackKinds.flatMap((kind) => Array.from({ length: 10 }, (_, i) => ({ kind, query: attackQuery(kind, i) })));
 }
