@@ -20,11 +20,13 @@ import { emptySource, type ContentSource } from './source';
 import { openContentStore, type ContentStore } from './store';
 
 const STORE_KEY = Symbol.for('hangul-news.content-store');
+const SEARCH_FILE_KEY = Symbol.for('hangul-news.search-index-file');
 const SIGNAL_KEY = Symbol.for('hangul-news.change-signal');
 type GlobalWithStore = typeof globalThis & {
   [STORE_KEY]?: ContentStore;
   [CONTENT_CLOCK_KEY]?: ContentClock;
   [SIGNAL_KEY]?: ChangeSignal;
+  [SEARCH_FILE_KEY]?: string;
 };
 /** The one place this process writes content lines: a token in a URL (git, Redis) never gets out. */
 const log = (line: string) => console.error(`[content] ${redact(line)}`);
@@ -67,7 +69,7 @@ function isPageCacheFrom(identity: string): boolean {
  */
 function openContentArchive(root: string, identity: string): Archive {
   const parser = process.env.CONTENT_PARSER_VERSION;
-  const file = contentIndexFile(root, 'sqlite');
+  const file = contentIndexFile(root);
   if (!parser || !file) return openArchive({ file: ':memory:', fingerprint: 'unstamped' });
   try {
     return openArchive({ file, fingerprint: JSON.stringify([parser, site.maxFileBytes, root, identity]) });
@@ -80,27 +82,21 @@ function openContentArchive(root: string, identity: string): Archive {
   }
 }
 
-/** `DATA_DIR/content-index/<folder>.<suffix>`, or undefined for a process without a build stamp. */
-function contentIndexFile(root: string, suffix: string): string | undefined {
+/** `DATA_DIR/content-index/<folder>.sqlite`, or undefined for a process without a build stamp. */
+function contentIndexFile(root: string): string | undefined {
   if (!process.env.CONTENT_PARSER_VERSION) return undefined;
   const name = createHash('sha256').update(root).digest('hex').slice(0, 16);
-  return path.join(getDataDir(), 'content-index', `${name}.${suffix}`);
+  return path.join(getDataDir(), 'content-index', `${name}.sqlite`);
 }
 
 /**
  * Where this server keeps its search index (lib/search): beside its content index, which it
- * follows; in memory for a process without a build stamp.
+ * follows, and in memory wherever that one is (no build stamp, or a DATA_DIR it cannot write).
+ * Decided once, with the content store.
  */
 export function getSearchIndexFile(): string {
-  const file = contentIndexFile(getContentDir(), 'search.sqlite');
-  if (!file) return ':memory:';
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.accessSync(path.dirname(file), fs.constants.W_OK);
-    return file;
-  } catch {
-    return ':memory:'; // Said once, with the content index's line: the same folder.
-  }
+  getContentStore();
+  return (globalThis as GlobalWithStore)[SEARCH_FILE_KEY] ?? ':memory:';
 }
 
 /**
@@ -140,8 +136,10 @@ export function getContentStore(): ContentStore {
     let opened: ContentStore;
     if (building) {
       opened = openContentStore({ root, maxFileBytes: site.maxFileBytes, live: false, source: emptySource() });
+      holder[SEARCH_FILE_KEY] = undefined;
     } else {
       const archive = openContentArchive(root, identity);
+      holder[SEARCH_FILE_KEY] = archive.file.endsWith('.sqlite') ? archive.file.replace(/\.sqlite$/, '.search.sqlite') : ':memory:';
       const records = archiveRecords(archive);
       const loading = { maxFileBytes: site.maxFileBytes, records };
       // A built server answers from its index at once and reads the folder behind it; without a
