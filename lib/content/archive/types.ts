@@ -1,7 +1,8 @@
 import type { ContentEntry } from '../files';
 import type { ContentProblem } from '../parse';
+import type { ArticleQuery, TermCount } from '../reader';
 import type { LoadResult } from '../schema';
-import type { Article, Category, Page, PhotoFile, Reporter, SiteIdentity, Taxonomy } from '../types';
+import type { Article, Page, PhotoFile, Reporter, SiteIdentity, Taxonomy } from '../types';
 
 /** One file as a content source read it (lib/content/snapshot.ts's SourceFile), with its stat when known. */
 export interface ArchiveUpsert {
@@ -30,27 +31,15 @@ export interface IndexedFile {
   mtimeMs: number;
 }
 
-export interface ListQuery {
+/** A listing's question (lib/content/reader.ts), at one moment, one page of it. */
+export interface ListQuery extends ArticleQuery {
   now: number;
   limit: number;
   offset?: number;
-  /** Only the articles of this term (both or neither). */
-  taxonomy?: Taxonomy;
-  term?: string;
-  /** Only breaking news (published, marked breaking, `breaking_until` not passed). */
-  breaking?: boolean;
-  /** Only articles pinned as the lead story. */
-  top?: boolean;
-  /** Only articles with a hero image. */
-  withImage?: boolean;
-  /** Only articles published at or after this moment (ms). */
-  since?: number;
   excludeSlug?: string;
 }
 
-export interface TermCount extends Category {
-  count: number;
-}
+export type { TermCount };
 
 /** Read-only questions over the index; each a bounded number of index lookups. */
 export interface ArchiveReader {
