@@ -98,23 +98,16 @@ export function listContentFiles(root: string): ContentEntry[] {
     return [];
   }
   const entries: ContentEntry[] = [];
-  const walk = (dir: string, rel: string) => {
+  const folders: Folder[] = [[realRoot, '']];
+  for (let next = folders.pop(); next; next = folders.pop()) {
     let dirents: fs.Dirent[];
     try {
-      dirents = fs.readdirSync(dir, { withFileTypes: true });
+      dirents = fs.readdirSync(next[0], { withFileTypes: true });
     } catch {
-      return;
+      continue;
     }
-    for (const dirent of dirents) {
-      if (isIgnoredName(dirent.name)) continue;
-      const absolute = path.join(dir, dirent.name);
-      const relPath = rel ? `${rel}/${dirent.name}` : dirent.name;
-      const found = classify(realRoot, absolute, relPath, dirent);
-      if (found === 'directory') walk(absolute, relPath);
-      else if (found) entries.push(found);
-    }
-  };
-  walk(realRoot, '');
+    takeFolder(realRoot, next, dirents, entries, folders);
+  }
   return onePerPath(entries);
 }
 
@@ -130,25 +123,32 @@ export async function listContentFilesAsync(root: string): Promise<ContentEntry[
     return [];
   }
   const entries: ContentEntry[] = [];
-  const folders: [string, string][] = [[realRoot, '']];
+  const folders: Folder[] = [[realRoot, '']];
   for (let next = folders.pop(); next; next = folders.pop()) {
-    const [dir, rel] = next;
     let dirents: fs.Dirent[];
     try {
-      dirents = await fs.promises.readdir(dir, { withFileTypes: true });
+      dirents = await fs.promises.readdir(next[0], { withFileTypes: true });
     } catch {
       continue;
     }
-    for (const dirent of dirents) {
-      if (isIgnoredName(dirent.name)) continue;
-      const absolute = path.join(dir, dirent.name);
-      const relPath = rel ? `${rel}/${dirent.name}` : dirent.name;
-      const found = classify(realRoot, absolute, relPath, dirent);
-      if (found === 'directory') folders.push([absolute, relPath]);
-      else if (found) entries.push(found);
-    }
+    takeFolder(realRoot, next, dirents, entries, folders);
   }
   return onePerPath(entries);
+}
+
+/** A folder to list: where it is, and its path under the content folder ('' for the folder itself). */
+type Folder = [absolute: string, rel: string];
+
+/** Sorts one folder's names into files (`entries`) and folders to list next, skipping leftovers. */
+function takeFolder(realRoot: string, [dir, rel]: Folder, dirents: fs.Dirent[], entries: ContentEntry[], folders: Folder[]): void {
+  for (const dirent of dirents) {
+    if (isIgnoredName(dirent.name)) continue;
+    const absolute = path.join(dir, dirent.name);
+    const relPath = rel ? `${rel}/${dirent.name}` : dirent.name;
+    const found = classify(realRoot, absolute, relPath, dirent);
+    if (found === 'directory') folders.push([absolute, relPath]);
+    else if (found) entries.push(found);
+  }
 }
 
 /**
