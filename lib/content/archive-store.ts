@@ -3,6 +3,7 @@ import type { ArchiveRecords } from './archive/records';
 import type { Archive, ArchiveChanges } from './archive/types';
 import type { ContentProblem } from './parse';
 import type { ContentReader } from './reader';
+import type { PhotoFile } from './types';
 import { formatProblem } from './snapshot';
 import type { ContentSource } from './source';
 import type { ContentStore } from './store';
@@ -18,8 +19,11 @@ export interface ArchiveStoreOptions {
   reportProblem?: (line: string) => void;
   /** See ContentStoreOptions: whether cached pages were rendered from this same content. */
   isPageCacheFromHere?: () => boolean;
-  /** Called after each change the index took (the server hands its photos to the media pipeline). */
-  onChange?: (archive: Archive) => void;
+  /**
+   * Called with every photo file at the first read and after each change that touched a photo file
+   * (the server hands them to the media pipeline); an article's edit does not walk the photos.
+   */
+  onPhotos?: (photos: Iterable<PhotoFile>) => void;
 }
 
 /** Content errors reported at most this many at a time: a folder of broken files cannot flood the log. */
@@ -36,6 +40,8 @@ export function openArchiveStore(options: ArchiveStoreOptions): ContentStore {
   let reader: ContentReader | undefined;
   /** When the set of files or any file's contents last changed (ms since epoch). */
   let changedAt = 0;
+  /** The photos' change the media pipeline was last handed. */
+  let photosSeen: number | undefined;
   const unapplied: ArchiveChanges[] = [];
 
   function report(now: number): void {
@@ -94,7 +100,11 @@ export function openArchiveStore(options: ArchiveStoreOptions): ContentStore {
     if (!reader || archive.changeCounter() !== reader.version) {
       reader = archiveContentReader(archive, archive.changeCounter());
       report(now);
-      options.onChange?.(archive);
+      const photosAt = archive.photosChangedAt();
+      if (photosSeen === undefined || photosAt !== photosSeen) {
+        photosSeen = photosAt;
+        options.onPhotos?.(archive.photos());
+      }
     }
     return reader;
   }

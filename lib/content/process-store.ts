@@ -156,7 +156,7 @@ export function getContentStore(): ContentStore {
         reportProblem: log,
         isPageCacheFromHere: () => isPageCacheFrom(identity),
         // Photos are made in the background as the content names them.
-        onChange: (changed) => getPhotoLibrary().sync(new Map([...changed.photos()].map((p) => [p.path, p]))),
+        onPhotos: (photos) => getPhotoLibrary().sync(new Map([...photos].map((p) => [p.path, p]))),
       });
     }
     holder[STORE_KEY] = opened;

@@ -145,6 +145,7 @@ function wrap(db: Database.Database, file: string, rebuilt: boolean): Archive {
     },
     fileTotal: () => fileTotal.get()?.n ?? 0,
     appliedAt: () => Number(getMeta.get('applied_at')?.value ?? '0'),
+    photosChangedAt: () => Number(getMeta.get('photos_changed')?.value ?? '0'),
     instance: getMeta.get('instance')?.value ?? file,
     changedSlugs(counter, limit) {
       if (counter < Number(getMeta.get('changes_from')?.value ?? '0')) return undefined;

@@ -105,6 +105,8 @@ export interface Archive extends ArchiveReader {
   changeCounter(): number;
   /** When the last change was applied (ms since epoch, by this or an earlier process), or 0. */
   appliedAt(): number;
+  /** The change counter of the last change that added, edited or removed a photo file, or 0. */
+  photosChangedAt(): number;
   /** A name no other index has: counters of two indexes are never compared. */
   readonly instance: string;
   /**

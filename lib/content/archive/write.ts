@@ -356,6 +356,7 @@ export function createWriter(db: Db): (changes: ArchiveChanges) => void {
     const counter = Number(s.getMeta.get('change_counter')?.value ?? '0') + 1;
     s.setMeta.run('change_counter', String(counter));
     s.setMeta.run('applied_at', String(Date.now()));
+    if (touched.photos.size > 0) s.setMeta.run('photos_changed', String(counter));
     for (const slug of touched.slugs) s.noteSlug.run(counter, slug);
     // The log keeps the last CHANGE_LOG_SLUGS entries; a follower further behind starts over.
     const kept = s.oldestKept.get(CHANGE_LOG_SLUGS)?.counter;
