@@ -16,17 +16,13 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 
 import { slug as toSlug } from 'github-slugger';
 
+import { seededRandom } from '../lib/seeded-random.mjs';
+
 const root = path.resolve(import.meta.dirname, '..');
 
 /** mulberry32 seeded from (corpus seed, article index): article i never depends on article i-1. */
 function prng(index) {
-  let seed = (0x5eed ^ Math.imul(index + 1, 0x9e3779b1)) | 0;
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededRandom((0x5eed ^ Math.imul(index + 1, 0x9e3779b1)) | 0);
 }
 
 // Sections of a daily, biggest first; picked with a Zipf-like weight, so some are huge.

@@ -3,6 +3,7 @@
 // bench at a million articles needs neither files nor the content pipeline. Deterministic.
 
 import { attackKinds, attackQuery } from './search-queries.mjs';
+import { seededRandom } from '../lib/seeded-random.mjs';
 
 const categories = ['경제', '사회', '정치', '국제', 'IT·과학', '문화', '스포츠', '생활', '지역', '오피니언'];
 const subjects = ['네이버', '한국은행', '서울시', '기상청', '국회', '엔비디아', '삼성전자', '교육부', '보건복지부', '현대차'];
@@ -11,13 +12,7 @@ const verbs = ['발표했다', '밝혔다', '추진하고 있다', '검토 중�
 
 /** The bench articles, oldest file first as the generator writes them: { slug, published, … }. */
 export function* searchCorpus(count, seedValue = 0x5eed) {
-  let seed = seedValue;
-  const random = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seedValue);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const sentence = () =>
     `${pick(subjects)}는 ${pick(topics)}에 대해 "${pick(topics)}의 중요성이 커지고 있다"며 관련 정책을 ${pick(verbs)}.`;

@@ -4,6 +4,7 @@ import path from 'node:path';
 
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom as random } from '@/lib/seeded-random.mjs';
 
 import { toIndexWords, toSnippetText } from './article-words';
 import { openSearchIndex, type IndexedArticle, type SearchIndex } from './disk-index';
@@ -56,16 +57,6 @@ const TAILS = [
   '구축하는 전략을 추진 중입니다',
   '협약을 맺었다',
 ];
-
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Articles like the seed's; many share a day (date-only front matter), some are drafts or scheduled. */
 function corpus(count: number): IndexedArticle[] {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
+import { seededRandom as mulberry32 } from '@/lib/seeded-random.mjs';
 import YAML from 'yaml';
 
 import { buildSnapshot, formatProblem, type ContentSnapshot, type SourceFile } from '../snapshot';
@@ -243,15 +244,6 @@ describe('the archive answers as buildSnapshot does', () => {
   }, 90_000);
 });
 
-function mulberry32(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomText(file: string, random: () => number, pick: <T>(list: readonly T[]) => T): string {
   if (file.startsWith('_reporters/')) return `name: ${pick(['김하나', '이둘', 'r1'])}\n`;
