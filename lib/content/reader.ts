@@ -103,7 +103,6 @@ export function snapshotReader(snapshot: ContentSnapshot): ContentReader {
     }
   }
   const position = new Map(listed.map((a, i) => [a.slug, i]));
-  const termMemo = new Map<string, readonly TermCount[]>();
 
   function candidates(query: ArticleQuery, now: number): readonly Article[] {
     const all = query.term !== undefined && query.taxonomy ? (byTerm.get(`${query.taxonomy}\u0000${query.term}`) ?? []) : listed;
@@ -131,10 +130,8 @@ export function snapshotReader(snapshot: ContentSnapshot): ContentReader {
     redirect: (slug) => snapshot.redirects.get(slug),
     list: (query, now, limit, offset = 0) => candidates(query, now).slice(offset, offset + limit),
     count: (query, now) => candidates(query, now).length,
+    // Counted afresh each time: the queries keep the answer per reader and stretch of time.
     terms(taxonomy, now) {
-      const key = `${taxonomy}\u0000${countPassedBoundaries(snapshot.boundaries, now)}`;
-      const known = termMemo.get(key);
-      if (known) return known;
       const counts = new Map<string, TermCount>();
       if (taxonomy === 'reporters') {
         for (const r of snapshot.reporters.values()) counts.set(r.id, { name: r.name, slug: r.id, count: 0 });
@@ -146,10 +143,7 @@ export function snapshotReader(snapshot: ContentSnapshot): ContentReader {
           else counts.set(term.slug, { name: term.name, slug: term.slug, count: 1 });
         }
       }
-      const sorted = [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'ko'));
-      if (termMemo.size > 32) termMemo.clear();
-      termMemo.set(key, sorted);
-      return sorted;
+      return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'ko'));
     },
     adjacent(slug, now) {
       const index = position.get(slug);
