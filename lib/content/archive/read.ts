@@ -92,21 +92,24 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
     futureAll: db.prepare<{ now: number }, { c: number }>(
       'SELECT COUNT(*) AS c FROM articles a WHERE a.draft = 0 AND a.published > @now AND a.solo = 1',
     ),
-    sharedAll: db.prepare<{ now: number }, { c: number }>(`SELECT COUNT(*) AS c FROM articles a WHERE a.solo = 0 AND ${VISIBLE}`),
+    sharedAll: db.prepare<{ now: number }, { c: number }>(`SELECT COUNT(*) AS c FROM articles a INDEXED BY articles_shared WHERE a.solo = 0 AND ${VISIBLE}`),
     futureTerm: db.prepare<{ now: number; taxonomy: number; term: string }, { c: number }>(
       `SELECT COUNT(*) AS c FROM article_terms t WHERE t.taxonomy = @taxonomy AND t.term = @term
        AND t.draft = 0 AND t.published > @now AND t.solo = 1`,
     ),
     sharedTerm: db.prepare<{ now: number; taxonomy: number; term: string }, { c: number }>(
-      `SELECT COUNT(*) AS c FROM article_terms t WHERE t.solo = 0 AND t.taxonomy = @taxonomy AND t.term = @term AND ${TERM_VISIBLE}`,
+      `SELECT COUNT(*) AS c FROM article_terms t INDEXED BY terms_shared WHERE t.solo = 0 AND t.taxonomy = @taxonomy AND t.term = @term AND ${TERM_VISIBLE}`,
     ),
     futureTerms: db.prepare<{ now: number; taxonomy: number }, { term: string; c: number }>(
-      `SELECT t.term, COUNT(*) AS c FROM articles a JOIN article_terms t ON t.article = a.id AND t.taxonomy = @taxonomy
+      // From the few scheduled articles to their terms (CROSS JOIN keeps that order): SQLite,
+      // left to itself, walked every term of the taxonomy (0.7 s at 100,000 articles).
+      `SELECT t.term, COUNT(*) AS c FROM articles a CROSS JOIN article_terms t ON t.article = a.id AND t.taxonomy = @taxonomy
        WHERE a.draft = 0 AND a.published > @now AND a.solo = 1 GROUP BY t.term`,
     ),
     sharedTerms: db.prepare<{ now: number; taxonomy: number }, { term: string; c: number }>(
-      `SELECT t.term, COUNT(*) AS c FROM article_terms t WHERE t.solo = 0 AND t.taxonomy = @taxonomy AND ${TERM_VISIBLE}
-       GROUP BY t.term`,
+      // Only the rare shared slugs' rows (the partial index), not every term of the taxonomy.
+      `SELECT t.term, COUNT(*) AS c FROM article_terms t INDEXED BY terms_shared
+       WHERE t.solo = 0 AND t.taxonomy = @taxonomy AND ${TERM_VISIBLE} GROUP BY t.term`,
     ),
     newer: db.prepare<{ now: number; p: number; k: Buffer }, { id: number }>(
       `SELECT a.id FROM articles a WHERE ${VISIBLE} AND a.published >= @p AND (a.published > @p OR a.skey < @k)
