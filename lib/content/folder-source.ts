@@ -199,6 +199,7 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
           stopWatching();
           markDirty();
         },
+        { background: options.background },
       );
       const recheck = setInterval(() => void recheckInBackground(), SAFETY_RECHECK_MS);
       recheck.unref();
@@ -256,6 +257,8 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
    * goes (an index applies it in batches), so readers see the archive fill in.
    */
   async function refreshAllInBackground(settle: boolean): Promise<void> {
+    // Listed once every folder is watched: a file written meanwhile is either listed or heard.
+    await watcher?.ready;
     const listed = await listContentFilesAsync(root);
     listing.replace(listed);
     const seen = new Set<string>();

@@ -44,4 +44,18 @@ describe('watching the content folder', () => {
     await vi.waitFor(() => expect(watcher?.size).toBe(1));
     expect(heard).not.toContain('error');
   });
+
+  it('in the background, returns before reading the folders and says when every one is watched', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'watch-tree-'));
+    for (let i = 0; i < 40; i += 1) fs.mkdirSync(path.join(dir, 'desk', String(i)), { recursive: true });
+    const heard: (string | undefined)[] = [];
+    watcher = watchTree(dir, (name) => heard.push(name), () => heard.push('error'), { background: true });
+    // Only the root so far: its folders are read after this returns.
+    expect(watcher.size).toBe(1);
+    await watcher.ready;
+    expect(watcher.size).toBe(42);
+    fs.writeFileSync(path.join(dir, 'desk', '39', 'late.md'), 'w');
+    await vi.waitFor(() => expect(heard).toContain('desk/39/late.md'));
+    expect(heard).not.toContain('error');
+  });
 });

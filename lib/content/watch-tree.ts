@@ -10,7 +10,19 @@ const isOutOfWatches = (error: unknown) =>
 export interface TreeWatcher {
   /** How many folders are watched (one watch each). */
   readonly size: number;
+  /** Settles when every folder that was there at the start is watched. */
+  readonly ready: Promise<void>;
   close(): void;
+}
+
+export interface WatchTreeOptions {
+  /**
+   * Watch the folders under the root in the background (a server over an archive: reading 4,000
+   * folders of 100,000 files synchronously held its start for a third of a second, ten times that
+   * at a million); `ready` says when they all are. Off: every folder is watched before watchTree
+   * returns.
+   */
+  background?: boolean;
 }
 
 /**
@@ -28,6 +40,7 @@ export function watchTree(
   root: string,
   onChange: (relPath: string | undefined) => void,
   onError: () => void,
+  options: WatchTreeOptions = {},
 ): TreeWatcher {
   const watchers = new Map<string, fs.FSWatcher>();
   let closed = false;
@@ -78,6 +91,7 @@ export function watchTree(
     const folder = rel ? path.join(root, ...rel.split('/')) : root;
     const dirents = await fs.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
     for (const dirent of dirents) {
+      if (closed) return;
       if (dirent.isDirectory() && !isIgnoredName(dirent.name)) await watchBelow(rel ? `${rel}/${dirent.name}` : dirent.name);
     }
   }
@@ -110,18 +124,25 @@ export function watchTree(
   }
 
   // The root is watched before this returns (a failure throws, as fs.watch does), and so is every
-  // folder under it; folders added later are watched as their parent names them.
+  // folder under it unless asked to watch them in the background; folders added later are watched
+  // as their parent names them.
   watch('');
-  try {
-    watchBelowNow('');
-  } catch (error) {
-    for (const watcher of watchers.values()) watcher.close();
-    throw error;
+  let ready = Promise.resolve();
+  if (options.background) {
+    ready = watchBelow('');
+  } else {
+    try {
+      watchBelowNow('');
+    } catch (error) {
+      for (const watcher of watchers.values()) watcher.close();
+      throw error;
+    }
   }
   return {
     get size() {
       return watchers.size;
     },
+    ready,
     close() {
       closed = true;
       for (const watcher of watchers.values()) watcher.close();
