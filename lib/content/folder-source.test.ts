@@ -8,6 +8,7 @@ import { openArchive } from './archive/archive';
 import { archiveRecords } from './archive/records';
 import { openArchiveStore } from './archive-store';
 import { openFolderSource } from './folder-source';
+import { loadFile, type FileLoader } from './load-file';
 import { listArticles } from './queries';
 import { makeView } from './view';
 
@@ -126,5 +127,52 @@ describe('the watcher over a large folder', () => {
     } finally {
       source.close();
     }
+  });
+});
+
+describe('a background read with read threads (lib/workers/read-pool.ts)', () => {
+  function openBackground(loader: FileLoader) {
+    const archive = openArchive({ file: ':memory:', fingerprint: 'test' });
+    const records = archiveRecords(archive);
+    const source = openFolderSource({ root: dir, maxFileBytes: 1 << 20, records, live: true, watch: false, background: true, loader });
+    return { source, store: openArchiveStore({ root: dir, archive, source, records }) };
+  }
+  const titles = (store: ReturnType<typeof openBackground>['store']) =>
+    listArticles(makeView(store.getReader(), new Date()), {}, 1000).map((a) => a.title).sort();
+
+  it('parses every content file on the loader, never a file that is no content', async () => {
+    for (let i = 0; i < 450; i++) write(`desk/${i}.md`, `기사 ${i}`);
+    fs.writeFileSync(path.join(dir, 'desk', 'notes.pdf'), '%PDF');
+    const asked: string[] = [];
+    const { source, store } = openBackground({
+      async load(files, now, maxFileBytes) {
+        asked.push(...files.map((file) => file.entry.path));
+        return files.map((file) => loadFile(file.entry, file, new Date(now), { maxFileBytes }));
+      },
+    });
+    await store.whenRead();
+    expect(titles(store)).toHaveLength(450);
+    expect(asked).toHaveLength(450);
+    expect(asked).not.toContain('desk/notes.pdf');
+    source.close();
+  });
+
+  it('reads on its own thread, and says so once, when the loader cannot run at all', async () => {
+    for (let i = 0; i < 450; i++) write(`desk/${i}.md`, `기사 ${i}`);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    let calls = 0;
+    const { source, store } = openBackground({
+      load: async () => {
+        calls += 1;
+        throw new Error('스레드가 없습니다');
+      },
+    });
+    await store.whenRead();
+    expect(titles(store)).toHaveLength(450);
+    // Set aside after the first failure (the next batch was already on its way).
+    expect(calls).toBeLessThanOrEqual(2);
+    expect(errors.mock.calls.filter((call) => String(call[0]).includes('읽기 작업 스레드'))).toHaveLength(1);
+    errors.mockRestore();
+    source.close();
   });
 });

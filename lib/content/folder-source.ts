@@ -8,8 +8,9 @@ import {
   listContentFilesAsync,
   type ContentEntry,
 } from './files';
-import { loadFile, type LoadOptions } from './load-file';
+import { loadFile, type FileLoader, type LoadOptions } from './load-file';
 import { memoryRecords, type FileRecord, type FileRecords } from './file-records';
+import type { LoadResult } from './schema';
 import type { ContentSource } from './source';
 import { watchTree, type TreeWatcher } from './watch-tree';
 
@@ -31,6 +32,11 @@ export interface FolderSourceOptions extends LoadOptions {
    * answered from the records as they stand. Off: a full read is done before `refresh` returns.
    */
   background?: boolean;
+  /**
+   * Where a background read parses files (the server's read threads, lib/workers/read-pool.ts);
+   * without one it parses on the event loop in short slices.
+   */
+  loader?: FileLoader;
 }
 
 /** Without a watcher (it failed, or the platform has none) the folder is re-checked this often. */
@@ -145,6 +151,8 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
   let read = false;
   /** A whole-folder read running in the background, if any. */
   let reading: Promise<void> | undefined;
+  /** Where a background read parses files; set aside if it cannot run. */
+  let usable = options.loader;
 
   function markDirty(paths?: readonly string[]): void {
     dirty = true;
@@ -214,12 +222,18 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
    * good state until it settles), or parsed.
    */
   function updateFile(entry: ContentEntry, stat: fs.Stats, now: number, settle: boolean): 'unchanged' | 'settling' | 'parsed' {
-    if (isUnchanged(files.get(entry.path), stat)) return 'unchanged';
-    if (settle && now - stat.mtimeMs < SETTLE_MS) return 'settling';
+    const state = stateOf(entry, stat, now, settle);
+    if (state !== 'changed') return state;
     // A file that is no content is recorded unread: the snapshot and the index say it was skipped.
     const result = entry.kind === 'other' ? undefined : loadFile(entry, stat, new Date(now), options);
     files.set(entry, { size: stat.size, mtimeMs: stat.mtimeMs, result });
     return 'parsed';
+  }
+
+  function stateOf(entry: ContentEntry, stat: fs.Stats, now: number, settle: boolean): 'unchanged' | 'settling' | 'changed' {
+    if (isUnchanged(files.get(entry.path), stat)) return 'unchanged';
+    if (settle && now - stat.mtimeMs < SETTLE_MS) return 'settling';
+    return 'changed';
   }
 
   /** Lists the folder, re-stats every file and reparses the changed ones. */
@@ -253,8 +267,9 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
 
   /**
    * refreshAll without holding up requests: the folder is listed a directory at a time, files are
-   * stat'ed in batches and parsed in slices of SLICE_MS. What it reads reaches the records as it
-   * goes (an index applies it in batches), so readers see the archive fill in.
+   * stat'ed in batches and parsed by the loader (on other threads; the next batch is stat'ed and
+   * sent while one is parsed) or, without one, in slices of SLICE_MS. What it reads reaches the
+   * records as it goes (an index applies it in batches), so readers see the archive fill in.
    */
   async function refreshAllInBackground(settle: boolean): Promise<void> {
     // Listed once every folder is watched: a file written meanwhile is either listed or heard.
@@ -264,22 +279,68 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
     const seen = new Set<string>();
     let settling = false;
     let sliceStart = performance.now();
+    let recorded: Promise<void> = Promise.resolve();
     for (let i = 0; i < listed.length; i += STAT_BATCH) {
       const batch = listed.slice(i, i + STAT_BATCH);
       const stats = await Promise.all(batch.map((entry) => fs.promises.stat(entry.absolute).catch(() => undefined)));
+      const changed: { entry: ContentEntry; size: number; mtimeMs: number }[] = [];
       for (const [j, entry] of batch.entries()) {
         seen.add(entry.path);
         const stat = stats[j];
-        if (stat && updateFile(entry, stat, Date.now(), settle) === 'settling') settling = true;
-        if (performance.now() - sliceStart > SLICE_MS) {
-          await yieldToRequests();
-          sliceStart = performance.now();
+        const state = stat && stateOf(entry, stat, Date.now(), settle);
+        if (state === 'settling') settling = true;
+        if (state !== 'changed' || !stat) continue;
+        if (usable) {
+          changed.push({ entry, size: stat.size, mtimeMs: stat.mtimeMs });
+        } else {
+          updateFile(entry, stat, Date.now(), settle);
+          if (performance.now() - sliceStart > SLICE_MS) {
+            await yieldToRequests();
+            sliceStart = performance.now();
+          }
         }
       }
+      if (usable && changed.length > 0) {
+        const loading = loadElsewhere(usable, changed);
+        const before = recorded;
+        recorded = before.then(async () => record(changed, await loading));
+        // One batch parsed while the next is stat'ed: the threads never wait, memory holds two.
+        await before;
+      }
     }
+    await recorded;
     for (const known of files.keys()) if (!seen.has(known)) files.delete(known);
     files.flush?.();
     if (settling) setTimeout(() => markDirty(), SETTLE_MS).unref();
+  }
+
+  /**
+   * Parses content files with `loader`; a file that is no content is recorded unread. A loader that
+   * cannot run is said once and set aside: the files are parsed here, as without one.
+   */
+  async function loadElsewhere(loader: FileLoader, changed: { entry: ContentEntry; size: number; mtimeMs: number }[]) {
+    const content = changed.filter((file) => file.entry.kind !== 'other');
+    const now = Date.now();
+    let results: LoadResult[];
+    try {
+      results = await loader.load(content, now, options.maxFileBytes);
+    } catch (error) {
+      if (loader === usable) {
+        console.error('[content] 읽기 작업 스레드를 쓸 수 없어 서버 스레드에서 읽습니다:', error instanceof Error ? error.message : error);
+        usable = undefined;
+      }
+      results = [];
+      for (const file of content) {
+        results.push(loadFile(file.entry, file, new Date(now), options));
+        if (results.length % 20 === 0) await yieldToRequests();
+      }
+    }
+    const byPath = new Map(content.map((file, i) => [file.entry.path, results[i]]));
+    return changed.map((file) => byPath.get(file.entry.path));
+  }
+
+  function record(changed: { entry: ContentEntry; size: number; mtimeMs: number }[], results: (LoadResult | undefined)[]): void {
+    for (const [i, file] of changed.entries()) files.set(file.entry, { size: file.size, mtimeMs: file.mtimeMs, result: results[i] });
   }
 
   /**

@@ -14,6 +14,19 @@ export interface LoadOptions {
   maxFileBytes: number;
 }
 
+/** What a stat says that reading a file needs. */
+export type FileStat = Pick<fs.Stats, 'size' | 'mtimeMs'>;
+
+/**
+ * Loads files as loadFile does, elsewhere than on the event loop (lib/workers/read-pool.ts: on the
+ * machine's other cores); each result in the order asked. A file that cannot be read there gets
+ * an error result like any unreadable file; the promise rejects only when the loader cannot run
+ * at all, and the caller then loads on its own thread.
+ */
+export interface FileLoader {
+  load(files: readonly ({ entry: ContentEntry } & FileStat)[], now: number, maxFileBytes: number): Promise<LoadResult[]>;
+}
+
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 function fileProblem(path: string, message: string, line?: number, column?: number): LoadResult {
@@ -21,7 +34,7 @@ function fileProblem(path: string, message: string, line?: number, column?: numb
 }
 
 /** Reads and validates one file; every failure becomes a located problem, never an exception. */
-export function loadFile(entry: ContentEntry, stat: fs.Stats, now: Date, options: LoadOptions): LoadResult {
+export function loadFile(entry: ContentEntry, stat: FileStat, now: Date, options: LoadOptions): LoadResult {
   if (entry.kind === 'outside-link') {
     return fileProblem(entry.path, 'content 폴더 밖을 가리키는 링크는 읽지 않습니다');
   }

@@ -7,6 +7,7 @@ import { EXIT_CONFIG } from '@/lib/secrets.mjs';
 import { getPhotoLibrary } from '@/lib/media/photo-library';
 import { redact } from '@/lib/redact';
 import { getContentDir, getContentGit, getDataDir, getRedis, getSiteUrlSetting, site } from '@/lib/site';
+import { getReadPool, type ReadPool } from '@/lib/workers/read-pool';
 
 import { openArchive } from './archive/archive';
 import { archiveRecords } from './archive/records';
@@ -90,6 +91,14 @@ function contentIndexFile(root: string): string | undefined {
 }
 
 /**
+ * The threads a built server parses content on (files for the content index, bodies' words for the
+ * search index), one a core; none for tests and tools, which read on their own thread.
+ */
+export function getReadThreads(): ReadPool | undefined {
+  return process.env.CONTENT_PARSER_VERSION ? getReadPool() : undefined;
+}
+
+/**
  * Where this server keeps its search index (lib/search): beside its content index, which it
  * follows, and in memory wherever that one is (no build stamp, or a DATA_DIR it cannot write).
  * Decided once, with the content store.
@@ -147,7 +156,7 @@ export function getContentStore(): ContentStore {
       const background = !!process.env.CONTENT_PARSER_VERSION;
       const source: ContentSource = git
         ? openGitSource({ root, ...git, ...loading, log })
-        : openFolderSource({ root, ...loading, live: true, background });
+        : openFolderSource({ root, ...loading, live: true, background, loader: getReadThreads() });
       opened = openArchiveStore({
         root,
         archive,

@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 
 import type { BodyFormat } from '@/lib/content/types';
 import { getDataDir } from '@/lib/site';
+import { RUNS_FROM_SOURCE, sourceWorker } from '@/lib/workers/source-worker';
 
 import type { ImageWithoutAlt } from './alt-text';
 import type { RenderedBody, RenderOptions } from './pipeline';
@@ -160,24 +161,12 @@ function writeTimeouts(file: string | undefined, counts: Timeouts) {
   }
 }
 
-// Under tsx and vitest the worker is this folder's TypeScript source, loaded through tsx (Node 20
-// applies no `--import` loader to a worker's entry). In Next's server bundle (where NEXT_RUNTIME is
-// set) it is the chunk Turbopack builds from `new Worker(new URL(...))`. `import.meta.url` cannot
-// tell them apart: Turbopack gives it the source file's name.
-const FROM_SOURCE = !process.env.NEXT_RUNTIME;
-const TSX_ENTRY = `import('tsx/esm/api').then(({ tsImport }) => {
-  const { workerData } = require('node:worker_threads');
-  return tsImport(workerData, workerData);
-});`;
-
+// Under tsx and vitest the worker is this folder's TypeScript source; in Next's server bundle, the
+// chunk Turbopack builds from `new Worker(new URL(...))`.
 function spawnWorker(): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
-  const worker = FROM_SOURCE
-    ? new Worker(TSX_ENTRY, {
-        eval: true,
-        workerData: import.meta.resolve('./render-worker.ts'),
-        resourceLimits,
-      })
+  const worker = RUNS_FROM_SOURCE
+    ? sourceWorker(import.meta.resolve('./render-worker.ts'), { resourceLimits })
     : new Worker(new URL('./render-worker.ts', import.meta.url), { resourceLimits });
   return worker;
 }

@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { listContentFiles } from '@/lib/content/files';
+import { loadFile } from '@/lib/content/load-file';
+import { toSearchText } from '@/lib/search/text';
+
+import { createReadPool, ReadPoolUnavailable, type FileToLoad, type ReadPool } from './read-pool';
+
+let pool: ReadPool | undefined;
+const folders: string[] = [];
+afterEach(async () => {
+  await pool?.close();
+  pool = undefined;
+  for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
+});
+
+const NOW = Date.UTC(2026, 11, 1);
+const MAX_BYTES = 64 * 1024;
+
+function toLoad(root: string): FileToLoad[] {
+  return listContentFiles(root).map((entry) => {
+    const stat = fs.statSync(entry.absolute);
+    return { entry, size: stat.size, mtimeMs: stat.mtimeMs };
+  });
+}
+
+/** A thread that answers every job with one result a file, and exits when asked to read `crash.md`. */
+const CRASHING = `const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (job) => {
+  if (job.files.some((file) => file.entry.path === 'crash.md')) process.exit(3);
+  parentPort.postMessage({ id: job.id, ok: true, results: job.files.map((file) => ({ ok: true, page: file.entry.path })) });
+});
+parentPort.postMessage('ready');`;
+
+describe('createReadPool', () => {
+  it('reads every file on its threads as the event loop would, hostile files included', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'read-pool-'));
+    folders.push(root);
+    fs.cpSync(path.join(import.meta.dirname, '../../content'), root, { recursive: true });
+    fs.writeFileSync(path.join(root, 'big.md'), `---\ntitle: 큰 파일\n---\n${'가'.repeat(MAX_BYTES)}`);
+    fs.writeFileSync(path.join(root, 'euc-kr.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xc7, 0xd1, 0xb1, 0xdb]));
+    fs.writeFileSync(path.join(root, 'nul.md'), '---\ntitle: a\u0000b\n---\n');
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 10; i += 1) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    fs.writeFileSync(path.join(root, 'bomb.md'), `---\ntitle: 폭탄\n${bomb.join('\n')}\n---\n본문`);
+    fs.writeFileSync(path.join(root, 'broken.md'), '---\ntitle: [닫히지 않은\n---\n본문');
+    const files = toLoad(root);
+    expect(files.length).toBeGreaterThan(30);
+
+    pool = createReadPool({ size: 2 });
+    const results = await pool.load(files, NOW, MAX_BYTES);
+    const expected = files.map((file) => loadFile(file.entry, file, new Date(NOW), { maxFileBytes: MAX_BYTES }));
+    expect(results).toEqual(expected);
+    // The hostile files are errors naming themselves; the articles beside them read whole.
+    const failed = results.flatMap((result) => (result.ok ? [] : result.problems.map((p) => p.file)));
+    expect(failed).toEqual(expect.arrayContaining(['big.md', 'euc-kr.md', 'nul.md', 'bomb.md', 'broken.md']));
+    expect(results.filter((result) => result.ok && 'article' in result).length).toBeGreaterThan(10);
+  }, 60_000);
+
+  it('takes bodies’ words as the event loop would', async () => {
+    pool = createReadPool({ size: 2 });
+    const bodies = [
+      { source: '<p>검색할 <b>낱말</b></p><script>x</script>', format: 'html' as const },
+      { source: '**굵은** [링크](https://example.com) 낱말', format: 'markdown' as const },
+      { source: '', format: 'markdown' as const },
+    ];
+    await expect(pool.texts(bodies)).resolves.toEqual(bodies.map((body) => toSearchText(body.source, body.format)));
+  }, 60_000);
+
+  it('gives the file that stopped its thread an error, and reads its neighbours', async () => {
+    pool = createReadPool({ size: 1, spawn: () => new Worker(CRASHING, { eval: true }) });
+    const entry = (name: string) => ({ entry: { path: name, absolute: `/x/${name}`, kind: 'article' as const }, size: 1, mtimeMs: 1 });
+    const names = ['a.md', 'b.md', 'crash.md', 'c.md'];
+    const results = await pool.load(names.map(entry), NOW, MAX_BYTES);
+    expect(results.map((result) => (result.ok ? 'ok' : result.problems[0]?.file))).toEqual(['ok', 'ok', 'crash.md', 'ok']);
+    const problem = results[2]?.ok === false ? results[2].problems[0]?.message : '';
+    expect(problem).toContain('파일을 읽다가 작업이 멈췄습니다');
+    // The pool keeps working after it.
+    await expect(pool.load([entry('d.md')], NOW, MAX_BYTES)).resolves.toEqual([{ ok: true, page: 'd.md' }]);
+  }, 60_000);
+
+  it('says it cannot run when no thread starts (a broken build), rather than failing every file', async () => {
+    pool = createReadPool({ size: 2, spawn: () => new Worker('throw new Error("청크가 없습니다")', { eval: true }) });
+    const files = Array.from({ length: 60 }, (_, i) => ({ entry: { path: `${i}.md`, absolute: `/x/${i}.md`, kind: 'article' as const }, size: 1, mtimeMs: 1 }));
+    await expect(pool.load(files, NOW, MAX_BYTES)).rejects.toBeInstanceOf(ReadPoolUnavailable);
+  }, 60_000);
+
+  it('refuses a size that is no count of threads', () => {
+    expect(() => createReadPool({ size: 0 })).toThrow(/size는 1 이상의 정수/);
+    expect(() => createReadPool({ size: 1.5 })).toThrow(/size는 1 이상의 정수/);
+  });
+});

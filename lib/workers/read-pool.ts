@@ -1,0 +1,191 @@
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+import type { ContentEntry } from '@/lib/content/files';
+import type { FileLoader } from '@/lib/content/load-file';
+import type { LoadResult } from '@/lib/content/schema';
+import type { BodyFormat } from '@/lib/content/types';
+
+import { RUNS_FROM_SOURCE, sourceWorker } from './source-worker';
+
+/** A file to load, with what its stat said. */
+export interface FileToLoad {
+  entry: ContentEntry;
+  size: number;
+  mtimeMs: number;
+}
+
+type ReadTask =
+  | { op: 'load'; files: FileToLoad[]; now: number; maxFileBytes: number }
+  | { op: 'text'; bodies: { source: string; format: BodyFormat }[] };
+export type ReadJob = ReadTask & { id: number };
+export type ReadReply =
+  | { id: number; ok: true; results?: LoadResult[]; texts?: string[] }
+  | { id: number; ok: false; message: string };
+
+/** Work sent to a thread at once: enough to keep it busy between messages, little enough to spread. */
+const FILES_PER_JOB = 25;
+// Files are loaded within the content limits (lib/content/limits.ts), as on the main thread; the
+// heap limit stops anything that slips past them in this thread, not the server's.
+const WORKER_HEAP_MB = 512;
+
+/**
+ * Threads that read content for the indexes: a first start parses an archive's files and takes
+ * its bodies' words on every core instead of one. Only bodies within the inline limits are sent
+ * for words (lib/search/text.ts); heavier ones go to the render pool, which has time budgets.
+ */
+export interface ReadPool extends FileLoader {
+  /** The search words of each body, in order. */
+  texts(bodies: readonly { source: string; format: BodyFormat }[]): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** No thread could start: nothing is wrong with the content, read it on the caller's thread. */
+export class ReadPoolUnavailable extends Error {
+  override name = 'ReadPoolUnavailable';
+}
+
+interface Pending {
+  job: ReadJob;
+  resolve: (reply: ReadReply & { ok: true }) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker?: Worker;
+  busy?: Pending;
+}
+
+function spawnWorker(): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
+  return RUNS_FROM_SOURCE
+    ? sourceWorker(import.meta.resolve('./read-worker.ts'), { resourceLimits })
+    : new Worker(new URL('./read-worker.ts', import.meta.url), { resourceLimits });
+}
+
+export interface ReadPoolOptions {
+  /** Threads; one a core by default. */
+  size?: number;
+  spawn?: () => Worker;
+}
+
+export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
+  const size = options.size ?? Math.max(1, os.availableParallelism());
+  if (!Number.isInteger(size) || size < 1) {
+    throw new Error(`읽기 작업 스레드 설정이 잘못되었습니다: size는 1 이상의 정수여야 합니다 (${size})`);
+  }
+  const spawn = options.spawn ?? spawnWorker;
+  const slots: Slot[] = Array.from({ length: size }, () => ({}));
+  const queue: Pending[] = [];
+  let nextId = 0;
+
+  /**
+   * A thread that failed (out of memory, a crash) fails its job; the next job gets a new thread.
+   * One that never started (its chunk missing from a broken build) fails everything waiting with
+   * ReadPoolUnavailable: the caller then reads on its own thread.
+   */
+  function retire(slot: Slot, worker: Worker, reason: string, started: boolean): void {
+    if (slot.worker !== worker) return;
+    const failed = slot.busy;
+    slot.worker = undefined;
+    slot.busy = undefined;
+    void worker.terminate();
+    if (started) {
+      failed?.reject(new Error(reason));
+    } else {
+      const error = new ReadPoolUnavailable(reason);
+      failed?.reject(error);
+      for (const waiting of queue.splice(0)) waiting.reject(error);
+    }
+    dispatch();
+  }
+
+  function start(slot: Slot): Worker {
+    const worker = spawn();
+    let started = false;
+    worker.unref();
+    worker.on('message', (reply: ReadReply | 'ready') => {
+      if (reply === 'ready') {
+        started = true;
+        return;
+      }
+      const pending = slot.busy;
+      if (!pending || pending.job.id !== reply.id) return;
+      slot.busy = undefined;
+      if (reply.ok) pending.resolve(reply);
+      else pending.reject(new Error(reply.message));
+      dispatch();
+    });
+    worker.on('error', (error) => retire(slot, worker, error.message, started));
+    worker.on('exit', (code) => retire(slot, worker, `읽기 작업 스레드가 멈췄습니다 (종료 코드 ${code})`, started));
+    slot.worker = worker;
+    return worker;
+  }
+
+  function dispatch(): void {
+    for (const slot of slots) {
+      if (slot.busy) continue;
+      const next = queue.shift();
+      if (!next) return;
+      slot.busy = next;
+      (slot.worker ?? start(slot)).postMessage(next.job);
+    }
+  }
+
+  function run(task: ReadTask): Promise<ReadReply & { ok: true }> {
+    return new Promise((resolve, reject) => {
+      queue.push({ job: { ...task, id: (nextId += 1) }, resolve, reject });
+      dispatch();
+    });
+  }
+
+  /** `items` in jobs of `per`, run on every thread at once; the answers in order. */
+  async function inJobs<T, R>(items: readonly T[], per: number, ask: (part: T[]) => Promise<R[]>): Promise<R[]> {
+    const parts: Promise<R[]>[] = [];
+    for (let i = 0; i < items.length; i += per) parts.push(ask(items.slice(i, i + per)));
+    return (await Promise.all(parts)).flat();
+  }
+
+  return {
+    load: (files, now, maxFileBytes) => {
+      const load = async (part: FileToLoad[]): Promise<LoadResult[]> =>
+        (await run({ op: 'load', files: part, now, maxFileBytes })).results ?? [];
+      // A thread that failed on a job (out of memory on some file): each of its files is tried
+      // alone, and the one that fails alone gets the error, not its neighbours.
+      const alone = (file: FileToLoad) =>
+        load([file]).then(
+          (results) => results[0] ?? failed(file, '결과가 없습니다'),
+          (error: Error) => (error instanceof ReadPoolUnavailable ? Promise.reject(error) : failed(file, error.message)),
+        );
+      return inJobs(files, FILES_PER_JOB, (part) =>
+        load(part).catch((error: Error) => (error instanceof ReadPoolUnavailable ? Promise.reject(error) : Promise.all(part.map(alone)))),
+      );
+    },
+    texts: (bodies) => inJobs(bodies, FILES_PER_JOB, async (part) => (await run({ op: 'text', bodies: part })).texts ?? []),
+    async close() {
+      for (const waiting of queue.splice(0)) waiting.reject(new Error('읽기 작업 스레드를 닫았습니다'));
+      await Promise.all(
+        slots.map(async (slot) => {
+          const worker = slot.worker;
+          slot.worker = undefined;
+          slot.busy?.reject(new Error('읽기 작업 스레드를 닫았습니다'));
+          slot.busy = undefined;
+          await worker?.terminate();
+        }),
+      );
+    },
+  };
+}
+
+/** A file whose reading stopped its thread: an error naming it, as any unreadable file gets. */
+function failed(file: FileToLoad, reason: string): LoadResult {
+  return { ok: false, problems: [{ file: file.entry.path, severity: 'error', message: `파일을 읽다가 작업이 멈췄습니다: ${reason}` }] };
+}
+
+let processPool: ReadPool | undefined;
+
+/** The server's read pool, started on first use. */
+export function getReadPool(): ReadPool {
+  processPool ??= createReadPool();
+  return processPool;
+}
