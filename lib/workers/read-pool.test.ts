@@ -90,6 +90,18 @@ describe('createReadPool', () => {
     await expect(pool.load(files, NOW, MAX_BYTES)).rejects.toBeInstanceOf(ReadPoolUnavailable);
   }, 60_000);
 
+  it('stops a thread that has idled, and starts one again for the next job', async () => {
+    let started = 0;
+    pool = createReadPool({ size: 1, idleMs: 50, spawn: () => ((started += 1), new Worker(CRASHING, { eval: true })) });
+    const file = { entry: { path: 'a.md', absolute: '/x/a.md', kind: 'article' as const }, size: 1, mtimeMs: 1 };
+    await pool.load([file], NOW, MAX_BYTES);
+    await pool.load([file], NOW, MAX_BYTES);
+    expect(started).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect(pool.load([file], NOW, MAX_BYTES)).resolves.toEqual([{ ok: true, page: 'a.md' }]);
+    expect(started).toBe(2);
+  }, 60_000);
+
   it('refuses a size that is no count of threads', () => {
     expect(() => createReadPool({ size: 0 })).toThrow(/size는 1 이상의 정수/);
     expect(() => createReadPool({ size: 1.5 })).toThrow(/size는 1 이상의 정수/);

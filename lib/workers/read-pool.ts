@@ -25,6 +25,11 @@ export type ReadReply =
 
 /** Work sent to a thread at once: enough to keep it busy between messages, little enough to spread. */
 const FILES_PER_JOB = 25;
+/**
+ * A thread with nothing to do this long is stopped (a thread holds ~20 MiB): a server reads in
+ * bulk at its first start and after large changes, then only a file now and then.
+ */
+const IDLE_MS = 30_000;
 // Files are loaded within the content limits (lib/content/limits.ts), as on the main thread; the
 // heap limit stops anything that slips past them in this thread, not the server's.
 const WORKER_HEAP_MB = 512;
@@ -54,6 +59,8 @@ interface Pending {
 interface Slot {
   worker?: Worker;
   busy?: Pending;
+  /** Stops the thread once it has had nothing to do for IDLE_MS. */
+  idle?: NodeJS.Timeout;
 }
 
 function spawnWorker(): Worker {
@@ -66,6 +73,8 @@ function spawnWorker(): Worker {
 export interface ReadPoolOptions {
   /** Threads; one a core by default. */
   size?: number;
+  /** How long a thread may idle before it is stopped (IDLE_MS). */
+  idleMs?: number;
   spawn?: () => Worker;
 }
 
@@ -75,6 +84,7 @@ export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
     throw new Error(`읽기 작업 스레드 설정이 잘못되었습니다: size는 1 이상의 정수여야 합니다 (${size})`);
   }
   const spawn = options.spawn ?? spawnWorker;
+  const idleMs = options.idleMs ?? IDLE_MS;
   const slots: Slot[] = Array.from({ length: size }, () => ({}));
   const queue: Pending[] = [];
   let nextId = 0;
@@ -86,6 +96,7 @@ export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
    */
   function retire(slot: Slot, worker: Worker, reason: string, started: boolean): void {
     if (slot.worker !== worker) return;
+    clearTimeout(slot.idle);
     const failed = slot.busy;
     slot.worker = undefined;
     slot.busy = undefined;
@@ -126,10 +137,26 @@ export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
     for (const slot of slots) {
       if (slot.busy) continue;
       const next = queue.shift();
-      if (!next) return;
+      if (!next) {
+        idle(slot);
+        continue;
+      }
+      clearTimeout(slot.idle);
       slot.busy = next;
       (slot.worker ?? start(slot)).postMessage(next.job);
     }
+  }
+
+  function idle(slot: Slot): void {
+    const worker = slot.worker;
+    if (!worker || slot.busy) return;
+    clearTimeout(slot.idle);
+    slot.idle = setTimeout(() => {
+      if (slot.worker !== worker || slot.busy) return;
+      slot.worker = undefined;
+      void worker.terminate();
+    }, idleMs);
+    slot.idle.unref();
   }
 
   function run(task: ReadTask): Promise<ReadReply & { ok: true }> {
@@ -166,6 +193,7 @@ export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
       for (const waiting of queue.splice(0)) waiting.reject(new Error('읽기 작업 스레드를 닫았습니다'));
       await Promise.all(
         slots.map(async (slot) => {
+          clearTimeout(slot.idle);
           const worker = slot.worker;
           slot.worker = undefined;
           slot.busy?.reject(new Error('읽기 작업 스레드를 닫았습니다'));
