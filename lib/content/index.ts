@@ -2,7 +2,7 @@ export type { Article, Byline, Category, Correction, LiveUpdate, Page, Reporter,
 export type { ContentProblem } from './parse';
 export type { ArticleQuery } from './reader';
 export type { ContentView } from './view';
-export { getView, getViewAt, isReadingContent } from './request';
+export { getView, getViewAt, isReadingContent, whenContentRead } from './request';
 export {
   countArticles,
   decodeParam,

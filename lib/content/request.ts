@@ -28,3 +28,8 @@ export function getViewAt(now: Date): ContentView {
 export function isReadingContent(): boolean {
   return getContentStore().isReading();
 }
+
+/** Settles when the server's background read of its content folder (if one runs) has ended. */
+export async function whenContentRead(): Promise<void> {
+  await getContentStore().whenRead();
+}

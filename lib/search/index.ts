@@ -1,4 +1,4 @@
-import { getArticle, getView, sourceKey, type Article, type ContentView } from '@/lib/content';
+import { getArticle, getView, isReadingContent, sourceKey, whenContentRead, type Article, type ContentView } from '@/lib/content';
 import { getReadThreads, getSearchIndexFile } from '@/lib/content/process-store';
 
 import { type SearchFields } from './article-words';
@@ -41,6 +41,8 @@ interface IndexState {
   file: string;
   /** The reader version being caught up with, and the work doing it. */
   building?: { target: string; done: Promise<void> };
+  /** A first build waiting for the content's first read to end. */
+  afterRead?: Promise<void>;
 }
 
 const STATE_KEY = Symbol.for('hangul-news.search-index');
@@ -187,6 +189,16 @@ async function getIndex(view: ContentView, waitMs = CATCH_UP_MS): Promise<Search
   const state = getState();
   const target = targetOf(view);
   if (state.index.getVersion() === target) return state.index;
+  const firstBuild = !state.index.getVersion()?.startsWith(`${view.reader.instance}#`);
+  if (firstBuild && !state.building && isReadingContent()) {
+    // A first start reads the content first, with every core, so pages are whole sooner; the
+    // search index is built once it is read. Searches meanwhile say the index is being made.
+    state.afterRead ??= whenContentRead().then(() => {
+      state.afterRead = undefined;
+      warmSearchIndex();
+    });
+    return state.index;
+  }
   if (!state.building) {
     const building = {
       target,
@@ -204,7 +216,6 @@ async function getIndex(view: ContentView, waitMs = CATCH_UP_MS): Promise<Search
     };
     state.building = building;
   }
-  const firstBuild = !state.index.getVersion()?.startsWith(`${view.reader.instance}#`);
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
     state.building.done,
