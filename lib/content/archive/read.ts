@@ -116,7 +116,11 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
        ORDER BY a.published ASC, a.skey DESC LIMIT 1`,
     ),
     older: db.prepare<{ now: number; p: number; k: Buffer; limit: number }, ListedRow>(
-      `SELECT a.id, a.published, a.skey FROM articles a WHERE ${VISIBLE} AND a.published <= @p AND (a.published < @p OR a.skey > @k)
+      // One upper bound, the lower of the two: given `published <= @now` and `<= @p` apart, SQLite
+      // walked down from now to an old article's time (0.24 s for a 2016 article among 100,000).
+      `SELECT a.id, a.published, a.skey FROM articles a WHERE a.draft = 0 AND a.published <= min(@p, @now)
+       AND (a.published < @p OR a.skey > @k) AND (a.solo = 1 OR NOT EXISTS (
+         SELECT 1 FROM articles b WHERE b.slug = a.slug AND b.id <> a.id AND b.draft = 0 AND b.published <= @now))
        ORDER BY a.published DESC, a.skey LIMIT @limit`,
     ),
     nextBoundary: db.prepare<[number], { t: number }>('SELECT t FROM boundaries WHERE t > ? ORDER BY t LIMIT 1'),
