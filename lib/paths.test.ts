@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 
-import { feedPath, liveApiPath, searchPath } from './paths';
+import { feedPath, liveApiPath, readSitemapPart, searchPath, sitemapPartPath } from './paths';
 
 it('builds search URLs whose query cannot break out of its parameter', () => {
   expect(searchPath()).toBe('/search');
@@ -18,4 +18,29 @@ it('builds feed and live-coverage paths with the slug as one encoded segment', (
     '/reporters/hong/feed.json',
   );
   expect(liveApiPath('속보/?x')).toBe('/api/live/%EC%86%8D%EB%B3%B4%2F%3Fx');
+});
+
+it('reads back the sitemap part it writes, and no other spelling of a number', () => {
+  for (const part of [1, 2, 10, 99_999])
+    expect(readSitemapPart(sitemapPartPath(part).split('/').pop() ?? '')).toBe(part);
+  for (const segment of [
+    '0.xml',
+    '01.xml',
+    '-1.xml',
+    '1.5.xml',
+    '1e3.xml',
+    '0x1.xml',
+    '１.xml',
+    '100000.xml',
+    '1',
+    '1.xml.gz',
+    'x.xml',
+    '.xml',
+    '',
+    ' 1.xml',
+    '1.xml\n',
+    '9'.repeat(400) + '.xml',
+  ]) {
+    expect(readSitemapPart(segment), JSON.stringify(segment)).toBeUndefined();
+  }
 });

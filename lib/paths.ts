@@ -41,6 +41,12 @@ export function sitemapPartPath(part: number): string {
   return `/sitemaps/${part}.xml`;
 }
 
+/** The part a `/sitemaps/<segment>` names (`2.xml` → 2), or undefined for any other segment (`02.xml`, `2`, `x.xml`). */
+export function readSitemapPart(segment: string): number | undefined {
+  const match = /^([1-9]\d{0,4})\.xml$/.exec(segment);
+  return match ? Number(match[1]) : undefined;
+}
+
 /** The search page, with a query (and a page past the first) when given: `/search?q=…&page=2`. */
 export function searchPath(query?: string, page = 1): string {
   if (query === undefined) return '/search';

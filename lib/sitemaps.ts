@@ -4,7 +4,9 @@ import {
   getPages,
   getTerms,
   listArticles,
+  listArticleStamps,
   type Article,
+  type ArticleStamp,
   type ContentView,
 } from '@/lib/content';
 import { absoluteUrl, articlePath, listingPath, pagePath, sitemapPartPath } from '@/lib/paths';
@@ -47,7 +49,7 @@ function getHeadEntries(view: ContentView): SitemapEntry[] {
   return entries;
 }
 
-function toArticleEntry(view: ContentView, article: Article): SitemapEntry {
+function toArticleEntry(view: ContentView, article: ArticleStamp): SitemapEntry {
   return {
     url: absoluteUrl(view, articlePath(article.slug)),
     lastmod: (article.updated ?? article.published).toISOString(),
@@ -56,7 +58,8 @@ function toArticleEntry(view: ContentView, article: Article): SitemapEntry {
 
 /**
  * Entries `[from, from + count)` of the sitemap: the head entries, then every published article,
- * newest first. Only the asked-for articles are read, so a part of a large archive costs one part.
+ * newest first. Only the asked-for articles' slugs and times are read, so a part of a large archive
+ * costs one part.
  */
 export function getSitemapEntries(
   view: ContentView,
@@ -67,12 +70,8 @@ export function getSitemapEntries(
   const entries = head.slice(from, from + count);
   const offset = Math.max(0, from - head.length);
   const wanted = Math.min(count - entries.length, countArticles(view) - offset);
-  for (let read = 0; read < wanted;) {
-    const batch = listArticles(view, {}, Math.min(1000, wanted - read), offset + read);
-    if (batch.length === 0) break;
-    for (const article of batch) entries.push(toArticleEntry(view, article));
-    read += batch.length;
-  }
+  for (const article of listArticleStamps(view, wanted, offset))
+    entries.push(toArticleEntry(view, article));
   return entries;
 }
 

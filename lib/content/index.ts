@@ -1,6 +1,6 @@
 export type { Article, Byline, Category, Correction, LiveUpdate, Page, Reporter, Tag, Taxonomy } from './types';
 export type { ContentProblem } from './parse';
-export type { ArticleQuery } from './reader';
+export type { ArticleQuery, ArticleStamp } from './reader';
 export type { ContentView } from './view';
 export { getView, getViewAt, isReadingContent, whenContentRead } from './request';
 export {
@@ -31,6 +31,7 @@ export {
   isBreaking,
   isPublished,
   listArticles,
+  listArticleStamps,
   sourceKey,
 } from './queries';
 export type { CategorySummary, ListingPage, LiveCoverage, Masthead } from './queries';

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { site, siteDefaults } from '@/lib/site';
 import { readSlugParam } from '@/lib/slug-param';
 
-import type { ArticleQuery, ContentReader } from './reader';
+import type { ArticleQuery, ArticleStamp, ContentReader } from './reader';
 import type { Article, ArticleSource, Category, LiveUpdate, Page, Reporter, SiteIdentity, Taxonomy } from './types';
 import type { ContentView } from './view';
 
@@ -64,6 +64,15 @@ export function isBreaking(article: Article, now: Date): boolean {
 export function listArticles(view: ContentView, query: ArticleQuery, limit: number, offset = 0): Article[] {
   if (!Number.isInteger(limit) || limit <= 0 || !Number.isInteger(offset) || offset < 0) return [];
   return view.reader.list(query, view.now.getTime(), limit, offset);
+}
+
+/**
+ * Every published article's slug and times, newest first: at most `limit` from `offset`, read
+ * without the articles themselves, so a late sitemap part of a large archive costs one part.
+ */
+export function listArticleStamps(view: ContentView, limit: number, offset = 0): ArticleStamp[] {
+  if (!Number.isSafeInteger(limit) || limit <= 0 || !Number.isSafeInteger(offset) || offset < 0) return [];
+  return view.reader.stamps(view.now.getTime(), limit, offset);
 }
 
 /** How many published articles match `query`. */

@@ -17,6 +17,13 @@ export interface ArticleQuery {
   since?: number;
 }
 
+/** Where an article is and when it last changed, read without the article itself: what a sitemap lists. */
+export interface ArticleStamp {
+  slug: string;
+  published: Date;
+  updated: Date | undefined;
+}
+
 /** A term with how many published articles it has. */
 export interface TermCount {
   name: string;
@@ -44,6 +51,11 @@ export interface ContentReader {
   redirect(slug: string, now: number): string | undefined;
   /** Published articles matching `query`, newest first: `limit` of them from `offset`. */
   list(query: ArticleQuery, now: number, limit: number, offset?: number): Article[];
+  /**
+   * Every published article as a stamp, in `list`'s order: `limit` of them from `offset`. A late
+   * window of a large archive costs one window, not every article before it read whole.
+   */
+  stamps(now: number, limit: number, offset?: number): ArticleStamp[];
   /** How many published articles there are, or how many in one term. */
   count(query: Pick<ArticleQuery, 'taxonomy' | 'term'>, now: number): number;
   /** Terms with published articles, largest first; for reporters every profile counts, even at 0. */
@@ -129,6 +141,10 @@ export function snapshotReader(snapshot: ContentSnapshot): ContentReader {
     article: (slug) => snapshot.bySlug.get(slug),
     redirect: (slug) => snapshot.redirects.get(slug),
     list: (query, now, limit, offset = 0) => candidates(query, now).slice(offset, offset + limit),
+    stamps(now, limit, offset = 0) {
+      const start = firstPublished(listed, now) + offset;
+      return listed.slice(start, start + limit).map((a) => ({ slug: a.slug, published: a.published, updated: a.updated }));
+    },
     count: (query, now) => candidates(query, now).length,
     // Counted afresh each time: the queries keep the answer per reader and stretch of time.
     terms(taxonomy, now) {

@@ -1,4 +1,5 @@
 import { getView } from '@/lib/content';
+import { readSitemapPart } from '@/lib/paths';
 import { renderSitemapPart, xmlResponse } from '@/lib/sitemaps';
 
 export const revalidate = 10;
@@ -9,6 +10,6 @@ export function generateStaticParams() {
 }
 
 export async function GET(_request: Request, { params }: RouteContext<'/sitemaps/[part]'>) {
-  const match = /^([1-9]\d{0,4})\.xml$/.exec((await params).part);
-  return xmlResponse(match ? renderSitemapPart(getView(), Number(match[1])) : undefined);
+  const part = readSitemapPart((await params).part);
+  return xmlResponse(part === undefined ? undefined : renderSitemapPart(getView(), part));
 }

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { seededRandom as mulberry32 } from '@/lib/seeded-random.mjs';
 import YAML from 'yaml';
 
+import { snapshotReader } from '../reader';
 import { buildSnapshot, formatProblem, type ContentSnapshot, type SourceFile } from '../snapshot';
 import type { Article, Taxonomy } from '../types';
 
@@ -86,6 +87,7 @@ function expectSameAnswers(archive: Archive, files: readonly SourceFile[], now: 
   expect(archive.list({ now, limit: 1_000, breaking: true })).toEqual(want.breaking);
   expect(archive.list({ now, limit: 1, top: true })).toEqual(want.published.filter((a) => a.top).slice(0, 1));
   expect(archive.list({ now, limit: 1, withImage: true })).toEqual(want.published.filter((a) => a.image).slice(0, 1));
+  expectSameStamps(archive, snapshot, want.published, now, 3);
 
   const slugs = new Set([...files.flatMap((f) => (f.result?.ok && 'article' in f.result ? [f.result.article.slug] : [])), '없는-기사']);
   for (const slug of slugs) {
@@ -124,6 +126,26 @@ function expectSameAnswers(archive: Archive, files: readonly SourceFile[], now: 
   const errors = snapshot.problems.filter((p) => p.severity === 'error').length;
   expect(archive.problemCounts(now)).toEqual({ errors, warnings: snapshot.problems.length - errors });
   expect(archive.fileCount()).toBe(snapshot.fileCount);
+}
+
+/** Stamps (a sitemap's slugs and times) in windows of `size` from `offsets` (every one by default), by the archive and the snapshot's reader. */
+function expectSameStamps(
+  archive: Archive,
+  snapshot: ContentSnapshot,
+  published: readonly Article[],
+  now: number,
+  size: number,
+  offsets: readonly number[] = Array.from({ length: published.length + 2 }, (_, i) => i),
+): void {
+  const stamps = published.map((a) => ({ slug: a.slug, published: a.published, updated: a.updated }));
+  const reader = snapshotReader(snapshot);
+  expect(archive.stamps({ now, limit: 1_000_000 })).toEqual(stamps);
+  expect(reader.stamps(now, 1_000_000)).toEqual(stamps);
+  for (const offset of offsets) {
+    const window = stamps.slice(offset, offset + size);
+    expect(archive.stamps({ now, limit: size, offset }), `archive stamps from ${offset}`).toEqual(window);
+    expect(reader.stamps(now, size, offset), `snapshot stamps from ${offset}`).toEqual(window);
+  }
 }
 
 const front = (data: Record<string, unknown>, body = '본문입니다.') => `---\n${YAML.stringify(data)}---\n\n${body}\n`;
@@ -210,6 +232,27 @@ describe('the archive answers as buildSnapshot does', () => {
     apply([], ['2026/live.md']);
     apply([['2026/live.md', folder.get('2026/live.md') ?? '']], []);
     expect(archive.changeCounter()).toBe(9);
+  });
+
+  it('gives stamps in windows longer than one read, across runs of articles published at one moment', () => {
+    const archive = tempArchive();
+    // 2,100 articles at three moments: windows of 1,001 start and end inside ties and cross the reads of 1,000.
+    const folder = new Map<string, string>();
+    for (let i = 0; i < 2_100; i += 1) {
+      const updated = i % 7 === 0 ? { updated: date(NOW - HOUR) } : {};
+      folder.set(`${i % 10}/${i}.md`, front({ title: `기사 ${i}`, slug: `s${(i * 7919) % 2_100}`, date: date(NOW - (1 + (i % 3)) * 2 * HOUR), ...updated }));
+    }
+    folder.set('later.md', front({ title: '예약', date: date(NOW + HOUR) }));
+    folder.set('s5-twin.md', front({ title: '충돌', slug: 's5', date: date(NOW - 2 * HOUR) }));
+    const files = toFiles(folder, NOW);
+    archive.apply({ upserts: files, removals: [] });
+    const snapshot = buildSnapshot(inPathOrder(files), 1, NOW);
+    const published = oracle(snapshot, NOW).published;
+    expect(published).toHaveLength(2_099);
+    expect(published.filter((a) => a.updated).length).toBeGreaterThan(250);
+    // Runs of one moment: 0–699, 700–1,398 (s5 lost to its twin), 1,399–2,098.
+    expect(published.map((a) => a.published.getTime())).toEqual([700, 699, 700].flatMap((n, run) => Array<number>(n).fill(NOW - (run + 1) * 2 * HOUR)));
+    expectSameStamps(archive, snapshot, published, NOW, 1_001, [0, 1, 699, 700, 999, 1_000, 1_001, 1_398, 1_399, 2_098, 2_099, 2_100, 5_000]);
   });
 
   it('stays equal over random folders changed at random (property test)', () => {

@@ -13,6 +13,7 @@ export function archiveContentReader(archive: Archive, version: number): Content
     article: (slug, now) => archive.articleForPreview(slug, now),
     redirect: (slug, now) => archive.redirect(slug, now)?.slug,
     list: (query, now, limit, offset = 0) => archive.list({ ...query, now, limit, offset }),
+    stamps: (now, limit, offset = 0) => archive.stamps({ now, limit, offset }),
     count: (query, now) => archive.count({ now, taxonomy: query.taxonomy, term: query.term }),
     terms: (taxonomy, now) => archive.terms(taxonomy, now),
     adjacent: (slug, now) => archive.adjacent(slug, now),

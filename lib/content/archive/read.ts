@@ -23,7 +23,7 @@ import {
   type ReporterDirectory,
 } from '../rules';
 import { ALL, TAXONOMY } from './tables';
-import type { ArchiveReader, ListQuery, TermCount } from './types';
+import type { ArchiveReader, ArticleStamp, ListQuery, TermCount } from './types';
 
 type Db = Database.Database;
 
@@ -40,6 +40,13 @@ interface ArticleRow {
 interface ListedRow {
   id: number;
   published: number;
+  skey: Buffer;
+}
+
+interface StampRow {
+  slug: string;
+  published: number;
+  updated: number | null;
   skey: Buffer;
 }
 
@@ -64,6 +71,8 @@ const TERM_VISIBLE = `t.draft = 0 AND t.published <= @now AND (t.solo = 1 OR NOT
 const collator = new Intl.Collator('ko');
 const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const MAX_NAME_CACHE = 10_000;
+/** Stamps read per keyset step: a sitemap part of 50,000 is 50 short statements. */
+const STAMP_BATCH = 1000;
 
 /** Builds the reader over an open database; statements are prepared once. */
 export function createReader(db: Db): ArchiveReader & { changeCounter(): number } {
@@ -121,6 +130,14 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
       `SELECT a.id, a.published, a.skey FROM articles a WHERE a.draft = 0 AND a.published <= min(@p, @now)
        AND (a.published < @p OR a.skey > @k) AND (a.solo = 1 OR NOT EXISTS (
          SELECT 1 FROM articles b WHERE b.slug = a.slug AND b.id <> a.id AND b.draft = 0 AND b.published <= @now))
+       ORDER BY a.published DESC, a.skey LIMIT @limit`,
+    ),
+    position: db.prepare<{ now: number; offset: number }, Omit<ListedRow, 'id'>>(
+      `SELECT a.published, a.skey FROM articles a WHERE ${VISIBLE} ORDER BY a.published DESC, a.skey LIMIT 1 OFFSET @offset`,
+    ),
+    olderStamps: db.prepare<{ now: number; p: number; k: Buffer; limit: number }, StampRow>(
+      `SELECT a.slug, a.published, a.updated, a.skey FROM articles a
+       WHERE ${VISIBLE} AND a.published <= @p AND (a.published < @p OR a.skey > @k)
        ORDER BY a.published DESC, a.skey LIMIT @limit`,
     ),
     nextBoundary: db.prepare<[number], { t: number }>('SELECT t FROM boundaries WHERE t > ? ORDER BY t LIMIT 1'),
@@ -350,6 +367,34 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
     }
   }
 
+  /**
+   * Finds the window's first position once (an offset walk of the index), then follows on by keyset;
+   * in one read transaction, so another process's apply cannot shift the window halfway.
+   */
+  const stamps = db.transaction(({ now, limit, offset = 0 }: { now: number; limit: number; offset?: number }): ArticleStamp[] => {
+    const size = Math.floor(limit);
+    const skip = Math.floor(offset);
+    const out: ArticleStamp[] = [];
+    if (!(size > 0) || !Number.isSafeInteger(skip) || skip < 0) return out;
+    let cursor: { p: number; k: Buffer } = { p: Number.MAX_SAFE_INTEGER, k: Buffer.alloc(0) };
+    if (skip > 0) {
+      const before = s.position.get({ now, offset: skip - 1 });
+      if (!before) return out;
+      cursor = { p: before.published, k: before.skey };
+    }
+    while (out.length < size) {
+      const batch = Math.min(STAMP_BATCH, size - out.length);
+      const rows = s.olderStamps.all({ now, ...cursor, limit: batch });
+      for (const row of rows) {
+        out.push({ slug: row.slug, published: new Date(row.published), updated: row.updated === null ? undefined : new Date(row.updated) });
+      }
+      const last = rows.at(-1);
+      if (!last || rows.length < batch) break;
+      cursor = { p: last.published, k: last.skey };
+    }
+    return out;
+  });
+
   function* photos(): Generator<PhotoFile> {
     let after = '';
     for (;;) {
@@ -412,6 +457,7 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
       return target && isVisible(target, now) ? toArticle(target.id, now) : undefined;
     },
     list: (query) => articlesOf(listRows(query), query.now),
+    stamps,
     count: ({ now, taxonomy, term }) => countOf(now, taxonomy, term),
     terms,
     term(taxonomy, slug, now) {

@@ -2,7 +2,7 @@
  * The archive's tables. Bump SCHEMA_VERSION with any change here or in what a row means: an
  * index from another version is deleted and built again from the files.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Taxonomies as stored; ALL counts every article (the unfiltered list). */
 export const TAXONOMY = { category: 0, tag: 1, reporters: 2 } as const;
@@ -29,13 +29,15 @@ CREATE TABLE files (
 CREATE TABLE small_files (path TEXT PRIMARY KEY, kind TEXT NOT NULL) WITHOUT ROWID;
 
 -- Valid articles, unique slugs or not. solo: the only file with its slug (it owns it, whatever
--- the time); first: sort key of the smallest path among the files with its slug (group order).
+-- the time); first: sort key of the smallest path among the files with its slug (group order);
+-- updated: the article's own (ms, or NULL), for what lists articles without reading them (sitemaps).
 CREATE TABLE articles (
   id INTEGER PRIMARY KEY,
   path TEXT NOT NULL UNIQUE,
   slug TEXT NOT NULL,
   skey BLOB NOT NULL,
   published INTEGER NOT NULL,
+  updated INTEGER,
   draft INTEGER NOT NULL,
   solo INTEGER NOT NULL,
   first BLOB NOT NULL,
@@ -47,7 +49,8 @@ CREATE TABLE articles (
   has_image INTEGER NOT NULL
 );
 CREATE INDEX articles_by_slug ON articles (slug);
-CREATE INDEX articles_list ON articles (published DESC, skey, solo) WHERE draft = 0;
+-- slug and updated make it cover a sitemap's walk (lib/sitemaps.ts): no table row read per URL.
+CREATE INDEX articles_list ON articles (published DESC, skey, solo, slug, updated) WHERE draft = 0;
 CREATE INDEX articles_breaking ON articles (published DESC, skey) WHERE draft = 0 AND breaking = 1;
 CREATE INDEX articles_top ON articles (published DESC, skey) WHERE draft = 0 AND top = 1;
 CREATE INDEX articles_shared ON articles (slug) WHERE solo = 0;

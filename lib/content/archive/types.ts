@@ -1,6 +1,6 @@
 import type { ContentEntry } from '../files';
 import type { ContentProblem } from '../parse';
-import type { ArticleQuery, TermCount } from '../reader';
+import type { ArticleQuery, ArticleStamp, TermCount } from '../reader';
 import type { LoadResult } from '../schema';
 import type { Article, Page, PhotoFile, Reporter, SiteIdentity, Taxonomy } from '../types';
 
@@ -39,7 +39,7 @@ export interface ListQuery extends ArticleQuery {
   excludeSlug?: string;
 }
 
-export type { TermCount };
+export type { ArticleStamp, TermCount };
 
 /** Read-only questions over the index; each a bounded number of index lookups. */
 export interface ArchiveReader {
@@ -51,6 +51,11 @@ export interface ArchiveReader {
   redirect(oldSlug: string, now: number): Article | undefined;
   /** Published articles, newest first (then by slug), filtered. */
   list(query: ListQuery): Article[];
+  /**
+   * Every published article's slug and times, in `list`'s order: `limit` of them from `offset`.
+   * The offset is walked once over the index; the rest follows on from there, no article read.
+   */
+  stamps(query: { now: number; limit: number; offset?: number }): ArticleStamp[];
   /** How many published articles, or how many in one term. */
   count(query: { now: number; taxonomy?: Taxonomy; term?: string }): number;
   /** Terms with published articles (and, for reporters, every profile), by count then name. */

@@ -72,8 +72,8 @@ export function createWriter(db: Db): (changes: ArchiveChanges) => void {
     forgetSlugs: db.prepare<[number]>('DELETE FROM slug_changes WHERE counter <= ?'),
     deleteArticle: db.prepare('DELETE FROM articles WHERE id = ?'),
     insertArticle: db.prepare(
-      `INSERT INTO articles (path, slug, skey, published, draft, solo, first, breaking, breaking_until, live, live_until, top, has_image)
-       VALUES (@path, @slug, @skey, @published, @draft, 1, @first, @breaking, @breakingUntil, @live, @liveUntil, @top, @hasImage)`,
+      `INSERT INTO articles (path, slug, skey, published, updated, draft, solo, first, breaking, breaking_until, live, live_until, top, has_image)
+       VALUES (@path, @slug, @skey, @published, @updated, @draft, 1, @first, @breaking, @breakingUntil, @live, @liveUntil, @top, @hasImage)`,
     ),
     termsOf: db.prepare<[number], { taxonomy: number; term: string }>('SELECT taxonomy, term FROM article_terms WHERE article = ?'),
     deleteTerms: db.prepare('DELETE FROM article_terms WHERE article = ?'),
@@ -202,6 +202,7 @@ export function createWriter(db: Db): (changes: ArchiveChanges) => void {
         slug: article.slug,
         skey: sortKey(article.slug),
         published,
+        updated: toMs(article.updated),
         draft: article.draft ? 1 : 0,
         first: sortKey(path),
         breaking: article.breaking ? 1 : 0,
