@@ -8,7 +8,7 @@ import {
   listContentFilesAsync,
   type ContentEntry,
 } from './files';
-import { loadFile, type FileLoader, type LoadOptions } from './load-file';
+import { loadFile, type FileLoader, type FileToLoad, type LoadOptions } from './load-file';
 import { memoryRecords, type FileRecord, type FileRecords } from './file-records';
 import type { LoadResult } from './schema';
 import type { ContentSource } from './source';
@@ -283,7 +283,7 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
     for (let i = 0; i < listed.length; i += STAT_BATCH) {
       const batch = listed.slice(i, i + STAT_BATCH);
       const stats = await Promise.all(batch.map((entry) => fs.promises.stat(entry.absolute).catch(() => undefined)));
-      const changed: { entry: ContentEntry; size: number; mtimeMs: number }[] = [];
+      const changed: FileToLoad[] = [];
       for (const [j, entry] of batch.entries()) {
         seen.add(entry.path);
         const stat = stats[j];
@@ -318,7 +318,7 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
    * Parses content files with `loader`; a file that is no content is recorded unread. A loader that
    * cannot run is said once and set aside: the files are parsed here, as without one.
    */
-  async function loadElsewhere(loader: FileLoader, changed: { entry: ContentEntry; size: number; mtimeMs: number }[]) {
+  async function loadElsewhere(loader: FileLoader, changed: FileToLoad[]) {
     const content = changed.filter((file) => file.entry.kind !== 'other');
     const now = Date.now();
     let results: LoadResult[];
@@ -339,7 +339,7 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
     return changed.map((file) => byPath.get(file.entry.path));
   }
 
-  function record(changed: { entry: ContentEntry; size: number; mtimeMs: number }[], results: (LoadResult | undefined)[]): void {
+  function record(changed: FileToLoad[], results: (LoadResult | undefined)[]): void {
     for (const [i, file] of changed.entries()) files.set(file.entry, { size: file.size, mtimeMs: file.mtimeMs, result: results[i] });
   }
 

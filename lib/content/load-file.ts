@@ -17,6 +17,9 @@ export interface LoadOptions {
 /** What a stat says that reading a file needs. */
 export type FileStat = Pick<fs.Stats, 'size' | 'mtimeMs'>;
 
+/** A file to load, with what its stat said. */
+export type FileToLoad = { entry: ContentEntry } & FileStat;
+
 /**
  * Loads files as loadFile does, elsewhere than on the event loop (lib/workers/read-pool.ts: on the
  * machine's other cores); each result in the order asked. A file that cannot be read there gets
@@ -24,7 +27,7 @@ export type FileStat = Pick<fs.Stats, 'size' | 'mtimeMs'>;
  * at all, and the caller then loads on its own thread.
  */
 export interface FileLoader {
-  load(files: readonly ({ entry: ContentEntry } & FileStat)[], now: number, maxFileBytes: number): Promise<LoadResult[]>;
+  load(files: readonly FileToLoad[], now: number, maxFileBytes: number): Promise<LoadResult[]>;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });

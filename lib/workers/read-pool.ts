@@ -1,19 +1,13 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 
-import type { ContentEntry } from '@/lib/content/files';
-import type { FileLoader } from '@/lib/content/load-file';
+import type { FileLoader, FileToLoad } from '@/lib/content/load-file';
 import type { LoadResult } from '@/lib/content/schema';
 import type { BodyFormat } from '@/lib/content/types';
 
 import { RUNS_FROM_SOURCE, sourceWorker } from './source-worker';
 
-/** A file to load, with what its stat said. */
-export interface FileToLoad {
-  entry: ContentEntry;
-  size: number;
-  mtimeMs: number;
-}
+export type { FileToLoad };
 
 type ReadTask =
   | { op: 'load'; files: FileToLoad[]; now: number; maxFileBytes: number }
