@@ -130,7 +130,10 @@ async function* everything(
   // archive), each article read by its slug.
   for (let offset = 0; ; offset += STAMP_WINDOW) {
     const stamps = view.reader.stamps(now, STAMP_WINDOW, offset);
-    for (const stamp of stamps) {
+    // Oldest first within a window, so each batch's row ids ascend: FTS5 writes out what it holds
+    // in memory whenever a row id is not above the last one, and newest first made that every row
+    // (the first build of 100,000 took 250 s instead of ~60).
+    for (const stamp of stamps.toReversed()) {
       const article = view.reader.article(stamp.slug, now);
       if (article && !article.draft) yield article;
     }
