@@ -73,6 +73,8 @@ describe('toSearchText (HTML)', () => {
       '<svg><title>그림 제목</title><text>그림 글</text></svg><math><mi>x</mi></math>',
       '<textarea>입력 <b>칸</b></textarea><noscript>노스크립트</noscript><plaintext>평문 <p>끝',
       '&#x1F600; &#0; &bogus; &amp',
+      // rehype parses with scripting off: a <noscript>'s markup is elements, whose text is words.
+      '<p>앞</p><noscript><p>스크립트 없이 <b>보는</b> 글</p><img src="x" alt="대체"></noscript>',
     ];
     for (const body of bodies) expect(toSearchText(body, 'html'), body).toBe(viaHast(body));
   });

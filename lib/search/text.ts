@@ -18,7 +18,8 @@ type HtmlNode = DefaultTreeAdapterMap['node'];
  */
 function htmlText(body: string): string {
   const parts: string[] = [];
-  const stack: HtmlNode[] = [parseFragment(body)];
+  // As rehype-parse: with scripting off a <noscript>'s markup is elements, not raw text.
+  const stack: HtmlNode[] = [parseFragment(body, { scriptingEnabled: false })];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.nodeName === '#text') parts.push((node as DefaultTreeAdapterMap['textNode']).value);
