@@ -36,6 +36,21 @@ function fileProblem(path: string, message: string, line?: number, column?: numb
   return { ok: false, problems: [{ file: path, line, column, severity: 'error', message }] };
 }
 
+/** The first `limit` bytes of a file, or all of it if shorter, read through one descriptor. */
+function readAtMost(file: string, limit: number): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = Math.min(fs.fstatSync(fd).size, limit);
+    // A file growing as it is read: what the descriptor holds now, up to the limit.
+    const buffer = Buffer.allocUnsafe(Math.min(limit, size + 64 * 1024));
+    let read = 0;
+    for (let n = -1; n !== 0 && read < buffer.length; read += n) n = fs.readSync(fd, buffer, read, buffer.length - read, read);
+    return buffer.subarray(0, read);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Reads and validates one file; every failure becomes a located problem, never an exception. */
 export function loadFile(entry: ContentEntry, stat: FileStat, now: Date, options: LoadOptions): LoadResult {
   if (entry.kind === 'outside-link') {
@@ -46,15 +61,19 @@ export function loadFile(entry: ContentEntry, stat: FileStat, now: Date, options
     const photo = { path: entry.path, absolute: entry.absolute, size: stat.size, mtimeMs: stat.mtimeMs };
     return { ok: true, photo, warnings: [] };
   }
-  if (stat.size > options.maxFileBytes) {
-    return fileProblem(
+  const tooLarge = (size: number) =>
+    fileProblem(
       entry.path,
-      `파일이 너무 큽니다: ${stat.size.toLocaleString('en-US')}바이트 (한도 ${options.maxFileBytes.toLocaleString('en-US')}바이트)`,
+      `파일이 너무 큽니다: ${size.toLocaleString('en-US')}바이트 (한도 ${options.maxFileBytes.toLocaleString('en-US')}바이트)`,
     );
-  }
+  if (stat.size > options.maxFileBytes) return tooLarge(stat.size);
   let raw: string;
   try {
-    raw = decoder.decode(fs.readFileSync(entry.absolute));
+    // The limit holds for the bytes read, not only for the stat taken before (a file may grow in
+    // between: an editor's save in progress, or a batch stat'ed before its turn on a read thread).
+    const bytes = readAtMost(entry.absolute, options.maxFileBytes + 1);
+    if (bytes.length > options.maxFileBytes) return tooLarge(fs.statSync(entry.absolute).size);
+    raw = decoder.decode(bytes);
   } catch (error) {
     if (error instanceof TypeError) {
       return fileProblem(entry.path, 'UTF-8 글자가 아닙니다 (EUC-KR 같은 옛 인코딩이면 UTF-8로 저장해 주세요)', 1, 1);

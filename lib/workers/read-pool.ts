@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 
-import type { FileLoader, FileToLoad } from '@/lib/content/load-file';
+import { loadFile, type FileLoader, type FileToLoad } from '@/lib/content/load-file';
 import type { LoadResult } from '@/lib/content/schema';
 import type { BodyFormat } from '@/lib/content/types';
 
@@ -19,6 +19,13 @@ export type ReadReply =
 
 /** Work sent to a thread at once: enough to keep it busy between messages, little enough to spread. */
 const FILES_PER_JOB = 25;
+/**
+ * Files larger than this are loaded on the caller's thread (as without a pool), and a job holds at
+ * most this many bytes of files: Node 20 cannot always contain a thread that reaches its heap
+ * limit through one large string (nodejs/node#47224) — a 300 MB article under a CONTENT_MAX_BYTES
+ * set that high aborted the whole server, at every start. Articles are a few KB.
+ */
+export const MAX_THREAD_FILE_BYTES = 4 * 1024 * 1024;
 /**
  * A thread with nothing to do this long is stopped (a thread holds ~20 MiB): a server reads in
  * bulk at its first start and after large changes, then only a file now and then.
@@ -39,7 +46,10 @@ export interface ReadPool extends FileLoader {
   close(): Promise<void>;
 }
 
-/** No thread could start: nothing is wrong with the content, read it on the caller's thread. */
+/**
+ * No thread could start, or the pool was closed: nothing is wrong with the content, read it on
+ * the caller's thread (or not at all).
+ */
 export class ReadPoolUnavailable extends Error {
   override name = 'ReadPoolUnavailable';
 }
@@ -82,6 +92,7 @@ export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
   const slots: Slot[] = Array.from({ length: size }, () => ({}));
   const queue: Pending[] = [];
   let nextId = 0;
+  let closed = false;
 
   /**
    * A thread that failed (out of memory, a crash) fails its job; the next job gets a new thread.
@@ -154,6 +165,7 @@ export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
   }
 
   function run(task: ReadTask): Promise<ReadReply & { ok: true }> {
+    if (closed) return Promise.reject(new ReadPoolUnavailable('읽기 작업 스레드를 닫았습니다'));
     return new Promise((resolve, reject) => {
       queue.push({ job: { ...task, id: (nextId += 1) }, resolve, reject });
       dispatch();
@@ -168,7 +180,7 @@ export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
   }
 
   return {
-    load: (files, now, maxFileBytes) => {
+    load: async (files, now, maxFileBytes) => {
       const load = async (part: FileToLoad[]): Promise<LoadResult[]> =>
         (await run({ op: 'load', files: part, now, maxFileBytes })).results ?? [];
       // A thread that failed on a job (out of memory on some file): each of its files is tried
@@ -178,19 +190,41 @@ export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
           (results) => results[0] ?? failed(file, '결과가 없습니다'),
           (error: Error) => (error instanceof ReadPoolUnavailable ? Promise.reject(error) : failed(file, error.message)),
         );
-      return inJobs(files, FILES_PER_JOB, (part) =>
-        load(part).catch((error: Error) => (error instanceof ReadPoolUnavailable ? Promise.reject(error) : Promise.all(part.map(alone)))),
-      );
+      const onThread = (part: FileToLoad[]) =>
+        load(part).catch((error: Error) => (error instanceof ReadPoolUnavailable ? Promise.reject(error) : Promise.all(part.map(alone))));
+      const jobs: Promise<LoadResult[]>[] = [];
+      let part: FileToLoad[] = [];
+      let bytes = 0;
+      const send = () => {
+        if (part.length > 0) jobs.push(onThread(part));
+        part = [];
+        bytes = 0;
+      };
+      for (const file of files) {
+        if (file.size > MAX_THREAD_FILE_BYTES) {
+          // Here, in its place among the rest: loadFile refuses what is over the content limit unread.
+          send();
+          jobs.push(Promise.resolve().then(() => [loadFile(file.entry, file, new Date(now), { maxFileBytes })]));
+          continue;
+        }
+        if (part.length >= FILES_PER_JOB || bytes + file.size > MAX_THREAD_FILE_BYTES) send();
+        part.push(file);
+        bytes += file.size;
+      }
+      send();
+      return (await Promise.all(jobs)).flat();
     },
     texts: (bodies) => inJobs(bodies, FILES_PER_JOB, async (part) => (await run({ op: 'text', bodies: part })).texts ?? []),
     async close() {
-      for (const waiting of queue.splice(0)) waiting.reject(new Error('읽기 작업 스레드를 닫았습니다'));
+      closed = true;
+      const error = new ReadPoolUnavailable('읽기 작업 스레드를 닫았습니다');
+      for (const waiting of queue.splice(0)) waiting.reject(error);
       await Promise.all(
         slots.map(async (slot) => {
           clearTimeout(slot.idle);
           const worker = slot.worker;
           slot.worker = undefined;
-          slot.busy?.reject(new Error('읽기 작업 스레드를 닫았습니다'));
+          slot.busy?.reject(error);
           slot.busy = undefined;
           await worker?.terminate();
         }),

@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 
 import { withoutControlCharactersDeep } from './control-characters';
 
@@ -42,6 +42,36 @@ const YAML_ERRORS: Record<string, string> = {
 
 /** How many times an alias may be expanded: enough for real files, too few for a "billion laughs". */
 const MAX_ALIAS_COUNT = 50;
+/**
+ * The longest front matter read (characters): an article's has ~15 keys in a few hundred bytes,
+ * the seed's 600. Past this it is refused before YAML runs: 1 MB of front matter (a list of
+ * 500,000 items) took 4–6 s and 634 MiB to parse.
+ */
+export const MAX_FRONT_MATTER_CHARS = 64 * 1024;
+
+/**
+ * The first key that repeats one before it in the same map, checked with a set: the YAML
+ * library's own check compares each key with every key before it, so 100,000 distinct keys (1 MB)
+ * took 87 s.
+ */
+function firstDuplicateKey(doc: Document): { offset: number } | undefined {
+  let found: { offset: number } | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const item of map.items) {
+        const key = isScalar(item.key) ? item.key.value : item.key;
+        if (seen.has(key)) {
+          found = { offset: (isScalar(item.key) ? item.key.range?.[0] : undefined) ?? 0 };
+          return visit.BREAK;
+        }
+        seen.add(key);
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
 
 /**
  * Reads the YAML of any content file (an article's front matter, `_site.yml`, `_reporters/*.yml`)
@@ -51,14 +81,31 @@ const MAX_ALIAS_COUNT = 50;
  * Korean message at its line and column, said the same way for every kind of file.
  */
 export function readYaml(source: string, context: YamlContext): YamlResult {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false });
-  const first = doc.errors[0] ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   const prefix = context === 'front matter' ? 'front matter ' : '';
+  if (context === 'front matter' && source.length > MAX_FRONT_MATTER_CHARS) {
+    return {
+      ok: false,
+      problem: {
+        line: 1,
+        message: `front matter가 너무 깁니다: ${source.length.toLocaleString('en-US')}자 (한도 ${MAX_FRONT_MATTER_CHARS.toLocaleString('en-US')}자; 긴 글은 본문에 쓰세요)`,
+      },
+    };
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { schema: 'core', lineCounter, uniqueKeys: false, prettyErrors: false });
+  const first = doc.errors[0] ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (first) {
     const pos = lineCounter.linePos(first.pos[0]);
     const reason = YAML_ERRORS[first.code] ?? 'YAML 문법이 맞지 않습니다';
     return { ok: false, problem: { line: pos.line, column: pos.col, message: `${prefix}YAML 오류: ${reason} (${first.code})` } };
+  }
+  const duplicate = firstDuplicateKey(doc);
+  if (duplicate) {
+    const pos = lineCounter.linePos(duplicate.offset);
+    return {
+      ok: false,
+      problem: { line: pos.line, column: pos.col, message: `${prefix}YAML 오류: ${YAML_ERRORS.DUPLICATE_KEY} (DUPLICATE_KEY)` },
+    };
   }
   if (doc.contents !== null && !isMap(doc.contents)) {
     const subject = context === 'front matter' ? 'front matter는' : '이 파일은';
