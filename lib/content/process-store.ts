@@ -83,9 +83,15 @@ function openContentArchive(root: string, identity: string): Archive {
   }
 }
 
+/**
+ * A server of a build (stamped with its parsing code): it keeps its indexes on disk, reads its
+ * folder in the background and parses on read threads. Tests and tools run unstamped.
+ */
+const isBuiltServer = () => !!process.env.CONTENT_PARSER_VERSION;
+
 /** `DATA_DIR/content-index/<folder>.sqlite`, or undefined for a process without a build stamp. */
 function contentIndexFile(root: string): string | undefined {
-  if (!process.env.CONTENT_PARSER_VERSION) return undefined;
+  if (!isBuiltServer()) return undefined;
   const name = createHash('sha256').update(root).digest('hex').slice(0, 16);
   return path.join(getDataDir(), 'content-index', `${name}.sqlite`);
 }
@@ -95,7 +101,7 @@ function contentIndexFile(root: string): string | undefined {
  * search index), one a core; none for tests and tools, which read on their own thread.
  */
 export function getReadThreads(): ReadPool | undefined {
-  return process.env.CONTENT_PARSER_VERSION ? getReadPool() : undefined;
+  return isBuiltServer() ? getReadPool() : undefined;
 }
 
 /**
@@ -153,10 +159,9 @@ export function getContentStore(): ContentStore {
       const loading = { maxFileBytes: site.maxFileBytes, records };
       // A built server answers from its index at once and reads the folder behind it; without a
       // stamp (tests, tools) the index is in memory and the first read is done before answering.
-      const background = !!process.env.CONTENT_PARSER_VERSION;
       const source: ContentSource = git
         ? openGitSource({ root, ...git, ...loading, log })
-        : openFolderSource({ root, ...loading, live: true, background, loader: getReadThreads() });
+        : openFolderSource({ root, ...loading, live: true, background: isBuiltServer(), loader: getReadThreads() });
       opened = openArchiveStore({
         root,
         archive,
