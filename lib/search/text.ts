@@ -64,9 +64,15 @@ export async function getSearchText(article: Article): Promise<string> {
   return isLight(article) ? toSearchText(article.body, article.format) : heavyText(article);
 }
 
-/** Threads that take light bodies' words (lib/workers/read-pool.ts). */
+/** A body to take the words of. */
+export interface BodyToRead {
+  source: string;
+  format: BodyFormat;
+}
+
+/** Threads that take light bodies' words (lib/workers/read-pool.ts), each body's in order. */
 export interface TextThreads {
-  texts(bodies: readonly { source: string; format: BodyFormat }[]): Promise<string[]>;
+  texts(bodies: readonly BodyToRead[]): Promise<string[]>;
 }
 
 /**

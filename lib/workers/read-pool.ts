@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 
 import { loadFile, type FileLoader, type FileToLoad } from '@/lib/content/load-file';
 import type { LoadResult } from '@/lib/content/schema';
-import type { BodyFormat } from '@/lib/content/types';
+import type { BodyToRead, TextThreads } from '@/lib/search/text';
 
 import { RUNS_FROM_SOURCE, sourceWorker } from './source-worker';
 
@@ -11,7 +11,7 @@ export type { FileToLoad };
 
 type ReadTask =
   | { op: 'load'; files: FileToLoad[]; now: number; maxFileBytes: number }
-  | { op: 'text'; bodies: { source: string; format: BodyFormat }[] };
+  | { op: 'text'; bodies: BodyToRead[] };
 export type ReadJob = ReadTask & { id: number };
 export type ReadReply =
   | { id: number; ok: true; results?: LoadResult[]; texts?: string[] }
@@ -40,9 +40,7 @@ const WORKER_HEAP_MB = 512;
  * its bodies' words on every core instead of one. Only bodies within the inline limits are sent
  * for words (lib/search/text.ts); heavier ones go to the render pool, which has time budgets.
  */
-export interface ReadPool extends FileLoader {
-  /** The search words of each body, in order. */
-  texts(bodies: readonly { source: string; format: BodyFormat }[]): Promise<string[]>;
+export interface ReadPool extends FileLoader, TextThreads {
   close(): Promise<void>;
 }
 
@@ -172,13 +170,6 @@ export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
     });
   }
 
-  /** `items` in jobs of `per`, run on every thread at once; the answers in order. */
-  async function inJobs<T, R>(items: readonly T[], per: number, ask: (part: T[]) => Promise<R[]>): Promise<R[]> {
-    const parts: Promise<R[]>[] = [];
-    for (let i = 0; i < items.length; i += per) parts.push(ask(items.slice(i, i + per)));
-    return (await Promise.all(parts)).flat();
-  }
-
   return {
     load: async (files, now, maxFileBytes) => {
       const load = async (part: FileToLoad[]): Promise<LoadResult[]> =>
@@ -214,7 +205,14 @@ export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
       send();
       return (await Promise.all(jobs)).flat();
     },
-    texts: (bodies) => inJobs(bodies, FILES_PER_JOB, async (part) => (await run({ op: 'text', bodies: part })).texts ?? []),
+    // Bodies here are light (lib/search/text.ts sends no other): jobs of FILES_PER_JOB, every thread at once.
+    texts: async (bodies) => {
+      const jobs: Promise<string[]>[] = [];
+      for (let i = 0; i < bodies.length; i += FILES_PER_JOB) {
+        jobs.push(run({ op: 'text', bodies: bodies.slice(i, i + FILES_PER_JOB) }).then((reply) => reply.texts ?? []));
+      }
+      return (await Promise.all(jobs)).flat();
+    },
     async close() {
       closed = true;
       const error = new ReadPoolUnavailable('읽기 작업 스레드를 닫았습니다');
