@@ -7,7 +7,7 @@ export interface SearchFields {
   featureText?: string;
   categories: readonly string[];
   tags: readonly string[];
-  /** The body's plain text (lib/search/text.ts getSearchText). */
+  /** The body's plain text (lib/search/text.ts getSearchTexts). */
   body: string;
 }
 

@@ -1,16 +1,17 @@
-import { describe, expect, it } from 'vitest';
-
-import { parseFrontMatter } from '@/lib/content/parse';
-import { toArticle } from '@/lib/content/schema';
-
 import fs from 'node:fs';
 import path from 'node:path';
 
 import { toString as hastToString } from 'hast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
 
-import { getSearchText, toSearchText } from './text';
+import { parseFrontMatter } from '@/lib/content/parse';
+import { toArticle } from '@/lib/content/schema';
+
+import { getSearchTexts, toSearchText } from './text';
+
+const getSearchText = async (article: Parameters<typeof getSearchTexts>[0][number]) => (await getSearchTexts([article]))[0] ?? '';
 
 function article(path: string, body: string) {
   const parsed = parseFrontMatter(`---\ntitle: 제목\ndate: 2024-01-01\n---\n${body}\n`);
@@ -20,7 +21,7 @@ function article(path: string, body: string) {
   return result.article;
 }
 
-describe('getSearchText', () => {
+describe('getSearchTexts, without read threads', () => {
   it('reads a big body in the render worker while the event loop keeps ticking', async () => {
     // The heaviest HTML the limits accept: parse5 takes up to a second over it.
     const body = `${Array.from({ length: 20 }, (_, i) => `<b class="c${i}">`).join('')}${'<p>무거운 문단'.repeat(19_980)}`;

@@ -59,11 +59,6 @@ const heavyText = (article: Article) =>
     .text(article.body, article.format, article.source.path)
     .catch(() => '');
 
-/** An article body's words for the search index; empty when the body cannot be parsed in time. */
-export async function getSearchText(article: Article): Promise<string> {
-  return isLight(article) ? toSearchText(article.body, article.format) : heavyText(article);
-}
-
 /** A body to take the words of. */
 export interface BodyToRead {
   source: string;
@@ -76,7 +71,8 @@ export interface TextThreads {
 }
 
 /**
- * Many articles' words, in order: the light bodies on `threads` all at once (every core; on this
+ * Articles' body words for the search index, in order (empty for a body that cannot be parsed in
+ * time): the light bodies on `threads` all at once (every core; on this
  * thread without them, or if they fail), the heavy ones one at a time in the render workers, which
  * readers' pages share.
  */
