@@ -51,6 +51,11 @@ const MAX_TOUCHED = 1000;
 const SLICE_MS = 10;
 /** Files stat'ed at once by a background read. */
 const STAT_BATCH = 200;
+/**
+ * A background read of fewer files than this parses them here: starting the read threads takes
+ * longer (~0.5 s) than parsing them (~0.6 ms a file), and a small site is whole at once.
+ */
+const LOADER_FROM_FILES = 1000;
 
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -276,6 +281,7 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
     await watcher?.ready;
     const listed = await listContentFilesAsync(root);
     listing.replace(listed);
+    const large = listed.length >= LOADER_FROM_FILES;
     const seen = new Set<string>();
     let settling = false;
     let sliceStart = performance.now();
@@ -290,7 +296,7 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
         const state = stat && stateOf(entry, stat, Date.now(), settle);
         if (state === 'settling') settling = true;
         if (state !== 'changed' || !stat) continue;
-        if (usable) {
+        if (large && usable) {
           changed.push({ entry, size: stat.size, mtimeMs: stat.mtimeMs });
         } else {
           updateFile(entry, stat, Date.now(), settle);
@@ -300,7 +306,7 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
           }
         }
       }
-      if (usable && changed.length > 0) {
+      if (large && usable && changed.length > 0) {
         const loading = loadElsewhere(usable, changed);
         const before = recorded;
         recorded = before.then(async () => record(changed, await loading));
