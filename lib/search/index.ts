@@ -93,7 +93,9 @@ async function putChanged(index: SearchIndex, articles: Iterable<Article | strin
   const flush = async () => {
     const ready = batch;
     batch = [];
-    const texts = getSearchTexts(ready, getReadThreads());
+    // A full batch is bulk work (a first build, a large change): worth the read threads' start.
+    // A few changed articles, or a small site, are read here.
+    const texts = getSearchTexts(ready, ready.length >= BATCH ? getReadThreads() : undefined);
     await writing;
     writing = texts.then(async (bodies) => {
       index.putMany(ready.map((article, i) => toIndexed(article, bodies[i] ?? '')));
