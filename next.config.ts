@@ -56,7 +56,7 @@ function contentParserVersion(): string {
     .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
     .sort()
     .map((name) => path.join(folder, name));
-  for (const file of [...sources, 'lib/site.ts', 'lib/text/characters.ts', 'package-lock.json']) {
+  for (const file of [...sources, 'lib/site.ts', 'lib/verification.ts', 'lib/text/characters.ts', 'package-lock.json']) {
     hash.update(fs.readFileSync(path.resolve(import.meta.dirname, file)));
   }
   return hash.digest('hex').slice(0, 16);
