@@ -98,6 +98,11 @@ const nextConfig: NextConfig = {
     '/og/[slug]': ['./node_modules/pretendard/dist/public/static/Pretendard-Bold.otf'],
     '/logo.png': ['./node_modules/pretendard/dist/public/static/Pretendard-Bold.otf'],
   },
+  // IndexNow's key file, `/<key>.txt`, for whatever key the server is started with; a name that
+  // cannot be a key (robots.txt, ads.txt: shorter than 8) never gets here.
+  async rewrites() {
+    return [{ source: '/:key([a-zA-Z0-9-]{8,128}).txt', destination: '/indexnow/:key' }];
+  },
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

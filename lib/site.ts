@@ -238,3 +238,60 @@ export function getContentGit(): ContentGitConfig | undefined {
 
 /** Redis shared by several instances (`REDIS_URL`, `REDIS_PREFIX`), or none; see lib/cluster/redis.mjs. */
 export { redisConfig as getRedis } from './cluster/redis.mjs';
+
+/** IndexNow (`INDEXNOW_KEY`, `INDEXNOW_ENDPOINTS`): where each publish, edit and deletion is announced. */
+export interface IndexNowSetting {
+  /** 8–128 of a–z, A–Z, 0–9 and `-`; served at `/<key>.txt`. */
+  key: string;
+  /** Absolute http(s) URLs, each posted every batch. */
+  endpoints: readonly string[];
+}
+
+/** Naver Search Advisor's and Bing's documented endpoints (each shares what it is sent with the others). */
+export const INDEXNOW_DEFAULT_ENDPOINTS = ['https://searchadvisor.naver.com/indexnow', 'https://www.bing.com/indexnow'] as const;
+
+const INDEXNOW_KEY = /^[a-zA-Z0-9-]{8,128}$/;
+
+/** Whether `key` is what the IndexNow protocol accepts as a key. */
+export function isIndexNowKey(key: string): boolean {
+  return INDEXNOW_KEY.test(key);
+}
+
+/**
+ * IndexNow, or undefined when off: unset, or a key IndexNow would refuse (said once, naming what a
+ * key may be). Endpoints that are not http(s) URLs are said once and left out; none left is off.
+ */
+export function getIndexNowSetting(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  log: (line: string) => void = console.error,
+): IndexNowSetting | undefined {
+  const key = env.INDEXNOW_KEY?.trim();
+  if (!key) return undefined;
+  if (!isIndexNowKey(key)) {
+    sayOnce(
+      `INDEXNOW_KEY는 영문자, 숫자, -로 된 8~128자여야 해서 IndexNow 알림을 끕니다 (지금 ${key.length}자)`,
+      log,
+    );
+    return undefined;
+  }
+  const endpoints: string[] = [];
+  const listed = env.INDEXNOW_ENDPOINTS?.trim() ? env.INDEXNOW_ENDPOINTS.split(',') : [...INDEXNOW_DEFAULT_ENDPOINTS];
+  for (const raw of listed.map((e) => e.trim()).filter(Boolean)) {
+    let url: URL | undefined;
+    try {
+      url = new URL(raw);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) {
+      sayOnce(`INDEXNOW_ENDPOINTS의 "${raw.slice(0, 200)}"은(는) http(s) 주소가 아니어서 쓰지 않습니다`, log);
+    } else if (!endpoints.includes(url.href)) {
+      endpoints.push(url.href);
+    }
+  }
+  if (endpoints.length === 0) {
+    sayOnce('INDEXNOW_ENDPOINTS에 쓸 수 있는 주소가 없어 IndexNow 알림을 끕니다', log);
+    return undefined;
+  }
+  return { key, endpoints };
+}
