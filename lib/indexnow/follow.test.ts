@@ -4,6 +4,7 @@ import { openArchive, type Archive } from '@/lib/content/archive/archive';
 import { archiveContentReader } from '@/lib/content/archive/content-reader';
 import { toSourceFile } from '@/lib/content/archive/test-support';
 import { makeView } from '@/lib/content/view';
+import type { SiteSettings } from '@/lib/site';
 
 import { openUrlBatcher } from './batch';
 import type { ChangeClaims } from './claim';
@@ -11,7 +12,7 @@ import { ownEveryChange } from './claim';
 import { openIndexNowFollower } from './follow';
 
 const t0 = new Date('2026-12-01T09:00:00+09:00');
-const settings = { url: 'https://news.example.kr' };
+const settings: SiteSettings = { url: 'https://news.example.kr' };
 const file = (path: string, front: string) => toSourceFile(path, `---\n${front}\n---\n본문\n`, t0);
 const url = (slug: string) => `https://news.example.kr/articles/${slug}`;
 
@@ -21,17 +22,17 @@ afterEach(() => {
 });
 
 /** One instance over a shared change history: its own index, the same claims. */
-function instance(claims: ChangeClaims, version: () => string | undefined = () => undefined) {
+function instance(claims: ChangeClaims, version: () => string | undefined = () => undefined, site = settings, logged: string[] = []) {
   const archive = openArchive({ file: ':memory:', fingerprint: 'indexnow-follow' });
   opened.push(archive);
   let now = t0;
   const sent: string[][] = [];
   const follower = openIndexNowFollower({
-    view: () => makeView(archiveContentReader(archive, archive.changeCounter()), now, settings),
+    view: () => makeView(archiveContentReader(archive, archive.changeCounter()), now, site),
     version,
     claims,
     batcher: openUrlBatcher({ delayMs: 60_000, maxPending: 1000, send: async (urls) => void sent.push(urls.sort()), log: () => {} }),
-    log: () => {},
+    log: (line) => logged.push(line),
   });
   return {
     apply: (upserts: ReturnType<typeof file>[], removals: string[] = []) => archive.apply({ upserts, removals }),
@@ -90,6 +91,17 @@ describe('the IndexNow follower', () => {
     commit = 'c3';
     for (const i of [a, b]) i.apply([file('two.md', 'title: 고친 둘\ndate: 2026-11-02')]);
     expect([...(await b.batch()), ...(await a.batch())]).toEqual([url('two')]);
+  });
+
+  it('without the public address (no SITE_URL, no url in _site.yml) nothing is announced, and that is said once', async () => {
+    const logged: string[] = [];
+    const site = instance(ownEveryChange, () => undefined, {}, logged);
+    await site.batch();
+    site.apply([file('new.md', 'title: 새 기사\ndate: 2026-11-30')]);
+    expect(await site.batch()).toEqual([]);
+    site.apply([file('other.md', 'title: 다른 기사\ndate: 2026-11-30')]);
+    expect(await site.batch()).toEqual([]);
+    expect(logged.filter((line) => line.includes('사이트 주소'))).toHaveLength(1);
   });
 
   it('a failure to read the content is said once per episode, never thrown', async () => {

@@ -12,7 +12,7 @@ import {
 import type { Pause } from '@/lib/content/published-changes';
 import { getContentIdentity, getContentStore } from '@/lib/content/process-store';
 import { absoluteUrl, articlePath } from '@/lib/paths';
-import { getIndexNowSetting, getRedis, type IndexNowSetting } from '@/lib/site';
+import { getIndexNowSetting, getRedis, siteDefaults, type IndexNowSetting } from '@/lib/site';
 
 import { openUrlBatcher, type UrlBatcher } from './batch';
 import { openRedisClaims, ownEveryChange, type ChangeClaims } from './claim';
@@ -53,6 +53,7 @@ export function openIndexNowFollower(options: IndexNowFollowerOptions): IndexNow
   let mark: PublishedMark | undefined;
   let running: Promise<void> | undefined;
   let failing = false;
+  let saidNoUrl = false;
 
   async function look(): Promise<void> {
     const view = options.view();
@@ -64,6 +65,13 @@ export function openIndexNowFollower(options: IndexNowFollowerOptions): IndexNow
     const changes = await getPublishedChanges(view, mark, options.pause);
     mark = changes.mark;
     if (changes.slugs.length === 0) return;
+    // Engines refuse URLs of a host whose key file they cannot fetch: without the public address
+    // (the built-in localhost one) there is nothing to announce yet.
+    if (getMasthead(view).url === siteDefaults.url) {
+      if (!saidNoUrl) options.log('[indexnow] 사이트 주소(SITE_URL 또는 _site.yml의 url)가 없어 바뀐 기사를 알리지 않습니다');
+      saidNoUrl = true;
+      return;
+    }
     const version = options.version() ?? '';
     const urlOf = new Map(changes.slugs.map((slug) => {
       const url = absoluteUrl(view, articlePath(slug));
