@@ -78,7 +78,7 @@ export function openIndexNowFollower(options: IndexNowFollowerOptions): IndexNow
       return [`${version}\n${url}`, url];
     }));
     const won = await options.claims.claim([...urlOf.keys()]);
-    options.batcher.add(won.map((id) => urlOf.get(id) ?? ''));
+    options.batcher.add(won.flatMap((id) => urlOf.get(id) ?? []));
   }
 
   return {
