@@ -28,6 +28,9 @@ export async function register() {
     }
     const { startContentWatch } = await import('@/lib/content/process-store');
     startContentWatch();
+    // IndexNow (INDEXNOW_KEY): a wrong key is said here, once, and the feature stays off.
+    const { startIndexNow } = await import('@/lib/indexnow/follow');
+    startIndexNow();
     // Build the search index in the background, in chunks that leave requests room to run.
     const { warmSearchIndex } = await import('@/lib/search');
     setTimeout(warmSearchIndex, 1000).unref();

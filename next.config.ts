@@ -56,7 +56,7 @@ function contentParserVersion(): string {
     .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
     .sort()
     .map((name) => path.join(folder, name));
-  for (const file of [...sources, 'lib/site.ts', 'lib/text/characters.ts', 'package-lock.json']) {
+  for (const file of [...sources, 'lib/site.ts', 'lib/verification.ts', 'lib/text/characters.ts', 'package-lock.json']) {
     hash.update(fs.readFileSync(path.resolve(import.meta.dirname, file)));
   }
   return hash.digest('hex').slice(0, 16);
@@ -97,6 +97,11 @@ const nextConfig: NextConfig = {
   outputFileTracingIncludes: {
     '/og/[slug]': ['./node_modules/pretendard/dist/public/static/Pretendard-Bold.otf'],
     '/logo.png': ['./node_modules/pretendard/dist/public/static/Pretendard-Bold.otf'],
+  },
+  // IndexNow's key file, `/<key>.txt`, for whatever key the server is started with; a name that
+  // cannot be a key (robots.txt, ads.txt: shorter than 8) never gets here.
+  async rewrites() {
+    return [{ source: '/:key([a-zA-Z0-9-]{8,128}).txt', destination: '/indexnow/:key' }];
   },
   async headers() {
     return [

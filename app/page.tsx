@@ -8,11 +8,17 @@ import { getCategories, getLeadArticle, getMasthead, getView, listArticles } fro
 import { feedAlternates } from '@/lib/metadata';
 import { categoryPath, HOME_PATH } from '@/lib/paths';
 import { toWebSiteJsonLd } from '@/lib/structured-data';
+import { toVerificationMetaTags } from '@/lib/verification';
 
 export const revalidate = 10;
 
 export function generateMetadata(): Metadata {
-  return { alternates: { canonical: HOME_PATH, types: feedAlternates(getView()) } };
+  const view = getView();
+  return {
+    alternates: { canonical: HOME_PATH, types: feedAlternates(view) },
+    // Search engines look for their ownership tokens on the home page only.
+    verification: { other: toVerificationMetaTags(getMasthead(view).verification) },
+  };
 }
 
 const LATEST = 8;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { getRemoteImagesSetting } from './site';
+import { getIndexNowSetting, getRemoteImagesSetting } from './site';
 
 function read(env: Record<string, string>) {
   const logged: string[] = [];
@@ -52,5 +52,44 @@ describe('getRemoteImagesSetting (REMOTE_IMAGES)', () => {
       NODE_ENV: 'production',
     });
     expect(forced.setting.testAllowHosts).toEqual(['10.0.0.5:443']);
+  });
+});
+
+describe('getIndexNowSetting (INDEXNOW_KEY, INDEXNOW_ENDPOINTS)', () => {
+  const read = (env: Record<string, string>) => {
+    const logged: string[] = [];
+    return { setting: getIndexNowSetting(env, (line) => logged.push(line)), logged };
+  };
+
+  it('is off without a key; with one it posts to Naver and Bing unless endpoints are given', () => {
+    expect(read({}).setting).toBeUndefined();
+    expect(read({ INDEXNOW_KEY: 'a1b2c3d4-e5f6' }).setting).toEqual({
+      key: 'a1b2c3d4-e5f6',
+      endpoints: ['https://searchadvisor.naver.com/indexnow', 'https://www.bing.com/indexnow'],
+    });
+    expect(
+      read({ INDEXNOW_KEY: 'a1b2c3d4-e5f6', INDEXNOW_ENDPOINTS: ' http://127.0.0.1:4000/indexnow , https://x.test/in' }).setting
+        ?.endpoints,
+    ).toEqual(['http://127.0.0.1:4000/indexnow', 'https://x.test/in']);
+  });
+
+  it.each([
+    ['too short', 'abc123'],
+    ['with characters IndexNow refuses', 'abcd1234"<script>'],
+    ['too long', 'k'.repeat(129)],
+  ])('a key %s turns the feature off with one line naming the rule', (_, key) => {
+    const first = read({ INDEXNOW_KEY: key });
+    expect(first.setting).toBeUndefined();
+    expect(first.logged).toEqual([expect.stringMatching(/^INDEXNOW_KEY는 영문자, 숫자, -로 된 8~128자여야 해서 IndexNow 알림을 끕니다/)]);
+    expect(first.logged[0]).not.toContain(key);
+  });
+
+  it('an endpoint that is not an http(s) URL is said and left out; none left is off', () => {
+    const some = read({ INDEXNOW_KEY: 'a1b2c3d4', INDEXNOW_ENDPOINTS: 'ftp://x.test/in,not a url,https://ok.test/in' });
+    expect(some.setting?.endpoints).toEqual(['https://ok.test/in']);
+    expect(some.logged).toHaveLength(2);
+    const none = read({ INDEXNOW_KEY: 'a1b2c3d4', INDEXNOW_ENDPOINTS: 'javascript:alert(1)' });
+    expect(none.setting).toBeUndefined();
+    expect(none.logged.at(-1)).toBe('INDEXNOW_ENDPOINTS에 쓸 수 있는 주소가 없어 IndexNow 알림을 끕니다');
   });
 });

@@ -1,5 +1,7 @@
 import path from 'node:path';
 
+import { getTokenProblem, toVerificationName, VERIFICATION_LIMITS, type SiteVerification } from '@/lib/verification';
+
 /** Reads a positive whole number from the environment, falling back when unset or invalid. */
 function positiveInt(value: string | undefined, fallback: number): number {
   const parsed = Number(value);
@@ -69,16 +71,59 @@ export interface SiteSettings {
   description?: string;
   /** An http(s) origin without a path, or undefined (a bad `SITE_URL` is said once and ignored). */
   url?: string;
+  /** `SITE_VERIFICATION_<NAME>`: an engine's tokens, replacing `_site.yml`'s for that engine. */
+  verification?: SiteVerification;
 }
 
-/** `SITE_NAME`, `SITE_DESCRIPTION` and `SITE_URL`: the one place they are read. */
+const VERIFICATION_PREFIX = 'SITE_VERIFICATION_';
+
+/**
+ * `SITE_VERIFICATION_NAVER=token` (several comma-separated): the engine is the rest of the name
+ * in lower case, `_` read as `-`. A token that cannot be one is said once and left out.
+ */
+function getVerificationSettings(
+  env: Readonly<Record<string, string | undefined>>,
+  log: (line: string) => void,
+): SiteVerification | undefined {
+  const verification: Record<string, string[]> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (!key.startsWith(VERIFICATION_PREFIX) || !value?.trim()) continue;
+    const name = toVerificationName(key.slice(VERIFICATION_PREFIX.length).replaceAll('_', '-'));
+    if (!name) {
+      sayOnce(`${key}: 검색엔진 이름으로 쓸 수 없어 쓰지 않습니다 (예: SITE_VERIFICATION_NAVER)`, log);
+      continue;
+    }
+    const tokens: string[] = [];
+    for (const token of value.split(',').map((t) => t.trim()).filter(Boolean).slice(0, VERIFICATION_LIMITS.tokens)) {
+      const why = getTokenProblem(token);
+      if (why) sayOnce(`${key}: 토큰을 쓰지 않습니다: ${why}`, log);
+      else tokens.push(token);
+    }
+    if (tokens.length > 0 && Object.keys(verification).length < VERIFICATION_LIMITS.names) verification[name] = tokens;
+  }
+  return Object.keys(verification).length > 0 ? verification : undefined;
+}
+
+// The process's own: every request's view asks, and walking the environment each time would cost.
+let processVerification: { value: SiteVerification | undefined } | undefined;
+
+/** `SITE_NAME`, `SITE_DESCRIPTION`, `SITE_URL` and `SITE_VERIFICATION_*`: the one place they are read. */
 export function getSiteSettings(
   env: Readonly<Record<string, string | undefined>> = process.env,
+  log: (line: string) => void = console.error,
 ): SiteSettings {
+  let verification: SiteVerification | undefined;
+  if (env === process.env) {
+    processVerification ??= { value: getVerificationSettings(env, log) };
+    verification = processVerification.value;
+  } else {
+    verification = getVerificationSettings(env, log);
+  }
   return {
     name: env.SITE_NAME || undefined,
     description: env.SITE_DESCRIPTION || undefined,
     url: getSiteUrlOverride(env.SITE_URL),
+    verification,
   };
 }
 
@@ -193,3 +238,60 @@ export function getContentGit(): ContentGitConfig | undefined {
 
 /** Redis shared by several instances (`REDIS_URL`, `REDIS_PREFIX`), or none; see lib/cluster/redis.mjs. */
 export { redisConfig as getRedis } from './cluster/redis.mjs';
+
+/** IndexNow (`INDEXNOW_KEY`, `INDEXNOW_ENDPOINTS`): where each publish, edit and deletion is announced. */
+export interface IndexNowSetting {
+  /** 8–128 of a–z, A–Z, 0–9 and `-`; served at `/<key>.txt`. */
+  key: string;
+  /** Absolute http(s) URLs, each posted every batch. */
+  endpoints: readonly string[];
+}
+
+/** Naver Search Advisor's and Bing's documented endpoints (each shares what it is sent with the others). */
+export const INDEXNOW_DEFAULT_ENDPOINTS = ['https://searchadvisor.naver.com/indexnow', 'https://www.bing.com/indexnow'] as const;
+
+const INDEXNOW_KEY = /^[a-zA-Z0-9-]{8,128}$/;
+
+/** Whether `key` is what the IndexNow protocol accepts as a key. */
+export function isIndexNowKey(key: string): boolean {
+  return INDEXNOW_KEY.test(key);
+}
+
+/**
+ * IndexNow, or undefined when off: unset, or a key IndexNow would refuse (said once, naming what a
+ * key may be). Endpoints that are not http(s) URLs are said once and left out; none left is off.
+ */
+export function getIndexNowSetting(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  log: (line: string) => void = console.error,
+): IndexNowSetting | undefined {
+  const key = env.INDEXNOW_KEY?.trim();
+  if (!key) return undefined;
+  if (!isIndexNowKey(key)) {
+    sayOnce(
+      `INDEXNOW_KEY는 영문자, 숫자, -로 된 8~128자여야 해서 IndexNow 알림을 끕니다 (지금 ${key.length}자)`,
+      log,
+    );
+    return undefined;
+  }
+  const endpoints: string[] = [];
+  const listed = env.INDEXNOW_ENDPOINTS?.trim() ? env.INDEXNOW_ENDPOINTS.split(',') : [...INDEXNOW_DEFAULT_ENDPOINTS];
+  for (const raw of listed.map((e) => e.trim()).filter(Boolean)) {
+    let url: URL | undefined;
+    try {
+      url = new URL(raw);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) {
+      sayOnce(`INDEXNOW_ENDPOINTS의 "${raw.slice(0, 200)}"은(는) http(s) 주소가 아니어서 쓰지 않습니다`, log);
+    } else if (!endpoints.includes(url.href)) {
+      endpoints.push(url.href);
+    }
+  }
+  if (endpoints.length === 0) {
+    sayOnce('INDEXNOW_ENDPOINTS에 쓸 수 있는 주소가 없어 IndexNow 알림을 끕니다', log);
+    return undefined;
+  }
+  return { key, endpoints };
+}

@@ -36,3 +36,5 @@ export {
 } from './queries';
 export type { CategorySummary, ListingPage, LiveCoverage, Masthead } from './queries';
 export { formatProblem } from './snapshot';
+export { getPublishedChanges, markPublished } from './published-changes';
+export type { PublishedMark } from './published-changes';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { site, siteDefaults } from '@/lib/site';
 import { readSlugParam } from '@/lib/slug-param';
+import type { SiteVerification } from '@/lib/verification';
 
 import type { ArticleQuery, ArticleStamp, ContentReader } from './reader';
 import type { Article, ArticleSource, Category, LiveUpdate, Page, Reporter, SiteIdentity, Taxonomy } from './types';
@@ -247,8 +248,11 @@ export function getPages(view: ContentView): readonly Page[] {
 }
 
 /** The publication as every page shows it: `_site.yml`, environment overrides, defaults. */
-export interface Masthead extends Omit<SiteIdentity, 'name' | 'description' | 'url' | 'source' | 'copyright'> {
+export interface Masthead
+  extends Omit<SiteIdentity, 'name' | 'description' | 'url' | 'source' | 'copyright' | 'verification'> {
   name: string;
+  /** Search engines' ownership tokens by engine: `_site.yml`'s, with the operator's replacing them per engine. */
+  verification: SiteVerification;
   description: string;
   /** The public URL without a trailing slash: absolute links, feeds, sitemaps and JSON-LD use it. */
   url: string;
@@ -259,7 +263,7 @@ const mastheads = new WeakMap<ContentView, Masthead>();
 
 /**
  * The masthead: `_site.yml` (the last good one if it broke), with the operator's `SITE_NAME`,
- * `SITE_DESCRIPTION` and `SITE_URL` (the view's settings) overriding it, and the built-in values
+ * `SITE_DESCRIPTION`, `SITE_URL` and `SITE_VERIFICATION_*` (the view's settings) overriding it, and the built-in values
  * otherwise. The copyright line defaults to `ⓒ <name>. 무단전재 및 재배포 금지`, with the
  * AI-training notice when `ai_training: disallow`.
  */
@@ -280,6 +284,8 @@ export function getMasthead(view: ContentView): Masthead {
     description: settings.description || file.description || siteDefaults.description,
     url: settings.url ?? file.url ?? siteDefaults.url,
     copyright,
+    // An engine the operator names replaces the file's tokens for that engine; the others stay.
+    verification: { ...file.verification, ...settings.verification },
   };
   mastheads.set(view, masthead);
   return masthead;

@@ -5,6 +5,7 @@ import { toSiteUrl } from '@/lib/site';
 import { FIELD_LIMITS, tooLong } from './field-limits';
 import { readYaml } from './format/yaml';
 import { toImageRef } from './image-ref';
+import { toSiteVerification } from './site-verification';
 import type { ArticleSource, ContentProblem, SiteIdentity } from './types';
 
 export type SiteIdentityResult =
@@ -69,7 +70,9 @@ export function toSiteIdentity(source: string, file: ArticleSource): SiteIdentit
   const read = readYaml(source, 'file');
   if (!read.ok) return { ok: false, problems: [{ file: file.path, severity: 'error', ...read.problem }] };
   const lineOf = (key: PropertyKey | undefined) => (typeof key === 'string' ? read.value.valueLines.get(key) : undefined);
-  const result = siteSchema.safeParse(read.value.data);
+  // Read on its own: a wrong token is an error at its line, and the rest of the file still counts.
+  const { verification: raw, ...rest } = read.value.data;
+  const result = siteSchema.safeParse(rest);
   if (!result.success) {
     return {
       ok: false,
@@ -92,10 +95,11 @@ export function toSiteIdentity(source: string, file: ArticleSource): SiteIdentit
     severity: 'warning',
     message: `${label}(${key})이 없습니다: 인터넷신문은 모든 페이지에 밝혀야 합니다`,
   }));
+  const verification = toSiteVerification(raw, file, read.value.lineAt);
   const officer = fm.youth_protection_officer;
   return {
     ok: true,
-    warnings,
+    warnings: [...verification.problems, ...warnings],
     site: {
       name: fm.name || undefined,
       description: fm.description || undefined,
@@ -117,6 +121,7 @@ export function toSiteIdentity(source: string, file: ArticleSource): SiteIdentit
       copyright: fm.copyright || undefined,
       logo: logo?.ref,
       aiTraining: fm.ai_training ?? 'allow',
+      verification: verification.verification,
       source: file,
     },
   };

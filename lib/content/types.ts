@@ -1,3 +1,5 @@
+import type { SiteVerification } from '@/lib/verification';
+
 import type { ImageRef } from './image-ref';
 
 /** A category or a tag as readers see it: its display name and the stable slug in its URL. */
@@ -130,6 +132,8 @@ export interface SiteIdentity {
   logo?: ImageRef;
   /** `disallow` keeps known AI crawlers out (robots.txt) and says so under the copyright line. */
   aiTraining: 'allow' | 'disallow';
+  /** Search engines' ownership tokens by engine (`verification:`), for the home page's meta tags. */
+  verification?: SiteVerification;
   source: ArticleSource;
 }
 

@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 
 import { withoutControlCharactersDeep } from './control-characters';
 
@@ -12,6 +12,8 @@ export interface YamlMap {
   keyLines: Map<string, number>;
   /** 1-based line where each top-level key's value starts (the item under `links:`, say). */
   valueLines: Map<string, number>;
+  /** 1-based line of the entry at a nested path (`['verification', 'naver']`: its key; a list item: the item). */
+  lineAt(path: readonly PropertyKey[]): number | undefined;
 }
 
 /** Why YAML could not be read, at the line and column of the first mistake. */
@@ -132,5 +134,14 @@ export function readYaml(source: string, context: YamlContext): YamlResult {
     const subject = context === 'front matter' ? 'front matter를' : '이 파일을';
     return { ok: false, problem: { line: 1, message: `${subject} 읽을 수 없습니다: ${message}` } };
   }
-  return { ok: true, value: { data: (data ?? {}) as Record<string, unknown>, keyLines, valueLines } };
+  const lineAt = (path: readonly PropertyKey[]): number | undefined => {
+    const last = path.at(-1);
+    const parent: unknown = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
+    let node: unknown;
+    if (isMap(parent)) node = parent.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(last))?.key;
+    else if (isSeq(parent) && typeof last === 'number') node = parent.items[last];
+    const start = isNode(node) ? node.range?.[0] : undefined;
+    return start === undefined ? undefined : lineCounter.linePos(start).line;
+  };
+  return { ok: true, value: { data: (data ?? {}) as Record<string, unknown>, keyLines, valueLines, lineAt } };
 }
