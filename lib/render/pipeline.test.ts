@@ -156,12 +156,7 @@ describe('renderBody: content photos', () => {
     height: 1200,
     frames: 1,
     variants: [480, 800, 1200, 1600].flatMap((width) =>
-      (['avif', 'webp', 'jpg'] as const).map((format) => ({
-        width,
-        height: (width * 3) / 4,
-        format,
-        bytes: 1,
-      })),
+      (['avif', 'webp', 'jpg'] as const).map((format) => ({ width, height: (width * 3) / 4, format, bytes: 1 })),
     ),
     crops: [],
     placeholder: '',
@@ -175,13 +170,9 @@ describe('renderBody: content photos', () => {
     ] as const) {
       const out = await renderBody(source, format, options);
       expect(out.photos).toEqual(['news/harbour.jpg']);
-      expect(out.html).toContain(
-        '<picture><source type="image/avif" srcset="/media/0123456789abcdef0123456789abcdef/480.avif 480w',
-      );
+      expect(out.html).toContain('<picture><source type="image/avif" srcset="/media/0123456789abcdef0123456789abcdef/480.avif 480w');
       expect(out.html).toContain('type="image/webp"');
-      expect(out.html).toMatch(
-        /<img src="\/media\/[0-9a-f]{32}\/1200\.jpg" alt="항구" width="1600" height="1200" srcset="[^"]+1600\.jpg 1600w" sizes="[^"]+" loading="lazy" decoding="async">/,
-      );
+      expect(out.html).toMatch(/<img src="\/media\/[0-9a-f]{32}\/1200\.jpg" alt="항구" width="1600" height="1200" srcset="[^"]+1600\.jpg 1600w" sizes="[^"]+" loading="lazy" decoding="async">/);
     }
   });
 
@@ -191,29 +182,19 @@ describe('renderBody: content photos', () => {
       'html',
       options,
     );
-    expect(out.html).toBe(
-      '<p><img src="https://example.com/x.jpg" alt="b" referrerpolicy="no-referrer" loading="lazy" decoding="async"></p>',
-    );
+    expect(out.html).toBe('<p><img src="https://example.com/x.jpg" alt="b" referrerpolicy="no-referrer" loading="lazy" decoding="async"></p>');
     // The remote image is named too: REMOTE_IMAGES=import may make it a photo of ours.
     expect(out.photos).toEqual(['news/gone.jpg', 'https://example.com/x.jpg']);
   });
 
   it('shows an imported remote image as our own variants, and a remote one not imported as it was', async () => {
     const url = 'https://blog.example.kr/img/banner.jpg';
-    const out = await renderBody(`<p><img src="${url}" alt="배너"></p>`, 'html', {
-      ...options,
-      photos: { [url]: photo },
-    });
-    expect(out.html).toContain(
-      '<picture><source type="image/avif" srcset="/media/0123456789abcdef0123456789abcdef/480.avif 480w',
-    );
+    const out = await renderBody(`<p><img src="${url}" alt="배너"></p>`, 'html', { ...options, photos: { [url]: photo } });
+    expect(out.html).toContain('<picture><source type="image/avif" srcset="/media/0123456789abcdef0123456789abcdef/480.avif 480w');
     expect(out.html).not.toContain('blog.example.kr');
     expect(out.photos).toEqual([url]);
     // Only https: an http image is never imported, whatever the photos say.
-    const plain = await renderBody('<p><img src="http://blog.example.kr/a.jpg"></p>', 'html', {
-      ...options,
-      photos: { 'http://blog.example.kr/a.jpg': photo },
-    });
+    const plain = await renderBody('<p><img src="http://blog.example.kr/a.jpg"></p>', 'html', { ...options, photos: { 'http://blog.example.kr/a.jpg': photo } });
     expect(plain.html).toContain('src="http://blog.example.kr/a.jpg"');
     expect(plain.photos ?? []).toEqual([]);
   });
@@ -226,11 +207,7 @@ describe('renderBody: content photos', () => {
     );
     expect(out.html).not.toContain('tracker');
     expect(out.html).not.toContain('<picture');
-    const loose = await renderBody(
-      '<video><source type="image/webp" srcset="https://tracker.example/c.jpg"></video>',
-      'html',
-      options,
-    );
+    const loose = await renderBody('<video><source type="image/webp" srcset="https://tracker.example/c.jpg"></video>', 'html', options);
     expect(loose.html).not.toContain('tracker');
   });
 
@@ -245,12 +222,8 @@ describe('renderBody: content photos', () => {
 
 describe('sponsored content', () => {
   it('adds rel="sponsored" to links elsewhere only, whatever rel the editor wrote', async () => {
-    const source =
-      '<p><a href="https://ad.example/" rel="dofollow">광고주</a> <a href="//ad.example/x">둘</a> <a href="/articles/a" rel="sponsored">안</a></p>';
-    const { html } = await renderBody(source, 'html', {
-      siteUrl: 'https://news.example.kr',
-      sponsored: true,
-    });
+    const source = '<p><a href="https://ad.example/" rel="dofollow">광고주</a> <a href="//ad.example/x">둘</a> <a href="/articles/a" rel="sponsored">안</a></p>';
+    const { html } = await renderBody(source, 'html', { siteUrl: 'https://news.example.kr', sponsored: true });
     expect(html).toBe(
       '<p><a href="https://ad.example/" rel="noopener noreferrer nofollow ugc sponsored" target="_blank">광고주</a> <a href="https://ad.example/x" rel="noopener noreferrer nofollow ugc sponsored" target="_blank">둘</a> <a href="/articles/a">안</a></p>',
     );
