@@ -13,9 +13,12 @@ export function KindLabel({ kind, className = '' }: KindLabelProps) {
   const label = getMasthead(getView()).labels[kind];
   if (!label) return null;
   const tone = isSponsoredKind(kind) ? 'kind-label kind-label-sponsored' : 'kind-label';
+  // The space keeps the label a word apart from the headline for screen readers and copied text.
   return (
-    <span data-kind={kind} className={`${tone} ${className}`.trim()}>
-      {label}
-    </span>
+    <>
+      <span data-kind={kind} className={`${tone} ${className}`.trim()}>
+        {label}
+      </span>{' '}
+    </>
   );
 }
