@@ -50,7 +50,7 @@ test.describe('labels the law and readers expect', () => {
     const sponsor = page.getByRole('link', { name: '한빛스마트팜 누리집' });
     await expect(sponsor).toHaveAttribute('rel', /\bsponsored\b/);
     await expect(
-      page.getByRole('link', { name: '수도권 첫눈과 함께 한파특보' }),
+      page.getByRole('link', { name: '수도권 첫눈과 함께 한파특보', exact: true }),
     ).not.toHaveAttribute('rel', /sponsored/);
     const [article] = await jsonLd(page);
     expect(article).toMatchObject({ '@type': 'AdvertiserContentArticle' });
