@@ -1,5 +1,6 @@
 import Link from 'next/link';
 
+import { KindLabel } from '@/components/article/kind-label';
 import { getView } from '@/lib/content';
 import { articlePath } from '@/lib/paths';
 import { getMostRead } from '@/lib/views/most-read';
@@ -27,12 +28,12 @@ export function MostRead({ exclude, className = '' }: MostReadProps) {
             <span aria-hidden="true" className="rank">
               {index + 1}
             </span>
-            <Link
-              href={articlePath(article.slug)}
-              className="leading-snug font-semibold hover:underline"
-            >
-              {article.title}
-            </Link>
+            <p className="leading-snug font-semibold">
+              <KindLabel kind={article.kind} />
+              <Link href={articlePath(article.slug)} className="hover:underline">
+                {article.title}
+              </Link>
+            </p>
           </li>
         ))}
       </ol>

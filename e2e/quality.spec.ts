@@ -14,6 +14,10 @@ const PAGES = {
   page: '/corrections',
   reporter: '/reporters/park-junho',
   search: `/search?q=${encodeURIComponent('네이버')}`,
+  // Kind labels (사설, 광고·협찬) and the legal correction boxes, in both colour schemes.
+  sponsored: '/articles/2026-12-04-sponsored-smart-farm',
+  opinion: `/category/${encodeURIComponent('오피니언')}`,
+  corrected: '/articles/2026-11-30-jeonse-fraud-probe',
 };
 
 test.describe('accessibility', () => {

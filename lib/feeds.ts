@@ -58,6 +58,8 @@ interface FeedEntry {
   image?: string;
   /** The newest of the publication and update times. */
   updated: Date;
+  /** What the article is when readers must be told (사설, 광고 …): `_site.yml`'s label, first among its categories. */
+  label?: string;
 }
 
 interface FeedChannel {
@@ -79,7 +81,7 @@ function toFeedImage(view: ContentView, article: Article): string | undefined {
 }
 
 async function toEntries(view: ContentView, articles: readonly Article[]): Promise<FeedEntry[]> {
-  const siteUrl = getMasthead(view).url;
+  const { url: siteUrl, labels } = getMasthead(view);
   return Promise.all(
     articles.map(async (article) => ({
       article,
@@ -88,6 +90,7 @@ async function toEntries(view: ContentView, articles: readonly Article[]): Promi
       content: (await getArticleBody(article, siteUrl, { absolute: true })).html,
       image: toFeedImage(view, article),
       updated: article.updated ?? article.published,
+      label: labels[article.kind],
     })),
   );
 }
@@ -114,7 +117,7 @@ function imageType(url: string): string | undefined {
  * "<script>", never as markup. The body goes in `content:encoded` as escaped text, not CDATA.
  */
 function toRss(view: ContentView, channel: FeedChannel): string {
-  const items = channel.entries.map(({ article, url, summary, content, image }): XmlNode => {
+  const items = channel.entries.map(({ article, url, summary, content, image, label }): XmlNode => {
     const type = image ? imageType(image) : undefined;
     return {
       title: escapeHtml(article.title),
@@ -124,10 +127,13 @@ function toRss(view: ContentView, channel: FeedChannel): string {
       description: escapeHtml(summary),
       'content:encoded': content,
       'dc:creator': article.author,
-      category: article.categories.map((c) => ({
-        '@domain': absoluteUrl(view, categoryPath(c.slug)),
-        '#text': c.name,
-      })),
+      category: [
+        ...(label ? [{ '#text': label }] : []),
+        ...article.categories.map((c) => ({
+          '@domain': absoluteUrl(view, categoryPath(c.slug)),
+          '#text': c.name,
+        })),
+      ],
       enclosure: image && type ? { '@url': image, '@length': '0', '@type': type } : undefined,
     };
   });
@@ -155,7 +161,7 @@ function toRss(view: ContentView, channel: FeedChannel): string {
 /** Atom 1.0: plain text is `type="text"`, the body `type="html"`; both escaped by the writer. */
 function toAtom(view: ContentView, channel: FeedChannel): string {
   const entries = channel.entries.map(
-    ({ article, url, summary, content, image, updated }): XmlNode => {
+    ({ article, url, summary, content, image, updated, label }): XmlNode => {
       const type = image ? imageType(image) : undefined;
       return {
         '@xml:lang': article.lang,
@@ -168,11 +174,14 @@ function toAtom(view: ContentView, channel: FeedChannel): string {
         published: article.published.toISOString(),
         updated: updated.toISOString(),
         author: article.author ? { name: article.author } : undefined,
-        category: article.categories.map((c) => ({
-          '@term': c.slug,
-          '@label': c.name,
-          '@scheme': absoluteUrl(view, categoryPath(c.slug)),
-        })),
+        category: [
+          ...(label ? [{ '@term': article.kind, '@label': label }] : []),
+          ...article.categories.map((c) => ({
+            '@term': c.slug,
+            '@label': c.name,
+            '@scheme': absoluteUrl(view, categoryPath(c.slug)),
+          })),
+        ],
         summary: { '@type': 'text', '#text': summary },
         content: { '@type': 'html', '#text': content },
       };
@@ -208,7 +217,7 @@ function toJsonFeed(channel: FeedChannel): string {
     feed_url: channel.feedUrl,
     description: channel.description,
     language: site.lang,
-    items: channel.entries.map(({ article, url, summary, content, image, updated }) => ({
+    items: channel.entries.map(({ article, url, summary, content, image, updated, label }) => ({
       id: url,
       url,
       title: article.title,
@@ -218,7 +227,10 @@ function toJsonFeed(channel: FeedChannel): string {
       date_published: article.published.toISOString(),
       date_modified: updated.toISOString(),
       authors: article.author ? [{ name: article.author }] : undefined,
-      tags: [...article.categories, ...article.tags].map((t) => t.name),
+      tags: [
+        ...(label ? [label] : []),
+        ...[...article.categories, ...article.tags].map((t) => t.name),
+      ],
       language: article.lang,
     })),
   });

@@ -3,6 +3,7 @@ import {
   getMasthead,
   getPages,
   getTerms,
+  isSponsoredKind,
   listArticles,
   listArticleStamps,
   type Article,
@@ -117,10 +118,15 @@ export function renderSitemapPart(
   return toUrlset(getSitemapEntries(view, (part - 1) * limit, limit));
 }
 
-/** Articles for the Google News sitemap: published in the last 48 hours, newest first, 1,000 at most. */
+/**
+ * Articles for the Google News sitemap: published in the last 48 hours, newest first, 1,000 at
+ * most; never 광고/협찬, which is not news (Google News' policies on sponsored content).
+ */
 export function getNewsArticles(view: ContentView): Article[] {
   const since = view.now.getTime() - NEWS_WINDOW_MS;
-  return listArticles(view, { since }, NEWS_LIMIT).filter((a) => a.dated);
+  return listArticles(view, { since }, NEWS_LIMIT).filter(
+    (a) => a.dated && !isSponsoredKind(a.kind),
+  );
 }
 
 /** /news-sitemap.xml in the Google News format: an empty urlset on a quiet weekend, never an error. */

@@ -10,7 +10,7 @@ import {
   searchPath,
   socialImagePath,
 } from '@/lib/paths';
-import { getMasthead, type LiveCoverage } from '@/lib/content';
+import { getMasthead, isOpinionKind, isSponsoredKind, type LiveCoverage } from '@/lib/content';
 import { cropPath } from '@/lib/media/media-path';
 import { resolveImage, toSharedImage, type SharedImage } from '@/lib/media/resolve-image';
 import { site } from '@/lib/site';
@@ -79,12 +79,22 @@ const publisher = (view: ContentView) => ({
   logo: publisherLogo(view),
 });
 
-/** schema.org NewsArticle for an article page. */
+/** The schema.org type of an article: opinion (사설, 칼럼, 기고) and paid-for (광고/협찬) are not news. */
+function articleType(article: Article): string {
+  if (isOpinionKind(article.kind)) return 'OpinionNewsArticle';
+  if (isSponsoredKind(article.kind)) return 'AdvertiserContentArticle';
+  return 'NewsArticle';
+}
+
+/**
+ * schema.org NewsArticle for an article page (OpinionNewsArticle for opinion, AdvertiserContentArticle
+ * for 광고/협찬), with the agency it was carried from as `sourceOrganization`.
+ */
 export function toNewsArticleJsonLd(view: ContentView, article: Article, description: string) {
   const url = absoluteUrl(view, articlePath(article.slug));
   return {
     '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
+    '@type': articleType(article),
     headline: article.title,
     description,
     image: toJsonLdImages(view, article),
@@ -109,6 +119,9 @@ export function toNewsArticleJsonLd(view: ContentView, article: Article, descrip
             },
           ],
     publisher: publisher(view),
+    ...(article.agency
+      ? { sourceOrganization: { '@type': 'NewsMediaOrganization', name: article.agency } }
+      : {}),
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,
     articleSection: article.categories.map((c) => c.name),

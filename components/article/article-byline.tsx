@@ -5,11 +5,16 @@ import { reporterPath } from '@/lib/paths';
 
 export interface ArticleBylineProps {
   bylines: readonly Byline[];
+  /** The agency the article was carried from: `연합뉴스 제공` after the names. */
+  agency?: string;
 }
 
-/** The byline as Korean news sites write it: `홍길동 기자 gildong@…`, the name linked to the profile. */
-export function ArticleByline({ bylines }: ArticleBylineProps) {
-  if (bylines.length === 0) return null;
+/**
+ * The byline as Korean news sites write it: `홍길동 기자 gildong@…`, the name linked to the
+ * profile, and `연합뉴스 제공` for agency copy.
+ */
+export function ArticleByline({ bylines, agency }: ArticleBylineProps) {
+  if (bylines.length === 0 && !agency) return null;
   return (
     <span className="font-semibold text-neutral-800 dark:text-neutral-200">
       {bylines.map((byline, index) => (
@@ -32,6 +37,12 @@ export function ArticleByline({ bylines }: ArticleBylineProps) {
           ) : null}
         </span>
       ))}
+      {agency ? (
+        <span>
+          {bylines.length > 0 ? ' · ' : null}
+          {agency} 제공
+        </span>
+      ) : null}
     </span>
   );
 }

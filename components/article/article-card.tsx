@@ -8,6 +8,7 @@ import { getSummary } from '@/lib/render';
 
 import { ArticleImage } from './article-image';
 import { ArticleTime } from './article-time';
+import { KindLabel } from './kind-label';
 
 export interface ArticleCardProps {
   article: Article;
@@ -58,6 +59,7 @@ export async function ArticleCard({
           </Link>
         ) : null}
         <Heading className={titleClass}>
+          <KindLabel kind={article.kind} />
           <Link href={articlePath(article.slug)} className="hover:underline">
             {article.title}
           </Link>

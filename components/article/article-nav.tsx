@@ -4,6 +4,7 @@ import type { Article } from '@/lib/content';
 import { articlePath } from '@/lib/paths';
 
 import { ArticleTime } from './article-time';
+import { KindLabel } from './kind-label';
 
 export interface ArticleNavProps {
   newer?: Article;
@@ -20,14 +21,11 @@ export function ArticleNav({ newer, older }: ArticleNavProps) {
     >
       <span className="meta">{label}</span>
       <span lang={article.lang} dir={article.dir} className="font-bold">
+        <KindLabel kind={article.kind} />
         {article.title}
       </span>
       {article.dated ? (
-        <ArticleTime
-          date={article.published}
-          format="date"
-          className="meta"
-        />
+        <ArticleTime date={article.published} format="date" className="meta" />
       ) : null}
     </Link>
   );

@@ -1,6 +1,12 @@
 import Link from 'next/link';
 
-import { getLiveCoverage, getMasthead, getView, type Article } from '@/lib/content';
+import {
+  getLiveCoverage,
+  getMasthead,
+  getView,
+  isSponsoredKind,
+  type Article,
+} from '@/lib/content';
 import { LiveCoverage } from '@/components/live/live-coverage';
 import { Photo } from '@/components/media/photo';
 import { PHOTO_SIZES } from '@/lib/media/picture';
@@ -15,6 +21,7 @@ import { ArticleCorrections } from './article-corrections';
 import { ArticleImage } from './article-image';
 import { ArticleTime } from './article-time';
 import { ArticleToolbar } from './article-toolbar';
+import { KindLabel } from './kind-label';
 import { VideoPlayers } from './video-players';
 
 export interface ArticleViewProps {
@@ -53,8 +60,14 @@ export async function ArticleView({ article }: ArticleViewProps) {
           </ul>
         ) : null}
         <h1 className="text-3xl leading-tight font-black tracking-tight sm:text-4xl">
+          <KindLabel kind={article.kind} />
           {article.title}
         </h1>
+        {isSponsoredKind(article.kind) ? (
+          <p role="note" className="kind-label kind-label-sponsored w-fit px-3 py-1 font-semibold">
+            이 글은 광고·협찬으로 만든 콘텐츠이며, 편집국의 기사가 아닙니다.
+          </p>
+        ) : null}
         {lede ? (
           <ArticleBody
             html={lede.html}
@@ -66,7 +79,7 @@ export async function ArticleView({ article }: ArticleViewProps) {
           dir="ltr"
           className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-neutral-600 dark:text-neutral-400"
         >
-          <ArticleByline bylines={article.bylines} />
+          <ArticleByline bylines={article.bylines} agency={article.agency} />
           {article.dated ? (
             <span>
               입력 <ArticleTime date={article.published} />

@@ -6,12 +6,22 @@ import { CATEGORIES_PATH, pagePath, REPORTERS_PATH } from '@/lib/paths';
 /** The legal masthead an internet newspaper shows on every page (신문법 제21조), in its usual order. */
 function mastheadFields(masthead: Masthead): [string, string][] {
   const officer = masthead.youthProtectionOfficer;
+  const arranger = masthead.arrangementOfficer;
+  // Several 편집인 each with their 책임 분야 (`이서연(보도) · 최도윤(논설)`); one name as before.
+  const editors =
+    masthead.editors.length > 0
+      ? masthead.editors.map((e) => (e.area ? `${e.name}(${e.area})` : e.name)).join(' · ')
+      : masthead.editor;
   const fields: [string, string | undefined][] = [
     ['제호', masthead.name],
     ['등록번호', masthead.registrationNumber],
     ['등록일', masthead.registrationDate],
     ['발행인', masthead.publisher],
-    ['편집인', masthead.editor],
+    ['편집인', editors],
+    [
+      '기사배열책임자',
+      arranger ? [arranger.name, arranger.contact].filter(Boolean).join(' ') : undefined,
+    ],
     [
       '청소년보호책임자',
       officer ? [officer.name, officer.contact].filter(Boolean).join(' ') : undefined,

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 
 import { ArticleTime } from '@/components/article/article-time';
+import { KindLabel } from '@/components/article/kind-label';
 import { articlePath, categoryPath, searchPath } from '@/lib/paths';
 import type { SearchResults as Results } from '@/lib/search';
 
@@ -44,6 +45,7 @@ export function SearchResults({ results }: SearchResultsProps) {
               className="flex flex-col gap-1.5 py-5"
             >
               <h2 className="text-lg font-bold">
+                <KindLabel kind={article.kind} />
                 <Link href={articlePath(article.slug)} className="hover:underline">
                   {article.title}
                 </Link>

@@ -31,6 +31,10 @@ export const FIELD_LIMITS = {
     /** One correction's text, and how many. */
     correction: 1000,
     corrections: 50,
+    /** A correction's own heading (`title:`). */
+    correction_title: 200,
+    /** The agency an article was carried from (`source:`). */
+    source: 50,
     date: 50,
     lang: 35,
   },
@@ -53,6 +57,10 @@ export const FIELD_LIMITS = {
     url: 200,
     /** Every other field: 등록번호, 발행인, 주소, 전화, 제보, 저작권 줄 … */
     other: 200,
+    /** One 편집인 (name and 책임 분야), and how many. */
+    editors: 20,
+    /** A kind's label (`labels:`): a word or two, shown beside headlines. */
+    label: 20,
   },
 } as const;
 

@@ -1,4 +1,6 @@
-export type { Article, Byline, Category, Correction, LiveUpdate, Page, Reporter, Tag, Taxonomy } from './types';
+export type { Article, ArticleKind, Byline, Category, Correction, LiveUpdate, Page, Reporter, Tag, Taxonomy } from './types';
+export { isLegalCorrection, isOpinionKind, isSponsoredKind } from './kinds';
+export type { CorrectionKind } from './kinds';
 export type { ContentProblem } from './parse';
 export type { ArticleQuery, ArticleStamp } from './reader';
 export type { ContentView } from './view';

@@ -7,6 +7,7 @@ import type { SiteVerification } from '@/lib/verification';
 import type { ArticleQuery, ArticleStamp, ContentReader } from './reader';
 import type { Article, ArticleSource, Category, LiveUpdate, Page, Reporter, SiteIdentity, Taxonomy } from './types';
 import type { ContentView } from './view';
+import { DEFAULT_KIND_LABELS } from './kinds';
 
 /**
  * The only way out of lib/content: published-only queries, each a function of one request's view
@@ -265,13 +266,18 @@ const mastheads = new WeakMap<ContentView, Masthead>();
  * The masthead: `_site.yml` (the last good one if it broke), with the operator's `SITE_NAME`,
  * `SITE_DESCRIPTION`, `SITE_URL` and `SITE_VERIFICATION_*` (the view's settings) overriding it, and the built-in values
  * otherwise. The copyright line defaults to `ⓒ <name>. 무단전재 및 재배포 금지`, with the
- * AI-training notice when `ai_training: disallow`.
+ * AI-training notice when `ai_training: disallow`. Each kind's label is `labels:` over the Korean defaults.
  */
 export function getMasthead(view: ContentView): Masthead {
   const known = mastheads.get(view);
   if (known) return known;
   const identity = view.reader.site();
-  const file: Omit<SiteIdentity, 'source'> = { ...identity, aiTraining: identity?.aiTraining ?? 'allow' };
+  const file: Omit<SiteIdentity, 'source'> = {
+    ...identity,
+    aiTraining: identity?.aiTraining ?? 'allow',
+    editors: identity?.editors ?? [],
+    labels: { ...DEFAULT_KIND_LABELS, ...identity?.labels },
+  };
   delete (file as Partial<SiteIdentity>).source;
   const { settings } = view;
   const name = settings.name || file.name || siteDefaults.name;

@@ -1,6 +1,6 @@
 import { countPassedBoundaries } from './freshness';
 import type { ContentSnapshot } from './snapshot';
-import type { Article, Page, Reporter, SiteIdentity, Taxonomy } from './types';
+import type { Article, ArticleKind, Page, Reporter, SiteIdentity, Taxonomy } from './types';
 
 /** Which published articles a listing asks for, newest first. Every answer is bounded by `limit`. */
 export interface ArticleQuery {
@@ -22,6 +22,9 @@ export interface ArticleStamp {
   slug: string;
   published: Date;
   updated: Date | undefined;
+  /** What the article is (기사, 사설 … 광고/협찬) and the agency it was carried from, if any: what a report counts. */
+  kind: ArticleKind;
+  agency: string | undefined;
 }
 
 /** A term with how many published articles it has. */
@@ -143,7 +146,7 @@ export function snapshotReader(snapshot: ContentSnapshot): ContentReader {
     list: (query, now, limit, offset = 0) => candidates(query, now).slice(offset, offset + limit),
     stamps(now, limit, offset = 0) {
       const start = firstPublished(listed, now) + offset;
-      return listed.slice(start, start + limit).map((a) => ({ slug: a.slug, published: a.published, updated: a.updated }));
+      return listed.slice(start, start + limit).map((a) => ({ slug: a.slug, published: a.published, updated: a.updated, kind: a.kind, agency: a.agency }));
     },
     count: (query, now) => candidates(query, now).length,
     // Counted afresh each time: the queries keep the answer per reader and stretch of time.

@@ -17,4 +17,11 @@ it('the sample content in content/ has no errors and covers what editors use', (
   expect(articles.some((a) => a.lang === 'en')).toBe(true);
   expect(articles.some((a) => a.lang === 'ar' && a.dir === 'rtl')).toBe(true);
   expect(articles.some((a) => a.tags.length > 0 && a.author)).toBe(true);
+  // Every kind of article, agency copy, and each kind of correction, one of them pending.
+  expect(new Set(articles.map((a) => a.kind))).toEqual(new Set(['기사', '사설', '칼럼', '기고', '인터뷰', '보도자료', '광고/협찬']));
+  expect(articles.some((a) => a.agency === '연합뉴스')).toBe(true);
+  const corrections = articles.flatMap((a) => a.corrections);
+  expect(new Set(corrections.map((c) => c.kind))).toEqual(new Set(['바로잡습니다', '정정보도', '반론보도', '추후보도']));
+  expect(corrections.some((c) => c.pending)).toBe(true);
+  expect(checked.site?.editors.length).toBeGreaterThanOrEqual(2);
 });

@@ -13,6 +13,7 @@ import type { LiveUpdateResult } from './live-update';
 import type { ReporterResult } from './reporter-profile';
 import type { SiteIdentityResult } from './site-identity';
 import { toImageRef, type ImageRef } from './image-ref';
+import { ARTICLE_KINDS, CORRECTION_KINDS, isLegalCorrection, toArticleKind, type CorrectionKind } from './kinds';
 import { frontMatterProblems, keyLine, type ParsedFile } from './parse';
 import { toArticleSlug, toCategorySlug } from './slugs';
 import type { Article, ArticleSource, Category, ContentProblem, Correction, Page, PhotoFile } from './types';
@@ -55,6 +56,48 @@ const slugField = z
   .transform(String)
   .pipe(z.string().max(LIMIT.slug, tooLong('slug', LIMIT.slug)));
 
+const KIND_MESSAGE = `kind: ${ARTICLE_KINDS.join(', ')} 중 하나여야 합니다 (광고·협찬은 광고 또는 협찬으로도 씁니다)`;
+
+/** `kind:` in Korean (or an accepted English alias); anything else is named back to the editor. */
+const kindField = z
+  .string({ error: KIND_MESSAGE })
+  .max(LIMIT.term, KIND_MESSAGE)
+  .transform((value, ctx) => {
+    const kind = toArticleKind(value);
+    if (!kind) ctx.addIssue({ code: 'custom', message: `${KIND_MESSAGE}: "${value.trim()}"는 알 수 없는 종류입니다` });
+    return kind ?? z.NEVER;
+  });
+
+const CORRECTION_KIND_MESSAGE = `corrections의 kind: ${CORRECTION_KINDS.join(', ')} 중 하나여야 합니다`;
+
+const correctionKind = z.enum(CORRECTION_KINDS, { error: CORRECTION_KIND_MESSAGE });
+
+const correctionEntry = z
+  .looseObject({
+    kind: correctionKind.optional(),
+    title: text('corrections의 title', LIMIT.correction_title).optional(),
+    date: dateText('corrections의 date'),
+    text: z
+      .string({ error: 'corrections의 text: 정정 내용(글자)이 있어야 합니다' })
+      .trim()
+      .max(LIMIT.correction, tooLong('corrections의 text', LIMIT.correction))
+      .optional(),
+    pending: flag('corrections의 pending').optional(),
+  })
+  .superRefine((entry, ctx) => {
+    const kind: CorrectionKind = entry.kind ?? '바로잡습니다';
+    if (entry.pending && !isLegalCorrection(kind)) {
+      ctx.addIssue({ code: 'custom', message: 'corrections의 pending: 정정보도, 반론보도, 추후보도에만 쓸 수 있습니다 (kind를 적어 주세요)' });
+    }
+    // A pending request may say no more than that it was made; anything settled says what it corrects.
+    if (!entry.pending && !entry.text) {
+      ctx.addIssue({
+        code: 'custom',
+        message: entry.text === undefined ? 'corrections의 text: 정정 내용(글자)이 있어야 합니다' : 'corrections의 text: 정정 내용이 비어 있습니다',
+      });
+    }
+  });
+
 const frontMatterSchema = z.looseObject({
   title: z
     .string({
@@ -81,18 +124,10 @@ const frontMatterSchema = z.looseObject({
   feature_image_alt: text('feature_image_alt', LIMIT.alt).optional(),
   feature_image_caption: text('feature_image_caption', LIMIT.caption).optional(),
   feature_image_credit: text('feature_image_credit', LIMIT.credit).optional(),
+  kind: kindField.optional(),
+  source: text('source', LIMIT.source).optional(),
   corrections: z
-    .array(
-      z.looseObject({
-        date: dateText('corrections의 date'),
-        text: z
-          .string({ error: 'corrections의 text: 정정 내용(글자)이 있어야 합니다' })
-          .trim()
-          .min(1, 'corrections의 text: 정정 내용이 비어 있습니다')
-          .max(LIMIT.correction, tooLong('corrections의 text', LIMIT.correction)),
-      }),
-      { error: 'corrections: "- date: …, text: …" 항목의 목록이어야 합니다' },
-    )
+    .array(correctionEntry, { error: 'corrections: "- date: …, text: …" 항목의 목록이어야 합니다' })
     .max(LIMIT.corrections, `corrections: 정정이 너무 많습니다 (최대 ${LIMIT.corrections}개)`)
     .optional(),
   breaking: flag('breaking').optional(),
@@ -254,7 +289,15 @@ export function toArticle(parsed: ParsedFile, source: ArticleSource, now: Date =
   const corrections: Correction[] = [];
   for (const [index, entry] of (fm.corrections ?? []).entries()) {
     const parsedDate = parseContentDate(entry.date);
-    if (parsedDate.ok) corrections.push({ date: parsedDate.date, text: entry.text });
+    if (parsedDate.ok) {
+      corrections.push({
+        kind: entry.kind ?? '바로잡습니다',
+        ...(entry.title ? { title: entry.title } : {}),
+        date: parsedDate.date,
+        text: entry.text ?? '',
+        pending: entry.pending ?? false,
+      });
+    }
     else problems.push(problem(`corrections: ${index + 1}번째 정정의 date: ${parsedDate.reason}`, 'corrections'));
   }
   corrections.sort((a, b) => b.date.getTime() - a.date.getTime());
@@ -337,6 +380,8 @@ export function toArticle(parsed: ParsedFile, source: ArticleSource, now: Date =
     article: {
       slug,
       title: fm.title,
+      kind: fm.kind ?? '기사',
+      ...(fm.source ? { agency: fm.source } : {}),
       categories,
       tags,
       author: fm.author || undefined,

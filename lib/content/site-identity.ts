@@ -2,9 +2,10 @@ import { z } from 'zod';
 
 import { toSiteUrl } from '@/lib/site';
 
-import { FIELD_LIMITS, tooLong } from './field-limits';
+import { FIELD_LIMITS, tooLong, tooMany } from './field-limits';
 import { readYaml } from './format/yaml';
 import { toImageRef } from './image-ref';
+import { ARTICLE_KINDS, needsLabel, toArticleKind, type ArticleKind } from './kinds';
 import { toSiteVerification } from './site-verification';
 import type { ArticleSource, ContentProblem, SiteIdentity } from './types';
 
@@ -19,6 +20,46 @@ const text = (field: string, limit: number = LIMIT.other) =>
     .union([z.string(), z.number()], { error: `${field}: 글자여야 합니다` })
     .transform((v) => String(v).trim())
     .pipe(z.string().max(limit, tooLong(field, limit)));
+
+/** A named person with a way to reach them: a name alone, or `name` and `contact`. */
+const officer = (field: string) =>
+  z.union([text(field), z.object({ name: text(`${field}.name`), contact: text(`${field}.contact`).optional() })], {
+    error: `${field}: 이름, 또는 name과 contact가 있는 항목이어야 합니다`,
+  });
+
+const EDITOR_MESSAGE = 'editor: 이름, 또는 "- name: …, area: …"(책임 분야) 항목의 목록이어야 합니다';
+
+/** `editor:` one name (as before), or several 편집인, each a name or `{ name, area }` (책임 분야). */
+const editorField = z.union(
+  [
+    text('editor'),
+    z
+      .array(z.union([text('editor'), z.object({ name: text('editor의 name'), area: text('editor의 area').optional() })]), {
+        error: EDITOR_MESSAGE,
+      })
+      .max(LIMIT.editors, tooMany('editor', LIMIT.editors)),
+  ],
+  { error: EDITOR_MESSAGE },
+);
+
+const LABELS_MESSAGE = `labels: "사설: 사설", "광고/협찬: 광고"처럼 기사 종류(${ARTICLE_KINDS.join(', ')})마다 보일 글자여야 합니다`;
+
+/** `labels:` the words shown for each kind; a kind the site does not know is named back. */
+const labelsField = z
+  .record(z.string(), z.union([z.string(), z.number()], { error: LABELS_MESSAGE }), { error: LABELS_MESSAGE })
+  .transform((raw, ctx) => {
+    const labels: Partial<Record<ArticleKind, string>> = {};
+    for (const [key, value] of Object.entries(raw)) {
+      const kind = toArticleKind(key);
+      const label = String(value).trim();
+      if (!kind) ctx.addIssue({ code: 'custom', message: `labels: "${key.slice(0, LIMIT.label)}"는 기사 종류가 아닙니다 (${ARTICLE_KINDS.join(', ')})` });
+      else if (label.length > LIMIT.label) ctx.addIssue({ code: 'custom', message: tooLong(`labels의 ${kind}`, LIMIT.label) });
+      // Opinion and advertising must stay told apart from news: their label may be changed, not removed.
+      else if (!label && needsLabel(kind)) ctx.addIssue({ code: 'custom', message: `labels의 ${kind}: 비워 둘 수 없습니다 (독자가 기사와 구별할 수 있어야 합니다)` });
+      else if (label) labels[kind] = label;
+    }
+    return labels;
+  });
 
 const URL_MESSAGE = 'url: 경로 없는 http(s) 주소여야 합니다 (예: https://news.example.com)';
 
@@ -38,12 +79,10 @@ const siteSchema = z.looseObject({
   registration_number: text('registration_number').optional(),
   registration_date: text('registration_date').optional(),
   publisher: text('publisher').optional(),
-  editor: text('editor').optional(),
-  youth_protection_officer: z
-    .union([text('youth_protection_officer'), z.object({ name: text('youth_protection_officer.name'), contact: text('youth_protection_officer.contact').optional() })], {
-      error: 'youth_protection_officer: 이름, 또는 name과 contact가 있는 항목이어야 합니다',
-    })
-    .optional(),
+  editor: editorField.optional(),
+  youth_protection_officer: officer('youth_protection_officer').optional(),
+  arrangement_officer: officer('arrangement_officer').optional(),
+  labels: labelsField.optional(),
   address: text('address').optional(),
   phone: text('phone').optional(),
   email: text('email').optional(),
@@ -89,14 +128,22 @@ export function toSiteIdentity(source: string, file: ArticleSource): SiteIdentit
   if (logo && !logo.ok) {
     return { ok: false, problems: [{ file: file.path, line: lineOf('logo') ?? 1, severity: 'error', message: `logo: ${logo.message}` }] };
   }
-  const warnings: ContentProblem[] = REQUIRED_SITE_FIELDS.filter(([key]) => !fm[key]).map(([key, label]) => ({
+  const toOfficer = (value: typeof fm.youth_protection_officer) =>
+    value === undefined
+      ? undefined
+      : typeof value === 'string'
+        ? { name: value }
+        : { name: value.name, contact: value.contact || undefined };
+  const editors = (fm.editor === undefined ? [] : Array.isArray(fm.editor) ? fm.editor : [fm.editor])
+    .map((entry) => (typeof entry === 'string' ? { name: entry } : { name: entry.name, ...(entry.area ? { area: entry.area } : {}) }))
+    .filter((entry) => entry.name);
+  const warnings: ContentProblem[] = REQUIRED_SITE_FIELDS.filter(([key]) => (key === 'editor' ? editors.length === 0 : !fm[key])).map(([key, label]) => ({
     file: file.path,
     line: 1,
     severity: 'warning',
     message: `${label}(${key})이 없습니다: 인터넷신문은 모든 페이지에 밝혀야 합니다`,
   }));
   const verification = toSiteVerification(raw, file, read.value.lineAt);
-  const officer = fm.youth_protection_officer;
   return {
     ok: true,
     warnings: [...verification.problems, ...warnings],
@@ -107,13 +154,11 @@ export function toSiteIdentity(source: string, file: ArticleSource): SiteIdentit
       registrationNumber: fm.registration_number || undefined,
       registrationDate: fm.registration_date || undefined,
       publisher: fm.publisher || undefined,
-      editor: fm.editor || undefined,
-      youthProtectionOfficer:
-        officer === undefined
-          ? undefined
-          : typeof officer === 'string'
-            ? { name: officer }
-            : { name: officer.name, contact: officer.contact || undefined },
+      editor: editors.map((e) => e.name).join(', ') || undefined,
+      editors,
+      youthProtectionOfficer: toOfficer(fm.youth_protection_officer),
+      arrangementOfficer: toOfficer(fm.arrangement_officer),
+      labels: fm.labels ?? {},
       address: fm.address || undefined,
       phone: fm.phone || undefined,
       email: fm.email || undefined,

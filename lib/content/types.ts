@@ -1,6 +1,9 @@
 import type { SiteVerification } from '@/lib/verification';
 
 import type { ImageRef } from './image-ref';
+import type { ArticleKind, CorrectionKind } from './kinds';
+
+export type { ArticleKind, CorrectionKind } from './kinds';
 
 /** A category or a tag as readers see it: its display name and the stable slug in its URL. */
 export interface Category {
@@ -37,6 +40,10 @@ export interface FileBody {
 export interface Article extends FileBody {
   slug: string;
   title: string;
+  /** 기사 (the newsroom's reporting), 사설, 칼럼, 기고, 인터뷰, 보도자료 or 광고/협찬 (`kind:`). */
+  kind: ArticleKind;
+  /** The agency the article was carried from (`source:`, 연합뉴스 …); none for the newsroom's own (자체기사). */
+  agency?: string;
   categories: Category[];
   tags: Tag[];
   /** The byline as one line of names (feeds, metadata); `bylines` has each with its profile. */
@@ -86,10 +93,17 @@ export interface Article extends FileBody {
   dir: 'ltr' | 'rtl';
 }
 
-/** One correction to a published article: when it was made, and what it says. */
+/** One correction to a published article: its kind, when it was made, and what it says. */
 export interface Correction {
+  /** 바로잡습니다 (the newsroom's own), or 정정보도, 반론보도, 추후보도 (언론중재법). */
+  kind: CorrectionKind;
+  /** The heading the editor gave it (`title:`); the kind's name without one. */
+  title?: string;
   date: Date;
+  /** Empty only for a pending request that says nothing more. */
   text: string;
+  /** A request made and not yet settled (`pending: true`): "정정보도 청구 중". */
+  pending: boolean;
 }
 
 /** Where an article came from, and the identity its caches are keyed by. */
@@ -117,9 +131,15 @@ export interface SiteIdentity {
   /** 등록번호, 등록일 */
   registrationNumber?: string;
   registrationDate?: string;
-  /** 발행인, 편집인 */
+  /** 발행인, 편집인 (every 편집인's name, joined: what one line shows) */
   publisher?: string;
   editor?: string;
+  /** Each 편집인 with their 책임 분야 (신문법 제21조), in the file's order. */
+  editors: { name: string; area?: string }[];
+  /** 기사배열 책임자, where the newsroom names one. */
+  arrangementOfficer?: { name: string; contact?: string };
+  /** The label shown for each kind of article (`labels:`), over the Korean defaults. */
+  labels: Partial<Record<ArticleKind, string>>;
   /** 청소년보호책임자: name and contact */
   youthProtectionOfficer?: { name: string; contact?: string };
   address?: string;

@@ -1,4 +1,10 @@
-import { sourceKey, type Article, type LiveUpdate, type Page } from '@/lib/content';
+import {
+  isSponsoredKind,
+  sourceKey,
+  type Article,
+  type LiveUpdate,
+  type Page,
+} from '@/lib/content';
 
 import { getImportedRemotePhoto, getPhotoManifest } from '@/lib/media/resolve-image';
 import type { PhotoManifest } from '@/lib/media/variant-store';
@@ -131,10 +137,12 @@ export function getArticleBody(
   siteUrl: string,
   options: { absolute?: boolean } = {},
 ): Promise<RenderedBody> {
-  const key = `body\u0000${sourceKey(article)}\u0000${JSON.stringify(article.image ?? null)}\u0000${siteUrl}\u0000${options.absolute ? 'abs' : ''}`;
+  const sponsored = isSponsoredKind(article.kind);
+  const key = `body\u0000${sourceKey(article)}\u0000${JSON.stringify(article.image ?? null)}\u0000${siteUrl}\u0000${options.absolute ? 'abs' : ''}\u0000${sponsored ? 'ad' : ''}`;
   return renderWithPhotos(key, article, {
     hero: article.image,
     siteUrl,
+    sponsored,
     baseUrl: options.absolute ? `${siteUrl}/` : undefined,
   });
 }
@@ -144,7 +152,15 @@ export function getLede(article: Article, siteUrl: string): Promise<RenderedBody
   const { featureText } = article;
   if (!featureText) return undefined;
   const lede = { body: featureText, format: 'markdown' as const, source: article.source };
-  return renderWithPhotos(`lede\u0000${sourceKey(article)}\u0000${siteUrl}`, lede, { siteUrl });
+  const sponsored = isSponsoredKind(article.kind);
+  return renderWithPhotos(
+    `lede\u0000${sourceKey(article)}\u0000${siteUrl}\u0000${sponsored ? 'ad' : ''}`,
+    lede,
+    {
+      siteUrl,
+      sponsored,
+    },
+  );
 }
 
 /** A short plain-text summary: the excerpt, else the lede's text, else the start of the body. */

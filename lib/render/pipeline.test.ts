@@ -219,3 +219,15 @@ describe('renderBody: content photos', () => {
     expect(out.html.trim()).toBe('<p>본문</p>');
   });
 });
+
+describe('sponsored content', () => {
+  it('adds rel="sponsored" to links elsewhere only, whatever rel the editor wrote', async () => {
+    const source = '<p><a href="https://ad.example/" rel="dofollow">광고주</a> <a href="//ad.example/x">둘</a> <a href="/articles/a" rel="sponsored">안</a></p>';
+    const { html } = await renderBody(source, 'html', { siteUrl: 'https://news.example.kr', sponsored: true });
+    expect(html).toBe(
+      '<p><a href="https://ad.example/" rel="noopener noreferrer nofollow ugc sponsored" target="_blank">광고주</a> <a href="https://ad.example/x" rel="noopener noreferrer nofollow ugc sponsored" target="_blank">둘</a> <a href="/articles/a">안</a></p>',
+    );
+    const plain = await renderBody(source, 'html', { siteUrl: 'https://news.example.kr' });
+    expect(plain.html).not.toContain('sponsored');
+  });
+});

@@ -52,6 +52,8 @@ export interface RenderOptions {
   baseUrl?: string;
   /** The publication's URL: links elsewhere open in a new tab. Without it, every absolute link does. */
   siteUrl?: string;
+  /** Paid-for content (광고/협찬): links elsewhere also get `rel="sponsored"`. */
+  sponsored?: boolean;
 }
 
 const NO_SITE = 'http://localhost.invalid/';
@@ -98,7 +100,7 @@ export async function renderBody(
     .use(rehypeDemoteH1)
     .use(rehypeLazyImages)
     .use(rehypeScrollableTables)
-    .use(rehypeOutsideLinks, { siteUrl: options.siteUrl ?? NO_SITE })
+    .use(rehypeOutsideLinks, { siteUrl: options.siteUrl ?? NO_SITE, sponsored: options.sponsored })
     .use(rehypeSanitize, articleSchema)
     .use(rehypeStringify);
   const clean = (await processor.run(tree)) as Root;

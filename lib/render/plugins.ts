@@ -121,9 +121,11 @@ const OUTSIDE_REL = ['noopener', 'noreferrer', 'nofollow', 'ugc'];
  * catches `//host`, `/\t/host`, `\\host` and `HTTP://host` alike; such a link gets the resolved
  * URL, so the browser follows exactly what was judged, and opens in a new tab without an opener.
  * (rehype-external-links only checks the text for `http:`, `https:` or a leading `//`.)
+ * In paid-for content (`sponsored`) such links also get `rel="sponsored"`, as search engines ask.
  */
-export function rehypeOutsideLinks(options: { siteUrl: string }) {
+export function rehypeOutsideLinks(options: { siteUrl: string; sponsored?: boolean }) {
   const site = new URL(options.siteUrl);
+  const rel = options.sponsored ? [...OUTSIDE_REL, 'sponsored'] : OUTSIDE_REL;
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
       if (node.tagName !== 'a') return;
@@ -141,7 +143,7 @@ export function rehypeOutsideLinks(options: { siteUrl: string }) {
         return;
       // An editor's plain absolute URL stays as written; anything a browser would reinterpret does not.
       if (!/^https?:\/\//.test(href)) node.properties.href = url.href;
-      node.properties.rel = [...OUTSIDE_REL];
+      node.properties.rel = [...rel];
       node.properties.target = '_blank';
     });
   };

@@ -78,13 +78,13 @@ export const articleSchema: SanitizeSchema = {
     // Video facades (lib/render/embeds.ts).
     figure: allow('figure', ['video-embed']),
     // Outside links get target and rel from rehypeOutsideLinks, which runs before sanitizing;
-    // only the values it sets are allowed.
+    // only the values it sets are allowed (`sponsored` on a 광고/협찬 article's links elsewhere).
     a: allow(
       'a',
       ['video-embed-link'],
       [
         ['target', '_blank'],
-        ['rel', 'noopener', 'noreferrer', 'nofollow', 'ugc'],
+        ['rel', 'noopener', 'noreferrer', 'nofollow', 'ugc', 'sponsored'],
         ['dataVideo', VIDEO_TOKEN],
       ],
     ),

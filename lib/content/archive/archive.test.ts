@@ -137,7 +137,7 @@ function expectSameStamps(
   size: number,
   offsets: readonly number[] = Array.from({ length: published.length + 2 }, (_, i) => i),
 ): void {
-  const stamps = published.map((a) => ({ slug: a.slug, published: a.published, updated: a.updated }));
+  const stamps = published.map((a) => ({ slug: a.slug, published: a.published, updated: a.updated, kind: a.kind, agency: a.agency }));
   const reader = snapshotReader(snapshot);
   expect(archive.stamps({ now, limit: 1_000_000 })).toEqual(stamps);
   expect(reader.stamps(now, 1_000_000)).toEqual(stamps);
@@ -157,14 +157,14 @@ function sampleFolder(now: number): Map<string, string> {
   const article = (file: string, data: Record<string, unknown>, body?: string) => files.set(file, front(data, body));
   article('2026/a.md', { title: '가', date: date(now - 5 * HOUR), categories: ['경제'], tags: ['금리'], author: 'kim', image: './a.jpg' });
   article('2026/b.md', { title: '나', date: date(now - 4 * HOUR), categories: ['Economy', '경제'], author: ['김기자', '손님'], breaking: true });
-  article('2026/c.md', { title: '다', date: date(now - 3 * HOUR), categories: ['economy'], breaking: true, breaking_until: date(now - HOUR) });
+  article('2026/c.md', { title: '다', date: date(now - 3 * HOUR), categories: ['economy'], breaking: true, breaking_until: date(now - HOUR), kind: '사설' });
   article('2026/draft.md', { title: '초안', date: date(now - 3 * HOUR), slug: 'a', draft: true, categories: ['정치'] });
   article('2026/later.md', { title: '예약', date: date(now + 2 * HOUR), categories: ['경제'], tags: ['금리'], author: 'lee' });
   article('2026/later-b.md', { title: '예약 충돌', date: date(now + 3 * HOUR), slug: 'b' });
   article('2026/twin-1.md', { title: '쌍둥이1', date: date(now - 2 * HOUR), slug: 'twin', categories: ['사회'] });
   article('2026/twin-2.md', { title: '쌍둥이2', date: date(now - 2 * HOUR), slug: 'twin', categories: ['사회'] });
   article('2026/moved.md', { title: '옮김', date: date(now - 6 * HOUR), redirect_from: ['/old-one/', 'a', 'shared-old'], top: true });
-  article('2026/moved-2.md', { title: '옮김2', date: date(now - 7 * HOUR), redirect_from: ['shared-old', 'only-mine'] });
+  article('2026/moved-2.md', { title: '옮김2', date: date(now - 7 * HOUR), redirect_from: ['shared-old', 'only-mine'], kind: '협찬', source: '연합뉴스' });
   article('2026/live.md', { title: '실시간', date: date(now - 8 * HOUR), live: true, live_until: date(now + 5 * HOUR), categories: ['사회'] });
   files.set('2026/live.live/1.md', front({ date: date(now - 7 * HOUR), author: 'kim' }, '첫 소식'));
   files.set('2026/live.live/2.md', front({ date: date(now + HOUR), pinned: true }, '예약된 소식'));
@@ -201,6 +201,8 @@ describe('the archive answers as buildSnapshot does', () => {
     expect(archive.articleBySlug('b', NOW)?.categories.map((c) => c.name)).toEqual(['Economy', '경제']);
     expect(archive.articleBySlug('live', NOW)?.liveUpdates.map((u) => u.id)).toEqual(['2', '1']);
     expect(archive.terms('reporters', NOW).map((t) => [t.slug, t.count])).toEqual([['kim', 2], ['park', 0], ['lee', 0]]);
+    const stamp = (slug: string) => archive.stamps({ now: NOW, limit: 100 }).find((s) => s.slug === slug);
+    expect([stamp('c')?.kind, stamp('moved-2')?.kind, stamp('moved-2')?.agency, stamp('a')?.kind]).toEqual(['사설', '광고/협찬', '연합뉴스', '기사']);
   });
 
   it('stays equal through adds, edits, renames and deletes applied one batch at a time', () => {

@@ -104,4 +104,14 @@ describe('archive query plans', () => {
     for (const sql of walks) expect(seekStart(prepare, sql), sql.replace(/\s+/g, ' ').slice(0, 100)).not.toBe('now');
     db.close();
   });
+
+  it('walks stamps (a sitemap part, a report of kinds and agencies) from the list index alone, no article row read', () => {
+    const { db, prepare, statements, reader } = recordingReader();
+    reader.stamps({ now: Date.UTC(2026, 0, 1), limit: 10, offset: 5 });
+    const walk = [...new Set(statements)].find((sql) => /a\.kind, a\.agency/.test(sql));
+    expect(walk).toBeDefined();
+    const plan = (prepare(`EXPLAIN QUERY PLAN ${walk}`).all(...bind(walk ?? '')) as { detail: string }[]).map((row) => row.detail);
+    expect(plan[0]).toMatch(/^SEARCH a USING COVERING INDEX articles_list/);
+    db.close();
+  });
 });

@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import { liveArticleKey } from '../live-update';
 import type { ContentProblem } from '../parse';
 import type { LoadResult } from '../schema';
-import type { Article, Category, LiveUpdate, Page, PhotoFile, Reporter, SiteIdentity, Taxonomy } from '../types';
+import type { Article, ArticleKind, Category, LiveUpdate, Page, PhotoFile, Reporter, SiteIdentity, Taxonomy } from '../types';
 
 import { decodeValue, sortKey } from './encoding';
 import {
@@ -47,6 +47,8 @@ interface StampRow {
   slug: string;
   published: number;
   updated: number | null;
+  kind: ArticleKind;
+  agency: string | null;
   skey: Buffer;
 }
 
@@ -140,7 +142,7 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
       `SELECT a.published, a.skey FROM articles a WHERE ${VISIBLE} ORDER BY a.published DESC, a.skey LIMIT 1 OFFSET @offset`,
     ),
     olderStamps: db.prepare<{ now: number; p: number; k: Buffer; limit: number }, StampRow>(
-      `SELECT a.slug, a.published, a.updated, a.skey FROM articles a WHERE ${OLDER_THAN_CURSOR}
+      `SELECT a.slug, a.published, a.updated, a.kind, a.agency, a.skey FROM articles a WHERE ${OLDER_THAN_CURSOR}
        ORDER BY a.published DESC, a.skey LIMIT @limit`,
     ),
     nextBoundary: db.prepare<[number], { t: number }>('SELECT t FROM boundaries WHERE t > ? ORDER BY t LIMIT 1'),
@@ -389,7 +391,13 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
       const batch = Math.min(STAMP_BATCH, size - out.length);
       const rows = s.olderStamps.all({ now, ...cursor, limit: batch });
       for (const row of rows) {
-        out.push({ slug: row.slug, published: new Date(row.published), updated: row.updated === null ? undefined : new Date(row.updated) });
+        out.push({
+          slug: row.slug,
+          published: new Date(row.published),
+          updated: row.updated === null ? undefined : new Date(row.updated),
+          kind: row.kind,
+          agency: row.agency ?? undefined,
+        });
       }
       const last = rows.at(-1);
       if (!last || rows.length < batch) break;

@@ -2,7 +2,7 @@
  * The archive's tables. Bump SCHEMA_VERSION with any change here or in what a row means: an
  * index from another version is deleted and built again from the files.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Taxonomies as stored; ALL counts every article (the unfiltered list). */
 export const TAXONOMY = { category: 0, tag: 1, reporters: 2 } as const;
@@ -30,7 +30,8 @@ CREATE TABLE small_files (path TEXT PRIMARY KEY, kind TEXT NOT NULL) WITHOUT ROW
 
 -- Valid articles, unique slugs or not. solo: the only file with its slug (it owns it, whatever
 -- the time); first: sort key of the smallest path among the files with its slug (group order);
--- updated: the article's own (ms, or NULL), for what lists articles without reading them (sitemaps).
+-- updated: the article's own (ms, or NULL), for what lists articles without reading them (sitemaps);
+-- kind (기사, 사설 … 광고/협찬) and agency (source:, NULL for the newsroom's own) likewise (reports).
 CREATE TABLE articles (
   id INTEGER PRIMARY KEY,
   path TEXT NOT NULL UNIQUE,
@@ -46,11 +47,13 @@ CREATE TABLE articles (
   live INTEGER NOT NULL,
   live_until INTEGER,
   top INTEGER NOT NULL,
-  has_image INTEGER NOT NULL
+  has_image INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  agency TEXT
 );
 CREATE INDEX articles_by_slug ON articles (slug);
--- slug and updated make it cover a sitemap's walk (lib/sitemaps.ts): no table row read per URL.
-CREATE INDEX articles_list ON articles (published DESC, skey, solo, slug, updated) WHERE draft = 0;
+-- slug, updated, kind and agency make it cover a sitemap's or a report's walk: no table row read per URL.
+CREATE INDEX articles_list ON articles (published DESC, skey, solo, slug, updated, kind, agency) WHERE draft = 0;
 CREATE INDEX articles_breaking ON articles (published DESC, skey) WHERE draft = 0 AND breaking = 1;
 CREATE INDEX articles_top ON articles (published DESC, skey) WHERE draft = 0 AND top = 1;
 CREATE INDEX articles_shared ON articles (slug) WHERE solo = 0;

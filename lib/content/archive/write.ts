@@ -72,8 +72,8 @@ export function createWriter(db: Db): (changes: ArchiveChanges) => void {
     forgetSlugs: db.prepare<[number]>('DELETE FROM slug_changes WHERE counter <= ?'),
     deleteArticle: db.prepare('DELETE FROM articles WHERE id = ?'),
     insertArticle: db.prepare(
-      `INSERT INTO articles (path, slug, skey, published, updated, draft, solo, first, breaking, breaking_until, live, live_until, top, has_image)
-       VALUES (@path, @slug, @skey, @published, @updated, @draft, 1, @first, @breaking, @breakingUntil, @live, @liveUntil, @top, @hasImage)`,
+      `INSERT INTO articles (path, slug, skey, published, updated, draft, solo, first, breaking, breaking_until, live, live_until, top, has_image, kind, agency)
+       VALUES (@path, @slug, @skey, @published, @updated, @draft, 1, @first, @breaking, @breakingUntil, @live, @liveUntil, @top, @hasImage, @kind, @agency)`,
     ),
     termsOf: db.prepare<[number], { taxonomy: number; term: string }>('SELECT taxonomy, term FROM article_terms WHERE article = ?'),
     deleteTerms: db.prepare('DELETE FROM article_terms WHERE article = ?'),
@@ -211,6 +211,8 @@ export function createWriter(db: Db): (changes: ArchiveChanges) => void {
         liveUntil,
         top: article.top ? 1 : 0,
         hasImage: article.image ? 1 : 0,
+        kind: article.kind,
+        agency: article.agency ?? null,
       }).lastInsertRowid,
     );
     const terms: [number, readonly { name: string; slug: string }[]][] = [
