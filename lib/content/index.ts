@@ -1,4 +1,4 @@
-export type { Article, Byline, Category, Correction, LiveUpdate, Page, Reporter, Tag, Taxonomy } from './types';
+export type { Article, Byline, Category, Correction, LiveUpdate, Page, Reporter, Series, Tag, Taxonomy } from './types';
 export type { ContentProblem } from './parse';
 export type { ArticleQuery, ArticleStamp } from './reader';
 export type { ContentView } from './view';
@@ -19,6 +19,9 @@ export {
   getRedirect,
   getReporter,
   getReporters,
+  getSeries,
+  getSeriesName,
+  getSeriesPlace,
   getListingPage,
   getLiveCoverage,
   getMasthead,
@@ -34,5 +37,6 @@ export {
   listArticleStamps,
   sourceKey,
 } from './queries';
-export type { CategorySummary, ListingPage, LiveCoverage, Masthead } from './queries';
+export type { CategorySummary, ListingPage, LiveCoverage, Masthead, SeriesListing, SeriesPlace } from './queries';
+export { MAX_SERIES_ARTICLES } from './queries';
 export { formatProblem } from './snapshot';
