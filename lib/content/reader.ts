@@ -91,7 +91,7 @@ function termsOf(article: Article, taxonomy: Taxonomy): readonly { name: string;
 }
 
 /** Reading order within a series: `series_order` (none: after), then oldest first, then slug. */
-export function compareInSeries(a: Article, b: Article): number {
+function compareInSeries(a: Article, b: Article): number {
   const order = (a.series?.order ?? Infinity) - (b.series?.order ?? Infinity);
   if (order) return order;
   const time = a.published.getTime() - b.published.getTime();
