@@ -209,9 +209,17 @@ const run = promisify(execFile);
 async function report(
   ...args: string[]
 ): Promise<{ code: number; stdout: string; stderr: string }> {
+  return reportWith('https://news.example.kr', ...args);
+}
+
+/** Runs the script as an operator would, with `SITE_URL` set to `siteUrl`. */
+async function reportWith(
+  siteUrl: string,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run('npx', ['tsx', 'scripts/content-report.ts', ...args], {
-      env: { ...process.env, SITE_URL: 'https://news.example.kr' },
+      env: { ...process.env, SITE_URL: siteUrl },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -269,6 +277,34 @@ describe('npm run content:report', () => {
       '',
       '자체기사',
     ]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it("ignores an unusable SITE_URL, says so, and links on _site.yml's url", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-'));
+    fs.writeFileSync(path.join(dir, '_site.yml'), 'name: 시험일보\nurl: https://site.example.kr\n');
+    fs.writeFileSync(
+      path.join(dir, 'a.md'),
+      '---\ntitle: 기사\ndate: 2026-11-02 08:00\n---\n본문\n',
+    );
+    const out = path.join(dir, 'r.csv');
+    const { code, stderr } = await reportWith(
+      'ftp://news.example.kr',
+      '--from',
+      '2026-11',
+      '--to',
+      '2026-11',
+      '--out',
+      out,
+      dir,
+    );
+    expect(code).toBe(0);
+    expect(stderr).toContain(
+      'SITE_URL "ftp://news.example.kr"은 경로 없는 http(s) 주소가 아니어서 쓰지 않습니다',
+    );
+    expect(parseCsv(fs.readFileSync(out, 'utf8').slice(1))[1]?.[0]).toBe(
+      'https://site.example.kr/articles/a',
+    );
     fs.rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 });
