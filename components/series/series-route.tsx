@@ -1,27 +1,28 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
+import { cache } from 'react';
 
 import { ArticleCard } from '@/components/article/article-card';
-import { getSeries, getView, type ContentView, type SeriesListing } from '@/lib/content';
+import { getSeries, getView, type SeriesListing } from '@/lib/content';
 import { FIELD_LIMITS } from '@/lib/content/field-limits';
 import { PHOTO_SIZES } from '@/lib/media/picture';
 import { feedAlternates } from '@/lib/metadata';
 import { readSlugParam, seriesPath } from '@/lib/paths';
 
-/** The series a `/series/<id>` names, or undefined; an id longer than any series id is not looked up. */
-function findSeries(
-  view: ContentView,
-  slugParam: string,
-): { series?: SeriesListing; isCanonical: boolean } {
+/**
+ * The series a `/series/<id>` names, or undefined; an id longer than any series id is not looked
+ * up. Once per request: the metadata and the page share it.
+ */
+const findSeries = cache((slugParam: string): { series?: SeriesListing; isCanonical: boolean } => {
   const { slug, isCanonical } = readSlugParam(slugParam);
   if (slug.length > FIELD_LIMITS.article.series) return { isCanonical };
-  return { series: getSeries(view, slug), isCanonical };
-}
+  return { series: getSeries(getView(), slug), isCanonical };
+});
 
 /** Title, description, canonical URL and feeds of a series' page. */
 export function seriesMetadata(slugParam: string): Metadata {
   const view = getView();
-  const { series } = findSeries(view, slugParam);
+  const { series } = findSeries(slugParam);
   if (!series) return {};
   return {
     title: `연재: ${series.name}`,
@@ -45,7 +46,7 @@ export interface SeriesRouteProps {
  * unknown series (never stored); another spelling (NFD) of the id is redirected.
  */
 export function SeriesRoute({ slugParam }: SeriesRouteProps) {
-  const { series, isCanonical } = findSeries(getView(), slugParam);
+  const { series, isCanonical } = findSeries(slugParam);
   if (!series) notFound();
   if (!isCanonical) permanentRedirect(seriesPath(series.id));
   return (

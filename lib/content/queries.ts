@@ -312,6 +312,8 @@ export interface SeriesListing {
  */
 export function getSeries(view: ContentView, id: string): SeriesListing | undefined {
   const key = id.normalize('NFC');
+  // The known series are listed once per reader and boundary: a made-up id is a map lookup.
+  if (!getTerm(view, 'series', key)) return undefined;
   const slugs = view.reader.seriesOrder(key, view.now.getTime(), MAX_SERIES_ARTICLES);
   if (slugs.length === 0) return undefined;
   const articles = slugs.flatMap((slug) => getArticle(view, slug) ?? []);
