@@ -96,6 +96,11 @@ export function tagPath(slug: string, page = 1): string {
   return listingPath('tag', slug, page);
 }
 
+/** The URL path of a series' page (연재·기획): its articles in reading order. */
+export function seriesPath(id: string): string {
+  return listingPath('series', id);
+}
+
 /** The URL path of a page (`_pages/`): at the top level, `/about`. */
 export function pagePath(slug: string): string {
   return `/${encodeSegment(slug)}`;

@@ -28,12 +28,12 @@ interface SitemapEntry {
   lastmod?: string;
 }
 
-/** The entries before the articles: home, every category, tag and reporter page, and the pages (`_pages/`). */
+/** The entries before the articles: home, every category, tag, reporter and series page, and the pages (`_pages/`). */
 function getHeadEntries(view: ContentView): SitemapEntry[] {
   const entries: SitemapEntry[] = [
     { url: absoluteUrl(view, '/'), lastmod: listArticles(view, {}, 1)[0]?.published.toISOString() },
   ];
-  for (const taxonomy of ['category', 'tag', 'reporters'] as const) {
+  for (const taxonomy of ['category', 'tag', 'reporters', 'series'] as const) {
     for (const term of getTerms(view, taxonomy, 1)) {
       entries.push({
         url: absoluteUrl(view, listingPath(taxonomy, term.slug)),

@@ -13,7 +13,7 @@ export function readPageParam(value: string | undefined): number {
   return /^[1-9]\d{0,5}$/.test(value) ? Number(value) : NaN;
 }
 
-const KIND: Record<Taxonomy, string> = { category: '분야', tag: '태그', reporters: '기자' };
+const KIND: Record<Taxonomy, string> = { category: '분야', tag: '태그', reporters: '기자', series: '연재' };
 
 /** Title, description, canonical URL and feeds of a category's or tag's listing page. */
 export function listingMetadata(

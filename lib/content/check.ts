@@ -1,8 +1,9 @@
-import { site } from '@/lib/site';
+import { site, type SiteSettings } from '@/lib/site';
 
 import type { ContentProblem } from './parse';
 import { openContentStore } from './store';
 import type { Article, Page, PhotoFile, Reporter, SiteIdentity } from './types';
+import { makeView, type ContentView } from './view';
 
 export interface ContentCheck {
   /** How many article files were read, broken ones included. */
@@ -29,4 +30,13 @@ export function checkContent(root: string): ContentCheck {
   } finally {
     store.close();
   }
+}
+
+/**
+ * A view of the folder at `root`, read once with exactly the site's rules, at `now`: for tools that
+ * report on what readers see (`npm run content:report`) through the same published-only queries.
+ */
+export function readFolderView(root: string, now: Date, settings: SiteSettings): { view: ContentView; close(): void } {
+  const store = openContentStore({ root, maxFileBytes: site.maxFileBytes, live: false });
+  return { view: makeView(store.getReader(), now, settings), close: () => store.close() };
 }

@@ -37,6 +37,14 @@ export const FIELD_LIMITS = {
     source: 50,
     date: 50,
     lang: 35,
+    /** A series id (`series:`), and the largest `series_order`. */
+    series: 60,
+    seriesOrder: 10_000,
+  },
+  /** `_series/<id>.yml`. */
+  series: {
+    name: 100,
+    description: 1000,
   },
   /** `_reporters/<id>.yml`. */
   reporter: {

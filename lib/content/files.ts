@@ -11,6 +11,9 @@ export const SITE_FILE = '_site.yml';
 /** Reporters' profiles: `_reporters/<id>.yml`, the id being the file name. */
 export const REPORTER_FILE = /^_reporters\/[^/]+\.ya?ml$/;
 
+/** Series' names and descriptions: `_series/<id>.yml`, the id being the file name. */
+export const SERIES_FILE = /^_series\/[^/]+\.ya?ml$/;
+
 /** The folder whose Markdown and HTML files are pages at the top level, not articles. */
 export const PAGES_FOLDER = '_pages';
 
@@ -34,9 +37,10 @@ export interface ContentEntry {
   /** `page`: a file under `_pages/`, a page that is not an article (/about, /ethics …). */
   /** `site`: the publication's identity file, `_site.yml` at the top of the folder. */
   /** `reporter`: a profile, `_reporters/<id>.yml`. */
+  /** `series`: a series' name and description, `_series/<id>.yml`. */
   /** `live-update`: an update of live coverage, in a `<article file name>.live/` folder. */
   /** `photo`: an image file, published as variants (lib/media) and referred to by articles. */
-  kind: 'article' | 'page' | 'site' | 'reporter' | 'live-update' | 'photo' | 'other' | 'outside-link';
+  kind: 'article' | 'page' | 'site' | 'reporter' | 'series' | 'live-update' | 'photo' | 'other' | 'outside-link';
 }
 
 /** What a directory entry or a stat says about one name: enough to classify it. */
@@ -63,7 +67,9 @@ function classify(
       ? 'site'
       : REPORTER_FILE.test(relPath)
         ? 'reporter'
-        : isPhotoFileName(relPath)
+        : SERIES_FILE.test(relPath)
+          ? 'series'
+          : isPhotoFileName(relPath)
           ? 'photo'
           : !readable
           ? 'other'

@@ -1,4 +1,4 @@
-export type { Article, ArticleKind, Byline, Category, Correction, LiveUpdate, Page, Reporter, Tag, Taxonomy } from './types';
+export type { Article, ArticleKind, Byline, Category, Correction, LiveUpdate, Page, Reporter, Series, Tag, Taxonomy } from './types';
 export { isLegalCorrection, isOpinionKind, isSponsoredKind } from './kinds';
 export type { CorrectionKind } from './kinds';
 export type { ContentProblem } from './parse';
@@ -21,6 +21,9 @@ export {
   getRedirect,
   getReporter,
   getReporters,
+  getSeries,
+  getSeriesName,
+  getSeriesPlace,
   getListingPage,
   getLiveCoverage,
   getMasthead,
@@ -36,7 +39,8 @@ export {
   listArticleStamps,
   sourceKey,
 } from './queries';
-export type { CategorySummary, ListingPage, LiveCoverage, Masthead } from './queries';
+export type { CategorySummary, ListingPage, LiveCoverage, Masthead, SeriesListing, SeriesPlace } from './queries';
+export { MAX_SERIES_ARTICLES } from './queries';
 export { formatProblem } from './snapshot';
 export { getPublishedChanges, markPublished } from './published-changes';
 export type { PublishedMark } from './published-changes';

@@ -6,6 +6,7 @@ import { parseFrontMatter } from './parse';
 import { toArticle, toPage, type LoadResult } from './schema';
 import { toLiveUpdate } from './live-update';
 import { toReporter } from './reporter-profile';
+import { toSeries } from './series-file';
 import { toSiteIdentity } from './site-identity';
 import type { ArticleSource } from './types';
 
@@ -93,6 +94,7 @@ export function loadFile(entry: ContentEntry, stat: FileStat, now: Date, options
 function readText(entry: ContentEntry, text: string, source: ArticleSource, now: Date): LoadResult {
   if (entry.kind === 'site') return toSiteIdentity(text, source);
   if (entry.kind === 'reporter') return toReporter(text, source);
+  if (entry.kind === 'series') return toSeries(text, source);
   const parsed = parseFrontMatter(text);
   if (!parsed.ok) {
     return { ok: false, problems: [{ file: entry.path, severity: 'error', ...parsed.problem }] };

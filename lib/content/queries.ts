@@ -128,8 +128,9 @@ export interface CategorySummary extends Category {
   latest: Article[];
 }
 
-/** An article's terms in one taxonomy: its categories, or its tags. */
+/** An article's terms in one taxonomy: its categories, tags, reporters, or its series (by id). */
 export function getTermsOf(article: Article, taxonomy: Taxonomy): readonly Category[] {
+  if (taxonomy === 'series') return article.series ? [{ name: article.series.id, slug: article.series.id }] : [];
   return taxonomy === 'category' ? article.categories : taxonomy === 'tag' ? article.tags : article.reporters;
 }
 
@@ -143,6 +144,7 @@ export function getTerms(view: ContentView, taxonomy: Taxonomy, take = 0): reado
       .terms(taxonomy, view.now.getTime())
       .map((term) => ({
         ...term,
+        name: taxonomy === 'series' ? getSeriesName(view, term.slug) : term.name,
         latest: take > 0 ? listArticles(view, { taxonomy, term: term.slug }, take) : [],
       })),
   );
@@ -295,6 +297,69 @@ export function getMasthead(view: ContentView): Masthead {
   };
   mastheads.set(view, masthead);
   return masthead;
+}
+
+/**
+ * The most articles a series shows and counts: far past any 연재, and a bound on what one
+ * article page reads to place itself (one index walk of at most this many short rows).
+ */
+export const MAX_SERIES_ARTICLES = 500;
+
+/** A series' name: from `_series/<id>.yml`, else the id itself. */
+export function getSeriesName(view: ContentView, id: string): string {
+  return view.reader.series().get(id)?.name ?? id;
+}
+
+/** A series as its page shows it: name, description, and its published articles in reading order. */
+export interface SeriesListing {
+  id: string;
+  name: string;
+  description?: string;
+  articles: Article[];
+}
+
+/**
+ * A series with at least one published article, its articles in reading order (`series_order`,
+ * then oldest first); undefined otherwise. An unknown id costs one index lookup and keeps nothing.
+ */
+export function getSeries(view: ContentView, id: string): SeriesListing | undefined {
+  const key = id.normalize('NFC');
+  // The known series are listed once per reader and boundary: a made-up id is a map lookup.
+  if (!getTerm(view, 'series', key)) return undefined;
+  const slugs = view.reader.seriesOrder(key, view.now.getTime(), MAX_SERIES_ARTICLES);
+  if (slugs.length === 0) return undefined;
+  const articles = slugs.flatMap((slug) => getArticle(view, slug) ?? []);
+  const file = view.reader.series().get(key);
+  return { id: key, name: file?.name ?? key, description: file?.description, articles };
+}
+
+/** Where an article stands in its series: "연재: <name> (3/7)", and its neighbours there. */
+export interface SeriesPlace {
+  id: string;
+  name: string;
+  /** 1-based. */
+  position: number;
+  total: number;
+  previous?: Article;
+  next?: Article;
+}
+
+/** A published article's place in its series, or undefined when it is in none. */
+export function getSeriesPlace(view: ContentView, article: Article): SeriesPlace | undefined {
+  if (!article.series) return undefined;
+  const { id } = article.series;
+  const slugs = view.reader.seriesOrder(id, view.now.getTime(), MAX_SERIES_ARTICLES);
+  const index = slugs.indexOf(article.slug);
+  if (index < 0) return undefined;
+  const neighbour = (slug: string | undefined) => (slug === undefined ? undefined : getArticle(view, slug));
+  return {
+    id,
+    name: getSeriesName(view, id),
+    position: index + 1,
+    total: slugs.length,
+    previous: neighbour(slugs[index - 1]),
+    next: neighbour(slugs[index + 1]),
+  };
 }
 
 /** A reporter's profile by id, or undefined. */

@@ -1,6 +1,6 @@
 import { countPassedBoundaries } from './freshness';
 import type { ContentSnapshot } from './snapshot';
-import type { Article, ArticleKind, Page, Reporter, SiteIdentity, Taxonomy } from './types';
+import type { Article, ArticleKind, Page, Reporter, Series, SiteIdentity, Taxonomy } from './types';
 
 /** Which published articles a listing asks for, newest first. Every answer is bounded by `limit`. */
 export interface ArticleQuery {
@@ -65,8 +65,15 @@ export interface ContentReader {
   terms(taxonomy: Taxonomy, now: number): readonly TermCount[];
   /** The next newer and next older published articles around a published one. */
   adjacent(slug: string, now: number): { newer?: Article; older?: Article };
+  /**
+   * The slugs of a series' published articles in reading order (`series_order`, those without one
+   * after; then publish time, oldest first; then slug): at most `limit`.
+   */
+  seriesOrder(id: string, now: number, limit: number): string[];
   pages(): ReadonlyMap<string, Page>;
   reporters(): ReadonlyMap<string, Reporter>;
+  /** Series' names and descriptions (`_series/<id>.yml`) by id. */
+  series(): ReadonlyMap<string, Series>;
   site(): SiteIdentity | undefined;
   /** Names the content's store: `version`s of two stores are never compared. */
   readonly instance: string;
@@ -81,8 +88,18 @@ function isBreakingAt(article: Article, now: number): boolean {
   return article.breaking && (!article.breakingUntil || article.breakingUntil.getTime() > now);
 }
 
-function termsOf(article: Article, taxonomy: Taxonomy) {
+function termsOf(article: Article, taxonomy: Taxonomy): readonly { name: string; slug: string }[] {
+  if (taxonomy === 'series') return article.series ? [{ name: article.series.id, slug: article.series.id }] : [];
   return taxonomy === 'category' ? article.categories : taxonomy === 'tag' ? article.tags : article.reporters;
+}
+
+/** Reading order within a series: `series_order` (none: after), then oldest first, then slug. */
+function compareInSeries(a: Article, b: Article): number {
+  const order = (a.series?.order ?? Infinity) - (b.series?.order ?? Infinity);
+  if (order) return order;
+  const time = a.published.getTime() - b.published.getTime();
+  if (time) return time;
+  return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
 }
 
 /** Where the published part of `articles` (non-drafts, newest first) starts at `now`. */
@@ -108,7 +125,7 @@ export function snapshotReader(snapshot: ContentSnapshot): ContentReader {
   const listed = snapshot.articles.filter((a) => !a.draft);
   const byTerm = new Map<string, Article[]>();
   for (const article of listed) {
-    for (const taxonomy of ['category', 'tag', 'reporters'] as const) {
+    for (const taxonomy of ['category', 'tag', 'reporters', 'series'] as const) {
       for (const term of termsOf(article, taxonomy)) {
         const key = `${taxonomy}\u0000${term.slug}`;
         const group = byTerm.get(key);
@@ -118,6 +135,7 @@ export function snapshotReader(snapshot: ContentSnapshot): ContentReader {
     }
   }
   const position = new Map(listed.map((a, i) => [a.slug, i]));
+  const inReadingOrder = new Map<string, Article[]>();
 
   function candidates(query: ArticleQuery, now: number): readonly Article[] {
     const all = query.term !== undefined && query.taxonomy ? (byTerm.get(`${query.taxonomy}\u0000${query.term}`) ?? []) : listed;
@@ -170,8 +188,25 @@ export function snapshotReader(snapshot: ContentSnapshot): ContentReader {
       if (index === undefined || index < start) return {};
       return { newer: index > start ? listed[index - 1] : undefined, older: listed[index + 1] };
     },
+    seriesOrder(id, now, limit) {
+      const group = byTerm.get(`series\u0000${id}`);
+      if (!group) return [];
+      // Only ids that have articles are kept: a made-up id grows nothing.
+      let ordered = inReadingOrder.get(id);
+      if (!ordered) {
+        ordered = [...group].sort(compareInSeries);
+        inReadingOrder.set(id, ordered);
+      }
+      const out: string[] = [];
+      for (const article of ordered) {
+        if (out.length >= limit) break;
+        if (article.published.getTime() <= now) out.push(article.slug);
+      }
+      return out;
+    },
     pages: () => snapshot.pages,
     reporters: () => snapshot.reporters,
+    series: () => snapshot.series,
     site: () => snapshot.site,
     instance: `snapshot-${snapshotInstance}`,
     changedSlugs: () => undefined,

@@ -20,6 +20,7 @@ export const RESERVED_PAGE_SLUGS = new Set([
   'reporters',
   'robots.txt',
   'search',
+  'series',
   'sitemap.xml',
   'sitemaps',
   'tag',

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 
 import { expect, it } from 'vitest';
@@ -9,7 +10,7 @@ it('the sample content in content/ has no errors and covers what editors use', (
   const checked = checkContent(path.resolve('content'));
   expect(checked.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
   const { articles } = checked;
-  expect(articles.length).toBeGreaterThanOrEqual(13);
+  expect(articles.length).toBeGreaterThanOrEqual(16);
   expect(new Set(articles.flatMap((a) => a.categories.map((c) => c.slug))).size).toBeGreaterThanOrEqual(4);
   expect(new Set(articles.map((a) => a.format))).toEqual(new Set(['markdown', 'html']));
   expect(articles.filter((a) => a.breaking).length).toBeGreaterThanOrEqual(2);
@@ -24,4 +25,8 @@ it('the sample content in content/ has no errors and covers what editors use', (
   expect(new Set(corrections.map((c) => c.kind))).toEqual(new Set(['바로잡습니다', '정정보도', '반론보도', '추후보도']));
   expect(corrections.some((c) => c.pending)).toBe(true);
   expect(checked.site?.editors.length).toBeGreaterThanOrEqual(2);
+  // One series of three, numbered, with its _series file read.
+  const series = articles.filter((a) => a.series?.id === 'winter-heating');
+  expect(series.map((a) => a.series?.order).sort()).toEqual([1, 2, 3]);
+  expect(fs.readFileSync(path.resolve('content/_series/winter-heating.yml'), 'utf8')).toMatch(/^name: /m);
 });

@@ -11,12 +11,14 @@ import { ARTICLE_EXTENSION_LIST, getBodyFormat, stripArticleExtension } from './
 import { getRenderCostProblem } from './limits';
 import type { LiveUpdateResult } from './live-update';
 import type { ReporterResult } from './reporter-profile';
+import type { SeriesResult } from './series-file';
 import type { SiteIdentityResult } from './site-identity';
 import { toImageRef, type ImageRef } from './image-ref';
 import { ARTICLE_KINDS, CORRECTION_KINDS, isLegalCorrection, toArticleKind, type CorrectionKind } from './kinds';
 import { frontMatterProblems, keyLine, type ParsedFile } from './parse';
+import { toSeriesId } from './series-id';
 import { toArticleSlug, toCategorySlug } from './slugs';
-import type { Article, ArticleSource, Category, ContentProblem, Correction, Page, PhotoFile } from './types';
+import type { Article, ArticleSeries, ArticleSource, Category, ContentProblem, Correction, Page, PhotoFile } from './types';
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
 
@@ -27,6 +29,7 @@ function toDirection(lang: string): 'ltr' | 'rtl' {
 }
 
 const LIMIT = FIELD_LIMITS.article;
+const SERIES_ORDER_MESSAGE = `series_order: 연재 안의 순서는 1부터 ${LIMIT.seriesOrder}까지의 정수여야 합니다`;
 
 const text = (field: string, limit: number) =>
   z.string({ error: `${field}: 글자여야 합니다` }).trim().max(limit, tooLong(field, limit));
@@ -146,6 +149,14 @@ const frontMatterSchema = z.looseObject({
     .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'lang: 언어 코드여야 합니다 (예: ko, en, ar)')
     .optional(),
   dir: z.enum(['ltr', 'rtl'], { error: 'dir: ltr 또는 rtl이어야 합니다' }).optional(),
+  // Checked by toSeriesId in toArticle, which says what a series id may be.
+  series: z.unknown().optional(),
+  series_order: z
+    .number({ error: SERIES_ORDER_MESSAGE })
+    .int(SERIES_ORDER_MESSAGE)
+    .min(1, SERIES_ORDER_MESSAGE)
+    .max(LIMIT.seriesOrder, SERIES_ORDER_MESSAGE)
+    .optional(),
 });
 
 type FrontMatter = z.infer<typeof frontMatterSchema>;
@@ -169,6 +180,7 @@ export type LoadResult =
   | PageResult
   | SiteIdentityResult
   | ReporterResult
+  | SeriesResult
   | LiveUpdateResult
   | PhotoFileResult;
 
@@ -356,6 +368,15 @@ export function toArticle(parsed: ParsedFile, source: ArticleSource, now: Date =
     else if (!redirectFrom.includes(old)) redirectFrom.push(old);
   }
 
+  let series: ArticleSeries | undefined;
+  if (fm.series !== undefined) {
+    const read = toSeriesId(fm.series);
+    if (read.ok) series = { id: read.id, order: fm.series_order };
+    else problems.push(problem(`series: ${read.message}`, 'series'));
+  } else if (fm.series_order !== undefined) {
+    warnings.push(problem('series_order는 series가 있는 기사에만 뜻이 있습니다', 'series_order', 'warning'));
+  }
+
   const complexity = format ? getRenderCostProblem(parsed.body, format) : undefined;
   if (complexity) problems.push({ file, line: parsed.bodyLine, severity: 'error', message: complexity });
   // A lede too costly to render is dropped, not the story: an error for content:check and the log.
@@ -388,6 +409,7 @@ export function toArticle(parsed: ParsedFile, source: ArticleSource, now: Date =
       authors: fm.authors,
       bylines: fm.authors.map((name) => ({ name })),
       reporters: [],
+      series,
       published: published ?? new Date(0),
       dated,
       updated,

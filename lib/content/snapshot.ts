@@ -14,7 +14,7 @@ import type { ContentProblem } from './parse';
 import type { LoadResult } from './schema';
 import { liveArticleKey } from './live-update';
 import type { ImageRef } from './image-ref';
-import type { Article, Category, LiveUpdate, Page, PhotoFile, Reporter, SiteIdentity } from './types';
+import type { Article, Category, LiveUpdate, Page, PhotoFile, Reporter, Series, SiteIdentity } from './types';
 
 /** Everything known about the content folder at one moment; never mutated after it is built. */
 export interface ContentSnapshot {
@@ -26,6 +26,8 @@ export interface ContentSnapshot {
   photos: ReadonlyMap<string, PhotoFile>;
   /** Reporters' profiles by id (`_reporters/<id>.yml`). */
   reporters: ReadonlyMap<string, Reporter>;
+  /** Series' names and descriptions by id (`_series/<id>.yml`). */
+  series: ReadonlyMap<string, Series>;
   /** The publication's identity from `_site.yml`, when the file exists and is valid. */
   site?: SiteIdentity;
   /** `_site.yml` exists but cannot be read: the store keeps the last good identity. */
@@ -125,6 +127,7 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
   const pages: Page[] = [];
   let site: SiteIdentity | undefined;
   const reporters = new Map<string, Reporter>();
+  const series = new Map<string, Series>();
   const updates: LiveUpdate[] = [];
   let siteBroken = false;
   let fileCount = 0;
@@ -148,6 +151,7 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
       if ('article' in result) valid.push(result.article);
       else if ('page' in result) pages.push(result.page);
       else if ('reporter' in result) reporters.set(result.reporter.id, result.reporter);
+      else if ('series' in result) series.set(result.series.id, result.series);
       else if ('update' in result) updates.push(result.update);
       else if ('site' in result) site = result.site;
       problems.push(...result.warnings);
@@ -229,6 +233,7 @@ export function buildSnapshot(files: Iterable<SourceFile>, version: number, now:
     site,
     siteBroken,
     reporters,
+    series,
     photos,
     problems,
     boundaries,

@@ -14,8 +14,8 @@ export interface Category {
 /** Tags are terms like categories: a name, and a slug for `/tag/<slug>`. */
 export type Tag = Category;
 
-/** The ways articles are grouped, named as their URLs are: `/category/…`, `/tag/…`, `/reporters/…`. */
-export type Taxonomy = 'category' | 'tag' | 'reporters';
+/** The ways articles are grouped, named as their URLs are: `/category/…`, `/tag/…`, `/reporters/…`, `/series/…`. */
+export type Taxonomy = 'category' | 'tag' | 'reporters' | 'series';
 
 export type BodyFormat = 'markdown' | 'html';
 
@@ -54,6 +54,8 @@ export interface Article extends FileBody {
   bylines: Byline[];
   /** The authors that have a profile, as terms for `/reporters/<id>`. */
   reporters: Category[];
+  /** The series (연재·기획) it belongs to (`series:`), and its place there (`series_order:`). */
+  series?: ArticleSeries;
   /** When the article was published; for undated articles the Unix epoch (see `dated`). */
   published: Date;
   /** False when neither `date` nor a `YYYY-MM-DD-` file-name prefix gave a date. */
@@ -178,6 +180,20 @@ export interface Byline {
   role?: string;
   email?: string;
   reporterId?: string;
+}
+
+/** An article's place in a series: the series id, and `series_order` when the editor gave one. */
+export interface ArticleSeries {
+  id: string;
+  order?: number;
+}
+
+/** A series' name and description, `content/_series/<id>.yml`; without the file the id is the name. */
+export interface Series {
+  id: string;
+  name: string;
+  description?: string;
+  source: ArticleSource;
 }
 
 /** A reporter's profile, `content/_reporters/<id>.yml`. */

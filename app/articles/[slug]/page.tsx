@@ -6,6 +6,7 @@ import { ArticleNav } from '@/components/article/article-nav';
 import { ArticleView } from '@/components/article/article-view';
 import { ViewBeacon } from '@/components/article/view-beacon';
 import { MostRead } from '@/components/most-read';
+import { SeriesNav } from '@/components/series/series-nav';
 import { JsonLd } from '@/components/seo/json-ld';
 import {
   getAdjacent,
@@ -14,6 +15,7 @@ import {
   getMasthead,
   getRedirect,
   getRelated,
+  getSeriesPlace,
   getView,
 } from '@/lib/content';
 import { assertContentValid } from '@/lib/content/strict';
@@ -54,6 +56,7 @@ export default async function ArticlePage({ params }: PageProps<'/articles/[slug
   if (!isCanonical) permanentRedirect(articlePath(article.slug));
   const related = getRelated(view, article, 4);
   const { newer, older } = getAdjacent(view, article);
+  const seriesPlace = getSeriesPlace(view, article);
   const description = await getSummary(article, siteUrl, 160);
   const coverage = getLiveCoverage(article, view.now);
   const jsonLd = coverage
@@ -75,6 +78,7 @@ export default async function ArticlePage({ params }: PageProps<'/articles/[slug
       <ArticleView article={article} />
       <ViewBeacon slug={article.slug} />
       <div className="mt-10 flex flex-col gap-10">
+        {seriesPlace ? <SeriesNav place={seriesPlace} /> : null}
         <ArticleNav newer={newer} older={older} />
         {related.length > 0 ? (
           <section aria-labelledby="related-heading">

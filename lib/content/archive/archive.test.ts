@@ -35,7 +35,15 @@ const HOUR = 3_600_000;
 function oracle(snapshot: ContentSnapshot, now: number) {
   const published = snapshot.articles.filter((a) => !a.draft && a.published.getTime() <= now);
   const termsOf = (a: Article, taxonomy: Taxonomy) =>
-    taxonomy === 'category' ? a.categories : taxonomy === 'tag' ? a.tags : a.reporters;
+    taxonomy === 'series'
+      ? a.series
+        ? [{ name: a.series.id, slug: a.series.id }]
+        : []
+      : taxonomy === 'category'
+        ? a.categories
+        : taxonomy === 'tag'
+          ? a.tags
+          : a.reporters;
   const getArticle = (slug: string) => {
     const found = snapshot.bySlug.get(slug);
     return found && !found.draft && found.published.getTime() <= now ? found : undefined;
@@ -60,6 +68,17 @@ function oracle(snapshot: ContentSnapshot, now: number) {
       return [...found.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'ko'));
     },
     listing: (taxonomy: Taxonomy, slug: string) => published.filter((a) => termsOf(a, taxonomy).some((t) => t.slug === slug)),
+    /** A series in reading order: numbered first by number, then oldest first, then by slug. */
+    seriesOrder: (id: string) =>
+      published
+        .filter((a) => a.series?.id === id)
+        .sort(
+          (a, b) =>
+            (a.series?.order ?? 1e9) - (b.series?.order ?? 1e9) ||
+            a.published.getTime() - b.published.getTime() ||
+            (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0),
+        )
+        .map((a) => a.slug),
     breaking: published.filter((a) => a.breaking && (!a.breakingUntil || a.breakingUntil.getTime() > now)),
     related(article: Article, limit: number) {
       const slugs = new Set(article.categories.map((c) => c.slug));
@@ -97,7 +116,7 @@ function expectSameAnswers(archive: Archive, files: readonly SourceFile[], now: 
   const olds = new Set(files.flatMap((f) => (f.result?.ok && 'article' in f.result ? f.result.article.redirectFrom : [])));
   for (const old of [...olds, ...slugs]) expect(archive.redirect(old, now)?.slug, `redirect ${old}`).toBe(want.redirect(old)?.slug);
 
-  for (const taxonomy of ['category', 'tag', 'reporters'] as const) {
+  for (const taxonomy of ['category', 'tag', 'reporters', 'series'] as const) {
     const terms = want.terms(taxonomy);
     expect(archive.terms(taxonomy, now), taxonomy).toEqual(terms);
     for (const term of terms) {
@@ -113,7 +132,12 @@ function expectSameAnswers(archive: Archive, files: readonly SourceFile[], now: 
     expect(archive.related(article, 3, now), `related ${article.slug}`).toEqual(want.related(article, 3));
   }
   for (const boundary of snapshot.boundaries) expect(archive.nextBoundary(boundary - 1)).toBeLessThanOrEqual(boundary);
+  for (const term of [...want.terms('series'), { slug: '없는-연재' }]) {
+    expect(archive.seriesOrder(term.slug, now, 1_000), `series ${term.slug}`).toEqual(want.seriesOrder(term.slug));
+    expect(archive.seriesOrder(term.slug, now, 1)).toEqual(want.seriesOrder(term.slug).slice(0, 1));
+  }
   expect(archive.reporters()).toEqual(snapshot.reporters);
+  expect(archive.series()).toEqual(snapshot.series);
   expect(archive.pages()).toEqual(snapshot.pages);
   // The last good identity of a broken _site.yml is the store's rule, not buildSnapshot's: checked apart.
   if (!snapshot.siteBroken) expect(archive.site()).toEqual({ site: snapshot.site, siteBroken: false });
@@ -268,7 +292,7 @@ describe('the archive answers as buildSnapshot does', () => {
         const upserts: SourceFile[] = [];
         const removals: string[] = [];
         for (let n = 0; n < 1 + Math.floor(random() * 12); n += 1) {
-          const file = pick([...paths, ...paths, '_reporters/r1.yml', '_reporters/r2.yml', '_pages/p.md', '_pages/q.md', 'z/p.jpg']);
+          const file = pick([...paths, ...paths, '_reporters/r1.yml', '_reporters/r2.yml', '_series/s-a.yml', '_pages/p.md', '_pages/q.md', 'z/p.jpg']);
           if (upserts.some((u) => u.entry.path === file) || removals.includes(file)) continue;
           if (current.has(file) && random() < 0.25) {
             removals.push(file);
@@ -292,6 +316,7 @@ describe('the archive answers as buildSnapshot does', () => {
 
 function randomText(file: string, random: () => number, pick: <T>(list: readonly T[]) => T): string {
   if (file.startsWith('_reporters/')) return `name: ${pick(['김하나', '이둘', 'r1'])}\n`;
+  if (file.startsWith('_series/')) return pick(['name: 가 연재\n', 'name: 나 연재\ndescription: 소개\n', 'name: [깨진\n']);
   if (file.startsWith('_pages/')) return front({ title: '쪽', slug: pick(['about', 'about', 'search', 'ethics']) });
   if (file.endsWith('.jpg')) return 'jpg';
   if (random() < 0.05) return '---\ntitle: "\n---\n';
@@ -308,6 +333,8 @@ function randomText(file: string, random: () => number, pick: <T>(list: readonly
     image: random() < 0.5 ? pick(['/images/a.svg', './p.jpg', '../z/p.jpg']) : undefined,
     redirect_from: random() < 0.3 ? [pick(['s1', 'old1', 'old2', 'x😀'])] : undefined,
     live: random() < 0.2 ? true : undefined,
+    series: random() < 0.4 ? pick(['s-a', 's-b']) : undefined,
+    series_order: random() < 0.5 ? pick([1, 2, 2, 3]) : undefined,
   };
   // Few distinct times, so that ties are ordered by slug.
   if (random() < 0.85) data.date = date(NOW + pick([-48, -5, -5, -3, 0, 1, 4]) * HOUR);

@@ -74,11 +74,12 @@ describe('archive query plans', () => {
   it('answers every question from an index, whatever the size of the archive', () => {
     const { db, prepare, statements, reader } = recordingReader();
     const now = Date.UTC(2026, 0, 1);
-    for (const taxonomy of ['category', 'tag', 'reporters'] as const) {
+    for (const taxonomy of ['category', 'tag', 'reporters', 'series'] as const) {
       reader.terms(taxonomy, now);
       reader.count({ now, taxonomy, term: 'x' });
       reader.list({ now, limit: 20, offset: 40, taxonomy, term: 'x' });
     }
+    reader.seriesOrder('x', now, 500);
     reader.count({ now });
     reader.list({ now, limit: 20 });
     reader.list({ now, limit: 5, breaking: true });

@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import { liveArticleKey } from '../live-update';
 import type { ContentProblem } from '../parse';
 import type { LoadResult } from '../schema';
-import type { Article, ArticleKind, Category, LiveUpdate, Page, PhotoFile, Reporter, SiteIdentity, Taxonomy } from '../types';
+import type { Article, ArticleKind, Category, LiveUpdate, Page, PhotoFile, Reporter, Series, SiteIdentity, Taxonomy } from '../types';
 
 import { decodeValue, sortKey } from './encoding';
 import {
@@ -57,6 +57,7 @@ interface SmallFiles {
   counter: number;
   directory: ReporterDirectory;
   pages: Map<string, Page>;
+  series: Map<string, Series>;
   pageProblems: ContentProblem[];
   site?: SiteIdentity;
   siteBroken: boolean;
@@ -93,6 +94,12 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
       `SELECT ${ROW}, f.result FROM articles a JOIN files f ON f.path = a.path WHERE a.id = ?`,
     ),
     keyNeighbours: db.prepare<[string, string], ArticleRow>(`SELECT ${ROW} FROM articles a WHERE a.path > ? AND a.path < ?`),
+    // The partial index holds a series' articles in reading order: the walk stops at @limit.
+    seriesOrder: db.prepare<{ now: number; term: string; limit: number }, { slug: string }>(
+      `SELECT a.slug FROM article_terms t INDEXED BY terms_series JOIN articles a ON a.id = t.article
+       WHERE t.taxonomy = ${TAXONOMY.series} AND t.term = @term AND ${TERM_VISIBLE}
+       ORDER BY t.ord, t.published, t.skey LIMIT @limit`,
+    ),
     updates: db.prepare<[string], { result: string }>(
       'SELECT f.result FROM live_updates u JOIN files f ON f.path = u.path WHERE u.article_key = ?',
     ),
@@ -184,6 +191,7 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
     const rows = s.smallFiles.all().sort((a, b) => byPath(a.path, b.path));
     const profiles: Reporter[] = [];
     const pages: Page[] = [];
+    const series = new Map<string, Series>();
     let site: SiteIdentity | undefined;
     let siteBroken = false;
     for (const row of rows) {
@@ -192,6 +200,7 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
       if (!result.ok) siteBroken ||= row.kind === 'site';
       else if ('reporter' in result) profiles.push(result.reporter);
       else if ('page' in result) pages.push(result.page);
+      else if ('series' in result) series.set(result.series.id, result.series);
       else if ('site' in result) site = result.site;
     }
     if (siteBroken && !site) {
@@ -203,6 +212,7 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
       counter,
       directory: toReporterDirectory(profiles),
       pages: collectPages(pages, pageProblems),
+      series,
       pageProblems,
       site,
       siteBroken,
@@ -506,7 +516,13 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
     iterate,
     nextBoundary: (now) => s.nextBoundary.get(now)?.t,
     previousBoundary: (now) => s.previousBoundary.get(now)?.t ?? 0,
+    seriesOrder(id, now, limit) {
+      const size = Math.max(0, Math.floor(limit));
+      if (size === 0) return [];
+      return s.seriesOrder.all({ now, term: id.normalize('NFC'), limit: size }).map((row) => row.slug);
+    },
     reporters: () => getSmall().directory.byId,
+    series: () => getSmall().series,
     pages: () => getSmall().pages,
     site() {
       const { site, siteBroken } = getSmall();

@@ -2,11 +2,13 @@
  * The archive's tables. Bump SCHEMA_VERSION with any change here or in what a row means: an
  * index from another version is deleted and built again from the files.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** Taxonomies as stored; ALL counts every article (the unfiltered list). */
-export const TAXONOMY = { category: 0, tag: 1, reporters: 2 } as const;
+export const TAXONOMY = { category: 0, tag: 1, reporters: 2, series: 3 } as const;
 export const ALL = -1;
+/** A series article's `ord` without `series_order`: after every numbered one. */
+export const UNORDERED = 1_000_000_000;
 
 export const DDL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -58,13 +60,15 @@ CREATE INDEX articles_breaking ON articles (published DESC, skey) WHERE draft = 
 CREATE INDEX articles_top ON articles (published DESC, skey) WHERE draft = 0 AND top = 1;
 CREATE INDEX articles_shared ON articles (slug) WHERE solo = 0;
 
--- An article's categories (0), tags (1) and reporters (2), with what listing them needs.
+-- An article's categories (0), tags (1), reporters (2) and series (3), with what listing them
+-- needs; ord: a series article's series_order (UNORDERED without one), 0 for other terms.
 CREATE TABLE article_terms (
   article INTEGER NOT NULL,
   taxonomy INTEGER NOT NULL,
   pos INTEGER NOT NULL,
   term TEXT NOT NULL,
   name TEXT NOT NULL,
+  ord INTEGER NOT NULL,
   published INTEGER NOT NULL,
   skey BLOB NOT NULL,
   draft INTEGER NOT NULL,
@@ -75,6 +79,8 @@ CREATE TABLE article_terms (
 CREATE INDEX terms_list ON article_terms (taxonomy, term, published DESC, skey, solo) WHERE draft = 0;
 CREATE INDEX terms_first ON article_terms (taxonomy, term, first);
 CREATE INDEX terms_shared ON article_terms (taxonomy, term) WHERE solo = 0;
+-- A series in reading order: series_order, then oldest first, then slug.
+CREATE INDEX terms_series ON article_terms (term, ord, published, skey, solo) WHERE taxonomy = 3 AND draft = 0;
 
 -- Per term: non-draft articles that own their slug alone (any time), and the canonical name
 -- when the first file to use the term owns its slug alone (NULL: decided at read time).

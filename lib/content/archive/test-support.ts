@@ -3,11 +3,12 @@
  * source uses (lib/content/load-file.ts), without a disk.
  */
 import type { ContentEntry } from '../files';
-import { REPORTER_FILE, SITE_FILE, PAGES_FOLDER } from '../files';
+import { REPORTER_FILE, SERIES_FILE, SITE_FILE, PAGES_FOLDER } from '../files';
 import { isPhotoFileName } from '../image-ref';
 import { LIVE_FOLDER_SUFFIX, toLiveUpdate } from '../live-update';
 import { parseFrontMatter } from '../parse';
 import { toReporter } from '../reporter-profile';
+import { toSeries } from '../series-file';
 import { getBodyFormat } from '../format/extensions';
 import { toArticle, toPage, type LoadResult } from '../schema';
 import { toSiteIdentity } from '../site-identity';
@@ -17,6 +18,7 @@ import type { SourceFile } from '../snapshot';
 export function kindOf(path: string): ContentEntry['kind'] {
   if (path === SITE_FILE) return 'site';
   if (REPORTER_FILE.test(path)) return 'reporter';
+  if (SERIES_FILE.test(path)) return 'series';
   if (isPhotoFileName(path)) return 'photo';
   if (!getBodyFormat(path.split('/').pop() ?? path)) return 'other';
   if (path.startsWith(`${PAGES_FOLDER}/`)) return 'page';
@@ -33,6 +35,7 @@ export function toSourceFile(path: string, text: string, now: Date, mtimeMs = 10
   if (entry.kind === 'photo') result = { ok: true, photo: { path, absolute: entry.absolute, size, mtimeMs }, warnings: [] };
   else if (entry.kind === 'site') result = toSiteIdentity(text, source);
   else if (entry.kind === 'reporter') result = toReporter(text, source);
+  else if (entry.kind === 'series') result = toSeries(text, source);
   else if (entry.kind !== 'other') {
     const parsed = parseFrontMatter(text);
     if (!parsed.ok) result = { ok: false, problems: [{ file: path, severity: 'error', ...parsed.problem }] };

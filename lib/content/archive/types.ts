@@ -2,7 +2,7 @@ import type { ContentEntry } from '../files';
 import type { ContentProblem } from '../parse';
 import type { ArticleQuery, ArticleStamp, TermCount } from '../reader';
 import type { LoadResult } from '../schema';
-import type { Article, Page, PhotoFile, Reporter, SiteIdentity, Taxonomy } from '../types';
+import type { Article, Page, PhotoFile, Reporter, Series, SiteIdentity, Taxonomy } from '../types';
 
 /** One file as a content source read it (lib/content/snapshot.ts's SourceFile), with its stat when known. */
 export interface ArchiveUpsert {
@@ -72,7 +72,11 @@ export interface ArchiveReader {
   nextBoundary(now: number): number | undefined;
   /** The last such moment at or before `now` (0 if none): the page cache's freshness rule. */
   previousBoundary(now: number): number;
+  /** A series' published slugs in reading order (lib/content/reader.ts's seriesOrder), at most `limit`. */
+  seriesOrder(id: string, now: number, limit: number): string[];
   reporters(): ReadonlyMap<string, Reporter>;
+  /** Series' names and descriptions (`_series/<id>.yml`) by id. */
+  series(): ReadonlyMap<string, Series>;
   pages(): ReadonlyMap<string, Page>;
   /** `_site.yml`'s identity (the last good one while the file is broken), and whether it is broken. */
   site(): { site?: SiteIdentity; siteBroken: boolean };

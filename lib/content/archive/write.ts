@@ -13,7 +13,7 @@ import type { ImageRef } from '../image-ref';
 
 import { decodeValue, encodeValue, sortKey, toMs } from './encoding';
 import { NOT_CONTENT_WARNING, toBylines, toReporterDirectory, type ReporterDirectory } from '../rules';
-import { TAXONOMY } from './tables';
+import { TAXONOMY, UNORDERED } from './tables';
 import type { ArchiveChanges, ArchiveUpsert } from './types';
 
 type Db = Database.Database;
@@ -48,7 +48,9 @@ function sizeAndTime(upsert: ArchiveUpsert): { size: number; mtimeMs: number } {
               ? result.site.source
               : 'reporter' in result
                 ? result.reporter.source
-                : result.update.source
+                : 'series' in result
+                  ? result.series.source
+                  : result.update.source
       : undefined;
   return { size: upsert.size ?? source?.size ?? 0, mtimeMs: upsert.mtimeMs ?? source?.mtimeMs ?? 0 };
 }
@@ -79,8 +81,8 @@ export function createWriter(db: Db): (changes: ArchiveChanges) => void {
     deleteTerms: db.prepare('DELETE FROM article_terms WHERE article = ?'),
     deleteTermsOf: db.prepare('DELETE FROM article_terms WHERE article = ? AND taxonomy = ?'),
     insertTerm: db.prepare(
-      `INSERT INTO article_terms (article, taxonomy, pos, term, name, published, skey, draft, solo, first)
-       SELECT id, @taxonomy, @pos, @term, @name, published, skey, draft, solo, first FROM articles WHERE id = @article`,
+      `INSERT INTO article_terms (article, taxonomy, pos, term, name, ord, published, skey, draft, solo, first)
+       SELECT id, @taxonomy, @pos, @term, @name, @ord, published, skey, draft, solo, first FROM articles WHERE id = @article`,
     ),
     deleteAuthors: db.prepare('DELETE FROM article_authors WHERE article = ?'),
     insertAuthor: db.prepare('INSERT INTO article_authors (article, pos, author, author_nfc) VALUES (?, ?, ?, ?)'),
@@ -221,9 +223,14 @@ export function createWriter(db: Db): (changes: ArchiveChanges) => void {
     ];
     for (const [taxonomy, list] of terms) {
       list.forEach((term, pos) => {
-        s.insertTerm.run({ article: id, taxonomy, pos, term: term.slug, name: term.name });
+        s.insertTerm.run({ article: id, taxonomy, pos, term: term.slug, name: term.name, ord: 0 });
         touched.terms.add(termKey(taxonomy, term.slug));
       });
+    }
+    if (article.series) {
+      const { id: series, order } = article.series;
+      s.insertTerm.run({ article: id, taxonomy: TAXONOMY.series, pos: 0, term: series, name: series, ord: order ?? UNORDERED });
+      touched.terms.add(termKey(TAXONOMY.series, series));
     }
     article.authors.forEach((author, pos) => s.insertAuthor.run(id, pos, author, author.normalize('NFC')));
     for (const old of article.redirectFrom) s.insertClaim.run(old, id);
@@ -275,7 +282,7 @@ export function createWriter(db: Db): (changes: ArchiveChanges) => void {
   }
 
   function addSmallFile(entry: ContentEntry, result: LoadResult | undefined, touched: Touched): void {
-    if (entry.kind !== 'site' && entry.kind !== 'reporter' && entry.kind !== 'page') return;
+    if (entry.kind !== 'site' && entry.kind !== 'reporter' && entry.kind !== 'series' && entry.kind !== 'page') return;
     s.insertSmall.run(entry.path, entry.kind);
     if (entry.kind === 'reporter') noteReporter(result, touched);
   }
@@ -288,7 +295,7 @@ export function createWriter(db: Db): (changes: ArchiveChanges) => void {
     s.deleteTermsOf.run(article, TAXONOMY.reporters);
     const authors = s.authorsOf.all(article).map((row) => row.author);
     toBylines(authors, directory).reporters.forEach((term, pos) => {
-      s.insertTerm.run({ article, taxonomy: TAXONOMY.reporters, pos, term: term.slug, name: term.name });
+      s.insertTerm.run({ article, taxonomy: TAXONOMY.reporters, pos, term: term.slug, name: term.name, ord: 0 });
       touched.terms.add(termKey(TAXONOMY.reporters, term.slug));
     });
   }
