@@ -12,6 +12,7 @@ export const RESERVED_PAGE_SLUGS = new Set([
   'feed.json',
   'feed.xml',
   'icon.svg',
+  'indexnow',
   'logo.png',
   'media',
   'news-sitemap.xml',
