@@ -120,6 +120,18 @@ describe('an endpoint that hangs', () => {
   });
 });
 
+describe('an endpoint that cannot be reached', () => {
+  it('names why (refused, unknown host), not only "fetch failed"', async () => {
+    const server = http.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const { s, logged } = sender({ endpoints: [`http://127.0.0.1:${port}/indexnow`], timeoutMs: 2_000, attempts: 1 });
+    await s.send(['u']);
+    expect(logged).toEqual([expect.stringContaining('(fetch failed: ECONNREFUSED, 1번 시도)')]);
+  });
+});
+
 describe('an endpoint that redirects', () => {
   let server: http.Server | undefined;
   afterEach(() => {

@@ -86,7 +86,15 @@ export function openIndexNowSender(options: IndexNowSenderOptions): IndexNowSend
       return { reason: `HTTP ${response.status}`, retry, after: retry ? retryAfter(response.headers.get('retry-after')) : undefined };
     } catch (error) {
       const name = error instanceof Error ? error.name : '';
-      const reason = name === 'TimeoutError' || name === 'AbortError' ? `${timeoutMs / 1000}초 안에 답이 없음` : error instanceof Error ? error.message : String(error);
+      // undici says only "fetch failed"; why (ECONNREFUSED, ENOTFOUND, a TLS error) is in its cause.
+      const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
+      const why = cause ? ('code' in cause && typeof cause.code === 'string' ? cause.code : cause.message) : '';
+      const reason =
+        name === 'TimeoutError' || name === 'AbortError'
+          ? `${timeoutMs / 1000}초 안에 답이 없음`
+          : error instanceof Error
+            ? `${error.message}${why ? `: ${why.slice(0, 200)}` : ''}`
+            : String(error);
       return { reason, retry: true };
     }
   }
