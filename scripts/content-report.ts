@@ -42,7 +42,9 @@ try {
   fs.writeFileSync(file, toReportCsv(rows));
 } catch (error) {
   const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-  console.error(`CSV 파일을 쓸 수 없습니다: ${file} (${reason}; --out에 쓸 수 있는 파일 경로를 주세요)`);
+  console.error(
+    `CSV 파일을 쓸 수 없습니다: ${file} (${reason}; --out에 쓸 수 있는 파일 경로를 주세요)`,
+  );
   process.exit(2);
 }
 const counts = countByMonth(rows);
