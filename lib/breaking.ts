@@ -1,4 +1,4 @@
-import { getBreakingNews, type ContentView } from '@/lib/content';
+import { getBreakingNews, getMasthead, type ContentView } from '@/lib/content';
 import { toKstIso } from '@/lib/format';
 import { absoluteUrl, articlePath } from '@/lib/paths';
 
@@ -13,15 +13,19 @@ export interface BreakingNewsItem {
   url: string;
   published: string;
   until: string | null;
+  /** What the article is when readers must be told (사설, 광고 …): `_site.yml`'s label, as on every list. */
+  label?: string;
 }
 
 /** Current breaking items, newest first, in the shape the banner and /api/breaking share. */
 export function getBreakingItems(view: ContentView): BreakingNewsItem[] {
+  const { labels } = getMasthead(view);
   return getBreakingNews(view, MAX_ITEMS).map((article) => ({
     title: article.title,
     path: articlePath(article.slug),
     url: absoluteUrl(view, articlePath(article.slug)),
     published: toKstIso(article.published),
     until: article.breakingUntil ? toKstIso(article.breakingUntil) : null,
+    label: labels[article.kind],
   }));
 }

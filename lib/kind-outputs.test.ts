@@ -5,6 +5,7 @@ import { getArticle } from '@/lib/content';
 import { viewsOfFolder } from '@/lib/content/testing/both-views';
 
 import { renderFeed } from './feeds';
+import { getBreakingItems } from './breaking';
 import { getArticleBody } from './render';
 import { renderNewsSitemap } from './sitemaps';
 import { toNewsArticleJsonLd } from './structured-data';
@@ -122,3 +123,27 @@ describe.each(folder.views)(
     });
   },
 );
+
+// A 광고/협찬 or opinion piece marked breaking is listed in the 속보 strip and /api/breaking: it
+// carries its label there as on every other list.
+const breakingFolder = viewsOfFolder(
+  {
+    '_site.yml': 'name: 시험일보\nurl: https://news.example.kr\nlabels:\n  광고: "<i>AD</i>"\n',
+    'ad.md': front('title: 협찬 속보\ndate: 2026-11-27 11:00\nkind: 협찬\nbreaking: true'),
+    'editorial.md': front('title: 사설 속보\ndate: 2026-11-27 10:00\nkind: 사설\nbreaking: true'),
+    'news.md': front('title: 보도 속보\ndate: 2026-11-27 09:00\nbreaking: true'),
+  },
+  now,
+);
+
+afterAll(() => breakingFolder.close());
+
+describe.each(breakingFolder.views)('the breaking strip ($reader)', ({ view }) => {
+  it('gives each item its kind label, as text; a plain 기사 has none', () => {
+    expect(getBreakingItems(view).map((item) => [item.title, item.label])).toEqual([
+      ['협찬 속보', '<i>AD</i>'],
+      ['사설 속보', '사설'],
+      ['보도 속보', undefined],
+    ]);
+  });
+});

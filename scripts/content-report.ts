@@ -25,6 +25,10 @@ if (!fs.existsSync(root)) {
   console.error(`콘텐츠 폴더가 없습니다: ${root}`);
   process.exit(2);
 }
+if (!fs.statSync(root).isDirectory()) {
+  console.error(`콘텐츠 폴더가 아닙니다 (파일입니다): ${root}`);
+  process.exit(2);
+}
 
 const { view, close } = readFolderView(root, new Date(), getSiteSettings());
 let rows;
@@ -34,7 +38,15 @@ try {
   close();
 }
 const file = path.resolve(out ?? `partnership-report-${from}-${to}.csv`);
-fs.writeFileSync(file, toReportCsv(rows));
+try {
+  fs.writeFileSync(file, toReportCsv(rows));
+} catch (error) {
+  const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+  console.error(
+    `CSV 파일을 쓸 수 없습니다: ${file} (${reason}; --out에 쓸 수 있는 파일 경로를 주세요)`,
+  );
+  process.exit(2);
+}
 const counts = countByMonth(rows);
 if (json) {
   console.log(JSON.stringify({ from, to, csv: file, rows: rows.length, ...counts }, null, 2));

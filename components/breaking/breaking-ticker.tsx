@@ -7,6 +7,8 @@ import { BREAKING_API_PATH } from '@/lib/api-paths';
 export interface BreakingItem {
   title: string;
   path: string;
+  /** 사설, 광고 …: shown before the title, as on every list. */
+  label?: string;
 }
 
 export interface BreakingTickerProps {
@@ -25,7 +27,8 @@ function isBreakingPayload(value: unknown): value is { items: BreakingItem[] } {
         typeof item === 'object' &&
         item !== null &&
         typeof (item as BreakingItem).title === 'string' &&
-        typeof (item as BreakingItem).path === 'string',
+        typeof (item as BreakingItem).path === 'string' &&
+        ['string', 'undefined'].includes(typeof (item as BreakingItem).label),
     )
   );
 }
@@ -76,6 +79,13 @@ export function BreakingTicker({ initial, intervalMs = 30_000 }: BreakingTickerP
                 href={item.path}
                 className="font-semibold underline-offset-2 hover:underline focus-visible:outline-white"
               >
+                {item.label ? (
+                  <>
+                    <span className="mr-1.5 rounded-sm border border-current px-1 text-xs font-bold">
+                      {item.label}
+                    </span>{' '}
+                  </>
+                ) : null}
                 {item.title}
               </a>
             </li>

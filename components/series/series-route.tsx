@@ -26,7 +26,7 @@ export function seriesMetadata(slugParam: string): Metadata {
   if (!series) return {};
   return {
     title: `연재: ${series.name}`,
-    description: series.description ?? `${series.name} 연재 기사 ${series.articles.length}건`,
+    description: series.description ?? `${series.name} 연재 기사 ${series.total}건`,
     alternates: {
       canonical: seriesPath(series.id),
       types: feedAlternates(view, {
@@ -60,7 +60,7 @@ export function SeriesRoute({ slugParam }: SeriesRouteProps) {
           </p>
         ) : null}
         <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">
-          기사 {series.articles.length}건
+          기사 {series.total}건
         </p>
       </header>
       <ol

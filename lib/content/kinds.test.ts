@@ -53,6 +53,17 @@ describe('kind: what an article is', () => {
     ]);
   });
 
+  it("refuses Object's own names (constructor, toString, __proto__) as a kind or a label's kind", () => {
+    for (const word of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) {
+      expect(toArticleKind(word), word).toBeUndefined();
+      expect(errors(`title: t\nkind: ${word}`), word).toHaveLength(1);
+    }
+    // (`__proto__` never reaches the labels: the record reader drops it.)
+    for (const word of ['constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+      expect(site(`name: 뉴스\nlabels:\n  ${word}: 가짜`).ok, word).toBe(false);
+    }
+  });
+
   it('refuses a list, a number, a huge string or markup as a kind, with the same message', () => {
     for (const value of ['[사설, 칼럼]', '3', `"${'사'.repeat(60_000)}"`, '"<b>사설</b>"', '{a: 1}']) {
       const found = errors(`title: t\nkind: ${value}`);

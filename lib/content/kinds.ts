@@ -30,7 +30,10 @@ const KIND_ALIASES: Record<string, ArticleKind> = {
 export function toArticleKind(value: string): ArticleKind | undefined {
   const word = value.normalize('NFC').trim();
   if ((ARTICLE_KINDS as readonly string[]).includes(word)) return word as ArticleKind;
-  return KIND_ALIASES[word] ?? KIND_ALIASES[word.toLowerCase()];
+  // Own keys only: `constructor` or `__proto__` is a word an editor may write, not Object's.
+  const lower = word.toLowerCase();
+  if (Object.hasOwn(KIND_ALIASES, word)) return KIND_ALIASES[word];
+  return Object.hasOwn(KIND_ALIASES, lower) ? KIND_ALIASES[lower] : undefined;
 }
 
 /** Opinion: the newsroom's (사설) or a writer's (칼럼, 기고) view, not its reporting. */

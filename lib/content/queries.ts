@@ -315,7 +315,10 @@ export interface SeriesListing {
   id: string;
   name: string;
   description?: string;
+  /** Its published articles in reading order: the first MAX_SERIES_ARTICLES of them. */
   articles: Article[];
+  /** How many published articles it has in all (more than `articles` past MAX_SERIES_ARTICLES). */
+  total: number;
 }
 
 /**
@@ -325,12 +328,13 @@ export interface SeriesListing {
 export function getSeries(view: ContentView, id: string): SeriesListing | undefined {
   const key = id.normalize('NFC');
   // The known series are listed once per reader and boundary: a made-up id is a map lookup.
-  if (!getTerm(view, 'series', key)) return undefined;
+  const term = getTerm(view, 'series', key);
+  if (!term) return undefined;
   const slugs = view.reader.seriesOrder(key, view.now.getTime(), MAX_SERIES_ARTICLES);
   if (slugs.length === 0) return undefined;
   const articles = slugs.flatMap((slug) => getArticle(view, slug) ?? []);
   const file = view.reader.series().get(key);
-  return { id: key, name: file?.name ?? key, description: file?.description, articles };
+  return { id: key, name: file?.name ?? key, description: file?.description, articles, total: Math.max(term.count, articles.length) };
 }
 
 /** Where an article stands in its series: "연재: <name> (3/7)", and its neighbours there. */
@@ -356,7 +360,8 @@ export function getSeriesPlace(view: ContentView, article: Article): SeriesPlace
     id,
     name: getSeriesName(view, id),
     position: index + 1,
-    total: slugs.length,
+    // All of it, not the MAX_SERIES_ARTICLES read to place this one (a series of 1,500 said 500).
+    total: Math.max(getTerm(view, 'series', id)?.count ?? 0, slugs.length),
     previous: neighbour(slugs[index - 1]),
     next: neighbour(slugs[index + 1]),
   };

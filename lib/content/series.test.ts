@@ -109,7 +109,7 @@ describe('series order, over the snapshot and the on-disk index alike', () => {
     close();
   });
 
-  it('shows at most MAX_SERIES_ARTICLES of a very long series', () => {
+  it('shows at most MAX_SERIES_ARTICLES of a very long series, and counts all of it', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < MAX_SERIES_ARTICLES + 5; i += 1) {
       files[`2026/11/n${i}.md`] = md(`글 ${i}`, 'date: 2026-11-01', 'series: 긴-연재', `series_order: ${i + 1}`);
@@ -119,6 +119,10 @@ describe('series order, over the snapshot and the on-disk index alike', () => {
       const series = getSeries(view, '긴-연재');
       expect(series?.articles.length, reader).toBe(MAX_SERIES_ARTICLES);
       expect(series?.articles[0]?.title, reader).toBe('글 0');
+      // The attack review: the page said 기사 500건 and each article (n/500) of a series of 505.
+      expect(series?.total, reader).toBe(MAX_SERIES_ARTICLES + 5);
+      const first = series?.articles[0];
+      expect(first && getSeriesPlace(view, first), reader).toMatchObject({ position: 1, total: MAX_SERIES_ARTICLES + 5 });
     }
     close();
   });

@@ -119,3 +119,39 @@ describe('an endpoint that hangs', () => {
     expect(logged).toEqual([expect.stringContaining('0.2초 안에 답이 없음, 2번 시도')]);
   });
 });
+
+describe('an endpoint that cannot be reached', () => {
+  it('names why (refused, unknown host), not only "fetch failed"', async () => {
+    const server = http.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const { s, logged } = sender({ endpoints: [`http://127.0.0.1:${port}/indexnow`], timeoutMs: 2_000, attempts: 1 });
+    await s.send(['u']);
+    expect(logged).toEqual([expect.stringContaining('(fetch failed: ECONNREFUSED, 1번 시도)')]);
+  });
+});
+
+describe('an endpoint that redirects', () => {
+  let server: http.Server | undefined;
+  afterEach(() => {
+    server?.closeAllConnections();
+    server?.close();
+  });
+
+  it('is a failure naming where it points, not followed: a followed 301 would turn the POST into a bodiless GET', async () => {
+    const seen: string[] = [];
+    server = http.createServer((request, response) => {
+      seen.push(`${request.method} ${request.url}`);
+      if (request.url === '/old') response.writeHead(301, { location: '/new' });
+      else response.writeHead(200);
+      response.end();
+    });
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const { s, logged } = sender({ endpoints: [`http://127.0.0.1:${port}/old`], timeoutMs: 2_000, attempts: 3 });
+    await s.send(['https://news.example.kr/articles/a']);
+    expect(seen).toEqual(['POST /old']);
+    expect(logged).toEqual([expect.stringContaining(`HTTP 301, http://127.0.0.1:${port}/new로 옮겨 감`)]);
+  });
+});

@@ -66,15 +66,35 @@ export function openIndexNowSender(options: IndexNowSenderOptions): IndexNowSend
         headers: { 'content-type': 'application/json; charset=utf-8' },
         body,
         signal: AbortSignal.timeout(timeoutMs),
+        // A followed 301 or 302 turns the POST into a GET without the URLs, and its 200 reads as sent.
+        redirect: 'manual',
       });
       // Nothing in the answer is needed; let the connection go.
       await response.body?.cancel().catch(() => {});
       if (response.ok) return undefined;
+      if (response.status >= 300 && response.status < 400) {
+        const location = response.headers.get('location');
+        let target = '';
+        try {
+          target = location ? `, ${new URL(location, endpoint).href.slice(0, 200)}로 옮겨 감` : '';
+        } catch {
+          target = '';
+        }
+        return { reason: `HTTP ${response.status}${target}: INDEXNOW_ENDPOINTS에 옮겨 간 주소를 쓰세요`, retry: false };
+      }
       const retry = response.status === 429 || response.status >= 500;
       return { reason: `HTTP ${response.status}`, retry, after: retry ? retryAfter(response.headers.get('retry-after')) : undefined };
     } catch (error) {
       const name = error instanceof Error ? error.name : '';
-      const reason = name === 'TimeoutError' || name === 'AbortError' ? `${timeoutMs / 1000}초 안에 답이 없음` : error instanceof Error ? error.message : String(error);
+      // undici says only "fetch failed"; why (ECONNREFUSED, ENOTFOUND, a TLS error) is in its cause.
+      const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
+      const why = cause ? ('code' in cause && typeof cause.code === 'string' ? cause.code : cause.message) : '';
+      const reason =
+        name === 'TimeoutError' || name === 'AbortError'
+          ? `${timeoutMs / 1000}초 안에 답이 없음`
+          : error instanceof Error
+            ? `${error.message}${why ? `: ${why.slice(0, 200)}` : ''}`
+            : String(error);
       return { reason, retry: true };
     }
   }

@@ -14,6 +14,7 @@ import { viewOfFiles } from '@/lib/content/view';
 
 import {
   countByMonth,
+  formatCounts,
   getReportRows,
   parseReportArgs,
   toMonthSpan,
@@ -169,6 +170,17 @@ describe('the report rows', () => {
     });
     expect(counts.all).toMatchObject({ total: 3, origins: { 자체기사: 1, 전재: 1, 보도자료: 1 } });
   });
+
+  it('counts a desk named like an Object property (constructor, __proto__) as any other desk', () => {
+    const counts = countByMonth([
+      row({ desk: 'constructor' }),
+      row({ desk: 'constructor' }),
+      row({ desk: '__proto__' }),
+      row({ desk: 'toString' }),
+    ]);
+    expect(JSON.parse(JSON.stringify(counts.all.desks))).toEqual({ constructor: 2, ['__proto__']: 1, toString: 1 });
+    expect(formatCounts('2026-11', '2026-11', counts)).toContain('분야별: constructor 2 · __proto__ 1 · toString 1');
+  });
 });
 
 describe('the report CSV', () => {
@@ -234,6 +246,25 @@ describe('npm run content:report', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('--from: "2026-13"은(는) 올바른 달이 아닙니다');
     expect(fs.existsSync(out)).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('says in Korean when --out is a folder or cannot be written, or the content folder is a file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-'));
+    fs.writeFileSync(path.join(dir, 'a.md'), '---\ntitle: 기사\ndate: 2026-11-02 08:00\n---\n본문\n');
+    const span = ['--from', '2026-11', '--to', '2026-11'];
+    const folder = await report(...span, '--out', dir, dir);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain(`CSV 파일을 쓸 수 없습니다: ${dir}`);
+    expect(folder.stderr).not.toMatch(/\n\s+at /);
+    const missing = path.join(dir, 'no', 'such', 'r.csv');
+    const unwritable = await report(...span, '--out', missing, dir);
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr).toContain(`CSV 파일을 쓸 수 없습니다: ${missing}`);
+    const notFolder = await report(...span, '--out', path.join(dir, 'r.csv'), path.join(dir, 'a.md'));
+    expect(notFolder.code).toBe(2);
+    expect(notFolder.stderr).toContain('콘텐츠 폴더가 아닙니다');
+    expect(fs.existsSync(path.join(dir, 'r.csv'))).toBe(false);
     fs.rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 

@@ -175,8 +175,9 @@ export function countByMonth(rows: readonly ReportRow[]): {
     month,
     total: 0,
     origins: { 자체기사: 0, 전재: 0, 보도자료: 0, '광고/협찬': 0 },
-    kinds: {},
-    desks: {},
+    // Without a prototype: a desk named `constructor` or `__proto__` is counted like any other.
+    kinds: Object.create(null) as Record<string, number>,
+    desks: Object.create(null) as Record<string, number>,
   });
   const months = new Map<string, MonthCounts>();
   const all = empty('전체');
