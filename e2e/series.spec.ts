@@ -163,10 +163,14 @@ test.describe('npm run content:report', () => {
     expect(stdout).toContain(`게시 기사 ${rows.length}건`);
     const site = new Set(await sitemapLocs(request));
     expect(rows.length).toBeGreaterThanOrEqual(16);
-    for (const [link = '', title = '', , time = ''] of rows) {
+    for (const [link = '', title = '', , time = '', , kind = ''] of rows) {
       expect(site.has(link), link).toBe(true);
       await page.goto(new URL(link).pathname);
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+      // The headline, after the kind's label where it has one (사설, 칼럼 …): the report's kind.
+      const heading = page.getByRole('heading', { level: 1 });
+      await expect(heading).toHaveText(new RegExp(`${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+      const label = heading.locator('[data-kind]');
+      if ((await label.count()) > 0) await expect(label).toHaveAttribute('data-kind', kind);
       if (!time.startsWith('1970-')) {
         await expect(page.locator('article time').first()).toHaveAttribute(
           'datetime',
