@@ -1,5 +1,7 @@
 import { getArticle, getView, isReadingContent, sourceKey, whenContentRead, type Article, type ContentView } from '@/lib/content';
 import { getReadThreads, getSearchIndexFile } from '@/lib/content/process-store';
+import { ReadPoolUnavailable } from '@/lib/workers/read-pool';
+import { createSearchWriter, type SearchWriter } from '@/lib/workers/search-writer';
 
 import { type SearchFields } from './article-words';
 import {
@@ -46,6 +48,10 @@ const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolv
 interface IndexState {
   index: SearchIndex;
   file: string;
+  /** The thread a bulk catch-up writes through (a built server's index file). */
+  writer?: SearchWriter;
+  /** The writer thread could not start: this process writes on its own thread. */
+  writerFailed?: boolean;
   /** The reader version being caught up with, and the work doing it. */
   building?: { target: string; done: Promise<void> };
   /** A first build waiting for the content's first read to end. */
@@ -83,34 +89,96 @@ function toIndexed(article: Article, body: string): IndexedArticle {
 const targetOf = (view: ContentView) => `${view.reader.instance}#${view.reader.version}`;
 
 /**
+ * Where a catch-up's writes go. All of one catch-up's go the same way, in order; the index is read
+ * meanwhile (isCurrent, searches) on this thread's connection.
+ */
+interface IndexWrites {
+  putMany(articles: IndexedArticle[]): Promise<void>;
+  remove(slugs: string[]): Promise<void>;
+  setVersion(version: string): Promise<void>;
+}
+
+/** Writes on this thread: a few changed articles (milliseconds), or where no writer thread runs. */
+const writeHere = (index: SearchIndex): IndexWrites => ({
+  putMany: async (articles) => index.putMany(articles),
+  remove: async (slugs) => {
+    for (const slug of slugs) index.remove(slug);
+  },
+  setVersion: async (version) => index.setVersion(version),
+});
+
+/**
+ * Writes through the writer thread: a first build's or a large change's (0.7 ms an article held
+ * the event loop for over a minute at 100,000). A writer that cannot start is set aside with one
+ * log line, and the writes are made here.
+ */
+function writeThrough(state: IndexState, writer: SearchWriter): IndexWrites {
+  const here = writeHere(state.index);
+  const orHere =
+    <A extends unknown[]>(threaded: (...args: A) => Promise<void>, local: (...args: A) => Promise<void>) =>
+    async (...args: A) => {
+      if (state.writer !== writer) return local(...args);
+      try {
+        await threaded(...args);
+      } catch (error) {
+        if (!(error instanceof ReadPoolUnavailable)) throw error;
+        if (state.writer === writer) {
+          state.writer = undefined;
+          state.writerFailed = true;
+          console.error(`[search] 검색 색인 쓰기 스레드를 쓸 수 없어 이 스레드에서 씁니다: ${error.message}`);
+        }
+        await local(...args);
+      }
+    };
+  return {
+    putMany: orHere(writer.putMany, here.putMany),
+    remove: orHere(writer.remove, here.remove),
+    setVersion: orHere(writer.setVersion, here.setVersion),
+  };
+}
+
+/**
  * Puts what changed, in batches that let requests run; an article gone or now a draft is removed.
  * A batch's bodies are read on the read threads at once (a first start reads 100,000 of them),
  * the next batch's while this one is written.
  */
-async function putChanged(index: SearchIndex, articles: Iterable<Article | string>): Promise<void> {
+async function putChanged(
+  index: SearchIndex,
+  writes: IndexWrites,
+  articles: Iterable<Article | string>,
+): Promise<void> {
   let batch: Article[] = [];
+  let gone: string[] = [];
   let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
     const ready = batch;
+    const removed = gone;
     batch = [];
+    gone = [];
     // A full batch is bulk work (a first build, a large change): worth the read threads' start.
     // A few changed articles, or a small site, are read here.
-    const texts = getSearchTexts(ready, ready.length >= BATCH ? getReadThreads() : undefined);
+    const texts = ready.length > 0 ? getSearchTexts(ready, ready.length >= BATCH ? getReadThreads() : undefined) : undefined;
     await writing;
-    writing = texts.then(async (bodies) => {
-      index.putMany(ready.map((article, i) => toIndexed(article, bodies[i] ?? '')));
+    writing = (async () => {
+      if (removed.length > 0) await writes.remove(removed);
+      const bodies = await texts;
+      if (bodies) await writes.putMany(ready.map((article, i) => toIndexed(article, bodies[i] ?? '')));
       await yieldToRequests();
-    });
+    })();
   };
   for (const item of articles) {
+    // Removals and puts keep their order: a batch of one kind is written before the other starts.
     if (typeof item === 'string') {
-      index.remove(item);
+      if (batch.length > 0) await flush();
+      gone.push(item);
+      if (gone.length >= BATCH) await flush();
     } else if (!index.isCurrent(item.slug, sourceKey(item)) || item.draft) {
+      if (gone.length > 0) await flush();
       batch.push(item);
       if (batch.length >= BATCH) await flush();
     }
   }
-  if (batch.length > 0) await flush();
+  if (batch.length > 0 || gone.length > 0) await flush();
   await writing;
 }
 
@@ -174,17 +242,30 @@ async function catchUp(state: IndexState, view: ContentView, target: string): Pr
     instance === view.reader.instance && counter !== undefined
       ? view.reader.changedSlugs(Number(counter), FOLLOW_LIMIT)
       : undefined;
+  const bulk = !slugs || slugs.length >= BATCH;
+  const writer = bulk ? writerOf(state) : undefined;
+  const writes = writer ? writeThrough(state, writer) : writeHere(state.index);
   if (slugs) {
-    await putChanged(state.index, followChanges(view, slugs));
+    await putChanged(state.index, writes, followChanges(view, slugs));
   } else {
     const items: (Article | string)[] = [];
     for await (const item of everything(view, state.index)) {
       items.push(item);
-      if (items.length >= BATCH) await putChanged(state.index, items.splice(0));
+      if (items.length >= BATCH) await putChanged(state.index, writes, items.splice(0));
     }
-    await putChanged(state.index, items);
+    await putChanged(state.index, writes, items);
   }
-  state.index.setVersion(target);
+  await writes.setVersion(target);
+}
+
+/**
+ * The writer thread of a built server's index file, started at the first bulk catch-up. Tests and
+ * tools (no read threads) and an index in memory (a thread cannot share it) write here.
+ */
+function writerOf(state: IndexState): SearchWriter | undefined {
+  if (state.file === ':memory:' || !getReadThreads()) return undefined;
+  if (state.writer === undefined && !state.writerFailed) state.writer = createSearchWriter(state.file);
+  return state.writer;
 }
 
 function getState(): IndexState {
@@ -193,6 +274,7 @@ function getState(): IndexState {
   let state = holder[STATE_KEY];
   if (!state || state.file !== file) {
     state?.index.close();
+    void state?.writer?.close();
     state = { index: openSearchIndex(file), file };
     holder[STATE_KEY] = state;
   }
@@ -225,6 +307,7 @@ async function getIndex(view: ContentView, waitMs = CATCH_UP_MS): Promise<Search
           console.error('[search] 검색 색인을 갱신하지 못했습니다:', error);
           // A damaged file was removed: open a fresh one on the next search.
           if (isCorruptIndex(error) || (error instanceof Error && isCorruptIndex(error.cause))) {
+            void state.writer?.close();
             delete (globalThis as GlobalWithIndex)[STATE_KEY];
           }
         })
