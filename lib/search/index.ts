@@ -145,7 +145,7 @@ function writeThrough(state: IndexState, writer: SearchWriter): IndexWrites {
 async function putChanged(
   index: SearchIndex,
   writes: IndexWrites,
-  articles: Iterable<Article | string>,
+  articles: Iterable<Article | string> | AsyncIterable<Article | string>,
 ): Promise<void> {
   let batch: Article[] = [];
   let gone: string[] = [];
@@ -166,7 +166,10 @@ async function putChanged(
       await yieldToRequests();
     })();
   };
-  for (const item of articles) {
+  let seen = 0;
+  for await (const item of articles) {
+    // Reading what is already indexed holds the event loop too (~0.3 ms an article): not for long.
+    if ((seen += 1) % BATCH === 0) await yieldToRequests();
     // Removals and puts keep their order: a batch of one kind is written before the other starts.
     if (typeof item === 'string') {
       if (batch.length > 0) await flush();
@@ -245,16 +248,8 @@ async function catchUp(state: IndexState, view: ContentView, target: string): Pr
   const bulk = !slugs || slugs.length >= BATCH;
   const writer = bulk ? writerOf(state) : undefined;
   const writes = writer ? writeThrough(state, writer) : writeHere(state.index);
-  if (slugs) {
-    await putChanged(state.index, writes, followChanges(view, slugs));
-  } else {
-    const items: (Article | string)[] = [];
-    for await (const item of everything(view, state.index)) {
-      items.push(item);
-      if (items.length >= BATCH) await putChanged(state.index, writes, items.splice(0));
-    }
-    await putChanged(state.index, writes, items);
-  }
+  // One stream of changes, so that the next batch is read while this one is written.
+  await putChanged(state.index, writes, slugs ? followChanges(view, slugs) : everything(view, state.index));
   await writes.setVersion(target);
 }
 
