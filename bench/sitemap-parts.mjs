@@ -28,11 +28,11 @@ const { archiveRecords } = await load('lib/content/archive/records.ts');
 const { openArchiveStore } = await load('lib/content/archive-store.ts');
 const { openFolderSource } = await load('lib/content/folder-source.ts');
 const { makeView } = await load('lib/content/view.ts');
-const { renderSitemap, renderSitemapPart, SITEMAP_LIMIT } = await load('lib/sitemaps.ts');
+const { renderSitemap, renderSitemapPart, SITEMAP_PART } = await load('lib/sitemaps.ts');
 const { site } = await load('lib/site.ts');
 
 const seconds = (ms) => Math.round(ms) / 1000;
-const limit = limitArg ? Number(limitArg) : SITEMAP_LIMIT;
+const limit = limitArg ? Number(limitArg) : SITEMAP_PART;
 const fingerprint = `sitemap-bench:${corpus}`;
 
 const started = performance.now();
