@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { getIndexNowSetting, getRemoteImagesSetting } from './site';
+import { getIndexNowSetting, getMaxFileBytes, getRemoteImagesSetting } from './site';
 
 function read(env: Record<string, string>) {
   const logged: string[] = [];
@@ -91,5 +91,30 @@ describe('getIndexNowSetting (INDEXNOW_KEY, INDEXNOW_ENDPOINTS)', () => {
     const none = read({ INDEXNOW_KEY: 'a1b2c3d4', INDEXNOW_ENDPOINTS: 'javascript:alert(1)' });
     expect(none.setting).toBeUndefined();
     expect(none.logged.at(-1)).toBe('INDEXNOW_ENDPOINTS에 쓸 수 있는 주소가 없어 IndexNow 알림을 끕니다');
+  });
+});
+
+describe('getMaxFileBytes (CONTENT_MAX_BYTES)', () => {
+  const read = (raw: string | undefined) => {
+    const said: string[] = [];
+    return { bytes: getMaxFileBytes(raw, (line) => said.push(line)), said };
+  };
+
+  it('takes a whole number of bytes, and 1 MiB when unset', () => {
+    expect(read(undefined)).toEqual({ bytes: 1024 * 1024, said: [] });
+    expect(read('')).toEqual({ bytes: 1024 * 1024, said: [] });
+    expect(read('2097152')).toEqual({ bytes: 2097152, said: [] });
+    expect(read(' 4096 ')).toEqual({ bytes: 4096, said: [] });
+  });
+
+  it('says a value that is not a byte count, and keeps the default', () => {
+    for (const wrong of ['2MB', '-1', '0', '1.5', '1e999', 'NaN', `${'9'.repeat(400)}`]) {
+      const { bytes, said } = read(wrong);
+      expect(bytes).toBe(1024 * 1024);
+      expect(said).toHaveLength(1);
+      expect(said[0]).toContain('CONTENT_MAX_BYTES');
+      // A huge value is cut in the log line, not printed whole.
+      expect(said[0]!.length).toBeLessThan(200);
+    }
   });
 });

@@ -8,6 +8,25 @@ function positiveInt(value: string | undefined, fallback: number): number {
   return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
 }
 
+const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+
+/**
+ * `CONTENT_MAX_BYTES`: the largest content file read, in bytes (1 MiB by default; an article is a
+ * few KB). A value that is not a whole number of bytes (`2MB`, `-1`, `1e999`) is said once in the
+ * server log and the default serves: silently reading it as 1 MiB left an operator who asked for
+ * 2 MB wondering why large files were refused.
+ */
+export function getMaxFileBytes(
+  raw: string | undefined = process.env.CONTENT_MAX_BYTES,
+  log: (line: string) => void = console.error,
+): number {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_MAX_FILE_BYTES;
+  const bytes = Number(raw.trim());
+  if (Number.isSafeInteger(bytes) && bytes > 0) return bytes;
+  log(`CONTENT_MAX_BYTES "${raw.slice(0, 40)}"은 바이트 수(양의 정수, 예: 2097152)가 아니어서 기본값 ${DEFAULT_MAX_FILE_BYTES}을 씁니다`);
+  return DEFAULT_MAX_FILE_BYTES;
+}
+
 /**
  * The publication's built-in name, description and URL, used only where neither the environment
  * nor `content/_site.yml` gives one. Everything else reads them through `getMasthead()`.
@@ -134,7 +153,7 @@ export const site = {
   /** Articles per category page. */
   pageSize: 20,
   /** Files larger than this are refused rather than parsed. */
-  maxFileBytes: positiveInt(process.env.CONTENT_MAX_BYTES, 1024 * 1024),
+  maxFileBytes: getMaxFileBytes(),
 } as const;
 
 /** The folder articles are read from: `CONTENT_DIR`, or `content/` in the working directory. */
