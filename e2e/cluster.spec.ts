@@ -18,7 +18,10 @@ type Cluster = Awaited<ReturnType<typeof startLocalCluster>>;
 type Instance = Cluster['instances'][number];
 let cluster: Cluster;
 
-const article = (title: string) => `---\ntitle: ${title}\ncategories: 사회\n---\n\n${title} 본문.\n`;
+// Dated now, so that it is the newest article and home lists it: an undated file sorts as 1970,
+// below the sample content's articles once they are more than home shows.
+const article = (title: string) =>
+  `---\ntitle: ${title}\ndate: ${new Date().toISOString()}\ncategories: 사회\n---\n\n${title} 본문.\n`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const shows = (urlPath: string, text: string) => async (instance: Instance) => {
