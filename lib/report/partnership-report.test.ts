@@ -100,6 +100,9 @@ describe('the report rows', () => {
     const { start, end } = toMonthSpan('2025-12', '2026-11');
     expect(start.toISOString()).toBe('2025-11-30T15:00:00.000Z');
     expect(end.toISOString()).toBe('2026-11-30T15:00:00.000Z');
+    // Years before 100 are those years, not 1900s (the attack review's --from 0050-01 was 1950).
+    expect(toMonthSpan('0050-01', '0050-12').start.getUTCFullYear()).toBe(49);
+    expect(toMonthSpan('0050-01', '0099-12').end.toISOString()).toBe('0099-12-31T15:00:00.000Z');
   });
 
   it('lists exactly the published articles of the span, oldest first, with Korea time', () => {

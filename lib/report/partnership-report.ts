@@ -77,7 +77,10 @@ export function parseReportArgs(args: readonly string[]): ReportArgs {
 export function toMonthSpan(from: string, to: string): { start: Date; end: Date } {
   const at = (month: string, next: number) => {
     const [, year = '0', number = '1'] = MONTH.exec(month) ?? [];
-    return new Date(Date.UTC(Number(year), Number(number) - 1 + next, 1) - 9 * 3600_000);
+    // setUTCFullYear, not Date.UTC: that reads years 0–99 as 1900–1999 (--from 0050-01 was 1950).
+    const first = new Date(0);
+    first.setUTCFullYear(Number(year), Number(number) - 1 + next, 1);
+    return new Date(first.getTime() - 9 * 3600_000);
   };
   return { start: at(from, 0), end: at(to, 1) };
 }
