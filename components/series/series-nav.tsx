@@ -3,6 +3,8 @@ import Link from 'next/link';
 import type { Article, SeriesPlace } from '@/lib/content';
 import { articlePath, seriesPath } from '@/lib/paths';
 
+import { KindLabel } from '@/components/article/kind-label';
+
 export interface SeriesNavProps {
   place: SeriesPlace;
 }
@@ -17,6 +19,7 @@ export function SeriesNav({ place }: SeriesNavProps) {
     >
       <span className="meta">{label}</span>
       <span lang={article.lang} dir={article.dir} className="font-bold">
+        <KindLabel kind={article.kind} />
         {article.title}
       </span>
     </Link>
