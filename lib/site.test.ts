@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { getIndexNowSetting, getMaxFileBytes, getRemoteImagesSetting } from './site';
+import { getIndexNowSetting, getMaxFileBytes, getRemoteImagesSetting, readPositiveInt } from './site';
 
 function read(env: Record<string, string>) {
   const logged: string[] = [];
@@ -116,5 +116,18 @@ describe('getMaxFileBytes (CONTENT_MAX_BYTES)', () => {
       // A huge value is cut in the log line, not printed whole.
       expect(said[0]!.length).toBeLessThan(200);
     }
+  });
+});
+
+describe('readPositiveInt (CONTENT_GIT_INTERVAL and the like)', () => {
+  it('says a wrong value once however often it is read, and the default serves', () => {
+    const said: string[] = [];
+    const read = (raw: string) => readPositiveInt('CONTENT_GIT_INTERVAL', raw, 30, '초 수', (line) => said.push(line));
+    expect(read('30s')).toBe(30);
+    expect(read('30s')).toBe(30);
+    expect(read('0')).toBe(30);
+    expect(read('90')).toBe(90);
+    expect(said).toHaveLength(2);
+    expect(said[0]).toContain('CONTENT_GIT_INTERVAL "30s"');
   });
 });

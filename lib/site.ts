@@ -2,29 +2,43 @@ import path from 'node:path';
 
 import { getTokenProblem, toVerificationName, VERIFICATION_LIMITS, type SiteVerification } from '@/lib/verification';
 
-/** Reads a positive whole number from the environment, falling back when unset or invalid. */
-function positiveInt(value: string | undefined, fallback: number): number {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
+/** Bad values already said, by setting: each once however often it is read. */
+const saidBadSettings = new Set<string>();
+
+/**
+ * A positive whole number from the environment (`name`), `fallback` when unset. A value that is
+ * not one (`2MB`, `-1`, `1e999`, `30s`) is said once in the server log, naming what it should be,
+ * and the fallback serves: read silently as the default, it left the operator guessing.
+ */
+export function readPositiveInt(
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  example: string,
+  log: (line: string) => void = console.error,
+): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw.trim());
+  if (Number.isSafeInteger(value) && value > 0) return value;
+  const key = `${name}\0${raw}`;
+  if (!saidBadSettings.has(key)) {
+    saidBadSettings.add(key);
+    log(`${name} "${raw.slice(0, 40)}"은 ${example}가 아니어서 기본값 ${fallback}을 씁니다`);
+  }
+  return fallback;
 }
 
 const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
 /**
  * `CONTENT_MAX_BYTES`: the largest content file read, in bytes (1 MiB by default; an article is a
- * few KB). A value that is not a whole number of bytes (`2MB`, `-1`, `1e999`) is said once in the
- * server log and the default serves: silently reading it as 1 MiB left an operator who asked for
- * 2 MB wondering why large files were refused.
+ * few KB); a value that is not a byte count is said once and 1 MiB serves.
  */
 export function getMaxFileBytes(
   raw: string | undefined = process.env.CONTENT_MAX_BYTES,
   log: (line: string) => void = console.error,
 ): number {
-  if (raw === undefined || raw.trim() === '') return DEFAULT_MAX_FILE_BYTES;
-  const bytes = Number(raw.trim());
-  if (Number.isSafeInteger(bytes) && bytes > 0) return bytes;
-  log(`CONTENT_MAX_BYTES "${raw.slice(0, 40)}"은 바이트 수(양의 정수, 예: 2097152)가 아니어서 기본값 ${DEFAULT_MAX_FILE_BYTES}을 씁니다`);
-  return DEFAULT_MAX_FILE_BYTES;
+  return readPositiveInt('CONTENT_MAX_BYTES', raw, DEFAULT_MAX_FILE_BYTES, '바이트 수(양의 정수, 예: 2097152)', log);
 }
 
 /**
@@ -251,7 +265,7 @@ export function getContentGit(): ContentGitConfig | undefined {
   return {
     url,
     branch: process.env.CONTENT_GIT_BRANCH?.trim() || 'main',
-    intervalMs: positiveInt(process.env.CONTENT_GIT_INTERVAL, 30) * 1000,
+    intervalMs: readPositiveInt('CONTENT_GIT_INTERVAL', process.env.CONTENT_GIT_INTERVAL, 30, '초 수(양의 정수, 예: 30)') * 1000,
   };
 }
 
