@@ -2,8 +2,17 @@ import path from 'node:path';
 
 import { getTokenProblem, toVerificationName, VERIFICATION_LIMITS, type SiteVerification } from '@/lib/verification';
 
-/** Bad values already said, by setting: each once however often it is read. */
-const saidBadSettings = new Set<string>();
+// Lines said once per process, not per module: Next bundles this module into several chunks, and
+// a wrong setting is read on every request that needs it.
+const SAID_KEY = Symbol.for('hangul-news.settings-said');
+const saidLines = ((globalThis as Record<symbol, Set<string> | undefined>)[SAID_KEY] ??=
+  new Set<string>());
+
+function sayOnce(line: string, log: (line: string) => void = console.error): void {
+  if (saidLines.has(line)) return;
+  saidLines.add(line);
+  log(line);
+}
 
 /**
  * A positive whole number from the environment (`name`), `fallback` when unset. A value that is
@@ -20,11 +29,7 @@ export function readPositiveInt(
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw.trim());
   if (Number.isSafeInteger(value) && value > 0) return value;
-  const key = `${name}\0${raw}`;
-  if (!saidBadSettings.has(key)) {
-    saidBadSettings.add(key);
-    log(`${name} "${raw.slice(0, 40)}"은 ${example}가 아니어서 기본값 ${fallback}을 씁니다`);
-  }
+  sayOnce(`${name} "${raw.slice(0, 40)}"은 ${example}가 아니어서 기본값 ${fallback}을 씁니다`, log);
   return fallback;
 }
 
@@ -73,12 +78,6 @@ export function toSiteUrl(value: string | undefined): string | undefined {
   return url.origin;
 }
 
-// Process-wide, not per module: Next bundles this module into several chunks, and the log line is
-// promised once per process.
-const REFUSED_KEY = Symbol.for('hangul-news.refused-site-urls');
-const refusedSiteUrls = ((globalThis as Record<symbol, Set<string> | undefined>)[REFUSED_KEY] ??=
-  new Set<string>());
-
 /**
  * `SITE_URL`, the operator's override of the publication's URL, when it is a usable site URL. A
  * bad value is ignored (the `_site.yml` URL or the default serves instead) and said once in the
@@ -89,12 +88,7 @@ export function getSiteUrlOverride(
 ): string | undefined {
   if (!raw) return undefined;
   const url = toSiteUrl(raw);
-  if (!url && !refusedSiteUrls.has(raw)) {
-    refusedSiteUrls.add(raw);
-    console.error(
-      `SITE_URL "${raw}"은 경로 없는 http(s) 주소가 아니어서 쓰지 않습니다 (예: https://news.example.com)`,
-    );
-  }
+  if (!url) sayOnce(`SITE_URL "${raw}"은 경로 없는 http(s) 주소가 아니어서 쓰지 않습니다 (예: https://news.example.com)`);
   return url;
 }
 
@@ -185,17 +179,6 @@ export function getSiteUrlSetting(): string | undefined {
 /** Where the site keeps what it writes (view counts, photo variants): `DATA_DIR`, or `data/` here. */
 export function getDataDir(): string {
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.DATA_DIR ?? 'data');
-}
-
-// Lines said once per process (a wrong setting is read on every request that needs it).
-const SAID_KEY = Symbol.for('hangul-news.settings-said');
-const saidLines = ((globalThis as Record<symbol, Set<string> | undefined>)[SAID_KEY] ??=
-  new Set<string>());
-
-function sayOnce(line: string, log: (line: string) => void): void {
-  if (saidLines.has(line)) return;
-  saidLines.add(line);
-  log(line);
 }
 
 /** What the server does with content's `https://` images (`REMOTE_IMAGES`). */
