@@ -1,6 +1,6 @@
 import { getArticle, getView, isReadingContent, sourceKey, whenContentRead, type Article, type ContentView } from '@/lib/content';
 import { getReadThreads, getSearchIndexFile } from '@/lib/content/process-store';
-import { ReadPoolUnavailable } from '@/lib/workers/read-pool';
+import { ThreadsUnavailable } from '@/lib/workers/thread-queue';
 import { createSearchWriter, type SearchWriter } from '@/lib/workers/search-writer';
 
 import { type SearchFields } from './article-words';
@@ -130,7 +130,7 @@ function writeThrough(state: IndexState, writer: SearchWriter): IndexWrites {
       try {
         await threaded(...args);
       } catch (error) {
-        if (!(error instanceof ReadPoolUnavailable)) throw error;
+        if (!(error instanceof ThreadsUnavailable)) throw error;
         if (state.writer === writer) {
           state.writer = undefined;
           state.writerFailed = true;

@@ -9,7 +9,7 @@ import { createReadPool } from './read-pool';
 // threads, started after close. A closed pool keeps reading (here 2 threads more, 100 files one
 // job each) and load() resolves as if nothing happened. The server never closes its pool; tests
 // and tools that do leak threads and work past their end.
-// Now a closed pool refuses with ReadPoolUnavailable, which load()'s retry passes through.
+// Now a closed pool refuses with ThreadsUnavailable, which load()'s retry passes through.
 const SLOW_ECHO = `const { parentPort } = require('node:worker_threads');
 parentPort.on('message', (job) => setTimeout(() => parentPort.postMessage({ id: job.id, ok: true,
   results: job.files.map((f) => ({ ok: true, page: f.entry.path })) }), 200));

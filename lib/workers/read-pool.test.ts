@@ -9,7 +9,8 @@ import { listContentFiles } from '@/lib/content/files';
 import { loadFile } from '@/lib/content/load-file';
 import { toSearchText } from '@/lib/search/text';
 
-import { createReadPool, ReadPoolUnavailable, type FileToLoad, type ReadPool } from './read-pool';
+import { createReadPool, type FileToLoad, type ReadPool } from './read-pool';
+import { ThreadsUnavailable } from './thread-queue';
 
 let pool: ReadPool | undefined;
 const folders: string[] = [];
@@ -87,7 +88,7 @@ describe('createReadPool', () => {
   it('says it cannot run when no thread starts (a broken build), rather than failing every file', async () => {
     pool = createReadPool({ size: 2, spawn: () => new Worker('throw new Error("청크가 없습니다")', { eval: true }) });
     const files = Array.from({ length: 60 }, (_, i) => ({ entry: { path: `${i}.md`, absolute: `/x/${i}.md`, kind: 'article' as const }, size: 1, mtimeMs: 1 }));
-    await expect(pool.load(files, NOW, MAX_BYTES)).rejects.toBeInstanceOf(ReadPoolUnavailable);
+    await expect(pool.load(files, NOW, MAX_BYTES)).rejects.toBeInstanceOf(ThreadsUnavailable);
   }, 60_000);
 
   it('stops a thread that has idled, and starts one again for the next job', async () => {

@@ -6,6 +6,7 @@ import type { LoadResult } from '@/lib/content/schema';
 import type { BodyToRead, TextThreads } from '@/lib/search/text';
 
 import { RUNS_FROM_SOURCE, sourceWorker } from './source-worker';
+import { createThreadQueue, ThreadsUnavailable } from './thread-queue';
 
 export type { FileToLoad };
 
@@ -44,27 +45,6 @@ export interface ReadPool extends FileLoader, TextThreads {
   close(): Promise<void>;
 }
 
-/**
- * No thread could start, or the pool was closed: nothing is wrong with the content, read it on
- * the caller's thread (or not at all).
- */
-export class ReadPoolUnavailable extends Error {
-  override name = 'ReadPoolUnavailable';
-}
-
-interface Pending {
-  job: ReadJob;
-  resolve: (reply: ReadReply & { ok: true }) => void;
-  reject: (error: Error) => void;
-}
-
-interface Slot {
-  worker?: Worker;
-  busy?: Pending;
-  /** Stops the thread once it has had nothing to do for IDLE_MS. */
-  idle?: NodeJS.Timeout;
-}
-
 function spawnWorker(): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
   return RUNS_FROM_SOURCE
@@ -85,104 +65,26 @@ export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
   if (!Number.isInteger(size) || size < 1) {
     throw new Error(`읽기 작업 스레드 설정이 잘못되었습니다: size는 1 이상의 정수여야 합니다 (${size})`);
   }
-  const spawn = options.spawn ?? spawnWorker;
-  const idleMs = options.idleMs ?? IDLE_MS;
-  const slots: Slot[] = Array.from({ length: size }, () => ({}));
-  const queue: Pending[] = [];
-  let nextId = 0;
-  let closed = false;
-
-  /**
-   * A thread that failed (out of memory, a crash) fails its job; the next job gets a new thread.
-   * One that never started (its chunk missing from a broken build) fails everything waiting with
-   * ReadPoolUnavailable: the caller then reads on its own thread.
-   */
-  function retire(slot: Slot, worker: Worker, reason: string, started: boolean): void {
-    if (slot.worker !== worker) return;
-    clearTimeout(slot.idle);
-    const failed = slot.busy;
-    slot.worker = undefined;
-    slot.busy = undefined;
-    void worker.terminate();
-    if (started) {
-      failed?.reject(new Error(reason));
-    } else {
-      const error = new ReadPoolUnavailable(reason);
-      failed?.reject(error);
-      for (const waiting of queue.splice(0)) waiting.reject(error);
-    }
-    dispatch();
-  }
-
-  function start(slot: Slot): Worker {
-    const worker = spawn();
-    let started = false;
-    worker.unref();
-    worker.on('message', (reply: ReadReply | 'ready') => {
-      if (reply === 'ready') {
-        started = true;
-        return;
-      }
-      const pending = slot.busy;
-      if (!pending || pending.job.id !== reply.id) return;
-      slot.busy = undefined;
-      if (reply.ok) pending.resolve(reply);
-      else pending.reject(new Error(reply.message));
-      dispatch();
-    });
-    worker.on('error', (error) => retire(slot, worker, error.message, started));
-    worker.on('exit', (code) => retire(slot, worker, `읽기 작업 스레드가 멈췄습니다 (종료 코드 ${code})`, started));
-    slot.worker = worker;
-    return worker;
-  }
-
-  function dispatch(): void {
-    for (const slot of slots) {
-      if (slot.busy) continue;
-      const next = queue.shift();
-      if (!next) {
-        idle(slot);
-        continue;
-      }
-      clearTimeout(slot.idle);
-      slot.busy = next;
-      (slot.worker ?? start(slot)).postMessage(next.job);
-    }
-  }
-
-  function idle(slot: Slot): void {
-    const worker = slot.worker;
-    if (!worker || slot.busy) return;
-    clearTimeout(slot.idle);
-    slot.idle = setTimeout(() => {
-      if (slot.worker !== worker || slot.busy) return;
-      slot.worker = undefined;
-      void worker.terminate();
-    }, idleMs);
-    slot.idle.unref();
-  }
-
-  function run(task: ReadTask): Promise<ReadReply & { ok: true }> {
-    if (closed) return Promise.reject(new ReadPoolUnavailable('읽기 작업 스레드를 닫았습니다'));
-    return new Promise((resolve, reject) => {
-      queue.push({ job: { ...task, id: (nextId += 1) }, resolve, reject });
-      dispatch();
-    });
-  }
+  const threads = createThreadQueue<ReadTask, ReadReply>({
+    name: '읽기 작업 스레드',
+    size,
+    spawn: options.spawn ?? spawnWorker,
+    idleMs: options.idleMs ?? IDLE_MS,
+  });
 
   return {
     load: async (files, now, maxFileBytes) => {
       const load = async (part: FileToLoad[]): Promise<LoadResult[]> =>
-        (await run({ op: 'load', files: part, now, maxFileBytes })).results ?? [];
+        (await threads.run({ op: 'load', files: part, now, maxFileBytes })).results ?? [];
       // A thread that failed on a job (out of memory on some file): each of its files is tried
       // alone, and the one that fails alone gets the error, not its neighbours.
       const alone = (file: FileToLoad) =>
         load([file]).then(
           (results) => results[0] ?? failed(file, '결과가 없습니다'),
-          (error: Error) => (error instanceof ReadPoolUnavailable ? Promise.reject(error) : failed(file, error.message)),
+          (error: Error) => (error instanceof ThreadsUnavailable ? Promise.reject(error) : failed(file, error.message)),
         );
       const onThread = (part: FileToLoad[]) =>
-        load(part).catch((error: Error) => (error instanceof ReadPoolUnavailable ? Promise.reject(error) : Promise.all(part.map(alone))));
+        load(part).catch((error: Error) => (error instanceof ThreadsUnavailable ? Promise.reject(error) : Promise.all(part.map(alone))));
       const jobs: Promise<LoadResult[]>[] = [];
       let part: FileToLoad[] = [];
       let bytes = 0;
@@ -209,25 +111,11 @@ export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
     texts: async (bodies) => {
       const jobs: Promise<string[]>[] = [];
       for (let i = 0; i < bodies.length; i += FILES_PER_JOB) {
-        jobs.push(run({ op: 'text', bodies: bodies.slice(i, i + FILES_PER_JOB) }).then((reply) => reply.texts ?? []));
+        jobs.push(threads.run({ op: 'text', bodies: bodies.slice(i, i + FILES_PER_JOB) }).then((reply) => reply.texts ?? []));
       }
       return (await Promise.all(jobs)).flat();
     },
-    async close() {
-      closed = true;
-      const error = new ReadPoolUnavailable('읽기 작업 스레드를 닫았습니다');
-      for (const waiting of queue.splice(0)) waiting.reject(error);
-      await Promise.all(
-        slots.map(async (slot) => {
-          clearTimeout(slot.idle);
-          const worker = slot.worker;
-          slot.worker = undefined;
-          slot.busy?.reject(error);
-          slot.busy = undefined;
-          await worker?.terminate();
-        }),
-      );
-    },
+    close: () => threads.close(),
   };
 }
 

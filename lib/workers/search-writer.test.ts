@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { isCorruptIndex, openSearchIndex, type IndexedArticle } from '@/lib/search/disk-index';
 
-import { ReadPoolUnavailable } from './read-pool';
+import { ThreadsUnavailable } from './thread-queue';
 import { createSearchWriter, type SearchWriter } from './search-writer';
 import { sourceWorker } from './source-worker';
 
@@ -114,7 +114,7 @@ parentPort.postMessage('ready');`)();
     await writer.putMany([article(1)]);
     const stopped = await writer.remove(['a-1']).catch((e: unknown) => e);
     expect(stopped).toBeInstanceOf(Error);
-    expect(stopped).not.toBeInstanceOf(ReadPoolUnavailable);
+    expect(stopped).not.toBeInstanceOf(ThreadsUnavailable);
     expect((stopped as Error).message).toContain('종료 코드 3');
     await writer.setVersion('v');
     expect(spawned).toBe(2);
@@ -125,7 +125,7 @@ parentPort.postMessage('ready');`)();
     const results = await Promise.allSettled([writer.putMany([article(1)]), writer.setVersion('v')]);
     for (const result of results) {
       expect(result.status).toBe('rejected');
-      expect((result as PromiseRejectedResult).reason).toBeInstanceOf(ReadPoolUnavailable);
+      expect((result as PromiseRejectedResult).reason).toBeInstanceOf(ThreadsUnavailable);
     }
   });
 
@@ -137,9 +137,9 @@ parentPort.postMessage('ready');`)();
     const waiting = writer.putMany([article(1)]).catch((e: unknown) => e);
     const queued = writer.setVersion('v').catch((e: unknown) => e);
     await writer.close();
-    expect(await waiting).toBeInstanceOf(ReadPoolUnavailable);
-    expect(await queued).toBeInstanceOf(ReadPoolUnavailable);
-    await expect(writer.putMany([article(2)])).rejects.toBeInstanceOf(ReadPoolUnavailable);
+    expect(await waiting).toBeInstanceOf(ThreadsUnavailable);
+    expect(await queued).toBeInstanceOf(ThreadsUnavailable);
+    await expect(writer.putMany([article(2)])).rejects.toBeInstanceOf(ThreadsUnavailable);
   });
 
   it('stops its thread when idle and starts another for the next write', async () => {

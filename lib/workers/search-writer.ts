@@ -4,8 +4,8 @@ import Database from 'better-sqlite3';
 
 import type { IndexedArticle } from '@/lib/search/disk-index';
 
-import { ReadPoolUnavailable } from './read-pool';
 import { RUNS_FROM_SOURCE, sourceWorker } from './source-worker';
+import { createThreadQueue } from './thread-queue';
 
 type WriterTask =
   | { op: 'put'; articles: IndexedArticle[] }
@@ -23,7 +23,8 @@ const WORKER_HEAP_MB = 512;
  * 100,000 articles cost ~0.7 ms each to turn into postings, which held the server's event loop
  * (and its one core) for over a minute. The caller reads the same file on its own connection
  * (SQLite in WAL mode: readers see each batch once it is committed) and writes nothing itself
- * while the writer is in use, so no connection waits for another's lock.
+ * while the writer is in use, so no connection waits for another's lock. A thread that cannot
+ * start fails what waits with ThreadsUnavailable (lib/workers/thread-queue.ts).
  */
 export interface SearchWriter {
   putMany(articles: IndexedArticle[]): Promise<void>;
@@ -44,12 +45,6 @@ export interface SearchWriterOptions {
   spawn?: () => Worker;
 }
 
-interface Pending {
-  job: WriterJob;
-  resolve: () => void;
-  reject: (error: Error) => void;
-}
-
 /** The error a failed write reports: a SQLite code comes back as a SqliteError cause (isCorruptIndex). */
 function toError(reply: WriterReply & { ok: false }): Error {
   return reply.code === undefined
@@ -58,106 +53,21 @@ function toError(reply: WriterReply & { ok: false }): Error {
 }
 
 export function createSearchWriter(file: string, options: SearchWriterOptions = {}): SearchWriter {
-  const spawn = options.spawn ?? spawnWorker;
-  const idleMs = options.idleMs ?? IDLE_MS;
-  const queue: Pending[] = [];
-  let worker: Worker | undefined;
-  let busy: Pending | undefined;
-  let idle: NodeJS.Timeout | undefined;
-  let nextId = 0;
-  let closed = false;
-
-  /**
-   * A thread that stops fails its job (the catch-up then fails and the next one starts over, with
-   * a new thread); one that never started fails everything waiting with ReadPoolUnavailable, and
-   * the caller writes on its own thread.
-   */
-  function retire(stopped: Worker, reason: string, started: boolean): void {
-    if (worker !== stopped) return;
-    clearTimeout(idle);
-    worker = undefined;
-    const failed = busy;
-    busy = undefined;
-    void stopped.terminate();
-    if (started) {
-      failed?.reject(new Error(reason));
-    } else {
-      const error = new ReadPoolUnavailable(reason);
-      failed?.reject(error);
-      for (const waiting of queue.splice(0)) waiting.reject(error);
-    }
-    dispatch();
-  }
-
-  function start(): Worker {
-    const started = spawn();
-    let ready = false;
-    started.unref();
-    started.on('message', (reply: WriterReply | 'ready') => {
-      if (reply === 'ready') {
-        ready = true;
-        return;
-      }
-      const pending = busy;
-      if (!pending || pending.job.id !== reply.id) return;
-      busy = undefined;
-      if (reply.ok) pending.resolve();
-      else pending.reject(toError(reply));
-      dispatch();
-    });
-    started.on('error', (error) => retire(started, error.message, ready));
-    started.on('exit', (code) => retire(started, `검색 색인 쓰기 스레드가 멈췄습니다 (종료 코드 ${code})`, ready));
-    worker = started;
-    return started;
-  }
-
-  function dispatch(): void {
-    if (busy) return;
-    const next = queue.shift();
-    if (!next) {
-      stopWhenIdle();
-      return;
-    }
-    clearTimeout(idle);
-    busy = next;
-    (worker ?? start()).postMessage(next.job);
-  }
-
-  function stopWhenIdle(): void {
-    const current = worker;
-    if (!current) return;
-    clearTimeout(idle);
-    idle = setTimeout(() => {
-      if (worker !== current || busy) return;
-      worker = undefined;
-      void current.terminate();
-    }, idleMs);
-    idle.unref();
-  }
-
-  function run(task: WriterTask): Promise<void> {
-    if (closed) return Promise.reject(new ReadPoolUnavailable('검색 색인 쓰기 스레드를 닫았습니다'));
-    return new Promise((resolve, reject) => {
-      queue.push({ job: { ...task, id: (nextId += 1), file }, resolve, reject });
-      dispatch();
-    });
-  }
-
+  // One thread: SQLite takes one writer at a time.
+  const thread = createThreadQueue<WriterTask & { file: string }, WriterReply>({
+    name: '검색 색인 쓰기 스레드',
+    size: 1,
+    spawn: options.spawn ?? spawnWorker,
+    idleMs: options.idleMs ?? IDLE_MS,
+    toError,
+  });
+  const run = async (task: WriterTask) => {
+    await thread.run({ ...task, file });
+  };
   return {
     putMany: (articles) => run({ op: 'put', articles }),
     remove: (slugs) => run({ op: 'remove', slugs }),
     setVersion: (version) => run({ op: 'version', version }),
-    close: async () => {
-      closed = true;
-      clearTimeout(idle);
-      const error = new ReadPoolUnavailable('검색 색인 쓰기 스레드를 닫았습니다');
-      const failed = busy;
-      busy = undefined;
-      failed?.reject(error);
-      for (const waiting of queue.splice(0)) waiting.reject(error);
-      const current = worker;
-      worker = undefined;
-      await current?.terminate();
-    },
+    close: () => thread.close(),
   };
 }

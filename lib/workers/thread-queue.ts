@@ -1,0 +1,152 @@
+import type { Worker } from 'node:worker_threads';
+
+/**
+ * No thread could start, or the queue was closed: nothing is wrong with the work — do it on the
+ * caller's thread (or not at all).
+ */
+export class ThreadsUnavailable extends Error {
+  override name = 'ThreadsUnavailable';
+}
+
+/** What a thread answers a job with (after a first `'ready'` message once it has started). */
+export type ThreadReply = { id: number; ok: true } | { id: number; ok: false; message: string };
+
+export interface ThreadQueueOptions<Reply extends ThreadReply> {
+  /** What the threads are called in errors and logs (`읽기 작업 스레드`). */
+  name: string;
+  /** Threads at most, each started on demand. */
+  size: number;
+  spawn: () => Worker;
+  /** A thread with nothing to do this long is stopped. */
+  idleMs: number;
+  /** The error a failed job rejects with; by default its message. */
+  toError?: (reply: Extract<Reply, { ok: false }>) => Error;
+}
+
+/** Jobs run in the order asked on up to `size` threads, one job a thread at a time. */
+export interface ThreadQueue<Task, Reply extends ThreadReply> {
+  run(task: Task): Promise<Extract<Reply, { ok: true }>>;
+  /** Refuses every job from now on (ThreadsUnavailable), fails what waits, stops the threads. */
+  close(): Promise<void>;
+}
+
+interface Pending<Reply extends ThreadReply> {
+  job: { id: number };
+  resolve: (reply: Extract<Reply, { ok: true }>) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot<Reply extends ThreadReply> {
+  worker?: Worker;
+  busy?: Pending<Reply>;
+  /** Stops the thread once it has had nothing to do for idleMs. */
+  idle?: NodeJS.Timeout;
+}
+
+/**
+ * Threads for the server's bulk work (lib/workers/read-pool.ts, search-writer.ts): started when a
+ * job comes, stopped after idleMs without one (a thread holds tens of MiB). A thread that fails
+ * (out of memory, a crash) fails its job, and the next job gets a new thread; one that never
+ * started (its chunk missing from a broken build) fails everything waiting with
+ * ThreadsUnavailable, and the caller then does the work on its own thread.
+ */
+export function createThreadQueue<Task extends object, Reply extends ThreadReply>(
+  options: ThreadQueueOptions<Reply>,
+): ThreadQueue<Task, Reply> {
+  const { name, spawn, idleMs } = options;
+  const toError = options.toError ?? ((reply) => new Error(reply.message));
+  const slots: Slot<Reply>[] = Array.from({ length: options.size }, () => ({}));
+  const queue: Pending<Reply>[] = [];
+  let nextId = 0;
+  let closed = false;
+
+  function retire(slot: Slot<Reply>, worker: Worker, reason: string, started: boolean): void {
+    if (slot.worker !== worker) return;
+    clearTimeout(slot.idle);
+    const failed = slot.busy;
+    slot.worker = undefined;
+    slot.busy = undefined;
+    void worker.terminate();
+    if (started) {
+      failed?.reject(new Error(reason));
+    } else {
+      const error = new ThreadsUnavailable(reason);
+      failed?.reject(error);
+      for (const waiting of queue.splice(0)) waiting.reject(error);
+    }
+    dispatch();
+  }
+
+  function start(slot: Slot<Reply>): Worker {
+    const worker = spawn();
+    let started = false;
+    worker.unref();
+    worker.on('message', (reply: Reply | 'ready') => {
+      if (reply === 'ready') {
+        started = true;
+        return;
+      }
+      const pending = slot.busy;
+      if (!pending || pending.job.id !== reply.id) return;
+      slot.busy = undefined;
+      if (reply.ok) pending.resolve(reply as Extract<Reply, { ok: true }>);
+      else pending.reject(toError(reply as Extract<Reply, { ok: false }>));
+      dispatch();
+    });
+    worker.on('error', (error) => retire(slot, worker, error.message, started));
+    worker.on('exit', (code) => retire(slot, worker, `${name}가 멈췄습니다 (종료 코드 ${code})`, started));
+    slot.worker = worker;
+    return worker;
+  }
+
+  function dispatch(): void {
+    for (const slot of slots) {
+      if (slot.busy) continue;
+      const next = queue.shift();
+      if (!next) {
+        stopWhenIdle(slot);
+        continue;
+      }
+      clearTimeout(slot.idle);
+      slot.busy = next;
+      (slot.worker ?? start(slot)).postMessage(next.job);
+    }
+  }
+
+  function stopWhenIdle(slot: Slot<Reply>): void {
+    const worker = slot.worker;
+    if (!worker || slot.busy) return;
+    clearTimeout(slot.idle);
+    slot.idle = setTimeout(() => {
+      if (slot.worker !== worker || slot.busy) return;
+      slot.worker = undefined;
+      void worker.terminate();
+    }, idleMs);
+    slot.idle.unref();
+  }
+
+  return {
+    run(task) {
+      if (closed) return Promise.reject(new ThreadsUnavailable(`${name}를 닫았습니다`));
+      return new Promise((resolve, reject) => {
+        queue.push({ job: { ...task, id: (nextId += 1) }, resolve, reject });
+        dispatch();
+      });
+    },
+    async close() {
+      closed = true;
+      const error = new ThreadsUnavailable(`${name}를 닫았습니다`);
+      for (const waiting of queue.splice(0)) waiting.reject(error);
+      await Promise.all(
+        slots.map(async (slot) => {
+          clearTimeout(slot.idle);
+          const worker = slot.worker;
+          slot.worker = undefined;
+          slot.busy?.reject(error);
+          slot.busy = undefined;
+          await worker?.terminate();
+        }),
+      );
+    },
+  };
+}
