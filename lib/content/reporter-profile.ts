@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { cappedList, FIELD_LIMITS, tooLong } from './field-limits';
 import { stripYamlExtension } from './format/extensions';
-import { readYaml } from './format/yaml';
+import { readYaml, yamlFileProblems } from './format/yaml';
 import { toImageRef } from './image-ref';
 import { toArticleSlug } from './slugs';
 import type { ArticleSource, ContentProblem, Reporter, ReporterLink } from './types';
@@ -74,18 +74,10 @@ export function toReporter(source: string, file: ArticleSource): ReporterResult 
   if (!id) {
     return { ok: false, problems: [{ file: file.path, line: 1, severity: 'error', message: '파일 이름을 기자 주소(id)로 쓸 수 없습니다' }] };
   }
-  const lineOf = (key: PropertyKey | undefined) => (typeof key === 'string' ? read.value.valueLines.get(key) : undefined);
+  const lineOf = (key: string) => read.value.valueLines.get(key);
   const result = reporterSchema.safeParse(read.value.data);
   if (!result.success) {
-    return {
-      ok: false,
-      problems: result.error.issues.map((issue) => ({
-        file: file.path,
-        line: lineOf(issue.path[0]) ?? 1,
-        severity: 'error' as const,
-        message: issue.message,
-      })),
-    };
+    return { ok: false, problems: yamlFileProblems(file.path, read.value, result.error.issues) };
   }
   const fm = result.data;
   const photoLine = () => lineOf('photo') ?? 1;

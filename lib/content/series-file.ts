@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { FIELD_LIMITS, tooLong } from './field-limits';
 import { stripYamlExtension } from './format/extensions';
-import { readYaml } from './format/yaml';
+import { readYaml, yamlFileProblems } from './format/yaml';
 import { toSeriesId } from './series-id';
 import type { ArticleSource, ContentProblem, Series } from './types';
 
@@ -37,15 +37,7 @@ export function toSeries(source: string, file: ArticleSource): SeriesResult {
   if (!id.ok) return fail(`파일 이름을 연재 주소(id)로 쓸 수 없습니다: ${id.message}`);
   const result = seriesSchema.safeParse(read.value.data);
   if (!result.success) {
-    return {
-      ok: false,
-      problems: result.error.issues.map((issue) => ({
-        file: file.path,
-        line: (typeof issue.path[0] === 'string' ? read.value.valueLines.get(issue.path[0]) : undefined) ?? 1,
-        severity: 'error' as const,
-        message: issue.message,
-      })),
-    };
+    return { ok: false, problems: yamlFileProblems(file.path, read.value, result.error.issues) };
   }
   return {
     ok: true,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { toSiteUrl } from '@/lib/site';
 
 import { FIELD_LIMITS, tooLong, tooMany } from './field-limits';
-import { readYaml } from './format/yaml';
+import { readYaml, yamlFileProblems } from './format/yaml';
 import { toImageRef } from './image-ref';
 import { ARTICLE_KINDS, needsLabel, toArticleKind, type ArticleKind } from './kinds';
 import { toSiteVerification } from './site-verification';
@@ -108,20 +108,12 @@ export const REQUIRED_SITE_FIELDS: [keyof z.infer<typeof siteSchema>, string][] 
 export function toSiteIdentity(source: string, file: ArticleSource): SiteIdentityResult {
   const read = readYaml(source, 'file');
   if (!read.ok) return { ok: false, problems: [{ file: file.path, severity: 'error', ...read.problem }] };
-  const lineOf = (key: PropertyKey | undefined) => (typeof key === 'string' ? read.value.valueLines.get(key) : undefined);
+  const lineOf = (key: string) => read.value.valueLines.get(key);
   // Read on its own: a wrong token is an error at its line, and the rest of the file still counts.
   const { verification: raw, ...rest } = read.value.data;
   const result = siteSchema.safeParse(rest);
   if (!result.success) {
-    return {
-      ok: false,
-      problems: result.error.issues.map((issue) => ({
-        file: file.path,
-        line: lineOf(issue.path[0]) ?? 1,
-        severity: 'error' as const,
-        message: issue.message,
-      })),
-    };
+    return { ok: false, problems: yamlFileProblems(file.path, read.value, result.error.issues) };
   }
   const fm = result.data;
   const logo = fm.logo ? toImageRef(fm.logo, file.path, lineOf('logo')) : undefined;

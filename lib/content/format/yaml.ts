@@ -1,5 +1,7 @@
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 
+import type { ContentProblem } from '../types';
+
 import { withoutControlCharactersDeep } from './control-characters';
 
 /** Where the YAML came from, as a message names it: an article's front matter, or a whole `.yml` file. */
@@ -144,4 +146,21 @@ export function readYaml(source: string, context: YamlContext): YamlResult {
     return start === undefined ? undefined : lineCounter.linePos(start).line;
   };
   return { ok: true, value: { data: (data ?? {}) as Record<string, unknown>, keyLines, valueLines, lineAt } };
+}
+
+/**
+ * A schema's complaints about a YAML file (`_site.yml`, `_reporters/`, `_series/`), each at the line
+ * of the value its top-level key names, else line 1.
+ */
+export function yamlFileProblems(
+  file: string,
+  map: YamlMap,
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): ContentProblem[] {
+  return issues.map((issue) => ({
+    file,
+    line: (typeof issue.path[0] === 'string' ? map.valueLines.get(issue.path[0]) : undefined) ?? 1,
+    severity: 'error' as const,
+    message: issue.message,
+  }));
 }
