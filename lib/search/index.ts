@@ -1,4 +1,4 @@
-import { getArticle, getView, isReadingContent, sourceKey, whenContentRead, type Article, type ContentView } from '@/lib/content';
+import { countArticles, getArticle, getView, isReadingContent, sourceKey, whenContentRead, type Article, type ContentView } from '@/lib/content';
 import { getReadThreads, getSearchIndexFile } from '@/lib/content/process-store';
 import { ThreadsUnavailable } from '@/lib/workers/thread-queue';
 import { createSearchWriter, type SearchWriter } from '@/lib/workers/search-writer';
@@ -29,6 +29,12 @@ const BATCH = 100;
  * an article than of 100. The event loop does not wait for them.
  */
 const WRITER_BATCH = 1000;
+/**
+ * Articles to write before the writer thread is worth its start (~0.5 s, as the read threads'
+ * LOADER_FROM_FILES): a small site's first build, or a few hundred changed articles, are written
+ * here in batches of BATCH (tens of milliseconds each).
+ */
+const WRITER_FROM = 1000;
 /** Published articles' stamps read at once when the index goes over every article. */
 const STAMP_WINDOW = 5000;
 /** Changed slugs followed one by one; more than this and the index goes over every article. */
@@ -281,8 +287,9 @@ async function catchUp(state: IndexState, view: ContentView, target: string): Pr
     instance === view.reader.instance && counter !== undefined
       ? view.reader.changedSlugs(Number(counter), FOLLOW_LIMIT)
       : undefined;
-  const bulk = !slugs || slugs.length >= BATCH;
-  const writer = bulk ? writerOf(state) : undefined;
+  // The writer thread for bulk work only: starting it costs more than writing a small site here.
+  const size = slugs ? slugs.length : countArticles(view);
+  const writer = size >= WRITER_FROM ? writerOf(state) : undefined;
   const writes = writer ? writeThrough(state, writer) : writeHere(state.index);
   // One stream of changes, so that the next batch is read while this one is written.
   await putChanged(state.index, writes, slugs ? followChanges(view, slugs) : everything(view, state.index));

@@ -34,7 +34,8 @@ const { search, isSearchCaughtUp } = await import('./index');
 
 let dir: string;
 const now = new Date('2026-11-27T00:00:00Z');
-const ARTICLES = 150;
+// Enough for the writer thread (WRITER_FROM in ./index.ts).
+const ARTICLES = 1000;
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-writer-fallback-'));
