@@ -1,6 +1,6 @@
 import matter from 'gray-matter';
 
-import { readYaml } from './format/yaml';
+import { problemsAtLines, readYaml, type SchemaIssue } from './format/yaml';
 import type { ContentProblem } from './types';
 
 export type { ContentProblem } from './types';
@@ -19,17 +19,8 @@ export function keyLine(parsed: ParsedFile, key: PropertyKey | undefined): numbe
 }
 
 /** A schema's complaints about front matter, each at the line of the key it names (else line 1). */
-export function frontMatterProblems(
-  parsed: ParsedFile,
-  file: string,
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
-): ContentProblem[] {
-  return issues.map((issue) => ({
-    file,
-    line: keyLine(parsed, issue.path[0]) ?? 1,
-    severity: 'error' as const,
-    message: issue.message,
-  }));
+export function frontMatterProblems(parsed: ParsedFile, file: string, issues: readonly SchemaIssue[]): ContentProblem[] {
+  return problemsAtLines(file, parsed.keyLines, issues);
 }
 
 export type ParseResult =

@@ -148,19 +148,23 @@ export function readYaml(source: string, context: YamlContext): YamlResult {
   return { ok: true, value: { data: (data ?? {}) as Record<string, unknown>, keyLines, valueLines, lineAt } };
 }
 
-/**
- * A schema's complaints about a YAML file (`_site.yml`, `_reporters/`, `_series/`), each at the line
- * of the value its top-level key names, else line 1.
- */
-export function yamlFileProblems(
-  file: string,
-  map: YamlMap,
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
-): ContentProblem[] {
+/** A schema's complaint: what it says, and the path of the value it is about. */
+export interface SchemaIssue {
+  path: readonly PropertyKey[];
+  message: string;
+}
+
+/** A schema's complaints as errors of `file`, each at the line `lines` gives its top-level key, else line 1. */
+export function problemsAtLines(file: string, lines: ReadonlyMap<string, number>, issues: readonly SchemaIssue[]): ContentProblem[] {
   return issues.map((issue) => ({
     file,
-    line: (typeof issue.path[0] === 'string' ? map.valueLines.get(issue.path[0]) : undefined) ?? 1,
+    line: (typeof issue.path[0] === 'string' ? lines.get(issue.path[0]) : undefined) ?? 1,
     severity: 'error' as const,
     message: issue.message,
   }));
+}
+
+/** A YAML file's (`_site.yml`, `_reporters/`, `_series/`) complaints, at the line of each value. */
+export function yamlFileProblems(file: string, map: YamlMap, issues: readonly SchemaIssue[]): ContentProblem[] {
+  return problemsAtLines(file, map.valueLines, issues);
 }
