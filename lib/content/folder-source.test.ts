@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openArchive } from './archive/archive';
 import { archiveRecords } from './archive/records';
 import { openArchiveStore } from './archive-store';
-import { openFolderSource } from './folder-source';
+import { openFolderSource, restAfter } from './folder-source';
+import { memoryRecords } from './file-records';
 import { loadFile, type FileLoader } from './load-file';
 import { listArticles } from './queries';
 import { makeView } from './view';
@@ -191,5 +192,45 @@ describe('a background read with read threads (lib/workers/read-pool.ts)', () =>
     expect(errors.mock.calls.filter((call) => String(call[0]).includes('읽기 작업 스레드'))).toHaveLength(1);
     errors.mockRestore();
     source.close();
+  });
+});
+
+describe('the safety recheck of a watched folder (file systems that drop events)', () => {
+  it('finds a change the watcher never said, resting between batches 19 times as long as each took', async () => {
+    for (let i = 0; i < 450; i++) write(`news/${String(i).padStart(3, '0')}.md`, `기사 ${i}`);
+    const records = memoryRecords();
+    const source = openFolderSource({ root: dir, maxFileBytes: 1 << 20, records, live: true, recheckMs: 20 });
+    try {
+      source.refresh(Date.now());
+      // What a dropped event looks like to the source: the last file on disk is not what it recorded.
+      const name = 'news/449.md';
+      const entry = { path: name, absolute: path.join(dir, name), kind: 'article' } as const;
+      const recorded = records.get(name)!;
+      records.set(entry, { ...recorded, mtimeMs: recorded.mtimeMs - 1000 });
+      const lookedAt: number[] = [];
+      const get = records.get.bind(records);
+      records.get = (file) => (lookedAt.push(performance.now()), get(file));
+      expect(source.needsRefresh(Date.now())).toBe(false);
+      await vi.waitFor(() => expect(source.needsRefresh(Date.now())).toBe(true), { timeout: 20_000, interval: 20 });
+      // Found by the recheck, which looked at every file, in batches of 200 with a rest after each.
+      expect(lookedAt.length).toBe(450);
+      for (const end of [200, 400]) {
+        const worked = lookedAt[end - 1]! - lookedAt[end - 200]!;
+        const rested = lookedAt[end]! - lookedAt[end - 1]!;
+        expect(rested).toBeGreaterThanOrEqual(restAfter(worked) - 2);
+      }
+      // Read again once written a moment ago (the source lets fresh writes settle first).
+      await vi.waitFor(() => {
+        if (source.needsRefresh(Date.now())) source.refresh(Date.now());
+        expect(records.get(name)!.mtimeMs).toBe(recorded.mtimeMs);
+      }, { timeout: 5000, interval: 50 });
+    } finally {
+      source.close();
+    }
+  });
+
+  it('rests 19 times as long as it worked: at most a twentieth of the time', () => {
+    for (const worked of [1, 40, 4000]) expect(worked / (worked + restAfter(worked))).toBeCloseTo(1 / 20);
+    expect(restAfter(-5)).toBe(0);
   });
 });

@@ -37,12 +37,21 @@ export interface FolderSourceOptions extends LoadOptions {
    * without one it parses on the event loop in short slices.
    */
   loader?: FileLoader;
+  /** How often a watched folder is looked over in full all the same (SAFETY_RECHECK_MS). */
+  recheckMs?: number;
 }
 
 /** Without a watcher (it failed, or the platform has none) the folder is re-checked this often. */
 const POLL_MS = 2000;
 /** Even with a watcher, re-check now and then: some file systems (network mounts) drop events. */
 const SAFETY_RECHECK_MS = 15_000;
+/**
+ * A look over the whole folder that no change asked for (the safety recheck, polling without a
+ * watcher) takes at most this share of the time: it rests 19 times as long as it worked. At
+ * 100,000 files a look costs the event loop ~4 s (a stat and a record lookup a file); every 15 s
+ * that was a fourth of a core for ever, and at a million files the looks ran back to back.
+ */
+const UNASKED_SHARE = 1 / 20;
 /** A file modified this recently may still be being written; wait for it to settle. */
 const SETTLE_MS = 300;
 /** More paths than this since the last read (a bulk copy, say): rescan instead. */
@@ -58,6 +67,10 @@ const STAT_BATCH = 200;
 const LOADER_FROM_FILES = 1000;
 
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+/** How long to rest after `workedMs` of a look nobody asked for, to keep to UNASKED_SHARE. */
+export const restAfter = (workedMs: number) => Math.max(0, workedMs) * (1 / UNASKED_SHARE - 1);
 
 function isUnchanged(cached: FileRecord | undefined, stat: fs.Stats | undefined): boolean {
   return !!cached && !!stat && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs;
@@ -152,6 +165,8 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
   let watcher: TreeWatcher | undefined;
   const timers: NodeJS.Timeout[] = [];
   let checkedAt = 0;
+  /** How long the last whole-folder read took: polling rests restAfter it. */
+  let lastReadMs = 0;
   let rechecking = false;
   let read = false;
   /** A whole-folder read running in the background, if any. */
@@ -181,14 +196,19 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
     if (dirty || rechecking || reading) return;
     rechecking = true;
     try {
+      let started = performance.now();
       const listed = await listContentFilesAsync(root);
       if (listed.length !== files.size) {
         markDirty();
         return;
       }
-      for (let i = 0; i < listed.length; i += 200) {
+      for (let i = 0; i < listed.length; i += STAT_BATCH) {
+        // Paced batch by batch, so that readers never meet a look in full swing.
+        await sleep(restAfter(performance.now() - started));
+        if (dirty || reading) return;
+        started = performance.now();
         const stats = await Promise.all(
-          listed.slice(i, i + 200).map((entry) => fs.promises.stat(entry.absolute).catch(() => undefined)),
+          listed.slice(i, i + STAT_BATCH).map((entry) => fs.promises.stat(entry.absolute).catch(() => undefined)),
         );
         for (const [j, stat] of stats.entries()) {
           const entry = listed[i + j];
@@ -214,7 +234,7 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
         },
         { background: options.background },
       );
-      const recheck = setInterval(() => void recheckInBackground(), SAFETY_RECHECK_MS);
+      const recheck = setInterval(() => void recheckInBackground(), options.recheckMs ?? SAFETY_RECHECK_MS);
       recheck.unref();
       timers.push(recheck);
     } catch {
@@ -243,6 +263,7 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
 
   /** Lists the folder, re-stats every file and reparses the changed ones. */
   function refreshAll(now: number, settle: boolean): boolean {
+    const started = performance.now();
     const entries = listContentFiles(root);
     listing.replace(entries);
     const seen = new Set<string>();
@@ -267,6 +288,7 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
       }
     }
     if (settling) setTimeout(() => markDirty(), SETTLE_MS).unref();
+    lastReadMs = performance.now() - started;
     return changed;
   }
 
@@ -279,6 +301,9 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
   async function refreshAllInBackground(settle: boolean): Promise<void> {
     // Listed once every folder is watched: a file written meanwhile is either listed or heard.
     await watcher?.ready;
+    // The time spent looking (listing and stat'ing, not parsing): what polling paces itself by.
+    let looking = performance.now();
+    let looked = 0;
     const listed = await listContentFilesAsync(root);
     listing.replace(listed);
     const large = listed.length >= LOADER_FROM_FILES;
@@ -287,6 +312,7 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
     let sliceStart = performance.now();
     let recorded: Promise<void> = Promise.resolve();
     for (let i = 0; i < listed.length; i += STAT_BATCH) {
+      if (i > 0) looking = performance.now();
       const batch = listed.slice(i, i + STAT_BATCH);
       const stats = await Promise.all(batch.map((entry) => fs.promises.stat(entry.absolute).catch(() => undefined)));
       const changed: FileToLoad[] = [];
@@ -306,6 +332,7 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
           }
         }
       }
+      looked += performance.now() - looking;
       if (large && usable && changed.length > 0) {
         const loading = loadElsewhere(usable, changed);
         const before = recorded;
@@ -315,6 +342,7 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
       }
     }
     await recorded;
+    lastReadMs = looked;
     for (const known of files.keys()) if (!seen.has(known)) files.delete(known);
     files.flush?.();
     if (settling) setTimeout(() => markDirty(), SETTLE_MS).unref();
@@ -398,7 +426,7 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
   return {
     needsRefresh(now) {
       if (reading) return false;
-      return dirty || (watching && !watcher && now - checkedAt > POLL_MS);
+      return dirty || (watching && !watcher && now - checkedAt > Math.max(POLL_MS, restAfter(lastReadMs)));
     },
     refresh(now) {
       if (reading) return false;
