@@ -19,7 +19,7 @@ import path from 'node:path';
 
 import Database from 'better-sqlite3';
 
-import { toIndexWords, toSnippetText, type SearchFields } from './article-words';
+import { TITLE_MARK, toDocument, toSnippetText, wordsOf, type SearchFields } from './article-words';
 import { MAX_PREFIX_EXPANSION } from './engine';
 import { MIN_PREFIX_LENGTH, RESULTS_PER_PAGE } from './limits';
 
@@ -31,9 +31,6 @@ const SCHEMA = 'hangul-news-search/2';
  * there: at a million articles a word in every article would otherwise be counted in full.
  */
 export const MAX_COUNTED = 10_000;
-
-/** Private-use character before a title word's second copy; toWords never yields one. */
-const TITLE_MARK = '\ue000';
 
 // Row id = (publish ms + MS_OFFSET) << RANK_BITS | rank. Ranks order articles published in the same
 // millisecond by slug (smaller slug, higher rank, since pages walk row ids downwards), with gaps so
@@ -55,6 +52,8 @@ export interface IndexedArticle extends SearchFields {
   published: Date;
   /** Drafts are never indexed (a draft replacing an article removes it). */
   draft?: boolean;
+  /** Its document (article-words toDocument) when already made elsewhere; else made here. */
+  document?: string;
 }
 
 export interface DiskHit {
@@ -119,14 +118,6 @@ interface Extra {
 function toFields(row: DocRow): SearchFields {
   const extra = JSON.parse(row.extra) as Extra;
   return { title: row.title, excerpt: row.excerpt || undefined, body: row.body, ...extra };
-}
-
-/** An article's distinct words, and its FTS5 document: those words, then its title words behind the mark. */
-function toDocument(fields: SearchFields): { words: Set<string>; document: string } {
-  const { titleWords, textWords } = toIndexWords(fields);
-  const words = new Set([...titleWords, ...textWords]);
-  const title = new Set(titleWords);
-  return { words, document: [...words, ...[...title].map((w) => TITLE_MARK + w)].join(' ') };
 }
 
 function createTables(db: Database.Database): void {
@@ -348,9 +339,9 @@ export class SearchIndex {
       JSON.stringify(extra),
       article.body,
     );
-    const { words, document } = toDocument(article);
+    const document = article.document ?? toDocument(article);
     this.statements.insertWords.run(key, document);
-    return words;
+    return wordsOf(document);
   }
 
   /** A row id for `slug` among the articles published in millisecond `ms`, relabelling if need be. */
@@ -403,7 +394,7 @@ export class SearchIndex {
       for (const row of rows) {
         const key = keyOf.get(row.slug)!;
         this.statements.moveDoc.run(key, -row.key - 1n);
-        this.statements.insertWords.run(key, toDocument(toFields(row)).document);
+        this.statements.insertWords.run(key, toDocument(toFields(row)));
       }
       return keyOf.get(slug)!;
     }

@@ -3,7 +3,7 @@ import { getReadThreads, getSearchIndexFile } from '@/lib/content/process-store'
 import { ThreadsUnavailable } from '@/lib/workers/thread-queue';
 import { createSearchWriter, type SearchWriter } from '@/lib/workers/search-writer';
 
-import { type SearchFields } from './article-words';
+import { toSearchFields } from './article-words';
 import {
   isCorruptIndex,
   openSearchIndex,
@@ -12,7 +12,7 @@ import {
 } from './disk-index';
 import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS } from './limits';
 import { toSnippet, type SnippetPart } from './snippet';
-import { getSearchTexts } from './text';
+import { getSearchTexts, type BodyWords } from './text';
 import { toQueryTerms, toWords } from './tokenize';
 
 export { toSnippet, type SnippetPart } from './snippet';
@@ -75,21 +75,12 @@ type GlobalWithIndex = typeof globalThis & { [STATE_KEY]?: IndexState };
 
 export { MAX_QUERY_LENGTH, RESULTS_PER_PAGE } from './limits';
 
-/** The search fields of an article whose body's plain text is `body`. */
-export function toSearchFields(article: Article, body: string): SearchFields {
-  return {
-    title: article.title,
-    excerpt: article.excerpt,
-    featureText: article.featureText,
-    categories: article.categories.map((c) => c.name),
-    tags: article.tags.map((t) => t.name),
-    body,
-  };
-}
+export { toSearchFields } from './article-words';
 
-function toIndexed(article: Article, body: string): IndexedArticle {
+function toIndexed(article: Article, { text, document }: BodyWords): IndexedArticle {
   return {
-    ...toSearchFields(article, body),
+    ...toSearchFields(article, text),
+    document,
     slug: article.slug,
     sourceKey: sourceKey(article),
     published: article.published,
@@ -201,7 +192,7 @@ async function putChanged(
           await enqueue(() => writes.remove(removed));
         }
         const bodies = await texts;
-        if (bodies) toWrite.push(...ready.map((article, i) => toIndexed(article, bodies[i] ?? '')));
+        if (bodies) toWrite.push(...ready.map((article, i) => toIndexed(article, bodies[i] ?? { text: '' })));
         if (toWrite.length >= writes.batch) await writeOut();
         await yieldToRequests();
       })(),

@@ -11,7 +11,7 @@ import { toArticle } from '@/lib/content/schema';
 
 import { getSearchTexts, toSearchText } from './text';
 
-const getSearchText = async (article: Parameters<typeof getSearchTexts>[0][number]) => (await getSearchTexts([article]))[0] ?? '';
+const getSearchText = async (article: Parameters<typeof getSearchTexts>[0][number]) => (await getSearchTexts([article]))[0]?.text ?? '';
 
 function article(path: string, body: string) {
   const parsed = parseFrontMatter(`---\ntitle: 제목\ndate: 2024-01-01\n---\n${body}\n`);

@@ -7,6 +7,8 @@ import { isQuickToParse } from '@/lib/content/limits';
 import type { BodyFormat } from '@/lib/content/types';
 import { getRenderPool } from '@/lib/render/render-pool';
 
+import { toDocument, toSearchFields, type SearchFields } from './article-words';
+
 type HtmlNode = DefaultTreeAdapterMap['node'];
 
 /**
@@ -63,27 +65,46 @@ const heavyText = (article: Article) =>
 export interface BodyToRead {
   source: string;
   format: BodyFormat;
+  /** The article's other search fields: given, its index document is made too. */
+  fields?: Omit<SearchFields, 'body'>;
+}
+
+/** What a body's words are: its plain text, and its index document when it was made too. */
+export interface BodyWords {
+  text: string;
+  /** article-words toDocument of the article's fields with this text. */
+  document?: string;
+}
+
+/** A body's words as a read thread takes them. */
+export function toBodyWords(body: BodyToRead): BodyWords {
+  const text = toSearchText(body.source, body.format);
+  return body.fields ? { text, document: toDocument({ ...body.fields, body: text }) } : { text };
 }
 
 /** Threads that take light bodies' words (lib/workers/read-pool.ts), each body's in order. */
 export interface TextThreads {
-  texts(bodies: readonly BodyToRead[]): Promise<string[]>;
+  texts(bodies: readonly BodyToRead[]): Promise<BodyWords[]>;
 }
 
 /**
  * Articles' body words for the search index, in order (empty for a body that cannot be parsed in
- * time): the light bodies on `threads` all at once (every core; on this
- * thread without them, or if they fail), the heavy ones one at a time in the render workers, which
- * readers' pages share.
+ * time): the light bodies on `threads` all at once (every core; on this thread without them, or
+ * if they fail), with their index documents, so that the index's writer only writes; the heavy
+ * ones one at a time in the render workers, which readers' pages share.
  */
-export async function getSearchTexts(articles: readonly Article[], threads?: TextThreads): Promise<string[]> {
+export async function getSearchTexts(articles: readonly Article[], threads?: TextThreads): Promise<BodyWords[]> {
   const light = articles.filter(isLight);
-  const lightTexts = threads
-    ? await threads.texts(light.map((a) => ({ source: a.body, format: a.format }))).catch(() => undefined)
+  const lightWords = threads
+    ? await threads
+        .texts(light.map((a) => ({ source: a.body, format: a.format, fields: toSearchFields(a, '') })))
+        .catch(() => undefined)
     : undefined;
-  const byArticle = new Map<Article, string>();
-  for (const [i, article] of light.entries()) byArticle.set(article, lightTexts?.[i] ?? toSearchText(article.body, article.format));
-  const texts: string[] = [];
-  for (const article of articles) texts.push(byArticle.get(article) ?? (await heavyText(article)));
-  return texts;
+  const byArticle = new Map<Article, BodyWords>();
+  for (const [i, article] of light.entries()) {
+    byArticle.set(article, lightWords?.[i] ?? { text: toSearchText(article.body, article.format) });
+  }
+  const words: BodyWords[] = [];
+  for (const article of articles) words.push(byArticle.get(article) ?? { text: await heavyText(article) });
+  return words;
 }

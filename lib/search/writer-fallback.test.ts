@@ -9,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 const setup = vi.hoisted(() => ({ file: '', spawned: 0 }));
 vi.mock('@/lib/content/process-store', async (original) => {
   const store = await original<typeof import('@/lib/content/process-store')>();
-  const { toSearchText } = await import('./text');
+  const { toBodyWords } = await import('./text');
   return {
     ...store,
     getSearchIndexFile: () => setup.file,
-    getReadThreads: () => ({ texts: async (bodies: { source: string; format: 'html' | 'markdown' }[]) => bodies.map((b) => toSearchText(b.source, b.format)) }),
+    getReadThreads: () => ({ texts: async (bodies: Parameters<typeof toBodyWords>[0][]) => bodies.map(toBodyWords) }),
   };
 });
 vi.mock('@/lib/workers/search-writer', async (original) => {

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { listContentFiles } from '@/lib/content/files';
 import { loadFile } from '@/lib/content/load-file';
+import { toDocument } from '@/lib/search/article-words';
 import { toSearchText } from '@/lib/search/text';
 
 import { createReadPool, type FileToLoad, type ReadPool } from './read-pool';
@@ -70,7 +71,12 @@ describe('createReadPool', () => {
       { source: '**굵은** [링크](https://example.com) 낱말', format: 'markdown' as const },
       { source: '', format: 'markdown' as const },
     ];
-    await expect(pool.texts(bodies)).resolves.toEqual(bodies.map((body) => toSearchText(body.source, body.format)));
+    await expect(pool.texts(bodies)).resolves.toEqual(bodies.map((body) => ({ text: toSearchText(body.source, body.format) })));
+    // With the article's other fields, its index document too: the same as the writer would make.
+    const fields = { title: '거대언어모델 발표', excerpt: '요약', categories: ['경제'], tags: ['반도체'] };
+    const [words] = await pool.texts([{ ...bodies[0]!, fields }]);
+    expect(words?.document).toBe(toDocument({ ...fields, body: toSearchText(bodies[0]!.source, 'html') }));
+    expect(words?.document).toContain('언어모델');
   }, 60_000);
 
   it('gives the file that stopped its thread an error, and reads its neighbours', async () => {

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 
 import { loadFile, type FileLoader, type FileToLoad } from '@/lib/content/load-file';
 import type { LoadResult } from '@/lib/content/schema';
-import type { BodyToRead, TextThreads } from '@/lib/search/text';
+import type { BodyToRead, BodyWords, TextThreads } from '@/lib/search/text';
 
 import { RUNS_FROM_SOURCE, sourceWorker } from './source-worker';
 import { createThreadQueue, ThreadsUnavailable } from './thread-queue';
@@ -15,7 +15,7 @@ type ReadTask =
   | { op: 'text'; bodies: BodyToRead[] };
 export type ReadJob = ReadTask & { id: number };
 export type ReadReply =
-  | { id: number; ok: true; results?: LoadResult[]; texts?: string[] }
+  | { id: number; ok: true; results?: LoadResult[]; texts?: BodyWords[] }
   | { id: number; ok: false; message: string };
 
 /** Work sent to a thread at once: enough to keep it busy between messages, little enough to spread. */
@@ -109,7 +109,7 @@ export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
     },
     // Bodies here are light (lib/search/text.ts sends no other): jobs of FILES_PER_JOB, every thread at once.
     texts: async (bodies) => {
-      const jobs: Promise<string[]>[] = [];
+      const jobs: Promise<BodyWords[]>[] = [];
       for (let i = 0; i < bodies.length; i += FILES_PER_JOB) {
         jobs.push(threads.run({ op: 'text', bodies: bodies.slice(i, i + FILES_PER_JOB) }).then((reply) => reply.texts ?? []));
       }
