@@ -234,3 +234,24 @@ describe('the safety recheck of a watched folder (file systems that drop events)
     expect(restAfter(-5)).toBe(0);
   });
 });
+
+describe('a whole-folder read', () => {
+  it('takes reporters’ profiles, series and the site’s settings before the articles that name them', () => {
+    // `_reporters/` sorts after dated folders: met last, every article's byline was rewritten at the end.
+    for (let i = 0; i < 30; i++) write(`2024/01/${i}.md`, `기사 ${i}`);
+    fs.mkdirSync(path.join(dir, '_reporters'));
+    fs.writeFileSync(path.join(dir, '_reporters', 'kim.yml'), 'name: 김기자\n');
+    fs.mkdirSync(path.join(dir, '_series'));
+    fs.writeFileSync(path.join(dir, '_series', 'special.yml'), 'name: 기획\n');
+    fs.writeFileSync(path.join(dir, '_site.yml'), 'title: 한빛일보\n');
+    const records = memoryRecords();
+    const order: string[] = [];
+    const set = records.set.bind(records);
+    records.set = (entry, record) => (order.push(entry.kind), set(entry, record));
+    const source = openFolderSource({ root: dir, maxFileBytes: 1 << 20, records, live: false });
+    source.refresh(Date.now());
+    expect(order).toHaveLength(33);
+    expect(order.slice(0, 3).sort()).toEqual(['reporter', 'series', 'site']);
+    expect(order.slice(3).every((kind) => kind === 'article')).toBe(true);
+  });
+});

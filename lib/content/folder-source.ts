@@ -75,6 +75,19 @@ const LOADER_FROM_FILES = 1000;
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
+/** Files that articles are read against: the site's settings, reporters' profiles, series. */
+const isDirectoryFile = (entry: ContentEntry) => entry.kind === 'site' || entry.kind === 'reporter' || entry.kind === 'series';
+
+/**
+ * The order a whole-folder read takes files in: the files articles are read against first, then
+ * the rest in path order. `_reporters/` sorts after every dated folder, so a first read of 100,000
+ * articles met the profiles last and then rewrote every article's reporter terms in one
+ * transaction: 8.5 s with the event loop held.
+ */
+function readingOrder(entries: readonly ContentEntry[]): ContentEntry[] {
+  return [...entries.filter(isDirectoryFile), ...entries.filter((entry) => !isDirectoryFile(entry))];
+}
+
 /** How long to rest after `workedMs` of a look nobody asked for, to keep to UNASKED_SHARE. */
 export const restAfter = (workedMs: number) => Math.max(0, workedMs) * (1 / UNASKED_SHARE - 1);
 
@@ -270,8 +283,9 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
   /** Lists the folder, re-stats every file and reparses the changed ones. */
   function refreshAll(now: number, settle: boolean): boolean {
     const started = performance.now();
-    const entries = listContentFiles(root);
-    listing.replace(entries);
+    const sorted = listContentFiles(root);
+    listing.replace(sorted);
+    const entries = readingOrder(sorted);
     const seen = new Set<string>();
     let changed = false;
     let settling = false;
@@ -310,8 +324,9 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
     // The time spent looking (listing and stat'ing, not parsing): what polling paces itself by.
     let looking = performance.now();
     let looked = 0;
-    const listed = await listContentFilesAsync(root);
-    listing.replace(listed);
+    const sorted = await listContentFilesAsync(root);
+    listing.replace(sorted);
+    const listed = readingOrder(sorted);
     const large = listed.length >= LOADER_FROM_FILES;
     const seen = new Set<string>();
     let settling = false;
