@@ -61,12 +61,6 @@ const SLICE_MS = 10;
 /** Files stat'ed at once by a background read. */
 const STAT_BATCH = 200;
 /**
- * Batches a background read has sent to the loader and not yet recorded. With two (one parsed while
- * the next was stat'ed) the read threads idled half the time at 100,000 files, waiting while this
- * thread wrote batches into the index.
- */
-const LOAD_AHEAD = 4;
-/**
  * A background read of fewer files than this parses them here: starting the read threads takes
  * longer (~0.5 s) than parsing them (~0.6 ms a file), and a small site is whole at once.
  */
@@ -332,7 +326,6 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
     let settling = false;
     let sliceStart = performance.now();
     let recorded: Promise<void> = Promise.resolve();
-    const ahead: Promise<void>[] = [];
     for (let i = 0; i < listed.length; i += STAT_BATCH) {
       if (i > 0) looking = performance.now();
       const batch = listed.slice(i, i + STAT_BATCH);
@@ -357,13 +350,10 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
       looked += performance.now() - looking;
       if (large && usable && changed.length > 0) {
         const loading = loadElsewhere(usable, changed);
-        recorded = recorded.then(async () => record(changed, await loading));
-        // Awaited below or at the end; marked handled now, so that a failure meanwhile is not "unhandled".
-        recorded.catch(() => {});
-        // Batches parsed while the next are stat'ed and the last recorded, in order: the threads
-        // keep busy while this thread writes the index; memory holds LOAD_AHEAD batches.
-        ahead.push(recorded);
-        if (ahead.length >= LOAD_AHEAD) await ahead.shift();
+        const before = recorded;
+        recorded = before.then(async () => record(changed, await loading));
+        // One batch parsed while the next is stat'ed: the threads never wait, memory holds two.
+        await before;
       }
     }
     await recorded;
