@@ -6,25 +6,19 @@ import { articlePath } from '@/lib/paths';
 import { ArticleTime } from './article-time';
 import { KindLabel } from './kind-label';
 
-export interface AdjacentArticleLinkProps {
+interface AdjacentArticleLinkProps {
   article: Article;
   /** Which way it goes (← 이전 기사, 연재 다음 글 → …). */
   label: string;
   rel?: 'prev' | 'next';
   /** Its date under the headline. */
-  dated?: boolean;
+  dated: boolean;
   /** Padding and alignment. */
-  className?: string;
+  className: string;
 }
 
 /** A link to a neighbouring article, in the archive or in a series: which way, its kind's label and headline. */
-export function AdjacentArticleLink({
-  article,
-  label,
-  rel,
-  dated = false,
-  className = '',
-}: AdjacentArticleLinkProps) {
+function AdjacentArticleLink({ article, label, rel, dated, className }: AdjacentArticleLinkProps) {
   return (
     <Link
       href={articlePath(article.slug)}
@@ -40,5 +34,56 @@ export function AdjacentArticleLink({
         <ArticleTime date={article.published} format="date" className="meta" />
       ) : null}
     </Link>
+  );
+}
+
+export interface AdjacentArticleLinksProps {
+  previous?: Article;
+  next?: Article;
+  /** What each link says (← 이전 기사 / 다음 기사 →). */
+  labels: { previous: string; next: string };
+  /** Mark the links `rel="prev"` and `rel="next"` (a series' reading order). */
+  rel?: boolean;
+  /** Each article's date under its headline. */
+  dated?: boolean;
+  /** The links' padding. */
+  padding: string;
+}
+
+/**
+ * The previous and next articles, as two cells of their caller's grid: the previous one (or an
+ * empty cell, so the next stays on the right) and the next one, aligned right on wide screens.
+ */
+export function AdjacentArticleLinks({
+  previous,
+  next,
+  labels,
+  rel = false,
+  dated = false,
+  padding,
+}: AdjacentArticleLinksProps) {
+  return (
+    <>
+      {previous ? (
+        <AdjacentArticleLink
+          article={previous}
+          label={labels.previous}
+          rel={rel ? 'prev' : undefined}
+          dated={dated}
+          className={padding}
+        />
+      ) : (
+        <span />
+      )}
+      {next ? (
+        <AdjacentArticleLink
+          article={next}
+          label={labels.next}
+          rel={rel ? 'next' : undefined}
+          dated={dated}
+          className={`${padding} sm:text-right`}
+        />
+      ) : null}
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-import { AdjacentArticleLink } from '@/components/article/adjacent-article-link';
+import { AdjacentArticleLinks } from '@/components/article/adjacent-article-link';
 import type { SeriesPlace } from '@/lib/content';
 import { seriesPath } from '@/lib/paths';
 
@@ -29,24 +29,13 @@ export function SeriesNav({ place }: SeriesNavProps) {
       </p>
       {place.previous || place.next ? (
         <div className="grid gap-3 sm:grid-cols-2">
-          {place.previous ? (
-            <AdjacentArticleLink
-              article={place.previous}
-              label="← 연재 이전 글"
-              rel="prev"
-              className="p-3"
-            />
-          ) : (
-            <span />
-          )}
-          {place.next ? (
-            <AdjacentArticleLink
-              article={place.next}
-              label="연재 다음 글 →"
-              rel="next"
-              className="p-3 sm:text-right"
-            />
-          ) : null}
+          <AdjacentArticleLinks
+            previous={place.previous}
+            next={place.next}
+            labels={{ previous: '← 연재 이전 글', next: '연재 다음 글 →' }}
+            rel
+            padding="p-3"
+          />
         </div>
       ) : null}
     </nav>
