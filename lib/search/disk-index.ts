@@ -23,8 +23,8 @@ import { TITLE_MARK, toDocument, toSnippetText, wordsOf, type SearchFields } fro
 import { MAX_PREFIX_EXPANSION } from './engine';
 import { MIN_PREFIX_LENGTH, RESULTS_PER_PAGE } from './limits';
 
-/** Bump when the words, the key or the tables change: an index of another schema is rebuilt. */
-const SCHEMA = 'hangul-news-search/2';
+/** Bump when the words, the key or the tables change: an index of another schema is rebuilt (3: blocks' words kept apart). */
+const SCHEMA = 'hangul-news-search/3';
 
 /**
  * Matches counted per query at most. Beyond it the total is "at least" (`more`), and pages stop
