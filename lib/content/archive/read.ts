@@ -229,8 +229,8 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
   const isOwner = (row: ArticleRow, now: number) => row.solo === 1 || ownerOf(row.slug, now)?.id === row.id;
 
   /** A term's name as the first file (in path order of slug groups) that owns its slug writes it. */
-  function canonicalName(taxonomy: number, term: Category, now: number): string {
-    const cache = getSmall().names;
+  function canonicalName(taxonomy: number, term: Category, now: number, small = getSmall()): string {
+    const cache = small.names;
     const key = `${taxonomy}\u0000${term.slug}`;
     let stored = cache.get(key);
     if (stored === undefined) {
@@ -247,7 +247,7 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
   }
 
   /** The live updates an article takes: none when another owner with the same file key comes first. */
-  function updatesOf(row: ArticleRow, now: number): LiveUpdate[] {
+  function updatesOf(row: ArticleRow, now: number, directory: ReporterDirectory): LiveUpdate[] {
     const key = liveArticleKey(row.path);
     const rows = s.updates.all(key);
     if (rows.length === 0) return [];
@@ -255,7 +255,6 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
       if (other.id === row.id || liveArticleKey(other.path) !== key) continue;
       if (Buffer.compare(other.first, row.first) < 0 && isOwner(other, now)) return [];
     }
-    const directory = getSmall().directory;
     return rows
       .map((update) => decodeValue<LoadResult>(update.result))
       .flatMap((result) => (result.ok && 'update' in result ? [result.update] : []))
@@ -269,12 +268,14 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
     const result = decodeValue<LoadResult>(row.result);
     if (!result.ok || !('article' in result)) return undefined;
     const article = result.article;
+    // Once an article, not once a term: each look asks the index whether anything changed.
+    const small = getSmall();
     return {
       ...article,
-      categories: article.categories.map((c) => ({ name: canonicalName(TAXONOMY.category, c, now), slug: c.slug })),
-      tags: article.tags.map((t) => ({ name: canonicalName(TAXONOMY.tag, t, now), slug: t.slug })),
-      ...toBylines(article.authors, getSmall().directory),
-      liveUpdates: updatesOf(row, now),
+      categories: article.categories.map((c) => ({ name: canonicalName(TAXONOMY.category, c, now, small), slug: c.slug })),
+      tags: article.tags.map((t) => ({ name: canonicalName(TAXONOMY.tag, t, now, small), slug: t.slug })),
+      ...toBylines(article.authors, small.directory),
+      liveUpdates: updatesOf(row, now, small.directory),
     };
   }
 
@@ -352,7 +353,8 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
     adjust(s.futureTerms.all({ now, taxonomy: code }), -1);
     adjust(s.sharedTerms.all({ now, taxonomy: code }), 1);
     const found = new Map<string, TermCount>();
-    const directory = getSmall().directory;
+    const small = getSmall();
+    const directory = small.directory;
     if (taxonomy === 'reporters') {
       for (const reporter of directory.byId.values()) found.set(reporter.id, { name: reporter.name, slug: reporter.id, count: 0 });
     }
@@ -360,7 +362,7 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
       if (n <= 0) continue;
       const known = found.get(slug);
       if (known) known.count = n;
-      else found.set(slug, { name: canonicalName(code, { name: slug, slug }, now), slug, count: n });
+      else found.set(slug, { name: canonicalName(code, { name: slug, slug }, now, small), slug, count: n });
     }
     return [...found.values()].sort((a, b) => b.count - a.count || collator.compare(a.name, b.name));
   }
