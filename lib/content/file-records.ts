@@ -1,5 +1,6 @@
 import type { ContentEntry } from './files';
 import type { LoadResult } from './schema';
+import type { ArticleSource } from './types';
 
 /** What a source remembers of one file: its stat when read, and what reading it gave (when kept). */
 export interface FileRecord {
@@ -46,4 +47,10 @@ export function memoryRecords(): FileRecords {
       return map.size;
     },
   };
+}
+
+/** A key that changes whenever the article's file does (path, size, mtime): for caches of work done on it. */
+export function sourceKey(file: { source: ArticleSource }): string {
+  const { path, size, mtimeMs } = file.source;
+  return `${path}\u0000${size}\u0000${mtimeMs}`;
 }

@@ -5,7 +5,7 @@ import { readSlugParam } from '@/lib/slug-param';
 import type { SiteVerification } from '@/lib/verification';
 
 import type { ArticleQuery, ArticleStamp, ContentReader } from './reader';
-import type { Article, ArticleSource, Category, LiveUpdate, Page, Reporter, SiteIdentity, Taxonomy } from './types';
+import type { Article, Category, LiveUpdate, Page, Reporter, SiteIdentity, Taxonomy } from './types';
 import type { ContentView } from './view';
 import { DEFAULT_KIND_LABELS } from './kinds';
 
@@ -42,11 +42,7 @@ class ReaderMemo<T> {
 const termsMemo = new ReaderMemo<readonly CategorySummary[]>();
 const termMemo = new ReaderMemo<ReadonlyMap<string, CategorySummary>>();
 
-/** A key that changes whenever the article's file does (path, size, mtime): for caches of work done on it. */
-export function sourceKey(file: { source: ArticleSource }): string {
-  const { path, size, mtimeMs } = file.source;
-  return `${path}\u0000${size}\u0000${mtimeMs}`;
-}
+export { sourceKey } from './file-records';
 
 /** Published means: not a draft, and its publication time has come. */
 export function isPublished(article: Article, now: Date): boolean {

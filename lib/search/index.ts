@@ -35,6 +35,8 @@ const WRITER_BATCH = 1000;
  * here in batches of BATCH (tens of milliseconds each).
  */
 const WRITER_FROM = 1000;
+/** Writes of articles as the content is read that may wait for the writer thread (indexAsRead). */
+const AS_READ_WRITES = 2;
 /** Published articles' stamps read at once when the index goes over every article. */
 const STAMP_WINDOW = 5000;
 /** Changed slugs followed one by one; more than this and the index goes over every article. */
@@ -246,7 +248,12 @@ async function* everything(
     // Oldest first within a window, so each batch's row ids ascend: FTS5 writes out what it holds
     // in memory whenever a row id is not above the last one, and newest first made that every row
     // (the first build of 100,000 took 250 s instead of ~60).
-    for (const stamp of stamps.toReversed()) {
+    for (const [i, stamp] of stamps.toReversed().entries()) {
+      // Indexed from the same file already (a first start's articles are, as the content is read):
+      // not read back. Requests run between batches, as nothing may be yielded for thousands.
+      if (i > 0 && i % BATCH === 0) await yieldToRequests();
+      const key = view.reader.sourceKey(stamp.slug, now);
+      if (key === undefined || index.isCurrent(stamp.slug, key)) continue;
       const article = view.reader.article(stamp.slug, now);
       if (article && !article.draft) yield article;
     }
@@ -264,14 +271,52 @@ async function* everything(
     await yieldToRequests();
   }
   if (wasEmpty) return;
-  // Each indexed slug looked up (~0.1 ms): the walk lets requests run between batches, as it yields
-  // only the gone ones (a first build's 100,000 held the event loop for 10 s at the end).
+  // Each indexed slug looked up (its file, not the article): the walk lets requests run between
+  // batches, as it yields only the gone ones (a first build's 100,000 held the event loop for 10 s).
   let looked = 0;
   for (const slug of index.slugs()) {
-    const article = view.reader.article(slug, now);
-    if (!article || article.draft) yield slug;
+    if (view.reader.sourceKey(slug, now) === undefined) yield slug;
     if ((looked += 1) % BATCH === 0) await yieldToRequests();
   }
+}
+
+/**
+ * Writes a first start's articles as the content read gives them (the read threads take each
+ * light body's words and index document with the file), so that the writer thread works while
+ * the content is read and the catch-up after it reads back only what this did not write. Nothing
+ * here is trusted: the catch-up compares every article's file identity with the index's and
+ * removes what the content no longer has. At most AS_READ_WRITES batches wait for the writer;
+ * what comes meanwhile is left to the catch-up, so memory stays flat if the writer falls behind.
+ * Returns what ends it, once the read is over; undefined where no writer thread runs.
+ */
+function indexAsRead(state: IndexState): (() => Promise<void>) | undefined {
+  const threads = getReadThreads();
+  if (!threads || state.file === ':memory:') return undefined;
+  let pending: IndexedArticle[] = [];
+  const writing = new Set<Promise<void>>();
+  const writeOut = () => {
+    // Oldest first, so that row ids ascend within the write (see everything).
+    const chunk = pending.sort((a, b) => a.published.getTime() - b.published.getTime());
+    pending = [];
+    // The writer starts with the first write: a small site's read hands on nothing (it is read here).
+    const writer = chunk.length > 0 && writing.size < AS_READ_WRITES ? writerOf(state) : undefined;
+    if (!writer) return;
+    const write: Promise<void> = writer
+      .putMany(chunk)
+      // A write that failed is the catch-up's to do again (a writer that cannot run is set aside there).
+      .catch(() => {})
+      .finally(() => writing.delete(write));
+    writing.add(write);
+  };
+  threads.onArticlesRead((read) => {
+    for (const { article, words } of read) pending.push(toIndexed(article, words));
+    if (pending.length >= WRITER_BATCH) writeOut();
+  });
+  return async () => {
+    threads.onArticlesRead(undefined);
+    writeOut();
+    await Promise.all(writing);
+  };
 }
 
 /**
@@ -326,10 +371,18 @@ async function getIndex(view: ContentView, waitMs = CATCH_UP_MS): Promise<Search
   const target = targetOf(view);
   if (state.index.getVersion() === target) return state.index;
   const firstBuild = !state.index.getVersion()?.startsWith(`${view.reader.instance}#`);
-  if (firstBuild && !state.building && isReadingContent()) {
-    // A first start reads the content first, with every core, so pages are whole sooner; the
-    // search index is built once it is read. Searches meanwhile say the index is being made.
-    state.afterRead ??= whenContentRead().then(() => {
+  // Until what was read has been written too: a catch-up started in between would read it back.
+  if (firstBuild && !state.building && (state.afterRead || isReadingContent())) {
+    // A first start's articles are written as the content is read (indexAsRead); the catch-up
+    // starts once it is read. Searches meanwhile answer from what is written, saying it is partial.
+    state.afterRead ??= (async () => {
+      const finish = indexAsRead(state);
+      try {
+        await whenContentRead();
+      } finally {
+        await finish?.();
+      }
+    })().then(() => {
       state.afterRead = undefined;
       warmSearchIndex();
     });

@@ -99,7 +99,8 @@ export function toSearchText(body: string, format: BodyFormat): string {
 const INLINE_BYTES = 16 * 1024;
 const INLINE_CONSTRUCTS = 300;
 
-const isLight = (article: Article) =>
+/** Whether a body's words are taken where it is (a read thread, or here), not in the render workers. */
+export const hasLightBody = (article: Pick<Article, 'body'>) =>
   article.body.length <= INLINE_BYTES && isQuickToParse(article.body, INLINE_CONSTRUCTS);
 
 /** A heavy body's words, from the render workers (with their time budgets); empty past them. */
@@ -141,7 +142,7 @@ export interface TextThreads {
  * ones one at a time in the render workers, which readers' pages share.
  */
 export async function getSearchTexts(articles: readonly Article[], threads?: TextThreads): Promise<BodyWords[]> {
-  const light = articles.filter(isLight);
+  const light = articles.filter(hasLightBody);
   const lightWords = threads
     ? await threads
         .texts(light.map((a) => ({ source: a.body, format: a.format, fields: toSearchFields(a, '') })))

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { listContentFiles } from '@/lib/content/files';
 import { loadFile } from '@/lib/content/load-file';
-import { toDocument } from '@/lib/search/article-words';
+import { toDocument, toSearchFields } from '@/lib/search/article-words';
 import { toSearchText } from '@/lib/search/text';
 
 import { createReadPool, type FileToLoad, type ReadPool } from './read-pool';
@@ -77,6 +77,49 @@ describe('createReadPool', () => {
     const [words] = await pool.texts([{ ...bodies[0]!, fields }]);
     expect(words?.document).toBe(toDocument({ ...fields, body: toSearchText(bodies[0]!.source, 'html') }));
     expect(words?.document).toContain('언어모델');
+  }, 60_000);
+
+  it('hands each article it read, with its words, to the listener while one is set (a first start’s search index)', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'read-pool-words-'));
+    folders.push(root);
+    const write = (name: string, text: string) => fs.writeFileSync(path.join(root, name), text);
+    write('a.md', '---\ntitle: 반도체 수출\ndate: 2026-11-20\ntags: [경제]\n---\n\n## 배경\n\n**첫** 문단');
+    write('b.html', '---\ntitle: 두 번째\ndate: 2026-11-21\n---\n<h2>소제목</h2><p>본문</p>');
+    write('draft.md', '---\ntitle: 초안\ndate: 2026-11-20\ndraft: true\n---\n\n초안 본문');
+    // Heavy bodies' words come from the render workers, with their time budgets, not from here.
+    write('heavy.md', `---\ntitle: 무거운 글\ndate: 2026-11-20\n---\n\n${'긴 문단 '.repeat(4000)}`);
+    write('broken.md', '---\ntitle: [닫히지 않은\n---\n본문');
+    write('_site.yml', 'name: 사이트\n');
+    const files = toLoad(root);
+    pool = createReadPool({ size: 2 });
+    const handed: { slug: string; text: string; document?: string }[] = [];
+    pool.onArticlesRead((read) => handed.push(...read.map(({ article, words }) => ({ slug: article.slug, ...words }))));
+
+    const results = await pool.load(files, NOW, MAX_BYTES);
+    // The results are what they are without a listener.
+    expect(results).toEqual(files.map((file) => loadFile(file.entry, file, new Date(NOW), { maxFileBytes: MAX_BYTES })));
+    const read = results.flatMap((result) => (result.ok && 'article' in result ? [result.article.slug] : []));
+    expect(read.sort()).toEqual(['a', 'b', 'draft', 'heavy']);
+    expect(handed.map((item) => item.slug).sort()).toEqual(['a', 'b']);
+    for (const result of results) {
+      if (!result.ok || !('article' in result) || !['a', 'b'].includes(result.article.slug)) continue;
+      const { article } = result;
+      const text = toSearchText(article.body, article.format);
+      expect(handed.find((item) => item.slug === article.slug)).toEqual({
+        slug: article.slug,
+        text,
+        document: toDocument(toSearchFields(article, text)),
+      });
+    }
+
+    // Without a listener the threads take no words; a listener that throws loses its words, not the files.
+    pool.onArticlesRead(undefined);
+    await pool.load(files, NOW, MAX_BYTES);
+    expect(handed).toHaveLength(2);
+    pool.onArticlesRead(() => {
+      throw new Error('듣는 쪽 오류');
+    });
+    await expect(pool.load(files, NOW, MAX_BYTES)).resolves.toEqual(results);
   }, 60_000);
 
   it('gives the file that stopped its thread an error, and reads its neighbours', async () => {

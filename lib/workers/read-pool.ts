@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 
 import { loadFile, type FileLoader, type FileToLoad } from '@/lib/content/load-file';
 import type { LoadResult } from '@/lib/content/schema';
+import type { Article } from '@/lib/content/types';
 import type { BodyToRead, BodyWords, TextThreads } from '@/lib/search/text';
 
 import { RUNS_FROM_SOURCE, sourceWorker } from './source-worker';
@@ -11,12 +12,19 @@ import { createThreadQueue, ThreadsUnavailable } from './thread-queue';
 export type { FileToLoad };
 
 type ReadTask =
-  | { op: 'load'; files: FileToLoad[]; now: number; maxFileBytes: number }
+  /** `words`: each light article's body words too (ReadPool.onArticlesRead), null for the rest. */
+  | { op: 'load'; files: FileToLoad[]; now: number; maxFileBytes: number; words?: boolean }
   | { op: 'text'; bodies: BodyToRead[] };
 export type ReadJob = ReadTask & { id: number };
 export type ReadReply =
-  | { id: number; ok: true; results?: LoadResult[]; texts?: BodyWords[] }
+  | { id: number; ok: true; results?: LoadResult[]; texts?: BodyWords[]; words?: (BodyWords | null)[] }
   | { id: number; ok: false; message: string };
+
+/** An article a load read, with its body's words and index document, as a read thread took them. */
+export interface ArticleRead {
+  article: Article;
+  words: BodyWords;
+}
 
 /** Work sent to a thread at once: enough to keep it busy between messages, little enough to spread. */
 const FILES_PER_JOB = 25;
@@ -42,6 +50,12 @@ const WORKER_HEAP_MB = 512;
  * for words (lib/search/text.ts); heavier ones go to the render pool, which has time budgets.
  */
 export interface ReadPool extends FileLoader, TextThreads {
+  /**
+   * While a listener is set, loads also take each article's body words (a draft's or a heavy
+   * body's not) and hand them to it as each job comes back: a first start's search index is written
+   * from the content read, not from a second reading of every article. One listener at a time.
+   */
+  onArticlesRead(listener: ((read: ArticleRead[]) => void) | undefined): void;
   close(): Promise<void>;
 }
 
@@ -72,10 +86,35 @@ export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
     idleMs: options.idleMs ?? IDLE_MS,
   });
 
+  let articlesRead: ((read: ArticleRead[]) => void) | undefined;
+
+  /** Hands the articles of one job that came with words to the listener (one that throws loses them). */
+  function handOn(results: readonly LoadResult[], words: readonly (BodyWords | null)[] | undefined): void {
+    const listener = articlesRead;
+    if (!listener || !words) return;
+    const read: ArticleRead[] = [];
+    words.forEach((bodyWords, i) => {
+      const result = results[i];
+      if (bodyWords && result?.ok && 'article' in result) read.push({ article: result.article, words: bodyWords });
+    });
+    try {
+      if (read.length > 0) listener(read);
+    } catch (error) {
+      console.error('[content] 읽은 기사를 검색 색인에 넘기지 못했습니다:', error);
+    }
+  }
+
   return {
+    onArticlesRead(listener) {
+      articlesRead = listener;
+    },
     load: async (files, now, maxFileBytes) => {
-      const load = async (part: FileToLoad[]): Promise<LoadResult[]> =>
-        (await threads.run({ op: 'load', files: part, now, maxFileBytes })).results ?? [];
+      const load = async (part: FileToLoad[]): Promise<LoadResult[]> => {
+        const reply = await threads.run({ op: 'load', files: part, now, maxFileBytes, words: articlesRead !== undefined });
+        const results = reply.results ?? [];
+        handOn(results, reply.words);
+        return results;
+      };
       // A thread that failed on a job (out of memory on some file): each of its files is tried
       // alone, and the one that fails alone gets the error, not its neighbours.
       const alone = (file: FileToLoad) =>

@@ -4,16 +4,32 @@
 import { parentPort } from 'node:worker_threads';
 
 import { loadFile } from '@/lib/content/load-file';
-import { toBodyWords } from '@/lib/search/text';
+import type { LoadResult } from '@/lib/content/schema';
+import { toSearchFields } from '@/lib/search/article-words';
+import { hasLightBody, toBodyWords, type BodyWords } from '@/lib/search/text';
 
 import type { ReadJob, ReadReply } from './read-pool';
+
+/** A light article's body words and index document (drafts are never indexed; heavy bodies go to the render pool). */
+function wordsOf(result: LoadResult): BodyWords | null {
+  if (!result.ok || !('article' in result)) return null;
+  const { article } = result;
+  if (article.draft || !hasLightBody(article)) return null;
+  try {
+    return toBodyWords({ source: article.body, format: article.format, fields: toSearchFields(article, '') });
+  } catch {
+    // The search index's catch-up takes it again; the file itself was read all the same.
+    return null;
+  }
+}
 
 function run(job: ReadJob): ReadReply {
   try {
     if (job.op === 'load') {
       const now = new Date(job.now);
       const options = { maxFileBytes: job.maxFileBytes };
-      return { id: job.id, ok: true, results: job.files.map((file) => loadFile(file.entry, file, now, options)) };
+      const results = job.files.map((file) => loadFile(file.entry, file, now, options));
+      return { id: job.id, ok: true, results, words: job.words ? results.map(wordsOf) : undefined };
     }
     return { id: job.id, ok: true, texts: job.bodies.map(toBodyWords) };
   } catch (error) {

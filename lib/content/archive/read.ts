@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 
 import { liveArticleKey } from '../live-update';
+import { sourceKey } from '../file-records';
 import type { ContentProblem } from '../parse';
 import type { LoadResult } from '../schema';
 import type { Article, ArticleKind, Category, LiveUpdate, Page, PhotoFile, Reporter, Series, SiteIdentity, Taxonomy } from '../types';
@@ -100,6 +101,7 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
        WHERE t.taxonomy = ${TAXONOMY.series} AND t.term = @term AND ${TERM_VISIBLE}
        ORDER BY t.ord, t.published, t.skey LIMIT @limit`,
     ),
+    fileStat: db.prepare<[string], { size: number; mtime: number }>('SELECT size, mtime FROM files WHERE path = ?'),
     updates: db.prepare<[string], { result: string }>(
       'SELECT f.result FROM live_updates u JOIN files f ON f.path = u.path WHERE u.article_key = ?',
     ),
@@ -471,6 +473,11 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
     articleForPreview(slug, now) {
       const owner = ownerOf(slug.normalize('NFC'), now);
       return owner ? toArticle(owner.id, now) : undefined;
+    },
+    sourceKeyOf(slug, now) {
+      const owner = ownerOf(slug.normalize('NFC'), now);
+      const file = owner && owner.draft === 0 ? s.fileStat.get(owner.path) : undefined;
+      return file && sourceKey({ source: { path: owner!.path, size: file.size, mtimeMs: file.mtime } });
     },
     redirect(oldSlug, now) {
       const old = oldSlug.normalize('NFC');
