@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { renderBody } from '@/lib/render/pipeline';
 
-import { getRenderCostProblem, RENDER_LIMITS } from './limits';
+import { getRenderCostProblem, isQuickToParse, RENDER_LIMITS } from './limits';
 import { toLiveUpdate } from './live-update';
 import { parseFrontMatter, type ParsedFile } from './parse';
 import { toArticle, toPage } from './schema';
@@ -87,6 +87,23 @@ describe('getRenderCostProblem: Markdown', () => {
 
   it('applies the HTML budgets to raw HTML inside Markdown', () => {
     expect(getRenderCostProblem('<p><b>x'.repeat(300), 'markdown')).toBe(OPEN_FORMATTING);
+  });
+});
+
+describe('line ends', () => {
+  // Found by the attack review: parsers end a line at a lone carriage return too (files saved with
+  // old Mac line ends), and the checks counted only line feeds: 64 KB of `- a\r` passed the load
+  // check and took 6.6 s to render; a 16 KB table of `x\r` rows was "quick" and held the event loop.
+  it('counts a lone carriage return as a line, as a line feed', () => {
+    const list = (end: string) => `- a${end}`.repeat(RENDER_LIMITS.constructs + 1);
+    expect(getRenderCostProblem(list('\n'), 'markdown')).toMatch(/구성 요소/);
+    expect(getRenderCostProblem(list('\r'), 'markdown')).toBe(getRenderCostProblem(list('\n'), 'markdown'));
+    // A Windows line end (\r\n) is one line, not two.
+    expect(getRenderCostProblem(`- a\r\n`.repeat(RENDER_LIMITS.constructs / 2), 'markdown')).toBeUndefined();
+    const table = (end: string) => `${'|'.repeat(100)}${end}${'|-'.repeat(50)}${end}${`x${end}`.repeat(400)}`;
+    expect(isQuickToParse(table('\n'), 300)).toBe(false);
+    expect(isQuickToParse(table('\r'), 300)).toBe(false);
+    expect(isQuickToParse('짧은 글\r\n\r\n둘째 문단', 300)).toBe(true);
   });
 });
 

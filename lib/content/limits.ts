@@ -117,6 +117,15 @@ const MARKS = new Map<number, Mark>([
 const CONSTRUCTS = new Set([...MARKS.keys(), 91 /* [ */, 93 /* ] */, 124 /* | */, 38 /* & */]);
 const TOO_MANY_CONSTRUCTS = `마크다운 구성 요소(강조, 코드, 링크, 표 칸, 태그, 문자 참조, 줄)가 너무 많습니다 (${RENDER_LIMITS.constructs}개 한도)`;
 
+/**
+ * Whether the character at `i` ends a line as Markdown parsers read it: a line feed, or a carriage
+ * return not followed by one (a file saved with old Mac line ends has only those).
+ */
+const isLineEnd = (text: string, i: number) => {
+  const ch = text.charCodeAt(i);
+  return ch === 10 /* \n */ || (ch === 13 /* \r */ && text.charCodeAt(i + 1) !== 10);
+};
+
 /** Why Markdown text is too complex to parse, or undefined when it is fine. One linear pass. */
 function getMarkdownCostProblem(body: string): string | undefined {
   const paragraph = new Map<Mark, number>();
@@ -127,7 +136,7 @@ function getMarkdownCostProblem(body: string): string | undefined {
   let quotes = 0;
   for (let i = 0; i < body.length; i += 1) {
     const ch = body.charCodeAt(i);
-    if (ch === 10 /* \n */) {
+    if (isLineEnd(body, i)) {
       if (blankLine) paragraph.clear();
       else if ((constructs += 1) > RENDER_LIMITS.constructs) return TOO_MANY_CONSTRUCTS;
       lineStart = true;
@@ -206,7 +215,7 @@ export function isQuickToParse(source: string, constructs: number): boolean {
   let count = 0;
   for (let i = 0; i < source.length; i += 1) {
     const ch = source.charCodeAt(i);
-    if ((ch !== 10 /* \n */ && !CONSTRUCTS.has(ch)) || source.charCodeAt(i - 1) === ch) continue;
+    if ((!isLineEnd(source, i) && !CONSTRUCTS.has(ch)) || source.charCodeAt(i - 1) === ch) continue;
     count += 1;
     if (count > constructs) return false;
   }
