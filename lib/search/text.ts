@@ -1,4 +1,4 @@
-import MarkdownIt, { type Token } from 'markdown-it';
+import MarkdownIt from 'markdown-it';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 
 import type { Article } from '@/lib/content';
@@ -25,12 +25,15 @@ const HTML_BLOCKS = new Set([
 /** A stack entry that stands for the end of a block: a line break. */
 const BLOCK_END = Symbol('block end');
 
+/** Elements whose text a reader never sees (the page's sanitizer drops them): not words. */
+const HTML_UNSEEN = new Set(['script', 'style']);
+
 /**
  * The text of an HTML fragment: its text nodes in document order (not comments, not a template's
- * contents), as hast-util-to-string gives them, with a line break around each block. parse5 itself,
- * without the hast tree and its source positions that rehype builds: a fourth of the time (0.12 ms
- * against 0.42 for a 4.5 KB body). Walked with a stack, not recursion, so tags nested absurdly deep
- * cannot run it out of stack.
+ * contents, not scripts' or styles'), as hast-util-to-string gives them, with a line break around
+ * each block. parse5 itself, without the hast tree and its source positions that rehype builds: a
+ * fourth of the time (0.12 ms against 0.42 for a 4.5 KB body). Walked with a stack, not recursion,
+ * so tags nested absurdly deep cannot run it out of stack.
  */
 function htmlText(body: string): string {
   const parts: string[] = [];
@@ -40,7 +43,7 @@ function htmlText(body: string): string {
     const node = stack.pop()!;
     if (node === BLOCK_END) parts.push('\n');
     else if (node.nodeName === '#text') parts.push((node as DefaultTreeAdapterMap['textNode']).value);
-    else if ('childNodes' in node) {
+    else if ('childNodes' in node && !HTML_UNSEEN.has(node.nodeName)) {
       if (HTML_BLOCKS.has(node.nodeName)) {
         parts.push('\n');
         stack.push(BLOCK_END);
@@ -52,37 +55,28 @@ function htmlText(body: string): string {
 }
 
 /**
- * Markdown as the renderer reads it (CommonMark with GFM's tables and strikethrough; raw HTML is
- * recognized, so that it is left out of the words as from a page), parsed by markdown-it: a
- * tenth of the time mdast-util-from-markdown took (~50 against ~600 µs for a 4.5 KB body), the
- * same words on the bench corpus. Only its tokens are used: nothing it renders reaches a page.
+ * Markdown as the renderer reads it: CommonMark with GFM's tables and strikethrough, and raw HTML
+ * (pasted blocks, `<br>`) kept, as the page keeps it. markdown-it makes HTML of it and parse5 reads
+ * that as an HTML body: ~0.13 ms for a 4.5 KB body, against ~0.6 for mdast-util-from-markdown.
+ * What it renders goes nowhere but into htmlText.
  */
 const markdown = new MarkdownIt('default', { html: true, linkify: false });
-
-/** Token types whose own `content` is text a reader sees. */
-const MARKDOWN_TEXT = new Set(['text', 'code_inline', 'code_block', 'fence']);
+const MAX_NESTING = markdown.options.maxNesting ?? 100;
 
 /**
- * The text of a Markdown body: its text and code, and images' descriptions, with a line break
- * between blocks (paragraphs, headings, list items, table cells) and at line breaks. Raw HTML in
- * it is left out, as mdast-util-to-string's `includeHtml: false` did.
+ * The text of a Markdown body, as the page shows it. Nested as deep as markdown-it goes (lists or
+ * quotes 100 levels in), it skips the rest of the body: the words are then the source's own,
+ * markup and all (its marks are no letters, so not words), rather than the rest lost.
  */
 function markdownText(body: string): string {
-  const parts: string[] = [];
-  // Reversed onto a stack: an image's description is its children, nested as deep as it nests.
-  const stack: Token[] = markdown.parse(body, {}).toReversed();
-  while (stack.length > 0) {
-    const token = stack.pop()!;
-    if (MARKDOWN_TEXT.has(token.type)) parts.push(token.content);
-    else if (token.children) for (let i = token.children.length - 1; i >= 0; i -= 1) stack.push(token.children[i]!);
-    if (token.block || token.type === 'softbreak' || token.type === 'hardbreak') parts.push('\n');
-  }
-  return parts.join('');
+  const tokens = markdown.parse(body, {});
+  if (tokens.some((token) => token.level >= MAX_NESTING - 1)) return body;
+  return htmlText(markdown.renderer.render(tokens, markdown.options, {}));
 }
 
 /**
- * A body's words, for the search index. Lighter than rendering (no sanitizing, no HTML output):
- * text only goes into the index, never back into a page unescaped.
+ * A body's words, for the search index: the text a reader of its page sees. Lighter than rendering
+ * the page (no sanitizing): text only goes into the index, never back into a page unescaped.
  */
 export function toSearchText(body: string, format: BodyFormat): string {
   try {
@@ -93,9 +87,9 @@ export function toSearchText(body: string, format: BodyFormat): string {
   }
 }
 
-// Parsing a body this small takes a few milliseconds (~100 µs a construct at worst); a bigger or
-// denser one (up to the content limits, a second: 16 KB of `_*` took 0.9 s) is parsed in the render
-// workers, so indexing never holds the server's event loop.
+// Parsing a body this small takes milliseconds (tens at worst: 16 KB of `[` took ~50 ms); a bigger
+// or denser one (up to the content limits: seconds) is parsed in the render workers, so indexing
+// never holds the server's event loop.
 const INLINE_BYTES = 16 * 1024;
 const INLINE_CONSTRUCTS = 300;
 
