@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { listContentFiles } from '@/lib/content/files';
 import { loadFile } from '@/lib/content/load-file';
@@ -151,6 +151,18 @@ describe('createReadPool', () => {
     await expect(pool.load([file], NOW, MAX_BYTES)).resolves.toEqual([{ ok: true, page: 'a.md' }]);
     expect(started).toBe(2);
   }, 60_000);
+
+  // Next bundles this module into more than one chunk: with a module variable, the content store
+  // read through one pool and the search index listened to another, which never read a file.
+  it('is one pool for the process, however many copies of this module are loaded', async () => {
+    const first = await import('./read-pool');
+    vi.resetModules();
+    const second = await import('./read-pool');
+    expect(second).not.toBe(first);
+    expect(second.getReadPool()).toBe(first.getReadPool());
+    pool = first.getReadPool();
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for('hangul-news.read-pool')];
+  });
 
   it('refuses a size that is no count of threads', () => {
     expect(() => createReadPool({ size: 0 })).toThrow(/size는 1 이상의 정수/);

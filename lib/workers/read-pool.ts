@@ -163,10 +163,17 @@ function failed(file: FileToLoad, reason: string): LoadResult {
   return { ok: false, problems: [{ file: file.entry.path, severity: 'error', message: `파일을 읽다가 작업이 멈췄습니다: ${reason}` }] };
 }
 
-let processPool: ReadPool | undefined;
+/**
+ * The process's pool lives on globalThis: Next bundles this module into more than one chunk (the
+ * content store's and the search index's), and a module variable would be one pool in each, the
+ * search index listening to a pool that never reads.
+ */
+const POOL_KEY = Symbol.for('hangul-news.read-pool');
+type GlobalWithPool = typeof globalThis & { [POOL_KEY]?: ReadPool };
 
 /** The server's read pool, started on first use. */
 export function getReadPool(): ReadPool {
-  processPool ??= createReadPool();
-  return processPool;
+  const holder = globalThis as GlobalWithPool;
+  holder[POOL_KEY] ??= createReadPool();
+  return holder[POOL_KEY];
 }
