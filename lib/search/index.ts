@@ -294,13 +294,18 @@ function indexAsRead(state: IndexState): (() => Promise<void>) | undefined {
   if (!threads || state.file === ':memory:') return undefined;
   let pending: IndexedArticle[] = [];
   const writing = new Set<Promise<void>>();
+  const counts = { written: 0, left: 0 };
   const writeOut = () => {
     // Oldest first, so that row ids ascend within the write (see everything).
     const chunk = pending.sort((a, b) => a.published.getTime() - b.published.getTime());
     pending = [];
     // The writer starts with the first write: a small site's read hands on nothing (it is read here).
     const writer = chunk.length > 0 && writing.size < AS_READ_WRITES ? writerOf(state) : undefined;
-    if (!writer) return;
+    if (!writer) {
+      counts.left += chunk.length;
+      return;
+    }
+    counts.written += chunk.length;
     const write: Promise<void> = writer
       .putMany(chunk)
       // A write that failed is the catch-up's to do again (a writer that cannot run is set aside there).
@@ -316,6 +321,9 @@ function indexAsRead(state: IndexState): (() => Promise<void>) | undefined {
     threads.onArticlesRead(undefined);
     writeOut();
     await Promise.all(writing);
+    if (counts.written + counts.left > 0) {
+      console.log(`[search] 콘텐츠를 읽으며 기사 ${counts.written}건을 검색 색인에 썼습니다 (${counts.left}건은 이어서 씁니다)`);
+    }
   };
 }
 
