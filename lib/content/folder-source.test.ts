@@ -254,4 +254,14 @@ describe('a whole-folder read', () => {
     expect(order.slice(0, 3).sort()).toEqual(['reporter', 'series', 'site']);
     expect(order.slice(3).every((kind) => kind === 'article')).toBe(true);
   });
+
+  it('takes dated folders newest first, so that the front page is right soonest while an archive is read', () => {
+    for (const name of ['2016/03/old.md', '2025/12/newest.md', '2021/07/middle.md', '2025/01/new.md']) write(name, name);
+    const records = memoryRecords();
+    const order: string[] = [];
+    const set = records.set.bind(records);
+    records.set = (entry, record) => (order.push(entry.path), set(entry, record));
+    openFolderSource({ root: dir, maxFileBytes: 1 << 20, records, live: false }).refresh(Date.now());
+    expect(order).toEqual(['2025/12/newest.md', '2025/01/new.md', '2021/07/middle.md', '2016/03/old.md']);
+  });
 });

@@ -74,12 +74,14 @@ const isDirectoryFile = (entry: ContentEntry) => entry.kind === 'site' || entry.
 
 /**
  * The order a whole-folder read takes files in: the files articles are read against first, then
- * the rest in path order. `_reporters/` sorts after every dated folder, so a first read of 100,000
- * articles met the profiles last and then rewrote every article's reporter terms in one
- * transaction: 8.5 s with the event loop held.
+ * the rest in reverse path order. `_reporters/` sorts after every dated folder, so a first read of
+ * 100,000 articles met the profiles last and then rewrote every article's reporter terms in one
+ * transaction: 8.5 s with the event loop held. Dated folders (`2026/12/…`) are read newest first,
+ * so that the front page and the sections, which show the newest, are right soonest while a large
+ * archive is read (in path order they came last, after a minute and a half at 100,000).
  */
 function readingOrder(entries: readonly ContentEntry[]): ContentEntry[] {
-  return [...entries.filter(isDirectoryFile), ...entries.filter((entry) => !isDirectoryFile(entry))];
+  return [...entries.filter(isDirectoryFile), ...entries.filter((entry) => !isDirectoryFile(entry)).reverse()];
 }
 
 /** How long to rest after `workedMs` of a look nobody asked for, to keep to UNASKED_SHARE. */
