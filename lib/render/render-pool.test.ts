@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { Worker } from 'node:worker_threads';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { RENDER_LIMITS } from '@/lib/content/limits';
 
@@ -193,5 +193,23 @@ describe('createRenderPool', () => {
     expect(() => createRenderPool({ timeoutMs: Number.NaN })).toThrow(
       'timeoutMs는 1 이상의 정수여야 합니다',
     );
+  });
+});
+
+// Next bundles this module into pages' chunks and route handlers' alike: with a module variable
+// each copy started a pool of its own, and its threads.
+describe('getRenderPool', () => {
+  it('is one pool for the process, however many copies of this module are loaded', async () => {
+    const first = await import('./render-pool');
+    vi.resetModules();
+    const second = await import('./render-pool');
+    expect(second).not.toBe(first);
+    const pool = first.getRenderPool();
+    try {
+      expect(second.getRenderPool()).toBe(pool);
+    } finally {
+      await pool.close();
+      delete (globalThis as Record<symbol, unknown>)[Symbol.for('hangul-news.render-pool')];
+    }
   });
 });

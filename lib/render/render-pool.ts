@@ -382,12 +382,18 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
   };
 }
 
-let processPool: RenderPool | undefined;
+/**
+ * The process's pool lives on globalThis: Next bundles this module into more than one chunk (pages'
+ * and route handlers'), and a module variable would start a pool, and its threads, in each.
+ */
+const POOL_KEY = Symbol.for('hangul-news.render-pool');
+type GlobalWithPool = typeof globalThis & { [POOL_KEY]?: RenderPool };
 
 /** The process's render pool, started on first use; timed-out texts are remembered in the data folder. */
 export function getRenderPool(): RenderPool {
-  processPool ??= createRenderPool({
+  const holder = globalThis as GlobalWithPool;
+  holder[POOL_KEY] ??= createRenderPool({
     timeoutsFile: path.join(getDataDir(), 'render-timeouts.json'),
   });
-  return processPool;
+  return holder[POOL_KEY];
 }
