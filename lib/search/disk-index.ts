@@ -23,8 +23,12 @@ import { TITLE_MARK, toDocument, toSnippetText, wordsOf, type SearchFields } fro
 import { MAX_PREFIX_EXPANSION } from './engine';
 import { MIN_PREFIX_LENGTH, RESULTS_PER_PAGE } from './limits';
 
-/** Bump when the words, the key or the tables change: an index of another schema is rebuilt (3: blocks' words kept apart). */
-const SCHEMA = 'hangul-news-search/3';
+/**
+ * Bump when the words, the key or the tables change: an index of another schema is rebuilt, where
+ * one of this schema keeps every entry whose file is unchanged (3: blocks' words kept apart; 4:
+ * Markdown's words as its page shows them, without what the sanitizer drops).
+ */
+const SCHEMA = 'hangul-news-search/4';
 
 /**
  * Matches counted per query at most. Beyond it the total is "at least" (`more`), and pages stop

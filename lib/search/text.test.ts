@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 
 import { parseFrontMatter } from '@/lib/content/parse';
 import { toArticle } from '@/lib/content/schema';
+import { articleSchema } from '@/lib/render/schema';
 
 import { getSearchTexts, toSearchText } from './text';
 import { toWords } from './tokenize';
@@ -72,11 +73,11 @@ function sampleBodies(extension: string): string[] {
 const letters = (text: string) => text.replace(/\s+/g, '');
 
 describe('toSearchText (HTML)', () => {
-  /** hast-util-to-string without scripts and styles (their text is on no page). */
+  /** hast-util-to-string without what the page's sanitizer drops with its contents. */
   const viaHast = (body: string) => {
     const tree = unified().use(rehypeParse, { fragment: true }).parse(body);
     visit(tree, 'element', (node, index, parent) => {
-      if (!['script', 'style'].includes(node.tagName) || !parent || index === undefined) return undefined;
+      if (!articleSchema.strip?.includes(node.tagName) || !parent || index === undefined) return undefined;
       parent.children.splice(index, 1);
       return index;
     });
@@ -96,7 +97,7 @@ describe('toSearchText (HTML)', () => {
       '<svg><title>그림 제목</title><text>그림 글</text></svg><math><mi>x</mi></math>',
       '<textarea>입력 <b>칸</b></textarea><noscript>노스크립트</noscript><plaintext>평문 <p>끝',
       '&#x1F600; &#0; &bogus; &amp',
-      // rehype parses with scripting off: a <noscript>'s markup is elements, whose text is words.
+      // rehype parses with scripting off: a <noscript>'s markup is elements (which the page drops).
       '<p>앞</p><noscript><p>스크립트 없이 <b>보는</b> 글</p><img src="x" alt="대체"></noscript>',
     ];
     for (const body of bodies) expect(letters(toSearchText(body, 'html')), body).toBe(letters(viaHast(body)));
@@ -152,6 +153,14 @@ describe('toSearchText (Markdown)', () => {
     expect(toSearchText('`코드`와 ![사진 설명](a.jpg) 뒤', 'markdown')).toBe('코드와 뒤');
   });
 
+  // Found by the second attack review: the sanitizer drops some twenty elements with their text.
+  it('leaves out what the page drops with its contents, in both formats', () => {
+    for (const tag of ['noscript', 'textarea', 'form', 'button', 'svg', 'iframe', 'object', 'template']) {
+      expect(toSearchText(`첫 문단\n\n<${tag}>숨긴문구</${tag}>\n\n끝 문단`, 'markdown'), tag).toBe('첫 문단 끝 문단');
+      expect(toSearchText(`<p>첫 문단</p><${tag}>숨긴문구</${tag}><p>끝 문단</p>`, 'html'), tag).toBe('첫 문단 끝 문단');
+    }
+  });
+
   // Found by the attack review: markdown-it skips what is nested deeper than it goes (100 levels),
   // the rest of the body included, so the paragraph after a deep list was in no search.
   it('keeps the words of a body nested deeper than the parser goes', () => {
@@ -159,6 +168,8 @@ describe('toSearchText (Markdown)', () => {
     const words = toWords(toSearchText(`${list}\n\n목록뒤문단낱말`, 'markdown'));
     expect(words).toEqual(expect.arrayContaining(['항목0', '항목49', '목록뒤문단낱말']));
     expect(toWords(toSearchText(`${'- > '.repeat(60)}깊은 글`, 'markdown'))).toEqual(['깊은', '글']);
+    // Read as HTML then: a comment or a dropped element below it hides no words.
+    expect(toWords(toSearchText(`${'- '.repeat(100)}보이는 글 <!-- 숨긴문구 --> <textarea>숨긴문구</textarea>`, 'markdown'))).toEqual(['보이는', '글']);
   });
 
   it('reads images described by images nested deep without running out of stack', () => {

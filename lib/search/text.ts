@@ -5,6 +5,7 @@ import type { Article } from '@/lib/content';
 import { isQuickToParse } from '@/lib/content/limits';
 import type { BodyFormat } from '@/lib/content/types';
 import { getRenderPool } from '@/lib/render/render-pool';
+import { articleSchema } from '@/lib/render/schema';
 
 import { toDocument, toSearchFields, type SearchFields } from './article-words';
 
@@ -25,8 +26,12 @@ const HTML_BLOCKS = new Set([
 /** A stack entry that stands for the end of a block: a line break. */
 const BLOCK_END = Symbol('block end');
 
-/** Elements whose text a reader never sees (the page's sanitizer drops them): not words. */
-const HTML_UNSEEN = new Set(['script', 'style']);
+/**
+ * Elements the page's sanitizer removes with their contents (lib/render/schema.ts): their text is
+ * on no page, so it is no word and no snippet (a `<noscript>` or `<textarea>` of hidden words would
+ * have made an article found, and shown, for what it does not say).
+ */
+const HTML_UNSEEN = new Set(articleSchema.strip ?? []);
 
 /**
  * The text of an HTML fragment: its text nodes in document order (not comments, not a template's
@@ -65,12 +70,14 @@ const MAX_NESTING = markdown.options.maxNesting ?? 100;
 
 /**
  * The text of a Markdown body, as the page shows it. Nested as deep as markdown-it goes (lists or
- * quotes 100 levels in), it skips the rest of the body: the words are then the source's own,
- * markup and all (its marks are no letters, so not words), rather than the rest lost.
+ * quotes 100 levels in), it skips the rest of the body: the words are then the source's own, read
+ * as HTML (Markdown's marks are no letters, so no words), rather than the rest lost.
  */
 function markdownText(body: string): string {
   const tokens = markdown.parse(body, {});
-  if (tokens.some((token) => token.level >= MAX_NESTING - 1)) return body;
+  // Read as HTML: its tags, comments and what the page drops are no words (the attack review hid
+  // words in a comment below a list 100 levels deep).
+  if (tokens.some((token) => token.level >= MAX_NESTING - 1)) return htmlText(body);
   return htmlText(markdown.renderer.render(tokens, markdown.options, {}));
 }
 
