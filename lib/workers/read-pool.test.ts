@@ -86,6 +86,8 @@ describe('createReadPool', () => {
     write('a.md', '---\ntitle: 반도체 수출\ndate: 2026-11-20\ntags: [경제]\n---\n\n## 배경\n\n**첫** 문단');
     write('b.html', '---\ntitle: 두 번째\ndate: 2026-11-21\n---\n<h2>소제목</h2><p>본문</p>');
     write('draft.md', '---\ntitle: 초안\ndate: 2026-11-20\ndraft: true\n---\n\n초안 본문');
+    // Scheduled: left to the catch-up (one sharing a published article's slug would replace it).
+    write('later.md', '---\ntitle: 예약\ndate: 2027-01-01\n---\n\n예약 본문');
     // Heavy bodies' words come from the render workers, with their time budgets, not from here.
     write('heavy.md', `---\ntitle: 무거운 글\ndate: 2026-11-20\n---\n\n${'긴 문단 '.repeat(4000)}`);
     write('broken.md', '---\ntitle: [닫히지 않은\n---\n본문');
@@ -99,7 +101,7 @@ describe('createReadPool', () => {
     // The results are what they are without a listener.
     expect(results).toEqual(files.map((file) => loadFile(file.entry, file, new Date(NOW), { maxFileBytes: MAX_BYTES })));
     const read = results.flatMap((result) => (result.ok && 'article' in result ? [result.article.slug] : []));
-    expect(read.sort()).toEqual(['a', 'b', 'draft', 'heavy']);
+    expect(read.sort()).toEqual(['a', 'b', 'draft', 'heavy', 'later']);
     expect(handed.map((item) => item.slug).sort()).toEqual(['a', 'b']);
     for (const result of results) {
       if (!result.ok || !('article' in result) || !['a', 'b'].includes(result.article.slug)) continue;

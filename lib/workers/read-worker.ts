@@ -10,11 +10,15 @@ import { hasLightBody, toBodyWords, type BodyWords } from '@/lib/search/text';
 
 import type { ReadJob, ReadReply } from './read-pool';
 
-/** A light article's body words and index document (drafts are never indexed; heavy bodies go to the render pool). */
-function wordsOf(result: LoadResult): BodyWords | null {
+/**
+ * A light article's body words and index document, as it is read. Drafts are never indexed; heavy
+ * bodies go to the render pool; a scheduled one is left to the catch-up, which knows which file owns
+ * its slug (one sharing a published article's slug would replace that article in the index).
+ */
+function wordsOf(result: LoadResult, now: number): BodyWords | null {
   if (!result.ok || !('article' in result)) return null;
   const { article } = result;
-  if (article.draft || !hasLightBody(article)) return null;
+  if (article.draft || !(article.published.getTime() <= now) || !hasLightBody(article)) return null;
   try {
     return toBodyWords({ source: article.body, format: article.format, fields: toSearchFields(article, '') });
   } catch {
@@ -29,7 +33,7 @@ function run(job: ReadJob): ReadReply {
       const now = new Date(job.now);
       const options = { maxFileBytes: job.maxFileBytes };
       const results = job.files.map((file) => loadFile(file.entry, file, now, options));
-      return { id: job.id, ok: true, results, words: job.words ? results.map(wordsOf) : undefined };
+      return { id: job.id, ok: true, results, words: job.words ? results.map((result) => wordsOf(result, job.now)) : undefined };
     }
     return { id: job.id, ok: true, texts: job.bodies.map(toBodyWords) };
   } catch (error) {
