@@ -54,3 +54,15 @@ export function sourceKey(file: { source: ArticleSource }): string {
   const { path, size, mtimeMs } = file.source;
   return `${path}\u0000${size}\u0000${mtimeMs}`;
 }
+
+/**
+ * sourceKey and the names the article's categories and tags go by (a term's name is the first
+ * file's spelling, which another file can change): what a search index entry was made from.
+ */
+export function indexKey(article: {
+  source: ArticleSource;
+  categories: readonly { name: string }[];
+  tags: readonly { name: string }[];
+}): string {
+  return [sourceKey(article), ...article.categories.map((c) => c.name), '\u0001', ...article.tags.map((t) => t.name)].join('\u0000');
+}

@@ -37,6 +37,7 @@ export {
   isPublished,
   listArticles,
   listArticleStamps,
+  indexKey,
   sourceKey,
 } from './queries';
 export type { CategorySummary, ListingPage, LiveCoverage, Masthead, SeriesListing, SeriesPlace } from './queries';

@@ -42,7 +42,7 @@ class ReaderMemo<T> {
 const termsMemo = new ReaderMemo<readonly CategorySummary[]>();
 const termMemo = new ReaderMemo<ReadonlyMap<string, CategorySummary>>();
 
-export { sourceKey } from './file-records';
+export { indexKey, sourceKey } from './file-records';
 
 /** Published means: not a draft, and its publication time has come. */
 export function isPublished(article: Article, now: Date): boolean {

@@ -1,4 +1,4 @@
-import { sourceKey } from './file-records';
+import { indexKey } from './file-records';
 import { countPassedBoundaries } from './freshness';
 import type { ContentSnapshot } from './snapshot';
 import type { Article, ArticleKind, Page, Reporter, Series, SiteIdentity, Taxonomy } from './types';
@@ -52,10 +52,11 @@ export interface ContentReader {
    */
   article(slug: string, now: number): Article | undefined;
   /**
-   * The file identity (sourceKey) of the article `article` gives, unless it is a draft; cheaper
-   * than the article itself (the search index asks it of every article to skip those it holds).
+   * The indexKey (file identity and terms' names) of the article `article` gives, unless it is a
+   * draft; cheaper than the article itself (the search index asks it of every article to skip
+   * those it holds as they are).
    */
-  sourceKey(slug: string, now: number): string | undefined;
+  indexKey(slug: string, now: number): string | undefined;
   /** The slug an old slug now points to (`redirect_from`), if any. */
   redirect(slug: string, now: number): string | undefined;
   /** Published articles matching `query`, newest first: `limit` of them from `offset`. */
@@ -166,9 +167,9 @@ export function snapshotReader(snapshot: ContentSnapshot): ContentReader {
     },
     // A snapshot chose each slug's owner when it was built.
     article: (slug) => snapshot.bySlug.get(slug),
-    sourceKey(slug) {
+    indexKey(slug) {
       const article = snapshot.bySlug.get(slug);
-      return article && !article.draft ? sourceKey(article) : undefined;
+      return article && !article.draft ? indexKey(article) : undefined;
     },
     redirect: (slug) => snapshot.redirects.get(slug),
     list: (query, now, limit, offset = 0) => candidates(query, now).slice(offset, offset + limit),

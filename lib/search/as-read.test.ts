@@ -67,6 +67,10 @@ beforeAll(() => {
   write('kept.md', article('반도체 수출 회복', '## 배경\n\n**수출**은 늘었다'));
   write('edited.md', article('반도체 옛 제목', '본문'));
   write('deleted.md', article('반도체 지운 기사', '본문'));
+  // One tag spelled two ways: the site names it as the first file does, so the second file's
+  // entry, written as read under its own spelling, is made again (second attack review).
+  write('tag-first.md', `---\ntitle: 반도체 첫 태그\ndate: 2026-11-20\ntags: [삼성전자]\n---\n\n본문\n`);
+  write('tag-second.md', `---\ntitle: 반도체 둘째 태그\ndate: 2026-11-20\ntags: [삼성.전자]\n---\n\n본문\n`);
   // Over 16 KB: its words come from the render workers, never from the read threads.
   write('heavy.md', article('반도체 긴 기사', '긴 문단 '.repeat(4000)));
   setup.pool = createReadPool({ size: 1 });
@@ -96,11 +100,14 @@ describe('a first start’s search index, written as the content is read', () =>
     setup.finishRead();
 
     await vi.waitFor(() => expect(isSearchCaughtUp(getViewAt(now))).toBe(true), { timeout: 30_000 });
-    // Read back: the heavy one (not written as read) and the edited one; the kept one was not.
-    expect(setup.readBack.sort()).toEqual(['edited', 'heavy']);
+    // Read back: the heavy one (not written as read), the edited one and the one whose tag goes by
+    // another spelling; the kept one was not.
+    expect(setup.readBack.sort()).toEqual(['edited', 'heavy', 'tag-second']);
     const found = await search(getViewAt(now), '반도체');
     expect(found.partial).toBe(false);
-    expect(found.hits.map((hit) => hit.article.slug).sort()).toEqual(['edited', 'heavy', 'kept']);
+    expect(found.hits.map((hit) => hit.article.slug).sort()).toEqual(['edited', 'heavy', 'kept', 'tag-first', 'tag-second']);
+    // The tag's name as the site gives it: its compound's parts find both articles.
+    expect((await search(getViewAt(now), '성전자')).hits.map((hit) => hit.article.slug).sort()).toEqual(['tag-first', 'tag-second']);
     expect((await search(getViewAt(now), '옛')).total).toBe(0);
     expect((await search(getViewAt(now), '지운')).total).toBe(0);
     // The words written as read are the article's: the first word of the paragraph under a heading.

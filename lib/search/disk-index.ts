@@ -54,7 +54,7 @@ const RELABEL_GAP = 64n;
 /** An article as the index takes it: identity, publish time and its search fields. */
 export interface IndexedArticle extends SearchFields {
   slug: string;
-  /** The file identity it was read from (lib/content sourceKey): unchanged files are not re-read. */
+  /** What it was made from (lib/content indexKey: file identity, terms' names): unchanged, it is not re-read. */
   sourceKey: string;
   published: Date;
   /** Drafts are never indexed (a draft replacing an article removes it). */

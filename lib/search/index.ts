@@ -1,4 +1,4 @@
-import { countArticles, getArticle, getView, isReadingContent, sourceKey, whenContentRead, type Article, type ContentView } from '@/lib/content';
+import { countArticles, getArticle, getView, indexKey, isReadingContent, whenContentRead, type Article, type ContentView } from '@/lib/content';
 import { getReadThreads, getSearchIndexFile } from '@/lib/content/process-store';
 import { ThreadsUnavailable } from '@/lib/workers/thread-queue';
 import { createSearchWriter, type SearchWriter } from '@/lib/workers/search-writer';
@@ -84,7 +84,7 @@ function toIndexed(article: Article, { text, document }: BodyWords): IndexedArti
     ...toSearchFields(article, text),
     document,
     slug: article.slug,
-    sourceKey: sourceKey(article),
+    sourceKey: indexKey(article),
     published: article.published,
     draft: article.draft,
   };
@@ -208,7 +208,7 @@ async function putChanged(
       if (batch.length > 0) await flush();
       gone.push(item);
       if (gone.length >= BATCH) await flush();
-    } else if (!index.isCurrent(item.slug, sourceKey(item)) || item.draft) {
+    } else if (!index.isCurrent(item.slug, indexKey(item)) || item.draft) {
       if (gone.length > 0) await flush();
       batch.push(item);
       if (batch.length >= BATCH) await flush();
@@ -252,7 +252,7 @@ async function* everything(
       // Indexed from the same file already (a first start's articles are, as the content is read):
       // not read back. Requests run between batches, as nothing may be yielded for thousands.
       if (i > 0 && i % BATCH === 0) await yieldToRequests();
-      const key = view.reader.sourceKey(stamp.slug, now);
+      const key = view.reader.indexKey(stamp.slug, now);
       if (key === undefined || index.isCurrent(stamp.slug, key)) continue;
       const article = view.reader.article(stamp.slug, now);
       if (article && !article.draft) yield article;
@@ -275,7 +275,7 @@ async function* everything(
   // batches, as it yields only the gone ones (a first build's 100,000 held the event loop for 10 s).
   let looked = 0;
   for (const slug of index.slugs()) {
-    if (view.reader.sourceKey(slug, now) === undefined) yield slug;
+    if (view.reader.indexKey(slug, now) === undefined) yield slug;
     if ((looked += 1) % BATCH === 0) await yieldToRequests();
   }
 }

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 
 import { liveArticleKey } from '../live-update';
-import { sourceKey } from '../file-records';
+import { indexKey } from '../file-records';
 import type { ContentProblem } from '../parse';
 import type { LoadResult } from '../schema';
 import type { Article, ArticleKind, Category, LiveUpdate, Page, PhotoFile, Reporter, Series, SiteIdentity, Taxonomy } from '../types';
@@ -102,6 +102,9 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
        ORDER BY t.ord, t.published, t.skey LIMIT @limit`,
     ),
     fileStat: db.prepare<[string], { size: number; mtime: number }>('SELECT size, mtime FROM files WHERE path = ?'),
+    termsOf: db.prepare<[number, number], { term: string; name: string }>(
+      'SELECT term, name FROM article_terms WHERE article = ? AND taxonomy = ? ORDER BY pos',
+    ),
     updates: db.prepare<[string], { result: string }>(
       'SELECT f.result FROM live_updates u JOIN files f ON f.path = u.path WHERE u.article_key = ?',
     ),
@@ -474,10 +477,19 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
       const owner = ownerOf(slug.normalize('NFC'), now);
       return owner ? toArticle(owner.id, now) : undefined;
     },
-    sourceKeyOf(slug, now) {
+    indexKeyOf(slug, now) {
       const owner = ownerOf(slug.normalize('NFC'), now);
       const file = owner && owner.draft === 0 ? s.fileStat.get(owner.path) : undefined;
-      return file && sourceKey({ source: { path: owner!.path, size: file.size, mtimeMs: file.mtime } });
+      if (!owner || !file) return undefined;
+      const small = getSmall();
+      // As toArticle names them: each term by its canonical name.
+      const names = (taxonomy: number) =>
+        s.termsOf.all(owner.id, taxonomy).map((t) => ({ name: canonicalName(taxonomy, { name: t.name, slug: t.term }, now, small) }));
+      return indexKey({
+        source: { path: owner.path, size: file.size, mtimeMs: file.mtime },
+        categories: names(TAXONOMY.category),
+        tags: names(TAXONOMY.tag),
+      });
     },
     redirect(oldSlug, now) {
       const old = oldSlug.normalize('NFC');

@@ -48,10 +48,10 @@ export interface ArchiveReader {
   /** The owner of a slug at `now`, drafts and scheduled ones included (previews only). */
   articleForPreview(slug: string, now: number): Article | undefined;
   /**
-   * The file identity (lib/content sourceKey) of the article articleForPreview gives, without
-   * reading the article; undefined when there is none or it is a draft.
+   * The indexKey (lib/content: file identity and terms' names) of the article articleForPreview
+   * gives, without reading the article; undefined when there is none or it is a draft.
    */
-  sourceKeyOf(slug: string, now: number): string | undefined;
+  indexKeyOf(slug: string, now: number): string | undefined;
   /** The published article an old slug (`redirect_from`) points to. */
   redirect(oldSlug: string, now: number): Article | undefined;
   /** Published articles, newest first (then by slug), filtered. */
