@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { seededRandom as mulberry32 } from '@/lib/seeded-random.mjs';
 import YAML from 'yaml';
 
+import { indexKey } from '../file-records';
 import { snapshotReader } from '../reader';
 import { buildSnapshot, formatProblem, type ContentSnapshot, type SourceFile } from '../snapshot';
 import type { Article, Taxonomy } from '../types';
@@ -112,6 +113,9 @@ function expectSameAnswers(archive: Archive, files: readonly SourceFile[], now: 
   for (const slug of slugs) {
     expect(archive.articleBySlug(slug, now), slug).toEqual(want.getArticle(slug));
     expect(archive.articleForPreview(slug, now), slug).toEqual(snapshot.bySlug.get(slug));
+    // What the search index's catch-up asks instead of the article: the same file, the same names.
+    const owner = snapshot.bySlug.get(slug);
+    expect(archive.indexKeyOf(slug, now), `indexKey ${slug}`).toBe(owner && !owner.draft ? indexKey(owner) : undefined);
   }
   const olds = new Set(files.flatMap((f) => (f.result?.ok && 'article' in f.result ? f.result.article.redirectFrom : [])));
   for (const old of [...olds, ...slugs]) expect(archive.redirect(old, now)?.slug, `redirect ${old}`).toBe(want.redirect(old)?.slug);

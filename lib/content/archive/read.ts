@@ -101,9 +101,13 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
        WHERE t.taxonomy = ${TAXONOMY.series} AND t.term = @term AND ${TERM_VISIBLE}
        ORDER BY t.ord, t.published, t.skey LIMIT @limit`,
     ),
-    fileStat: db.prepare<[string], { size: number; mtime: number }>('SELECT size, mtime FROM files WHERE path = ?'),
-    termsOf: db.prepare<[number, number], { term: string; name: string }>(
-      'SELECT term, name FROM article_terms WHERE article = ? AND taxonomy = ? ORDER BY pos',
+    // A slug's files with their stats, and one article's categories and tags: indexKeyOf's lookups.
+    groupFiles: db.prepare<[string], ArticleRow & { size: number; mtime: number }>(
+      `SELECT ${ROW}, f.size, f.mtime FROM articles a JOIN files f ON f.path = a.path WHERE a.slug = ?`,
+    ),
+    shortTerms: db.prepare<[number], { taxonomy: number; term: string; name: string }>(
+      `SELECT taxonomy, term, name FROM article_terms WHERE article = ? AND taxonomy IN (${TAXONOMY.category}, ${TAXONOMY.tag})
+       ORDER BY taxonomy, pos`,
     ),
     updates: db.prepare<[string], { result: string }>(
       'SELECT f.result FROM live_updates u JOIN files f ON f.path = u.path WHERE u.article_key = ?',
@@ -478,18 +482,17 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
       return owner ? toArticle(owner.id, now) : undefined;
     },
     indexKeyOf(slug, now) {
-      const owner = ownerOf(slug.normalize('NFC'), now);
-      const file = owner && owner.draft === 0 ? s.fileStat.get(owner.path) : undefined;
-      if (!owner || !file) return undefined;
+      // As ownerOf and toArticle: the slug's owner, each term by its canonical name; three lookups.
+      const group = s.groupFiles.all(slug.normalize('NFC')).map((row) => ({ row, draft: row.draft === 1, published: row.published }));
+      const owner = chooseSlugOwner(group, now)?.row;
+      if (!owner || owner.draft === 1) return undefined;
       const small = getSmall();
-      // As toArticle names them: each term by its canonical name.
-      const names = (taxonomy: number) =>
-        s.termsOf.all(owner.id, taxonomy).map((t) => ({ name: canonicalName(taxonomy, { name: t.name, slug: t.term }, now, small) }));
-      return indexKey({
-        source: { path: owner.path, size: file.size, mtimeMs: file.mtime },
-        categories: names(TAXONOMY.category),
-        tags: names(TAXONOMY.tag),
-      });
+      const categories: { name: string }[] = [];
+      const tags: { name: string }[] = [];
+      for (const t of s.shortTerms.all(owner.id)) {
+        (t.taxonomy === TAXONOMY.category ? categories : tags).push({ name: canonicalName(t.taxonomy, { name: t.name, slug: t.term }, now, small) });
+      }
+      return indexKey({ source: { path: owner.path, size: owner.size, mtimeMs: owner.mtime }, categories, tags });
     },
     redirect(oldSlug, now) {
       const old = oldSlug.normalize('NFC');
