@@ -230,10 +230,12 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
     return small;
   }
 
-  function ownerOf(slug: string, now: number): ArticleRow | undefined {
-    const group = s.group.all(slug).map((row) => ({ row, draft: row.draft === 1, published: row.published }));
-    return chooseSlugOwner(group, now)?.row;
+  /** Which of a slug's rows owns it at `now` (chooseSlugOwner over the index's rows). */
+  function ownerAmong<R extends ArticleRow>(rows: readonly R[], now: number): R | undefined {
+    return chooseSlugOwner(rows.map((row) => ({ row, draft: row.draft === 1, published: row.published })), now)?.row;
   }
+
+  const ownerOf = (slug: string, now: number) => ownerAmong(s.group.all(slug), now);
 
   const isOwner = (row: ArticleRow, now: number) => row.solo === 1 || ownerOf(row.slug, now)?.id === row.id;
 
@@ -483,8 +485,7 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
     },
     indexKeyOf(slug, now) {
       // As ownerOf and toArticle: the slug's owner, each term by its canonical name; three lookups.
-      const group = s.groupFiles.all(slug.normalize('NFC')).map((row) => ({ row, draft: row.draft === 1, published: row.published }));
-      const owner = chooseSlugOwner(group, now)?.row;
+      const owner = ownerAmong(s.groupFiles.all(slug.normalize('NFC')), now);
       if (!owner || owner.draft === 1) return undefined;
       const small = getSmall();
       const categories: { name: string }[] = [];
