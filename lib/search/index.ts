@@ -249,8 +249,8 @@ async function* everything(
     // in memory whenever a row id is not above the last one, and newest first made that every row
     // (the first build of 100,000 took 250 s instead of ~60).
     for (const [i, stamp] of stamps.toReversed().entries()) {
-      // Indexed from the same file already (a first start's articles are, as the content is read):
-      // not read back. Requests run between batches, as nothing may be yielded for thousands.
+      // Indexed from the same file under the same names already (a first start's articles are, as
+      // the content is read): not read back. Requests run between batches, as nothing may be yielded for thousands.
       if (i > 0 && i % BATCH === 0) await yieldToRequests();
       const key = view.reader.indexKey(stamp.slug, now);
       if (key === undefined || index.isCurrent(stamp.slug, key)) continue;
@@ -284,7 +284,8 @@ async function* everything(
  * Writes a first start's articles as the content read gives them (the read threads take each
  * light body's words and index document with the file), so that the writer thread works while
  * the content is read and the catch-up after it reads back only what this did not write. Nothing
- * here is trusted: the catch-up compares every article's file identity with the index's and
+ * here is trusted: the catch-up compares every article's indexKey (its file, its terms' names as
+ * the site gives them) with the index's and
  * removes what the content no longer has. At most AS_READ_WRITES batches wait for the writer;
  * what comes meanwhile is left to the catch-up, so memory stays flat if the writer falls behind.
  * Returns what ends it, once the read is over; undefined where no writer thread runs.
