@@ -52,11 +52,11 @@ export interface ContentReader {
    */
   article(slug: string, now: number): Article | undefined;
   /**
-   * The indexKey (file identity and terms' names) of the article `article` gives, unless it is a
-   * draft; cheaper than the article itself (the search index asks it of every article to skip
-   * those it holds as they are).
+   * Each slug's indexKey (file identity and terms' names) of the article `article` gives, unless
+   * it is a draft; cheaper than the articles themselves (the search index asks it of every article,
+   * a batch at a time, to skip those it holds as they are).
    */
-  indexKey(slug: string, now: number): string | undefined;
+  indexKeys(slugs: readonly string[], now: number): (string | undefined)[];
   /** The slug an old slug now points to (`redirect_from`), if any. */
   redirect(slug: string, now: number): string | undefined;
   /** Published articles matching `query`, newest first: `limit` of them from `offset`. */
@@ -167,10 +167,11 @@ export function snapshotReader(snapshot: ContentSnapshot): ContentReader {
     },
     // A snapshot chose each slug's owner when it was built.
     article: (slug) => snapshot.bySlug.get(slug),
-    indexKey(slug) {
-      const article = snapshot.bySlug.get(slug);
-      return article && !article.draft ? indexKey(article) : undefined;
-    },
+    indexKeys: (slugs) =>
+      slugs.map((slug) => {
+        const article = snapshot.bySlug.get(slug);
+        return article && !article.draft ? indexKey(article) : undefined;
+      }),
     redirect: (slug) => snapshot.redirects.get(slug),
     list: (query, now, limit, offset = 0) => candidates(query, now).slice(offset, offset + limit),
     stamps(now, limit, offset = 0) {

@@ -233,6 +233,7 @@ export class SearchIndex {
         'INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
       ),
       bySlug: sql('SELECT key, source_key FROM docs WHERE slug = ?'),
+      bySlugs: sql('SELECT slug, source_key FROM docs WHERE slug IN (SELECT value FROM json_each(?))'),
       deleteDoc: sql('DELETE FROM docs WHERE key = ?'),
       deleteWords: sql('DELETE FROM words WHERE rowid = ?'),
       insertDoc: sql(
@@ -276,6 +277,12 @@ export class SearchIndex {
   isCurrent(slug: string, sourceKey: string): boolean {
     const row = this.statements.bySlug.get(slug) as { source_key: string } | undefined;
     return row?.source_key === sourceKey;
+  }
+
+  /** What each of `slugs` is indexed from (its sourceKey), for those indexed: one lookup. */
+  sourceKeysOf(slugs: readonly string[]): Map<string, string> {
+    const rows = this.statements.bySlugs.all(JSON.stringify(slugs)) as { slug: string; source_key: string }[];
+    return new Map(rows.map((row) => [row.slug, row.source_key]));
   }
 
   /** How many articles are indexed (scheduled ones included). */

@@ -39,6 +39,8 @@ const WRITER_FROM = 1000;
 const AS_READ_WRITES = 2;
 /** Published articles' stamps read at once when the index goes over every article. */
 const STAMP_WINDOW = 5000;
+/** Articles the catch-up looks up at once, in the content and in the index (~5 ms of the event loop). */
+const LOOK_BATCH = 500;
 /** Changed slugs followed one by one; more than this and the index goes over every article. */
 const FOLLOW_LIMIT = 20_000;
 /**
@@ -248,17 +250,22 @@ async function* everything(
     // Oldest first within a window, so each batch's row ids ascend: FTS5 writes out what it holds
     // in memory whenever a row id is not above the last one, and newest first made that every row
     // (the first build of 100,000 took 250 s instead of ~60).
-    for (const [i, stamp] of stamps.toReversed().entries()) {
+    const slugs = stamps.toReversed().map((stamp) => stamp.slug);
+    for (let start = 0; start < slugs.length; start += LOOK_BATCH) {
       // Indexed from the same file under the same names already (a first start's articles are, as
-      // the content is read): not read back. Requests run between batches, as nothing may be yielded for thousands.
-      if (i > 0 && i % BATCH === 0) await yieldToRequests();
-      const key = view.reader.indexKey(stamp.slug, now);
-      if (key === undefined || index.isCurrent(stamp.slug, key)) continue;
-      const article = view.reader.article(stamp.slug, now);
-      if (article && !article.draft) yield article;
+      // the content is read): not read back. Each side is asked a batch at a time.
+      const batch = slugs.slice(start, start + LOOK_BATCH);
+      const keys = view.reader.indexKeys(batch, now);
+      const held = index.sourceKeysOf(batch);
+      for (const [i, slug] of batch.entries()) {
+        const key = keys[i];
+        if (key === undefined || held.get(slug) === key) continue;
+        const article = view.reader.article(slug, now);
+        if (article && !article.draft) yield article;
+      }
+      await yieldToRequests();
     }
     if (stamps.length < STAMP_WINDOW) break;
-    await yieldToRequests();
   }
   for (let offset = 0; ; offset += BATCH) {
     const found = view.reader.list({ since: now + 1 }, EVERY_TIME, BATCH, offset);
@@ -271,13 +278,22 @@ async function* everything(
     await yieldToRequests();
   }
   if (wasEmpty) return;
-  // Each indexed slug looked up (its file, not the article): the walk lets requests run between
-  // batches, as it yields only the gone ones (a first build's 100,000 held the event loop for 10 s).
-  let looked = 0;
+  // Every indexed slug looked up (its file, not the article), a batch at a time, with requests
+  // run between batches: it yields only the gone ones (a first build's 100,000 held the event loop
+  // for 10 s when it looked without a break).
+  let batch: string[] = [];
+  const gone = function* (slugs: string[]) {
+    const keys = view.reader.indexKeys(slugs, now);
+    for (const [i, slug] of slugs.entries()) if (keys[i] === undefined) yield slug;
+  };
   for (const slug of index.slugs()) {
-    if (view.reader.indexKey(slug, now) === undefined) yield slug;
-    if ((looked += 1) % BATCH === 0) await yieldToRequests();
+    batch.push(slug);
+    if (batch.length < LOOK_BATCH) continue;
+    yield* gone(batch);
+    batch = [];
+    await yieldToRequests();
   }
+  yield* gone(batch);
 }
 
 /**

@@ -113,10 +113,16 @@ function expectSameAnswers(archive: Archive, files: readonly SourceFile[], now: 
   for (const slug of slugs) {
     expect(archive.articleBySlug(slug, now), slug).toEqual(want.getArticle(slug));
     expect(archive.articleForPreview(slug, now), slug).toEqual(snapshot.bySlug.get(slug));
-    // What the search index's catch-up asks instead of the article: the same file, the same names.
-    const owner = snapshot.bySlug.get(slug);
-    expect(archive.indexKeyOf(slug, now), `indexKey ${slug}`).toBe(owner && !owner.draft ? indexKey(owner) : undefined);
   }
+  // What the search index's catch-up asks instead of the articles: the same file, the same names,
+  // for all the slugs at once (the missing one and a repeated one included) and for each alone.
+  const keyOf = (slug: string) => {
+    const owner = snapshot.bySlug.get(slug);
+    return owner && !owner.draft ? indexKey(owner) : undefined;
+  };
+  const asked = [...slugs, ...slugs].reverse();
+  expect(archive.indexKeysOf(asked, now)).toEqual(asked.map(keyOf));
+  for (const slug of slugs) expect(archive.indexKeysOf([slug], now), `indexKey ${slug}`).toEqual([keyOf(slug)]);
   const olds = new Set(files.flatMap((f) => (f.result?.ok && 'article' in f.result ? f.result.article.redirectFrom : [])));
   for (const old of [...olds, ...slugs]) expect(archive.redirect(old, now)?.slug, `redirect ${old}`).toBe(want.redirect(old)?.slug);
 

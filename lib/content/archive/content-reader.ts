@@ -11,7 +11,7 @@ export function archiveContentReader(archive: Archive, version: number): Content
     version,
     lastBoundary: (now) => archive.previousBoundary(now),
     article: (slug, now) => archive.articleForPreview(slug, now),
-    indexKey: (slug, now) => archive.indexKeyOf(slug, now),
+    indexKeys: (slugs, now) => archive.indexKeysOf(slugs, now),
     redirect: (slug, now) => archive.redirect(slug, now)?.slug,
     list: (query, now, limit, offset = 0) => archive.list({ ...query, now, limit, offset }),
     stamps: (now, limit, offset = 0) => archive.stamps({ now, limit, offset }),

@@ -101,13 +101,16 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
        WHERE t.taxonomy = ${TAXONOMY.series} AND t.term = @term AND ${TERM_VISIBLE}
        ORDER BY t.ord, t.published, t.skey LIMIT @limit`,
     ),
-    // A slug's files with their stats, and one article's categories and tags: indexKeyOf's lookups.
+    // Many slugs' files with their stats, and their owners' categories and tags: indexKeysOf's two
+    // lookups a batch (the slugs and ids as a JSON array).
     groupFiles: db.prepare<[string], ArticleRow & { size: number; mtime: number }>(
-      `SELECT ${ROW}, f.size, f.mtime FROM articles a JOIN files f ON f.path = a.path WHERE a.slug = ?`,
+      `SELECT ${ROW}, f.size, f.mtime FROM articles a JOIN files f ON f.path = a.path
+       WHERE a.slug IN (SELECT value FROM json_each(?))`,
     ),
-    shortTerms: db.prepare<[number], { taxonomy: number; term: string; name: string }>(
-      `SELECT taxonomy, term, name FROM article_terms WHERE article = ? AND taxonomy IN (${TAXONOMY.category}, ${TAXONOMY.tag})
-       ORDER BY taxonomy, pos`,
+    shortTerms: db.prepare<[string], { article: number; taxonomy: number; term: string; name: string }>(
+      `SELECT article, taxonomy, term, name FROM article_terms
+       WHERE article IN (SELECT value FROM json_each(?)) AND taxonomy IN (${TAXONOMY.category}, ${TAXONOMY.tag})
+       ORDER BY article, taxonomy, pos`,
     ),
     updates: db.prepare<[string], { result: string }>(
       'SELECT f.result FROM live_updates u JOIN files f ON f.path = u.path WHERE u.article_key = ?',
@@ -483,17 +486,34 @@ export function createReader(db: Db): ArchiveReader & { changeCounter(): number 
       const owner = ownerOf(slug.normalize('NFC'), now);
       return owner ? toArticle(owner.id, now) : undefined;
     },
-    indexKeyOf(slug, now) {
-      // As ownerOf and toArticle: the slug's owner, each term by its canonical name; three lookups.
-      const owner = ownerAmong(s.groupFiles.all(slug.normalize('NFC')), now);
-      if (!owner || owner.draft === 1) return undefined;
-      const small = getSmall();
-      const categories: { name: string }[] = [];
-      const tags: { name: string }[] = [];
-      for (const t of s.shortTerms.all(owner.id)) {
-        (t.taxonomy === TAXONOMY.category ? categories : tags).push({ name: canonicalName(t.taxonomy, { name: t.name, slug: t.term }, now, small) });
+    indexKeysOf(slugs, now) {
+      // As ownerOf and toArticle: each slug's owner, each term by its canonical name.
+      const wanted = slugs.map((slug) => slug.normalize('NFC'));
+      const groups = new Map<string, (ArticleRow & { size: number; mtime: number })[]>();
+      for (const row of s.groupFiles.all(JSON.stringify([...new Set(wanted)]))) {
+        const group = groups.get(row.slug);
+        if (group) group.push(row);
+        else groups.set(row.slug, [row]);
       }
-      return indexKey({ source: { path: owner.path, size: owner.size, mtimeMs: owner.mtime }, categories, tags });
+      const owners = new Map<string, ArticleRow & { size: number; mtime: number }>();
+      for (const [slug, group] of groups) {
+        const owner = ownerAmong(group, now);
+        if (owner && owner.draft === 0) owners.set(slug, owner);
+      }
+      const small = getSmall();
+      const terms = new Map<number, { categories: { name: string }[]; tags: { name: string }[] }>();
+      for (const t of s.shortTerms.all(JSON.stringify([...owners.values()].map((owner) => owner.id)))) {
+        let own = terms.get(t.article);
+        if (!own) terms.set(t.article, (own = { categories: [], tags: [] }));
+        const name = canonicalName(t.taxonomy, { name: t.name, slug: t.term }, now, small);
+        (t.taxonomy === TAXONOMY.category ? own.categories : own.tags).push({ name });
+      }
+      return wanted.map((slug) => {
+        const owner = owners.get(slug);
+        if (!owner) return undefined;
+        const { categories = [], tags = [] } = terms.get(owner.id) ?? {};
+        return indexKey({ source: { path: owner.path, size: owner.size, mtimeMs: owner.mtime }, categories, tags });
+      });
     },
     redirect(oldSlug, now) {
       const old = oldSlug.normalize('NFC');

@@ -48,10 +48,11 @@ export interface ArchiveReader {
   /** The owner of a slug at `now`, drafts and scheduled ones included (previews only). */
   articleForPreview(slug: string, now: number): Article | undefined;
   /**
-   * The indexKey (lib/content: file identity and terms' names) of the article articleForPreview
-   * gives, without reading the article; undefined when there is none or it is a draft.
+   * Each slug's indexKey (lib/content: file identity and terms' names) of the article
+   * articleForPreview gives, without reading the article; undefined when there is none or it is
+   * a draft. Two lookups however many slugs.
    */
-  indexKeyOf(slug: string, now: number): string | undefined;
+  indexKeysOf(slugs: readonly string[], now: number): (string | undefined)[];
   /** The published article an old slug (`redirect_from`) points to. */
   redirect(oldSlug: string, now: number): Article | undefined;
   /** Published articles, newest first (then by slug), filtered. */
