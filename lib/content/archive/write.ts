@@ -24,7 +24,8 @@ interface Touched {
   terms: Set<string>;
   photos: Set<string>;
   reporterKeys: Set<string>;
-  newArticles: number[];
+  /** Articles the batch added, with their authors: they have no reporters' terms yet. */
+  newArticles: Map<number, readonly string[]>;
   reportersChanged: boolean;
   fileCountDelta: number;
 }
@@ -238,7 +239,7 @@ export function createWriter(db: Db): (changes: ArchiveChanges) => void {
     addRef(path, 'image', article.image);
     if (article.socialImage !== article.image) addRef(path, 'feature_image', article.socialImage);
     touched.slugs.add(article.slug);
-    touched.newArticles.push(id);
+    touched.newArticles.set(id, article.authors);
   }
 
   function addProblems(path: string, problems: readonly ContentProblem[]): void {
@@ -287,32 +288,40 @@ export function createWriter(db: Db): (changes: ArchiveChanges) => void {
     if (entry.kind === 'reporter') noteReporter(result, touched);
   }
 
-  /** Reporters' terms of one article, from its authors and the profiles as they are now. */
-  function setReporterTerms(article: number, directory: ReporterDirectory, touched: Touched): void {
-    for (const row of s.termsOf.all(article)) {
-      if (row.taxonomy === TAXONOMY.reporters) touched.terms.add(termKey(row.taxonomy, row.term));
-    }
-    s.deleteTermsOf.run(article, TAXONOMY.reporters);
-    const authors = s.authorsOf.all(article).map((row) => row.author);
+  /** Reporters' terms of an article that has none, from its authors and the profiles as they are now. */
+  function addReporterTerms(article: number, authors: readonly string[], directory: ReporterDirectory, touched: Touched): void {
     toBylines(authors, directory).reporters.forEach((term, pos) => {
       s.insertTerm.run({ article, taxonomy: TAXONOMY.reporters, pos, term: term.slug, name: term.name, ord: 0 });
       touched.terms.add(termKey(TAXONOMY.reporters, term.slug));
     });
   }
 
+  /** Reporters' terms of an article that may have some, made again. */
+  function setReporterTerms(article: number, directory: ReporterDirectory, touched: Touched): void {
+    for (const row of s.termsOf.all(article)) {
+      if (row.taxonomy === TAXONOMY.reporters) touched.terms.add(termKey(row.taxonomy, row.term));
+    }
+    s.deleteTermsOf.run(article, TAXONOMY.reporters);
+    const authors = s.authorsOf.all(article).map((row) => row.author);
+    addReporterTerms(article, authors, directory, touched);
+  }
+
   function repairReporters(touched: Touched): void {
-    if (touched.newArticles.length === 0 && !touched.reportersChanged) return;
+    if (touched.newArticles.size === 0 && !touched.reportersChanged) return;
     const directory = loadReporters();
-    const articles = new Set(touched.newArticles);
     // An author's profile changes only if a changed profile had or has its id or its name.
+    const changed = new Set<number>();
     if (touched.reportersChanged) {
       for (const key of touched.reporterKeys) {
         const [kind, value = ''] = key.split('\u0000');
         const rows = kind === 'id' ? s.articlesByAuthorId.all(value) : s.articlesByAuthor.all(value);
-        for (const row of rows) articles.add(row.article);
+        for (const row of rows) if (!touched.newArticles.has(row.article)) changed.add(row.article);
       }
     }
-    for (const article of articles) setReporterTerms(article, directory, touched);
+    // The batch's new articles have no reporters' terms to look up and remove (a first start's
+    // 100,000 asked three statements each for nothing).
+    for (const [article, authors] of touched.newArticles) addReporterTerms(article, authors, directory, touched);
+    for (const article of changed) setReporterTerms(article, directory, touched);
   }
 
   /** Which file owns each touched slug alone, and each group's first path, on articles and their terms. */
@@ -350,7 +359,7 @@ export function createWriter(db: Db): (changes: ArchiveChanges) => void {
       terms: new Set(),
       photos: new Set(),
       reporterKeys: new Set(),
-      newArticles: [],
+      newArticles: new Map(),
       reportersChanged: false,
       fileCountDelta: 0,
     };
