@@ -44,6 +44,11 @@ function configure(db: Database.Database): void {
   // next start finds again in the folder (the index is only a cache).
   db.pragma('synchronous = NORMAL');
   db.pragma('cache_size = -16000');
+  // Checkpoint every ~40 MB of log rather than 4 MB: an apply rewrites the same index pages batch
+  // after batch, and each checkpoint copied them to the file again. A first read of 20,000 files
+  // took 152–155 µs a file with the checkpoint after it included, against 179 (a scratch script,
+  // two rounds); the log file then stays ~40 MB.
+  db.pragma('wal_autocheckpoint = 10000');
 }
 
 function createFresh(file: string, fingerprint: string): Database.Database {
