@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 import type { BodyFormat } from '@/lib/content/types';
+import { processWide } from '@/lib/process-wide';
 import { getDataDir } from '@/lib/site';
 import { RUNS_FROM_SOURCE, sourceWorker } from '@/lib/workers/source-worker';
 
@@ -383,17 +384,11 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
 }
 
 /**
- * The process's pool lives on globalThis: Next bundles this module into more than one chunk (pages'
- * and route handlers'), and a module variable would start a pool, and its threads, in each.
+ * The process's render pool, started on first use (one for pages and route handlers alike);
+ * timed-out texts are remembered in the data folder.
  */
-const POOL_KEY = Symbol.for('hangul-news.render-pool');
-type GlobalWithPool = typeof globalThis & { [POOL_KEY]?: RenderPool };
-
-/** The process's render pool, started on first use; timed-out texts are remembered in the data folder. */
 export function getRenderPool(): RenderPool {
-  const holder = globalThis as GlobalWithPool;
-  holder[POOL_KEY] ??= createRenderPool({
-    timeoutsFile: path.join(getDataDir(), 'render-timeouts.json'),
-  });
-  return holder[POOL_KEY];
+  return processWide('hangul-news.render-pool', () =>
+    createRenderPool({ timeoutsFile: path.join(getDataDir(), 'render-timeouts.json') }),
+  );
 }

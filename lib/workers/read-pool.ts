@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { loadFile, type FileLoader, type FileToLoad } from '@/lib/content/load-file';
 import type { LoadResult } from '@/lib/content/schema';
 import type { Article } from '@/lib/content/types';
+import { processWide } from '@/lib/process-wide';
 import type { BodyToRead, BodyWords, TextThreads } from '@/lib/search/text';
 
 import { RUNS_FROM_SOURCE, sourceWorker } from './source-worker';
@@ -163,17 +164,7 @@ function failed(file: FileToLoad, reason: string): LoadResult {
   return { ok: false, problems: [{ file: file.entry.path, severity: 'error', message: `파일을 읽다가 작업이 멈췄습니다: ${reason}` }] };
 }
 
-/**
- * The process's pool lives on globalThis: Next bundles this module into more than one chunk (the
- * content store's and the search index's), and a module variable would be one pool in each, the
- * search index listening to a pool that never reads.
- */
-const POOL_KEY = Symbol.for('hangul-news.read-pool');
-type GlobalWithPool = typeof globalThis & { [POOL_KEY]?: ReadPool };
-
-/** The server's read pool, started on first use. */
+/** The server's read pool, started on first use: one for the process (the content store and the search index share it). */
 export function getReadPool(): ReadPool {
-  const holder = globalThis as GlobalWithPool;
-  holder[POOL_KEY] ??= createReadPool();
-  return holder[POOL_KEY];
+  return processWide('hangul-news.read-pool', createReadPool);
 }
