@@ -40,10 +40,8 @@ const PARTICLES = [
 
 /** One code point that is a letter or a digit (\p{L}, \p{N}): what words are made of. */
 const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
-const ASCII_WORD = /^[a-z0-9]$/;
-/** What each UTF-16 unit outside surrogates is, learned once: 0 unknown, 1 in a word, 2 between words. */
+/** What each UTF-16 unit is, learned the first time it is met: 0 unknown, 1 in a word, 2 between words. */
 const unitClass = new Uint8Array(0x10000);
-for (let code = 0; code < 0x80; code += 1) unitClass[code] = ASCII_WORD.test(String.fromCharCode(code).toLowerCase()) ? 1 : 2;
 
 function isWordUnit(code: number): boolean {
   let known = unitClass[code]!;
