@@ -326,7 +326,12 @@ describe('disk search index', () => {
     one = openSearchIndex(file);
     expect(one.getVersion()).toBe('v1:42');
     expect(one.isCurrent('naver', base.sourceKey)).toBe(true);
-    expect([...one.slugs(1)]).toEqual(['naver']);
+    expect([...one.slugPages(1)].flat()).toEqual(['naver']);
+    // Pages of the asked size in slug order, the last one short, and no empty page after a full one.
+    one.put({ ...base, slug: 'a' });
+    one.put({ ...base, slug: 'b' });
+    expect([...one.slugPages(2)]).toEqual([['a', 'b'], ['naver']]);
+    expect([...one.slugPages(3)]).toEqual([['a', 'b', 'naver']]);
     one.close();
   });
 

@@ -290,15 +290,17 @@ export class SearchIndex {
     return Number((this.statements.count.get() as { n: bigint }).n);
   }
 
-  /** Every indexed slug, in slug order, read in batches: to find articles gone from the archive. */
-  *slugs(batch = 1000): Generator<string> {
+  /**
+   * Every indexed slug, in slug order, `size` at a time: to find articles gone from the archive.
+   * Each page is read when asked for, after the last slug of the one before.
+   */
+  *slugPages(size = 1000): Generator<string[]> {
     let after = '';
     for (;;) {
-      const rows = this.statements.slugsAfter.all(after, batch) as { slug: string }[];
-      for (const row of rows) yield row.slug;
-      const last = rows.at(-1);
-      if (!last || rows.length < batch) return;
-      after = last.slug;
+      const slugs = (this.statements.slugsAfter.all(after, size) as { slug: string }[]).map((row) => row.slug);
+      if (slugs.length > 0) yield slugs;
+      if (slugs.length < size) return;
+      after = slugs.at(-1)!;
     }
   }
 

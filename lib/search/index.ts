@@ -281,19 +281,11 @@ async function* everything(
   // Every indexed slug looked up (its file, not the article), a batch at a time, with requests
   // run between batches: it yields only the gone ones (a first build's 100,000 held the event loop
   // for 10 s when it looked without a break).
-  let batch: string[] = [];
-  const gone = function* (slugs: string[]) {
+  for (const slugs of index.slugPages(LOOK_BATCH)) {
     const keys = view.reader.indexKeys(slugs, now);
     for (const [i, slug] of slugs.entries()) if (keys[i] === undefined) yield slug;
-  };
-  for (const slug of index.slugs()) {
-    batch.push(slug);
-    if (batch.length < LOOK_BATCH) continue;
-    yield* gone(batch);
-    batch = [];
     await yieldToRequests();
   }
-  yield* gone(batch);
 }
 
 /**
