@@ -4,6 +4,7 @@ import { ArticleTime } from '@/components/article/article-time';
 import { KindLabel } from '@/components/article/kind-label';
 import { articlePath, categoryPath, searchPath } from '@/lib/paths';
 import type { SearchResults as Results } from '@/lib/search';
+import { emptyPageText, resultCountText } from '@/lib/search/results-text';
 
 export interface SearchResultsProps {
   results: Results;
@@ -11,7 +12,8 @@ export interface SearchResultsProps {
 
 /** Search hits with their snippets; matches are marked, and every piece of text is escaped by React. */
 export function SearchResults({ results }: SearchResultsProps) {
-  const { query, hits, total, more, partial, page, pageCount } = results;
+  const { query, hits, total, partial, page, pageCount } = results;
+  const emptyPage = emptyPageText(results);
   const catchingUp = partial ? (
     <p role="status" className="mb-4 text-sm text-neutral-700 dark:text-neutral-300">
       검색 색인을 만드는 중이라 아직 찾지 못하는 기사가 있을 수 있습니다. 잠시 뒤 다시 찾아 주세요.
@@ -30,10 +32,8 @@ export function SearchResults({ results }: SearchResultsProps) {
   return (
     <>
       {catchingUp}
-      <p className="mb-4 text-sm text-neutral-600 dark:text-neutral-400">
-        ‘{query}’ 검색 결과 {total.toLocaleString('ko-KR')}건{more ? ' 이상' : ''}
-        {pageCount > 1 ? ` · ${page}/${pageCount}쪽` : ''}
-      </p>
+      <p className="mb-4 text-sm text-neutral-600 dark:text-neutral-400">{resultCountText(results)}</p>
+      {emptyPage ? <p className="py-10 text-neutral-700 dark:text-neutral-300">{emptyPage}</p> : null}
       <ol className="flex flex-col divide-y divide-neutral-200 dark:divide-neutral-800">
         {hits.map(({ article, snippet }) => {
           const category = article.categories[0];

@@ -461,6 +461,8 @@ export interface SearchResults {
   more: boolean;
   /** The index is still catching up with the content: some articles may be missing. */
   partial: boolean;
+  /** Matches on this page the content does not publish now (not listed yet, or just taken down). */
+  withheld: number;
   page: number;
   pageCount: number;
 }
@@ -477,7 +479,7 @@ export async function search(
   const query = rawQuery.normalize('NFC').trim().slice(0, MAX_QUERY_LENGTH);
   const words = toQueryTerms(query);
   if (words.length === 0) {
-    return { query, hits: [], total: 0, more: false, partial: false, page: 1, pageCount: 0 };
+    return { query, hits: [], total: 0, more: false, partial: false, withheld: 0, page: 1, pageCount: 0 };
   }
 
   const index = await getIndex(view);
@@ -502,6 +504,7 @@ export async function search(
     total: found.total,
     more: found.more,
     partial,
+    withheld: found.hits.length - hits.length,
     page: found.page,
     pageCount: found.pageCount,
   };
