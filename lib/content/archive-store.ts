@@ -131,8 +131,12 @@ export function openArchiveStore(options: ArchiveStoreOptions): ContentStore {
     isReading: () => source.isReading?.() ?? false,
     whenRead: async () => {
       getReader();
-      await source.whenRead?.();
-      getReader();
+      // A source may start its read only when next asked to look (git mode clones first), and a
+      // read that ends may leave a commit to take: look again until no read runs.
+      while (source.isReading?.() && source.whenRead) {
+        await source.whenRead();
+        getReader();
+      }
     },
     requestUpdate: async () => {
       await source.requestUpdate?.();

@@ -167,6 +167,8 @@ function entryIndex(entries: readonly ContentEntry[], path: string): number {
 export interface FolderSource extends ContentSource {
   /** The paths that changed (relative, forward slashes), or none named: the whole folder may have. */
   noteChanged(paths?: readonly string[]): void;
+  isReading(): boolean;
+  whenRead(): Promise<void>;
 }
 
 export function openFolderSource(options: FolderSourceOptions): FolderSource {

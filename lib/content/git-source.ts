@@ -6,7 +6,7 @@ import { coalesce } from '@/lib/cluster/coalesce';
 import { redact } from '@/lib/redact';
 
 import { openFolderSource, type FolderSource } from './folder-source';
-import type { LoadOptions } from './load-file';
+import type { FileLoader, LoadOptions } from './load-file';
 import type { FileRecords } from './file-records';
 import type { ContentSource } from './source';
 
@@ -29,6 +29,14 @@ export interface GitSourceOptions extends LoadOptions {
   minFetchGapMs?: number;
   /** Runs git for an update (tests count the fetches through it); default: the git on PATH. */
   runGit?: (cwd: string, args: readonly string[]) => Promise<string>;
+  /**
+   * A built server's way: the clone is made or brought up to date, and then read, without holding
+   * the event loop (the folder source's `background`, with `loader`'s threads). Requests are
+   * answered from the index as it stands meanwhile, and `isReading` says so. Off (tests, tools):
+   * the clone is ready and read before the first snapshot.
+   */
+  background?: boolean;
+  loader?: FileLoader;
 }
 
 /**
@@ -41,7 +49,10 @@ export class ContentFolderRefused extends Error {
 
 /** No git call may hold the follower longer than this (an unreachable remote, a huge fetch). */
 const GIT_TIMEOUT_MS = 60_000;
-/** At start the server waits for the remote this long, then starts on the commit it has. */
+/**
+ * At start a server that reads before answering (tests, tools) waits for the remote this long, then
+ * starts on the commit it has; a built server answers from its index while it fetches.
+ */
 const START_FETCH_TIMEOUT_MS = 10_000;
 /** Written into .git when git mode makes the clone: only a folder that has it is ever changed. */
 const MARKER = 'hangul-news-content-clone';
@@ -212,36 +223,61 @@ export function openGitSource(options: GitSourceOptions): ContentSource {
   const gitSync = (args: readonly string[], timeout = GIT_TIMEOUT_MS, cwd = root) =>
     execFileSync('git', args, { cwd, env: gitEnv(cwd), encoding: 'utf8', stdio: 'pipe', timeout }).trim();
 
+  /** One git command of the start: its arguments, where it runs (the clone), how long it may take. */
+  type GitStep = { args: readonly string[]; cwd?: string; timeout?: number };
+
   /**
-   * Before the first snapshot: the clone, made or brought up to date, so a new server starts with
-   * the content and one that rejoins starts on the newest commit, not the one it stopped at.
-   * A folder git mode may not manage throws before any command runs in it.
+   * The start: the clone, made or brought up to date, so a new server starts with the content and
+   * one that rejoins starts on the newest commit, not the one it stopped at. Yields each command
+   * and is sent its output, so that the same steps run synchronously (before the first snapshot)
+   * or in the background (a built server, answering requests meanwhile).
    */
-  function prepareNow(): void {
-    if (claim() === 'owned') {
-      gitSync(['remote', 'set-url', 'origin', url]);
-      checkedOut = gitSync(['rev-parse', 'HEAD']);
-      gitSync(fetchArgs, START_FETCH_TIMEOUT_MS);
-      const target = gitSync(targetArgs);
+  function* prepareSteps(claimed: 'clone' | 'owned'): Generator<GitStep, void, string> {
+    if (claimed === 'owned') {
+      yield { args: ['remote', 'set-url', 'origin', url] };
+      checkedOut = yield { args: ['rev-parse', 'HEAD'] };
+      yield { args: fetchArgs, timeout: START_FETCH_TIMEOUT_MS };
+      const target = yield { args: targetArgs };
       if (target !== checkedOut) {
-        gitSync(checkoutArgs(target));
+        yield { args: checkoutArgs(target) };
         checkedOut = target;
       }
-      gitSync(cleanArgs);
+      yield { args: cleanArgs };
     } else {
       // git clones into a missing or empty folder; nothing is removed first, so nothing can be lost.
-      gitSync(cloneArgs, GIT_TIMEOUT_MS, '/');
+      yield { args: cloneArgs, cwd: '/' };
       markOwned(root);
-      checkedOut = gitSync(['rev-parse', 'HEAD']);
+      checkedOut = yield { args: ['rev-parse', 'HEAD'] };
     }
   }
 
-  try {
-    prepareNow();
-  } catch (error) {
-    if (error instanceof ContentFolderRefused) throw error;
+  function startProblem(error: unknown): void {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
     problem(firstLine(stderr) || (error instanceof Error ? error.message : String(error)));
+  }
+
+  // A folder git mode may not manage throws here, before any command runs in it.
+  const claimed = claim();
+  /** The start's git commands while they run in the background; the clone is not read meanwhile. */
+  let preparing: Promise<void> | undefined;
+  if (options.background) {
+    preparing = (async () => {
+      const steps = prepareSteps(claimed);
+      for (let step = steps.next(); !step.done; ) step = steps.next((await runGit(step.value.cwd ?? root, step.value.args)).trim());
+    })()
+      .catch(startProblem)
+      .finally(() => {
+        preparing = undefined;
+        // Read what the start brought (a first clone, or the commits made while no server ran).
+        folder.noteChanged();
+      });
+  } else {
+    try {
+      const steps = prepareSteps(claimed);
+      for (let step = steps.next(); !step.done; ) step = steps.next(gitSync(step.value.args, step.value.timeout, step.value.cwd));
+    } catch (error) {
+      startProblem(error);
+    }
   }
 
   const folder: FolderSource = openFolderSource({
@@ -250,10 +286,16 @@ export function openGitSource(options: GitSourceOptions): ContentSource {
     live: true,
     watch: false,
     records: options.records,
+    background: options.background,
+    loader: options.loader,
   });
+  /** The commit a background read of the clone is reading: `applied` once the read has ended. */
+  let readingFor: string | undefined;
 
   /** Fetches the branch and, if it moved, checks out its head. */
   async function pull(): Promise<void> {
+    // Never beside the start's own clone or fetch in the same folder.
+    await preparing;
     if (claim() === 'clone') {
       await runGit('/', cloneArgs);
       markOwned(root);
@@ -305,12 +347,27 @@ export function openGitSource(options: GitSourceOptions): ContentSource {
   timer?.unref();
 
   return {
-    needsRefresh: (now) => !applying && folder.needsRefresh(now),
+    // A read that ended has a commit to name (see refresh).
+    needsRefresh: (now) =>
+      !preparing && !applying && (folder.needsRefresh(now) || (readingFor !== undefined && !folder.isReading())),
     refresh(now) {
+      if (preparing) return false;
       const commit = checkedOut;
       const changed = folder.refresh(now);
-      applied = commit;
+      // Pages rendered while a background read runs are of a commit partly read: they name the
+      // last commit read whole, and this one only once its read has ended (and what a pull changed
+      // meanwhile has been read again, by this refresh).
+      if (folder.isReading()) readingFor = commit;
+      else {
+        applied = commit;
+        readingFor = undefined;
+      }
       return changed;
+    },
+    isReading: () => preparing !== undefined || folder.isReading(),
+    whenRead: async () => {
+      await preparing;
+      await folder.whenRead();
     },
     files: () => folder.files(),
     newestChange: () => folder.newestChange(),

@@ -159,9 +159,10 @@ export function getContentStore(): ContentStore {
       const loading = { maxFileBytes: site.maxFileBytes, records };
       // A built server answers from its index at once and reads the folder behind it; without a
       // stamp (tests, tools) the index is in memory and the first read is done before answering.
+      const reading = { background: isBuiltServer(), loader: getReadThreads() };
       const source: ContentSource = git
-        ? openGitSource({ root, ...git, ...loading, log })
-        : openFolderSource({ root, ...loading, live: true, background: isBuiltServer(), loader: getReadThreads() });
+        ? openGitSource({ root, ...git, ...loading, ...reading, log })
+        : openFolderSource({ root, ...loading, ...reading, live: true });
       opened = openArchiveStore({
         root,
         archive,
