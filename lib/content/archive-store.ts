@@ -43,6 +43,7 @@ export function openArchiveStore(options: ArchiveStoreOptions): ContentStore {
   /** The photos' change the media pipeline was last handed. */
   let photosSeen: number | undefined;
   const unapplied: ArchiveChanges[] = [];
+  let closed = false;
 
   function report(now: number): void {
     if (!options.reportProblem) return;
@@ -133,8 +134,9 @@ export function openArchiveStore(options: ArchiveStoreOptions): ContentStore {
       getReader();
       // A source may start its read only when next asked to look (git mode clones first), and a
       // read that ends may leave a commit to take: look again until no read runs.
-      while (source.isReading?.() && source.whenRead) {
+      while (!closed && source.isReading?.() && source.whenRead) {
         await source.whenRead();
+        if (closed) return;
         getReader();
       }
     },
@@ -142,6 +144,7 @@ export function openArchiveStore(options: ArchiveStoreOptions): ContentStore {
       await source.requestUpdate?.();
     },
     close() {
+      closed = true;
       source.close();
       archive.close();
     },

@@ -342,7 +342,7 @@ describe('content from git on a built server (in the background)', () => {
     // (a page rendered now is of a commit partly read).
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(s.isReading()).toBe(true);
-    expect(s.getVersion()).toBeUndefined();
+    expect(s.getVersion()).not.toBe(commit);
     parsing.open();
     await read;
     expect(s.isReading()).toBe(false);
@@ -365,6 +365,107 @@ describe('content from git on a built server (in the background)', () => {
     await s.whenRead();
     expect(builtTitles(s)).toEqual(['둘째 기사', '첫 기사']);
     expect(s.getVersion()).toBe(commit);
+  });
+
+  /** A loader whose calls wait on what `hold` returns for them (the nth call of the source). */
+  function heldLoader(hold: (call: number) => Promise<void> | undefined) {
+    let calls = 0;
+    const loader: FileLoader = {
+      async load(list, now, maxFileBytes) {
+        calls += 1;
+        await hold(calls);
+        return list.map((file) => loadFile(file.entry, file, new Date(now), { maxFileBytes }));
+      },
+    };
+    return { loader, calls: () => calls };
+  }
+  /** A commit's worth of articles: more than a background read parses on its own thread. */
+  function many(prefix: string): Record<string, string> {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 1100; i++) files[`2026/${i}.md`] = article(`${prefix} ${i}`);
+    return files;
+  }
+
+  // Found by the attack review: a push of 1,100 files is read in the background while pages are
+  // served. A page rendered meanwhile showed the new commit's text under the old commit's name, and
+  // passed for current once the branch was pushed back to that old commit.
+  it('names no commit while a read holds files of two, so no page cached meanwhile passes for current after', async () => {
+    const a = push(many('옛'), 'A');
+    const held = gate();
+    let holdAfter = Infinity;
+    const { loader, calls } = heldLoader((call) => (call > holdAfter ? held.held : undefined));
+    const s = openBuilt({ loader });
+    await s.whenRead();
+    expect(s.getVersion()).toBe(a);
+    holdAfter = calls() + 3;
+    const b = push(many('새'), 'B');
+    await s.requestUpdate();
+    await vi.waitFor(() => expect(builtTitles(s).some((title) => title.startsWith('새'))).toBe(true), { timeout: 10_000 });
+    // Half of B is in the index: the version is neither A nor B.
+    const midRead = s.getVersion();
+    expect(builtTitles(s).some((title) => title.startsWith('옛'))).toBe(true);
+    expect([a, b]).not.toContain(midRead);
+    held.open();
+    await s.whenRead();
+    expect(s.getVersion()).toBe(b);
+    git(editor, 'reset', '-q', '--hard', a);
+    git(editor, 'push', '-q', '--force', 'origin', 'HEAD:main');
+    await s.requestUpdate();
+    await s.whenRead();
+    expect(s.getVersion()).toBe(a);
+    expect(builtTitles(s).filter((title) => title.startsWith('새'))).toEqual([]);
+    expect(s.getVersion()).not.toBe(midRead);
+  }, 90_000);
+
+  // Found by the attack review: a checkout that failed after writing files (a timeout, a full
+  // disk) while a background read ran left the read's copies of them in the index for good.
+  it('reads again what a failed checkout touched while a read ran', async () => {
+    push(many('옛'), 'A');
+    const first = gate();
+    const rest = gate();
+    const loaded = gate();
+    const { loader, calls } = heldLoader((call) => (call === 1 ? first.held : rest.held));
+    const load = loader.load.bind(loader);
+    loader.load = async (...args) => {
+      const results = await load(...args);
+      loaded.open();
+      return results;
+    };
+    let failCheckout = false;
+    const runGit = async (cwd: string, args: readonly string[]) => {
+      const out = git(cwd, ...args);
+      if (failCheckout && args[0] === 'checkout') {
+        failCheckout = false;
+        // B's files are written: the held batch reads them, then git gives up.
+        first.open();
+        await loaded.held;
+        throw new Error('git checkout: timed out');
+      }
+      return out;
+    };
+    const s = openBuilt({ loader, runGit });
+    await vi.waitFor(() => {
+      s.getReader();
+      expect(calls()).toBeGreaterThan(0);
+    }, { timeout: 20_000 });
+    push(many('새'), 'B');
+    failCheckout = true;
+    await s.requestUpdate();
+    expect(logged.join('\n')).toContain('timed out');
+    rest.open();
+    await s.whenRead();
+    expect(builtTitles(s).filter((title) => title.startsWith('새'))).toEqual([]);
+    expect(builtTitles(s)).toHaveLength(1101);
+  }, 90_000);
+
+  it('closed while it clones: waiting for the read ends, and nothing is read after', async () => {
+    const cloning = gate();
+    const s = openBuilt({ runGit: heldGit(cloning.held) });
+    const read = s.whenRead().then(() => 'ended', (error: unknown) => `failed: ${String(error)}`);
+    s.close();
+    opened = undefined;
+    cloning.open();
+    expect(await read).toBe('ended');
   });
 
   it('starts empty when the remote is unreachable, says so once, and is not left reading', async () => {

@@ -1,4 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -269,7 +270,7 @@ export function openGitSource(options: GitSourceOptions): ContentSource {
       .finally(() => {
         preparing = undefined;
         // Read what the start brought (a first clone, or the commits made while no server ran).
-        folder.noteChanged();
+        if (!closed) folder.noteChanged();
       });
   } else {
     try {
@@ -291,6 +292,12 @@ export function openGitSource(options: GitSourceOptions): ContentSource {
   });
   /** The commit a background read of the clone is reading: `applied` once the read has ended. */
   let readingFor: string | undefined;
+  /**
+   * What pages rendered during that read are a version of: the index then holds files of two
+   * commits (or of one, part read), so it names neither, nor any other read's (a page cached
+   * mid-read must not pass for current when the branch goes back to the commit before it).
+   */
+  let readingVersion: string | undefined;
 
   /** Fetches the branch and, if it moved, checks out its head. */
   async function pull(): Promise<void> {
@@ -323,8 +330,10 @@ export function openGitSource(options: GitSourceOptions): ContentSource {
       await runGit(root, cleanArgs);
       checkedOut = target;
     } catch (error) {
-      // Back to the commit being served, whole: a half-done checkout must not be read.
+      // Back to the commit being served, whole: a half-done checkout must not be read. A background
+      // read may have read some of its files meanwhile: they are read again, as they are now.
       if (checkedOut) await runGit(root, checkoutArgs(checkedOut)).catch(() => {});
+      folder.noteChanged(paths);
       throw error;
     } finally {
       applying = false;
@@ -357,10 +366,13 @@ export function openGitSource(options: GitSourceOptions): ContentSource {
       // Pages rendered while a background read runs are of a commit partly read: they name the
       // last commit read whole, and this one only once its read has ended (and what a pull changed
       // meanwhile has been read again, by this refresh).
-      if (folder.isReading()) readingFor = commit;
-      else {
+      if (folder.isReading()) {
+        if (readingFor !== commit || readingVersion === undefined) readingVersion = `${commit ?? 'none'}+reading-${randomUUID()}`;
+        readingFor = commit;
+      } else {
         applied = commit;
         readingFor = undefined;
+        readingVersion = undefined;
       }
       return changed;
     },
@@ -371,7 +383,7 @@ export function openGitSource(options: GitSourceOptions): ContentSource {
     },
     files: () => folder.files(),
     newestChange: () => folder.newestChange(),
-    version: () => applied,
+    version: () => readingVersion ?? applied,
     requestUpdate: update,
     close() {
       closed = true;
