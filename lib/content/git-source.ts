@@ -101,7 +101,7 @@ function firstLine(text: string): string {
 /** A value of the clone's own .git/config, read without running anything in the folder. */
 function readConfig(root: string, key: string): string[] {
   try {
-    const out = execFileSync('git', ['config', '--file', path.join(root, '.git', 'config'), '--get-all', key], {
+    const out = execFileSync('git', ['config', '--file', path.join(/* turbopackIgnore: true */ root, '.git', 'config'), '--get-all', key], {
       env: GIT_ENV,
       encoding: 'utf8',
       stdio: 'pipe',
@@ -139,10 +139,10 @@ function claimFolder(root: string, url: string): 'clone' | 'owned' | 'adopted' {
     return refuse(`읽을 수 없습니다 (${code ?? String(error)})`);
   }
   if (entries.length === 0) return 'clone';
-  const dotGit = path.join(root, '.git');
+  const dotGit = path.join(/* turbopackIgnore: true */ root, '.git');
   if (!entries.includes('.git')) refuse('파일이 있고 git 저장소가 아닙니다');
   if (!fs.lstatSync(dotGit).isDirectory()) refuse('.git이 폴더가 아닙니다 (다른 저장소의 워크트리나 서브모듈)');
-  if (fs.existsSync(path.join(dotGit, MARKER))) return 'owned';
+  if (fs.existsSync(path.join(/* turbopackIgnore: true */ dotGit, MARKER))) return 'owned';
   const [origin] = readConfig(root, 'remote.origin.url');
   if (origin === undefined) refuse('origin이 없는 git 저장소입니다');
   if (!sameRepository(origin, url)) refuse(`다른 저장소(origin ${redact(origin)})의 체크아웃입니다`);
@@ -161,14 +161,14 @@ function claimFolder(root: string, url: string): 'clone' | 'owned' | 'adopted' {
 /** What `.git/HEAD` says (`ref: refs/heads/main`, or a commit when detached), read, not run. */
 function readHead(root: string): string {
   try {
-    return fs.readFileSync(path.join(root, '.git', 'HEAD'), 'utf8').trim();
+    return fs.readFileSync(path.join(/* turbopackIgnore: true */ root, '.git', 'HEAD'), 'utf8').trim();
   } catch {
     return '';
   }
 }
 
 function markOwned(root: string): void {
-  fs.writeFileSync(path.join(root, '.git', MARKER), 'CONTENT_GIT_URL을 따르는 클론: git 모드가 관리합니다\n');
+  fs.writeFileSync(path.join(/* turbopackIgnore: true */ root, '.git', MARKER), 'CONTENT_GIT_URL을 따르는 클론: git 모드가 관리합니다\n');
 }
 
 /**

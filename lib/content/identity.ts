@@ -50,7 +50,7 @@ const KEPT_ID_FILE = 'deployment-id';
  * an id for this process alone (its pages are then not shared, never mixed).
  */
 export function keptDeploymentId(dataDir: string): string {
-  const file = path.join(dataDir, KEPT_ID_FILE);
+  const file = path.join(/* turbopackIgnore: true */ dataDir, KEPT_ID_FILE);
   try {
     const known = fs.readFileSync(file, 'utf8').trim();
     if (/^[0-9a-f]{32}$/.test(known)) return known;

@@ -93,7 +93,7 @@ const isBuiltServer = () => !!process.env.CONTENT_PARSER_VERSION;
 function contentIndexFile(root: string): string | undefined {
   if (!isBuiltServer()) return undefined;
   const name = createHash('sha256').update(root).digest('hex').slice(0, 16);
-  return path.join(getDataDir(), 'content-index', `${name}.sqlite`);
+  return path.join(/* turbopackIgnore: true */ getDataDir(), 'content-index', `${name}.sqlite`);
 }
 
 /**

@@ -64,7 +64,7 @@ function message(error: unknown): string {
  * the broken one aside, or memory as the last resort. Each step says so in one log line.
  */
 function openCounter(dir: string): ViewCounter {
-  const file = path.join(dir, 'views.db');
+  const file = path.join(/* turbopackIgnore: true */ dir, 'views.db');
   try {
     return openSqliteCounter(file);
   } catch (error) {
@@ -85,7 +85,7 @@ function openCounter(dir: string): ViewCounter {
 
 /** A random secret kept beside the counts, so a restart keeps the day's salt; never sent anywhere. */
 function readSecret(dir: string): Buffer {
-  const file = path.join(dir, 'views-secret');
+  const file = path.join(/* turbopackIgnore: true */ dir, 'views-secret');
   try {
     const known = fs.readFileSync(file);
     if (known.length >= 32) return known;
