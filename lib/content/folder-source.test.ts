@@ -158,6 +158,43 @@ describe('a background read with read threads (lib/workers/read-pool.ts)', () =>
     source.close();
   });
 
+  // Seen at a million articles when the disk filled: the read ended with its error, but the
+  // batch chained after the refused one failed too, awaited by no one (an unhandled rejection).
+  it('ends a read the index refuses (a full disk) with one error, nothing unhandled, and reads it all next time', async () => {
+    for (let i = 0; i < 1500; i++) write(`desk/${i}.md`, `기사 ${i}`);
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const archive = openArchive({ file: ':memory:', fingerprint: 'test' });
+      const records = archiveRecords(archive);
+      const loader: FileLoader = {
+        load: async (files, now, maxFileBytes) => files.map((file) => loadFile(file.entry, file, new Date(now), { maxFileBytes })),
+      };
+      const source = openFolderSource({ root: dir, maxFileBytes: 1 << 20, records, live: true, watch: false, background: true, loader });
+      const store = openArchiveStore({ root: dir, archive, source, records });
+      const apply = archive.apply;
+      archive.apply = () => {
+        archive.apply = apply;
+        throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+      };
+      await store.whenRead();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+      expect(errors.mock.calls.some((call) => String(call[1]).includes('disk is full'))).toBe(true);
+      // The space is back: the next look reads what the refused batches held.
+      await vi.waitFor(async () => {
+        await store.whenRead();
+        expect(listArticles(makeView(store.getReader(), new Date()), {}, 2000)).toHaveLength(1500);
+      }, { timeout: 20_000 });
+      source.close();
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      errors.mockRestore();
+    }
+  });
+
   // CI found it: a server just started on a handful of files answered an article 404 ("still
   // reading") while the read threads started, longer than parsing them here takes.
   it('parses a small folder on its own thread, without starting the loader', async () => {

@@ -356,6 +356,9 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
         const loading = loadElsewhere(usable, changed);
         const before = recorded;
         recorded = before.then(async () => record(changed, await loading));
+        // A batch the index refuses (a full disk) ends the read at the next await: the batch
+        // chained after it fails too, and is then awaited by no one (an unhandled rejection).
+        recorded.catch(() => {});
         // One batch parsed while the next is stat'ed: the threads never wait, memory holds two.
         await before;
       }
