@@ -188,6 +188,11 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
   let read = false;
   /** A whole-folder read running in the background, if any. */
   let reading: Promise<void> | undefined;
+  /**
+   * Paths named and read again while that read runs (an editor's save, a pull): the read keeps its
+   * hands off them, since what it stat'ed or parsed of them may be from before the change.
+   */
+  let takenDuringRead: Set<string> | undefined;
   /** Where a background read parses files; set aside if it cannot run. */
   let usable = options.loader;
 
@@ -327,6 +332,8 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
     const listed = readingOrder(sorted);
     const large = listed.length >= LOADER_FROM_FILES;
     const seen = new Set<string>();
+    const taken = new Set<string>();
+    takenDuringRead = taken;
     let settling = false;
     let sliceStart = performance.now();
     let recorded: Promise<void> = Promise.resolve();
@@ -340,7 +347,7 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
         const stat = stats[j];
         const state = stat && stateOf(entry, stat, Date.now(), settle);
         if (state === 'settling') settling = true;
-        if (state !== 'changed' || !stat) continue;
+        if (state !== 'changed' || !stat || taken.has(entry.path)) continue;
         if (large && usable) {
           changed.push({ entry, size: stat.size, mtimeMs: stat.mtimeMs });
         } else {
@@ -368,7 +375,7 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
     // Every recorded path looked at (100,000 of them: 0.3 s), with pauses for requests.
     let checked = 0;
     for (const known of files.keys()) {
-      if (!seen.has(known)) files.delete(known);
+      if (!seen.has(known) && !taken.has(known)) files.delete(known);
       if ((checked += 1) % 1000 === 0) await yieldToRequests();
     }
     files.flush?.();
@@ -401,7 +408,10 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
   }
 
   function record(changed: FileToLoad[], results: (LoadResult | undefined)[]): void {
-    for (const [i, file] of changed.entries()) files.set(file.entry, { size: file.size, mtimeMs: file.mtimeMs, result: results[i] });
+    for (const [i, file] of changed.entries()) {
+      if (takenDuringRead?.has(file.entry.path)) continue;
+      files.set(file.entry, { size: file.size, mtimeMs: file.mtimeMs, result: results[i] });
+    }
   }
 
   /**
@@ -450,13 +460,31 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
     return changed;
   }
 
+  /** The paths named while a whole read runs, read now; a folder among them: read whole after it. */
+  function refreshDuringRead(now: number): boolean {
+    if (touched === 'all' || touched.size === 0) return false;
+    const names = touched;
+    touched = new Set();
+    dirty = false;
+    // Settling as for any edit the watcher heard: a save may still be being written.
+    const changed = refreshTouched(names, now, watching);
+    if (changed === undefined) {
+      markDirty();
+      return false;
+    }
+    for (const name of names) takenDuringRead?.add(name.normalize('NFC'));
+    return changed;
+  }
+
   return {
     needsRefresh(now) {
-      if (reading) return false;
+      // During a whole read, edits named by the watcher (or a pull) are taken at once: at a
+      // million files a restart's read takes minutes, and publishing must not wait for it.
+      if (reading) return dirty && touched !== 'all' && touched.size > 0;
       return dirty || (watching && !watcher && now - checkedAt > Math.max(POLL_MS, restAfter(lastReadMs)));
     },
     refresh(now) {
-      if (reading) return false;
+      if (reading) return refreshDuringRead(now);
       const names = touched;
       dirty = false;
       touched = new Set();
@@ -474,6 +502,7 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
           })
           .finally(() => {
             reading = undefined;
+            takenDuringRead = undefined;
             read = true;
             // Without a watcher the folder is polled: the next look starts a while after this one ended.
             checkedAt = Date.now();
