@@ -350,20 +350,30 @@ describe('content from git on a built server (in the background)', () => {
     expect(s.getVersion()).toBe(commit);
   });
 
-  it('restarts on the index it has while it fetches, then reads what was pushed meanwhile', async () => {
+  it('rejoins on the newest commit: what was pushed while it was down answers at once, before its whole read', async () => {
+    const files = many('기사');
+    push(files, 'archive');
     const first = openBuilt();
     await first.whenRead();
-    expect(builtTitles(first)).toEqual(['첫 기사']);
     first.close();
-    const commit = push({ 'second.md': article('둘째 기사') });
-    const fetching = gate();
-    const s = openBuilt({ runGit: heldGit(fetching.held) });
-    // The fetch is held: the articles of the last run answer meanwhile.
-    expect(builtTitles(s)).toEqual(['첫 기사']);
+    const commit = push({ 'second.md': article('둘째 기사'), '2026/5.md': article('고친 기사 5') });
+    const held = gate();
+    const s = openBuilt({
+      loader: {
+        async load(list, now, maxFileBytes) {
+          await held.held;
+          return list.map((file) => loadFile(file.entry, file, new Date(now), { maxFileBytes }));
+        },
+      },
+    });
+    // The whole read of the clone is held on the read threads; the fetched commit's files are read.
+    const titles = builtTitles(s);
+    expect(titles).toEqual(expect.arrayContaining(['둘째 기사', '고친 기사 5']));
+    expect(titles).not.toContain('기사 5');
     expect(s.isReading()).toBe(true);
-    fetching.open();
+    held.open();
     await s.whenRead();
-    expect(builtTitles(s)).toEqual(['둘째 기사', '첫 기사']);
+    expect(builtTitles(s)).toHaveLength(1102);
     expect(s.getVersion()).toBe(commit);
   });
 

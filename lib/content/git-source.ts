@@ -237,6 +237,7 @@ export function openGitSource(options: GitSourceOptions): ContentSource {
     if (claimed === 'owned') {
       yield { args: ['remote', 'set-url', 'origin', url] };
       checkedOut = yield { args: ['rev-parse', 'HEAD'] };
+      startedFrom = checkedOut;
       yield { args: fetchArgs, timeout: START_FETCH_TIMEOUT_MS };
       const target = yield { args: targetArgs };
       if (target !== checkedOut) {
@@ -259,9 +260,19 @@ export function openGitSource(options: GitSourceOptions): ContentSource {
 
   // A folder git mode may not manage throws here, before any command runs in it.
   const claimed = claim();
+  /** The commit the clone was on when this server started (a clone it had already). */
+  let startedFrom: string | undefined;
+  /**
+   * What the start's fetch changed (a rejoining server's commits made while it was down): read at
+   * its first look, before its whole read of the clone, so it answers on the newest commit.
+   */
+  let startPaths: string[] | undefined;
   /** The start's git commands while they run in the background; the clone is not read meanwhile. */
   let preparing: Promise<void> | undefined;
-  if (options.background) {
+  // A new server (no clone yet) clones in the background: it has nothing to answer with before,
+  // and a clone of an archive takes minutes. One that rejoins fetches first, at most
+  // START_FETCH_TIMEOUT_MS: it answers on the newest commit from its first request.
+  if (options.background && claimed === 'clone') {
     preparing = (async () => {
       const steps = prepareSteps(claimed);
       for (let step = steps.next(); !step.done; ) step = steps.next((await runGit(step.value.cwd ?? root, step.value.args)).trim());
@@ -278,6 +289,13 @@ export function openGitSource(options: GitSourceOptions): ContentSource {
       for (let step = steps.next(); !step.done; ) step = steps.next(gitSync(step.value.args, step.value.timeout, step.value.cwd));
     } catch (error) {
       startProblem(error);
+    }
+    if (options.background && startedFrom && checkedOut && startedFrom !== checkedOut) {
+      try {
+        startPaths = gitSync(['diff', '--name-only', '--no-renames', '-z', startedFrom, checkedOut]).split('\0').filter(Boolean);
+      } catch {
+        // The whole read finds them.
+      }
     }
   }
 
@@ -362,7 +380,13 @@ export function openGitSource(options: GitSourceOptions): ContentSource {
     refresh(now) {
       if (preparing) return false;
       const commit = checkedOut;
-      const changed = folder.refresh(now);
+      let changed = folder.refresh(now);
+      if (startPaths && folder.isReading()) {
+        // The whole read has started: what the start's fetch changed is read now, ahead of it.
+        folder.noteChanged(startPaths);
+        startPaths = undefined;
+        changed = folder.refresh(now) || changed;
+      }
       // Pages rendered while a background read runs are of a commit partly read: they name the
       // last commit read whole, and this one only once its read has ended (and what a pull changed
       // meanwhile has been read again, by this refresh).
