@@ -165,9 +165,14 @@ export async function startLocalCluster({
       },
     };
   }
+  // Ready to take readers once it has read its content: a new instance answers at once, from what
+  // it has read of its clone so far (an operator adds it to the balancer when /api/status says so).
   async function start(instance) {
     instance.child = spawn('node', ['server.js'], { cwd: instance.dir, env: instance.env, stdio: 'ignore' });
-    await until(async () => (await fetch(`${instance.base}/api/breaking`)).status === 200, 60_000, instance.name);
+    await until(async () => {
+      const response = await fetch(`${instance.base}/api/status`);
+      return response.status === 200 && (await response.json()).reading === false;
+    }, 60_000, instance.name);
   }
   async function kill(instance) {
     await stopChild(instance.child);
