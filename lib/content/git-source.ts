@@ -31,10 +31,10 @@ export interface GitSourceOptions extends LoadOptions {
   /** Runs git for an update (tests count the fetches through it); default: the git on PATH. */
   runGit?: (cwd: string, args: readonly string[]) => Promise<string>;
   /**
-   * A built server's way: the clone is made or brought up to date, and then read, without holding
-   * the event loop (the folder source's `background`, with `loader`'s threads). Requests are
-   * answered from the index as it stands meanwhile, and `isReading` says so. Off (tests, tools):
-   * the clone is ready and read before the first snapshot.
+   * A built server's way: a first clone is made, and the clone read, without holding the event loop
+   * (the folder source's `background`, with `loader`'s threads); requests are answered from the
+   * index as it stands meanwhile, and `isReading` says so. A clone it has is still fetched first.
+   * Off (tests, tools): the clone is ready and read before the first snapshot.
    */
   background?: boolean;
   loader?: FileLoader;
@@ -50,10 +50,7 @@ export class ContentFolderRefused extends Error {
 
 /** No git call may hold the follower longer than this (an unreachable remote, a huge fetch). */
 const GIT_TIMEOUT_MS = 60_000;
-/**
- * At start a server that reads before answering (tests, tools) waits for the remote this long, then
- * starts on the commit it has; a built server answers from its index while it fetches.
- */
+/** At start the server waits for the remote this long, then starts on the commit it has. */
 const START_FETCH_TIMEOUT_MS = 10_000;
 /** Written into .git when git mode makes the clone: only a folder that has it is ever changed. */
 const MARKER = 'hangul-news-content-clone';
@@ -224,32 +221,33 @@ export function openGitSource(options: GitSourceOptions): ContentSource {
   const gitSync = (args: readonly string[], timeout = GIT_TIMEOUT_MS, cwd = root) =>
     execFileSync('git', args, { cwd, env: gitEnv(cwd), encoding: 'utf8', stdio: 'pipe', timeout }).trim();
 
-  /** One git command of the start: its arguments, where it runs (the clone), how long it may take. */
-  type GitStep = { args: readonly string[]; cwd?: string; timeout?: number };
+  /** Makes the clone in a missing or empty folder: git clones into it, nothing is removed first. */
+  async function cloneInto(): Promise<void> {
+    await runGit('/', cloneArgs);
+    markOwned(root);
+    checkedOut = (await runGit(root, ['rev-parse', 'HEAD'])).trim();
+  }
 
   /**
-   * The start: the clone, made or brought up to date, so a new server starts with the content and
-   * one that rejoins starts on the newest commit, not the one it stopped at. Yields each command
-   * and is sent its output, so that the same steps run synchronously (before the first snapshot)
-   * or in the background (a built server, answering requests meanwhile).
+   * Before the first snapshot: the clone, made or brought up to date, so a new server starts with
+   * the content and one that rejoins starts on the newest commit, not the one it stopped at.
    */
-  function* prepareSteps(claimed: 'clone' | 'owned'): Generator<GitStep, void, string> {
+  function prepareNow(claimed: 'clone' | 'owned'): void {
     if (claimed === 'owned') {
-      yield { args: ['remote', 'set-url', 'origin', url] };
-      checkedOut = yield { args: ['rev-parse', 'HEAD'] };
+      gitSync(['remote', 'set-url', 'origin', url]);
+      checkedOut = gitSync(['rev-parse', 'HEAD']);
       startedFrom = checkedOut;
-      yield { args: fetchArgs, timeout: START_FETCH_TIMEOUT_MS };
-      const target = yield { args: targetArgs };
+      gitSync(fetchArgs, START_FETCH_TIMEOUT_MS);
+      const target = gitSync(targetArgs);
       if (target !== checkedOut) {
-        yield { args: checkoutArgs(target) };
+        gitSync(checkoutArgs(target));
         checkedOut = target;
       }
-      yield { args: cleanArgs };
+      gitSync(cleanArgs);
     } else {
-      // git clones into a missing or empty folder; nothing is removed first, so nothing can be lost.
-      yield { args: cloneArgs, cwd: '/' };
+      gitSync(cloneArgs, GIT_TIMEOUT_MS, '/');
       markOwned(root);
-      checkedOut = yield { args: ['rev-parse', 'HEAD'] };
+      checkedOut = gitSync(['rev-parse', 'HEAD']);
     }
   }
 
@@ -267,26 +265,21 @@ export function openGitSource(options: GitSourceOptions): ContentSource {
    * its first look, before its whole read of the clone, so it answers on the newest commit.
    */
   let startPaths: string[] | undefined;
-  /** The start's git commands while they run in the background; the clone is not read meanwhile. */
+  /** A built server's first clone, made in the background; the clone is not read meanwhile. */
   let preparing: Promise<void> | undefined;
-  // A new server (no clone yet) clones in the background: it has nothing to answer with before,
-  // and a clone of an archive takes minutes. One that rejoins fetches first, at most
+  // A new built server (no clone yet) clones in the background: it has nothing to answer with
+  // before, and a clone of an archive takes minutes. One that rejoins fetches first, at most
   // START_FETCH_TIMEOUT_MS: it answers on the newest commit from its first request.
   if (options.background && claimed === 'clone') {
-    preparing = (async () => {
-      const steps = prepareSteps(claimed);
-      for (let step = steps.next(); !step.done; ) step = steps.next((await runGit(step.value.cwd ?? root, step.value.args)).trim());
-    })()
+    preparing = cloneInto()
       .catch(startProblem)
       .finally(() => {
         preparing = undefined;
-        // Read what the start brought (a first clone, or the commits made while no server ran).
         if (!closed) folder.noteChanged();
       });
   } else {
     try {
-      const steps = prepareSteps(claimed);
-      for (let step = steps.next(); !step.done; ) step = steps.next(gitSync(step.value.args, step.value.timeout, step.value.cwd));
+      prepareNow(claimed);
     } catch (error) {
       startProblem(error);
     }
@@ -322,9 +315,7 @@ export function openGitSource(options: GitSourceOptions): ContentSource {
     // Never beside the start's own clone or fetch in the same folder.
     await preparing;
     if (claim() === 'clone') {
-      await runGit('/', cloneArgs);
-      markOwned(root);
-      checkedOut = (await runGit(root, ['rev-parse', 'HEAD'])).trim();
+      await cloneInto();
       recovered();
       folder.noteChanged();
       return;
