@@ -359,6 +359,59 @@ describe('disk search index', () => {
     one.close();
   });
 
+  it('finds a prefix longer than its prefix postings as today’s engine does, whether it begins no word, a few or many', () => {
+    // Five characters and more are asked as the words they begin (an OR) when few, or as FTS5's
+    // own prefix query when many; a title word's copy is behind a mark, one character longer.
+    const next = random(7);
+    const words = [
+      ...Array.from({ length: 40 }, (_, i) => `소버린클라우드${i}`),
+      ...Array.from({ length: 16 }, (_, i) => `아랍어모델${String.fromCharCode(0xac00 + i)}`),
+      '글로벌투자책임자',
+      '글로벌투자책임자는',
+      'infrastructure',
+      'informal',
+      'information',
+    ];
+    const pick = () => words[Math.floor(next() * words.length)]!;
+    const long: IndexedArticle[] = Array.from({ length: 300 }, (_, i) => ({
+      slug: `long-${i}`,
+      sourceKey: `long-${i}`,
+      published: new Date(Date.UTC(2026, 5, 1) + i * 3_600_000),
+      title: i % 3 === 0 ? `${pick()} 소식` : '소식',
+      categories: [],
+      tags: [],
+      body: `${pick()} ${pick()} 기사입니다`,
+    }));
+    const one = openSearchIndex(freshFile());
+    one.putMany(long);
+    const reference = referenceSearch(long, NOW);
+    const cases = [
+      '소버린클라우드',
+      '소버린클라우드1',
+      '소버린클',
+      '글로벌투자책',
+      '글로벌투자책임자',
+      'infor',
+      'inform',
+      '아랍어모델',
+      '아랍어모',
+      '소버린클라우드 infor',
+      '없는긴낱말입니다',
+    ];
+    for (const query of cases) {
+      const words = asked(query);
+      for (const page of [1, 2]) {
+        const { more, ...found } = one.search(words, NOW, page);
+        expect(more, query).toBe(false);
+        expect(found, `${query} p${page}`).toEqual(reference(words, page));
+      }
+    }
+    expect(one.search(asked('소버린클라우드'), NOW).total).toBeGreaterThan(100);
+    expect(one.search(asked('글로벌투자책'), NOW).hits.some((hit) => hit.inTitle)).toBe(true);
+    expect(one.search(asked('없는긴낱말입니다'), NOW).total).toBe(0);
+    one.close();
+  });
+
   it('stops counting at its cap and says there are more; pages stop there too', () => {
     const file = freshFile();
     const one = openSearchIndex(file, { maxCounted: 45 });
