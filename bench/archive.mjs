@@ -462,10 +462,12 @@ async function coldArticles(server, desc) {
 async function latencies(server, queries) {
   const times = [];
   const statuses = {};
+  const each = [];
   for (const q of queries) {
     const r = await get(`/search?q=${enc(q)}`, server, 60_000);
     statuses[r.status] = (statuses[r.status] ?? 0) + 1;
     times.push(r.ms);
+    each.push({ q, ms: round(r.ms), atSeconds: round(server.seconds()) });
   }
   return {
     n: times.length,
@@ -473,6 +475,9 @@ async function latencies(server, queries) {
     medianMs: round(median(times)),
     p99Ms: pct(times, 0.99),
     maxMs: round(Math.max(...times)),
+    // Which queries were slow, and when in the server's life: a slow one during a restart's
+    // background read is not the same finding as a slow one on a quiet server.
+    slowest: each.sort((a, b) => b.ms - a.ms).slice(0, 3),
   };
 }
 
