@@ -36,6 +36,16 @@ function tamperWithIndex(from: string, to: string) {
   }
 }
 
+/** A value the index keeps of itself (its instance, the parsing code that last read it whole). */
+function indexMeta(key: string): string | undefined {
+  const db = new Database(path.join(data, 'content-index', indexFiles()[0]!), { readonly: true });
+  try {
+    return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  } finally {
+    db.close();
+  }
+}
+
 /** What readers see once the server has read its folder (a built server reads it in the background). */
 async function titles(): Promise<string[]> {
   await getContentStore().whenRead();
@@ -103,15 +113,55 @@ describe('the content index on disk', () => {
     expect(article?.updated?.toISOString()).toBe('2024-03-06T00:00:00.000Z');
   });
 
-  it('never reads what other code wrote, and replaces it', async () => {
+  it('serves what other parsing code read while it reads every file again, unchanged ones too', async () => {
+    write('a.md', '첫째 기사');
+    write('b.md', '둘째 기사', '2024-01-02T09:00:00+09:00');
+    await titles();
+    const instance = indexMeta('instance');
+    restart();
+    tamperWithIndex('첫째 기사', '색인의 기사');
+
+    // A new build: its first answer is the index as the last build left it (no 404 for an
+    // article it has not read yet), and its read replaces every row, the unchanged files' too.
+    process.env.CONTENT_PARSER_VERSION = 'code-2';
+    expect(getArticles().map((a) => a.title)).toEqual(['둘째 기사', '색인의 기사']);
+    expect(getContentStore().isReading()).toBe(true);
+    expect(await titles()).toEqual(['둘째 기사', '첫째 기사']);
+    expect(indexMeta('instance')).toBe(instance);
+    expect(indexMeta('parser')).toBe('code-2');
+
+    // Read again once: the next restart of the same build trusts unchanged files again.
+    restart();
+    tamperWithIndex('첫째 기사', '색인의 기사');
+    expect(await titles()).toEqual(['둘째 기사', '색인의 기사']);
+  });
+
+  it('reads every file again at the next start when a new build stopped before it had', async () => {
     write('a.md', '첫째 기사');
     await titles();
     restart();
     tamperWithIndex('첫째 기사', '색인의 기사');
-
     process.env.CONTENT_PARSER_VERSION = 'code-2';
+    // Stopped at its first answer, before its read was done (a deploy rolled back, a crash).
+    expect(getArticles().map((a) => a.title)).toEqual(['색인의 기사']);
+    restart();
+    expect(indexMeta('parser')).toBe('code-1');
     expect(await titles()).toEqual(['첫째 기사']);
-    expect(indexFiles()).toHaveLength(1);
+    expect(indexMeta('parser')).toBe('code-2');
+  });
+
+  it('rebuilds an index of other settings rather than serve it (a smaller file limit)', async () => {
+    write('a.md', '첫째 기사');
+    await titles();
+    const instance = indexMeta('instance');
+    restart();
+    tamperWithIndex('첫째 기사', '색인의 기사');
+    const db = new Database(path.join(data, 'content-index', indexFiles()[0]!));
+    db.prepare("UPDATE meta SET value = replace(value, '[', '[1,') WHERE key = 'fingerprint'").run();
+    db.close();
+    expect(getArticles().map((a) => a.title)).toEqual([]);
+    expect(await titles()).toEqual(['첫째 기사']);
+    expect(indexMeta('instance')).not.toBe(instance);
   });
 
   it('rebuilds a damaged index', async () => {

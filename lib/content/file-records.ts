@@ -28,6 +28,12 @@ export interface FileRecords {
   /** Hands what is held so far to where records are kept (an index), if they are held anywhere. */
   flush?(): void;
   /**
+   * Whether what is recorded was read by other parsing code (an index kept across a new build):
+   * the next whole read reads every file again, whatever its stat says, then says `markCurrent()`.
+   */
+  isStale?(): boolean;
+  markCurrent?(): void;
+  /**
    * Whether any path under `prefix` (a folder, ending in `/`) is recorded: given by records that
    * keep the folder's listing themselves, so the source need not hold it in memory.
    */

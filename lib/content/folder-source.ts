@@ -193,6 +193,13 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
    * hands off them, since what it stat'ed or parsed of them may be from before the change.
    */
   let takenDuringRead: Set<string> | undefined;
+  /**
+   * While a whole read reads every file again, whatever its stat says: what is recorded was read
+   * by other parsing code (FileRecords isStale). Files named meanwhile are read again too.
+   */
+  let rereading = false;
+  /** Closed: a read under way stops at its next batch, and says nothing of a closed index. */
+  let closed = false;
   /** Where a background read parses files; set aside if it cannot run. */
   let usable = options.loader;
 
@@ -278,13 +285,27 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
   }
 
   function stateOf(entry: ContentEntry, stat: fs.Stats, now: number, settle: boolean): 'unchanged' | 'settling' | 'changed' {
-    if (isUnchanged(files.get(entry.path), stat)) return 'unchanged';
+    if (!rereading && isUnchanged(files.get(entry.path), stat)) return 'unchanged';
     if (settle && now - stat.mtimeMs < SETTLE_MS) return 'settling';
     return 'changed';
   }
 
-  /** Lists the folder, re-stats every file and reparses the changed ones. */
+  /** Lists the folder, re-stats every file and reparses the changed ones (every one, if stale). */
   function refreshAll(now: number, settle: boolean): boolean {
+    rereading = files.isStale?.() ?? false;
+    try {
+      const changed = refreshAllNow(now, settle);
+      if (rereading) {
+        files.flush?.();
+        files.markCurrent?.();
+      }
+      return changed;
+    } finally {
+      rereading = false;
+    }
+  }
+
+  function refreshAllNow(now: number, settle: boolean): boolean {
     const started = performance.now();
     const sorted = listContentFiles(root);
     listing.replace(sorted);
@@ -327,6 +348,7 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
     // The time spent looking (listing and stat'ing, not parsing): what polling paces itself by.
     let looking = performance.now();
     let looked = 0;
+    rereading = files.isStale?.() ?? false;
     const sorted = await listContentFilesAsync(root);
     listing.replace(sorted);
     const listed = readingOrder(sorted);
@@ -338,6 +360,7 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
     let sliceStart = performance.now();
     let recorded: Promise<void> = Promise.resolve();
     for (let i = 0; i < listed.length; i += STAT_BATCH) {
+      if (closed) return;
       if (i > 0) looking = performance.now();
       const batch = listed.slice(i, i + STAT_BATCH);
       const stats = await Promise.all(batch.map((entry) => fs.promises.stat(entry.absolute).catch(() => undefined)));
@@ -379,6 +402,8 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
       if ((checked += 1) % 1000 === 0) await yieldToRequests();
     }
     files.flush?.();
+    // Every file listed was read again by this code.
+    if (rereading) files.markCurrent?.();
     if (settling) setTimeout(() => markDirty(), SETTLE_MS).unref();
   }
 
@@ -497,12 +522,14 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
       if (options.background) {
         reading = refreshAllInBackground(settle)
           .catch((error: unknown) => {
+            if (closed) return;
             console.error('[content] 콘텐츠 폴더를 읽지 못했습니다:', error);
             markDirty();
           })
           .finally(() => {
             reading = undefined;
             takenDuringRead = undefined;
+            rereading = false;
             read = true;
             // Without a watcher the folder is polled: the next look starts a while after this one ended.
             checkedAt = Date.now();
@@ -523,6 +550,9 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
       return Math.max(getNewestFolderTime(root), files.newestMtime());
     },
     noteChanged: markDirty,
-    close: stopWatching,
+    close() {
+      closed = true;
+      stopWatching();
+    },
   };
 }

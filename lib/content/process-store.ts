@@ -65,7 +65,8 @@ function isPageCacheFrom(identity: string): boolean {
 
 /**
  * The on-disk index of the content this server serves (lib/content/archive): in DATA_DIR, one file
- * per content folder, stamped with the parsing code and settings so that other code rebuilds it.
+ * per content folder, stamped with the settings (others rebuild it) and the parsing code (another
+ * build serves it while reading every file again behind it).
  * A process without a stamped build (tests, tools run with tsx) keeps its index in memory.
  */
 function openContentArchive(root: string, identity: string): Archive {
@@ -73,7 +74,7 @@ function openContentArchive(root: string, identity: string): Archive {
   const file = contentIndexFile(root);
   if (!parser || !file) return openArchive({ file: ':memory:', fingerprint: 'unstamped' });
   try {
-    return openArchive({ file, fingerprint: JSON.stringify([parser, site.maxFileBytes, root, identity]) });
+    return openArchive({ file, fingerprint: JSON.stringify([site.maxFileBytes, root, identity]), parser });
   } catch (error) {
     // A DATA_DIR the server cannot write (a file, a read-only mount) must not take the site down:
     // the index lives in memory (every start reads the whole folder again), and the log says why.

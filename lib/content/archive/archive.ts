@@ -1,8 +1,8 @@
 /**
  * The on-disk index of the content folder (SQLite, WAL): a cache of what the files say, never a
- * second source of truth. Opened with the caller's fingerprint of code, settings and content; a
+ * second source of truth. Opened with the caller's fingerprint of settings and content; a
  * missing, broken or foreign file is replaced by an empty one, and `rebuilt` tells the caller to
- * apply every file.
+ * apply every file. One written by other parsing code is kept, `isStale()` until it is read again.
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -51,13 +51,14 @@ function configure(db: Database.Database): void {
   db.pragma('wal_autocheckpoint = 10000');
 }
 
-function createFresh(file: string, fingerprint: string): Database.Database {
+function createFresh(file: string, fingerprint: string, parser: string): Database.Database {
   removeIndexFiles(file);
   const db = new Database(file, { timeout: 5000 });
   configure(db);
   db.transaction(() => {
     db.exec(DDL);
     db.prepare("INSERT INTO meta (key, value) VALUES ('fingerprint', ?)").run(fingerprint);
+    db.prepare("INSERT INTO meta (key, value) VALUES ('parser', ?)").run(parser);
     // Names this index apart from every other: what follows its change counter (the search index)
     // starts over when the index it followed was replaced.
     db.prepare("INSERT INTO meta (key, value) VALUES ('instance', ?)").run(randomUUID());
@@ -95,7 +96,7 @@ export class ArchiveRefused extends Error {
   override name = 'ArchiveRefused';
 }
 
-export function openArchive({ file, fingerprint }: OpenArchiveOptions): Archive {
+export function openArchive({ file, fingerprint, parser = '' }: OpenArchiveOptions): Archive {
   const folder = path.dirname(file);
   try {
     fs.mkdirSync(folder, { recursive: true });
@@ -110,17 +111,17 @@ export function openArchive({ file, fingerprint }: OpenArchiveOptions): Archive 
   const rebuilt = !db;
   if (!db) {
     try {
-      db = createFresh(file, fingerprint);
+      db = createFresh(file, fingerprint, parser);
     } catch (error) {
       throw new ArchiveRefused(`콘텐츠 색인 파일을 만들 수 없습니다: ${file} (DATA_DIR을 서버가 쓸 수 있는 폴더로 지정하세요)`, {
         cause: error,
       });
     }
   }
-  return wrap(db, file, rebuilt);
+  return wrap(db, file, rebuilt, parser);
 }
 
-function wrap(db: Database.Database, file: string, rebuilt: boolean): Archive {
+function wrap(db: Database.Database, file: string, rebuilt: boolean, parser: string): Archive {
   const reader = createReader(db);
   const apply = createWriter(db);
   const getMeta = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
@@ -141,9 +142,16 @@ function wrap(db: Database.Database, file: string, rebuilt: boolean): Archive {
     'SELECT path FROM files WHERE path > ? AND path < ? ORDER BY path LIMIT 64',
   );
   const newest = db.prepare<[], { m: number | null }>('SELECT MAX(mtime) AS m FROM files');
+  let stale = getMeta.get('parser')?.value !== parser;
   return {
     ...reader,
     rebuilt,
+    isStale: () => stale,
+    markCurrent() {
+      if (!stale) return;
+      setMeta.run('parser', parser);
+      stale = false;
+    },
     fileRecord(path) {
       const row = oneFile.get(path);
       return row && { path: row.path, kind: row.kind, size: row.size, mtimeMs: row.mtime };

@@ -97,5 +97,7 @@ export function archiveRecords(archive: Archive): ArchiveRecords {
     },
     flush,
     drain,
+    isStale: () => archive.isStale(),
+    markCurrent: () => archive.markCurrent(),
   };
 }

@@ -99,8 +99,15 @@ export interface ArchiveReader {
 
 /** An open index: the reader, and the one writer that keeps it in step with the files. */
 export interface Archive extends ArchiveReader {
-  /** True when the file was missing, unreadable or from other code: the caller must apply every file. */
+  /** True when the file was missing, unreadable or of other settings: the caller must apply every file. */
   readonly rebuilt: boolean;
+  /**
+   * True while what the index holds was read by other parsing code (OpenArchiveOptions `parser`):
+   * it is served as it is, and every file is read again behind it; then `markCurrent()`.
+   */
+  isStale(): boolean;
+  /** Says every file has been read again by this code (isStale is false from now on). */
+  markCurrent(): void;
   readonly file: string;
   /** Applies a batch of changes in one transaction: readers see all of it or none. */
   apply(changes: ArchiveChanges): void;
@@ -136,6 +143,13 @@ export interface Archive extends ArchiveReader {
 export interface OpenArchiveOptions {
   /** The index file (its folder is created). */
   file: string;
-  /** Schema, parser code version, settings and content identity, as the caller computes them. */
+  /** Settings and content identity, as the caller computes them: an index of others is rebuilt. */
   fingerprint: string;
+  /**
+   * The parsing code's version. An index of the same schema and fingerprint written by other
+   * parsing code is kept and served (rows mean what they meant: the schema says so), and read
+   * again file by file behind it (Archive.isStale), rather than rebuilt: a new build must not turn
+   * a million articles into 404s for as long as a first read takes.
+   */
+  parser?: string;
 }
