@@ -103,8 +103,30 @@ export function listContentFiles(root: string): ContentEntry[] {
   } catch {
     return [];
   }
+  return listFrom(realRoot, [realRoot, ''], Infinity) ?? [];
+}
+
+/**
+ * The files under one folder of the content folder (`rel`, its path there), as listContentFiles
+ * lists them; undefined when it holds more than `limit` files and folders, or is no folder to list.
+ */
+export function listContentFolder(root: string, rel: string, limit: number): ContentEntry[] | undefined {
+  if (rel.split('/').some(isIgnoredName)) return [];
+  try {
+    const realRoot = fs.realpathSync(root);
+    const absolute = path.join(realRoot, rel);
+    if (classify(realRoot, absolute, rel, fs.lstatSync(absolute)) !== 'directory') return undefined;
+    return listFrom(realRoot, [absolute, rel], limit);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Lists `start` and every folder under it, one directory read at a time; undefined past `limit` names. */
+function listFrom(realRoot: string, start: Folder, limit: number): ContentEntry[] | undefined {
   const entries: ContentEntry[] = [];
-  const folders: Folder[] = [[realRoot, '']];
+  const folders: Folder[] = [start];
+  let names = 0;
   for (let next = folders.pop(); next; next = folders.pop()) {
     let dirents: fs.Dirent[];
     try {
@@ -112,6 +134,7 @@ export function listContentFiles(root: string): ContentEntry[] {
     } catch {
       continue;
     }
+    if ((names += dirents.length) > limit) return undefined;
     takeFolder(realRoot, next, dirents, entries, folders);
   }
   return onePerPath(entries);

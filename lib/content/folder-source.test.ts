@@ -9,7 +9,7 @@ import { archiveRecords } from './archive/records';
 import { openArchiveStore } from './archive-store';
 import { openFolderSource, restAfter } from './folder-source';
 import { memoryRecords } from './file-records';
-import { loadFile, type FileLoader } from './load-file';
+import { loadFile, type FileLoader, type FileToLoad } from './load-file';
 import { listArticles } from './queries';
 import { makeView } from './view';
 
@@ -138,6 +138,18 @@ function gate(): { held: Promise<void>; open: () => void } {
   return { held, open };
 }
 
+/** A loader that parses what it is sent at once, says so, and hands it back once `held` is let go. */
+function heldLoader(held: Promise<void>, onParsed: (files: readonly FileToLoad[]) => void = () => {}): FileLoader {
+  return {
+    async load(files, now, maxFileBytes) {
+      const results = files.map((file) => loadFile(file.entry, file, new Date(now), { maxFileBytes }));
+      onParsed(files);
+      await held;
+      return results;
+    },
+  };
+}
+
 describe('a background read with read threads (lib/workers/read-pool.ts)', () => {
   function openBackground(loader: FileLoader) {
     const archive = openArchive({ file: ':memory:', fingerprint: 'test' });
@@ -172,16 +184,13 @@ describe('a background read with read threads (lib/workers/read-pool.ts)', () =>
     const held = gate();
     const parsedFirst = gate();
     let firstSent: string | undefined;
-    const { source, store } = openBackground({
-      // Parsed as sent, handed back when let go: what a read thread took before the edit.
-      async load(files, now, maxFileBytes) {
-        const results = files.map((file) => loadFile(file.entry, file, new Date(now), { maxFileBytes }));
+    // What a read thread took before the edit.
+    const { source, store } = openBackground(
+      heldLoader(held.held, (files) => {
         firstSent ??= files.find((file) => file.entry.path.startsWith('desk/'))?.entry.path;
         parsedFirst.open();
-        await held.held;
-        return results;
-      },
-    });
+      }),
+    );
     const titles = () => listArticles(makeView(store.getReader(), new Date()), {}, 2000).map((a) => a.title);
     const read = store.whenRead();
     await parsedFirst.held;
@@ -200,6 +209,44 @@ describe('a background read with read threads (lib/workers/read-pool.ts)', () =>
     expect(after).toHaveLength(1101);
     expect(after).toEqual(expect.arrayContaining(['새로 올린 기사', '고친 기사']));
     expect(after).not.toContain(before);
+    source.close();
+  });
+
+  // Seen during a new build's read of 100,000 files: the first article of a new day's folder
+  // waited for the whole read (> 30 s), since a new folder sent the source to a read after it.
+  it('takes a new folder’s files during a whole read at once, and keeps them when the read ends', async () => {
+    for (let i = 0; i < 1100; i++) write(`desk/${i}.md`, `기사 ${i}`);
+    const held = gate();
+    const parsedFirst = gate();
+    const { source, store } = openBackground(heldLoader(held.held, () => parsedFirst.open()));
+    const titles = () => listArticles(makeView(store.getReader(), new Date()), {}, 2000).map((a) => a.title);
+    const read = store.whenRead();
+    await parsedFirst.held;
+    write('2026/12/06/first.md', '새 날의 첫 기사');
+    write('2026/12/06/photos/second.md', '둘째 기사');
+    const old = new Date(Date.now() - 60_000);
+    for (const name of ['2026/12/06/first.md', '2026/12/06/photos/second.md']) fs.utimesSync(path.join(dir, name), old, old);
+    // The watcher names the new top folder only.
+    source.noteChanged(['2026']);
+    expect(titles()).toEqual(expect.arrayContaining(['새 날의 첫 기사', '둘째 기사']));
+    held.open();
+    await read;
+    expect(titles()).toEqual(expect.arrayContaining(['새 날의 첫 기사', '둘째 기사']));
+    expect(titles()).toHaveLength(1102);
+    // A folder of more names than a look should take is read whole after the read, as before.
+    const big = gate();
+    const { source: second, store: secondStore } = openBackground(heldLoader(big.held));
+    const secondRead = secondStore.whenRead();
+    for (let i = 0; i < 300; i++) write(`bulk/b${i}.md`, `묶음 ${i}`);
+    second.noteChanged(['bulk']);
+    secondStore.getReader();
+    big.open();
+    await secondRead;
+    secondStore.getReader();
+    await secondStore.whenRead();
+    const count = () => listArticles(makeView(secondStore.getReader(), new Date()), {}, 2000).length;
+    expect(count()).toBe(1402);
+    second.close();
     source.close();
   });
 

@@ -6,6 +6,7 @@ import {
   getNewestFolderTime,
   listContentFiles,
   listContentFilesAsync,
+  listContentFolder,
   type ContentEntry,
 } from './files';
 import { loadFile, type FileLoader, type FileToLoad, type LoadOptions } from './load-file';
@@ -56,6 +57,11 @@ const UNASKED_SHARE = 1 / 20;
 const SETTLE_MS = 300;
 /** More paths than this since the last read (a bulk copy, say): rescan instead. */
 const MAX_TOUCHED = 1000;
+/**
+ * A new folder named by the watcher with at most this many names under it is read as named files
+ * (a new day's folder during a restart's whole read, which would otherwise wait for that read).
+ */
+const MAX_NEW_FOLDER_NAMES = 200;
 /** A background read parses for at most this long before it lets requests run. */
 const SLICE_MS = 10;
 /** Files stat'ed at once by a background read. */
@@ -448,9 +454,19 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
     for (const name of names) {
       const entry = describeContentFile(root, name);
       const key = name.normalize('NFC');
-      if (entry === 'directory' || listing.hasUnder(`${key}/`)) return undefined;
+      // A folder known before (removed, renamed, replaced): its paths are the whole read's to find.
+      if (listing.hasUnder(`${key}/`)) return undefined;
+      if (entry === 'directory') {
+        // A new folder (a new day's, with its first article): its files are named ones.
+        const inside = listContentFolder(root, name, MAX_NEW_FOLDER_NAMES);
+        if (!inside) return undefined;
+        for (const file of inside) found.push([file.path, file]);
+        continue;
+      }
       found.push([name, entry]);
     }
+    // A whole read under way keeps its hands off these: what it listed or stat'ed may be older.
+    for (const [name] of found) takenDuringRead?.add(name.normalize('NFC'));
     let changed = false;
     const settling: string[] = [];
     const remove = (key: string) => {
@@ -497,7 +513,6 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
       markDirty();
       return false;
     }
-    for (const name of names) takenDuringRead?.add(name.normalize('NFC'));
     return changed;
   }
 
