@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { expect, test } from '@playwright/test';
+import Database from 'better-sqlite3';
 
 import { startStandaloneCopy, type StandaloneCopy } from './support';
 
@@ -65,6 +66,61 @@ test.describe('the content index across restarts', () => {
     expect(listed).not.toContain('색인 첫째 기사');
     expect((await request.get(`${server.base}/articles/first`)).status()).toBe(404);
     expect((await request.get(`${server.base}/articles/fourth`)).status()).toBe(200);
+  });
+
+  test('a new build answers from the index the last one left, and reads every file again behind it', async ({
+    request,
+  }) => {
+    const content = path.join(work, 'upgrade-content');
+    const data = path.join(work, 'upgrade-data');
+    const folder = path.join(content, '2026', '10');
+    fs.mkdirSync(folder, { recursive: true });
+    // Enough files that the read behind the first answer takes a while.
+    for (let i = 0; i < 5000; i++)
+      fs.writeFileSync(
+        path.join(folder, `old-${i}.md`),
+        article(`지난 기사 ${i}`, '2026-10-01 09:00'),
+      );
+    fs.writeFileSync(
+      path.join(content, 'kept.md'),
+      article('빌드를 넘어 남은 기사', '2026-11-05 09:00'),
+    );
+    const env = { CONTENT_DIR: content, DATA_DIR: data, SITE_URL: 'http://127.0.0.1:3100' };
+    const status = async () => (await request.get(`${server?.base}/api/status`)).json();
+
+    server?.stop();
+    server = await startStandaloneCopy(path.join(work, 'upgrade'), env);
+    await expect
+      .poll(status, { timeout: 60_000 })
+      .toMatchObject({ reading: false, articles: 5001 });
+    server.stop();
+
+    // As another build's parsing code left it: stamped with that code, and reading one title its
+    // own way (the file itself is untouched, so only reading it again can change that title).
+    const [name] = fs
+      .readdirSync(path.join(data, 'content-index'))
+      .filter((n) => /^[0-9a-f]+\.sqlite$/.test(n));
+    const db = new Database(path.join(data, 'content-index', name!));
+    db.prepare("UPDATE meta SET value = 'an-older-build' WHERE key = 'parser'").run();
+    db.prepare('UPDATE files SET result = replace(result, ?, ?)').run(
+      '빌드를 넘어 남은 기사',
+      '이전 빌드가 읽은 기사',
+    );
+    db.close();
+
+    server = await startStandaloneCopy(path.join(work, 'upgrade'), env);
+    // Its first answer: the article as the index has it, not a 404 while the new build reads.
+    const first = await request.get(`${server.base}/articles/kept`);
+    expect(first.status()).toBe(200);
+    expect(await first.text()).toContain('이전 빌드가 읽은 기사');
+    await expect
+      .poll(status, { timeout: 60_000 })
+      .toMatchObject({ reading: false, articles: 5001 });
+    await expect
+      .poll(async () => (await request.get(`${server?.base}/articles/kept`)).text(), {
+        timeout: 20_000,
+      })
+      .toContain('빌드를 넘어 남은 기사');
   });
 
   test('a damaged index is rebuilt from the files, and the site keeps answering', async ({
