@@ -12,6 +12,8 @@
 //           answered, then in the same process: RSS after a fixed warm-up list, 50 never-rendered
 //           old articles (time to first byte), search latency (normal queries and the attack set),
 //           publishing (a dropped file: until its URL answers 200, until home lists it)
+//   upgrade a restart as a new build makes it: the content index marked as read by other parsing
+//           code, then the restart's measures, and when the server has read every file again
 //   sample  the same server on its own content/: the page set, RSS after the same warm-up list
 // Other settings: BENCH_CORPUS (default bench/out/corpus-$BENCH_SIZE), BENCH_PORT (3260),
 // BENCH_CAP_S (600: every wait for a server), BENCH_MAX_RSS_MIB (16384: the server is killed past
@@ -25,6 +27,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 
+import Database from 'better-sqlite3';
 import matter from 'gray-matter';
 import { slug as toSlug } from 'github-slugger';
 
@@ -541,9 +544,45 @@ async function publishing(server, _desc, tries = Number(env.BENCH_PUBLISH_TRIES 
   };
 }
 
-async function restart(serverDir, desc, dataDir, label) {
-  const server = launch(serverDir, corpus, dataDir, `${label}-${path.basename(corpus)}-restart`);
-  const out = {};
+/**
+ * Marks the content indexes in `dataDir` as read by other parsing code, as a new build finds them.
+ * An index of code that keeps the parser inside its fingerprint gets another fingerprint: that code
+ * rebuilt its index for any new build.
+ */
+function markReadByOtherCode(dataDir) {
+  const folder = path.join(dataDir, 'content-index');
+  const files = fs.existsSync(folder)
+    ? fs.readdirSync(folder).filter((f) => f.endsWith('.sqlite') && !f.endsWith('.search.sqlite'))
+    : [];
+  for (const file of files) {
+    const db = new Database(path.join(folder, file));
+    try {
+      const parser = db.prepare("SELECT value FROM meta WHERE key = 'parser'").get();
+      if (parser) db.prepare("UPDATE meta SET value = 'an-older-build' WHERE key = 'parser'").run();
+      else db.prepare("UPDATE meta SET value = value || '+older' WHERE key = 'fingerprint'").run();
+    } finally {
+      db.close();
+    }
+  }
+  return files.length;
+}
+
+/** Seconds from the server's start until /api/status says it is no longer reading its folder. */
+async function untilRead(server) {
+  while (!server.exit && server.seconds() < capMs / 1000) {
+    const r = await get('/api/status', server, 10_000);
+    if (r.status === 200 && JSON.parse(r.body ?? '{}').reading === false) return round(server.seconds());
+    await sleep(500);
+  }
+  return `> ${capMs / 1000}`;
+}
+
+async function restart(serverDir, desc, dataDir, label, { upgrade = false } = {}) {
+  const marked = upgrade ? markReadByOtherCode(dataDir) : undefined;
+  const step = upgrade ? 'upgrade' : 'restart';
+  const server = launch(serverDir, corpus, dataDir, `${label}-${path.basename(corpus)}-${step}`);
+  const out = upgrade ? { marked } : {};
+  const read = upgrade ? untilRead(server) : undefined;
   try {
     const parts = {
       startup: pagesAnswer,
@@ -560,6 +599,7 @@ async function restart(serverDir, desc, dataDir, label) {
       );
     }
     out.rssAtEndMiB = server.rss();
+    if (read) out.readSeconds = await read;
   } finally {
     await server.stop();
   }
@@ -666,6 +706,22 @@ function rowsFor(results, corpusName) {
         ? [r.home, r.article, r.search].map((x) => `${round(x.slowestMs / 1000)} s`).join(' / ')
         : '–';
     }),
+    row('upgrade (a new build): pages answering 200 at its first answer', 'all', (run) => {
+      const pages = Object.values(run.upgrade?.startup?.pages ?? {});
+      return pages.length > 0
+        ? `${pages.filter((p) => p.status === 200).length} of ${pages.length}`
+        : '–';
+    }),
+    row('upgrade: never-rendered old articles answering 200', 'all', (run) => {
+      const c = run.upgrade?.coldArticles;
+      return c ? `${c.statuses[200] ?? 0} of ${c.n}` : '–';
+    }),
+    row('upgrade: publish (median) / every file read again', '≤ 1 s / –', (run) => {
+      const u = run.upgrade;
+      return u
+        ? `${fmt(u.publishing?.articleMedianSeconds, ' s')} / ${fmt(u.readSeconds, ' s')}`
+        : '–';
+    }),
     row(
       'peak RSS (first start / restart)',
       '–',
@@ -704,6 +760,8 @@ for (const serverDir of serverDirs) {
     console.error(`[archive] ${label} ${corpusName}: ${step} …`);
     if (step === 'first') run.first = await firstStart(serverDir, desc, dataDir, label);
     else if (step === 'restart') run.restart = await restart(serverDir, desc, dataDir, label);
+    else if (step === 'upgrade')
+      run.upgrade = await restart(serverDir, desc, dataDir, label, { upgrade: true });
     else if (step === 'sample') results.runs.sample = await sample(serverDir, label);
     else throw new Error(`unknown step: ${step}`);
     const stepSeconds = round((performance.now() - started) / 1000);
