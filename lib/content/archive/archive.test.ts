@@ -270,34 +270,6 @@ describe('the archive answers as buildSnapshot does', () => {
     expect(archive.changeCounter()).toBe(9);
   });
 
-  it('writes nothing for a file read again to the row it has, and logs only what did change', () => {
-    const archive = tempArchive();
-    const folder = sampleFolder(NOW);
-    const read = (mtimeMs = 2000) => [...folder].map(([file, text]) => toSourceFile(file, text, new Date(NOW), mtimeMs));
-    archive.apply({ upserts: read(), removals: [] });
-    const counter = archive.changeCounter();
-    const appliedAt = archive.appliedAt();
-
-    // A new build reads every file again behind its index: the same rows, nothing to follow.
-    archive.apply({ upserts: read(), removals: [] });
-    expect(archive.changeCounter()).toBe(counter);
-    expect(archive.appliedAt()).toBe(appliedAt);
-    expect(archive.changedSlugs(counter, 100)).toEqual([]);
-
-    // One file reads otherwise (the new code's output, or an edit): it alone is written.
-    const edited = toSourceFile('2026/a.md', front({ title: '가 고침', date: date(NOW - 5 * HOUR), categories: ['경제'] }), new Date(NOW), 2000);
-    const files = [...read().filter((file) => file.entry.path !== '2026/a.md'), edited];
-    archive.apply({ upserts: files, removals: [] });
-    expect(archive.changeCounter()).toBe(counter + 1);
-    expect(archive.changedSlugs(counter, 100)).toEqual(['a']);
-    // The same text under a new time is written too: the stat is what the next start compares.
-    const touched = toSourceFile('2026/a.md', folder.get('2026/a.md') ?? '', new Date(NOW), 3000);
-    archive.apply({ upserts: [touched], removals: [] });
-    expect(archive.changeCounter()).toBe(counter + 2);
-    expect(archive.fileRecord('2026/a.md')?.mtimeMs).toBe(3000);
-    expectSameAnswers(archive, [...read().filter((file) => file.entry.path !== '2026/a.md'), touched], NOW);
-  });
-
   it('gives stamps in windows longer than one read, across runs of articles published at one moment', () => {
     const archive = tempArchive();
     // 2,100 articles at three moments: windows of 1,001 start and end inside ties and cross the reads of 1,000.

@@ -56,34 +56,13 @@ function sizeAndTime(upsert: ArchiveUpsert): { size: number; mtimeMs: number } {
   return { size: upsert.size ?? source?.size ?? 0, mtimeMs: upsert.mtimeMs ?? source?.mtimeMs ?? 0 };
 }
 
-/** A file's row as the index holds it. */
-interface FileRow {
-  kind: string;
-  absolute: string;
-  size: number;
-  mtime: number;
-  result: string | null;
-}
-
-/** Whether applying `upsert` would write `row` again as it is. */
-function isSameRow(row: FileRow, upsert: ArchiveUpsert, encoded: string | null): boolean {
-  const { size, mtimeMs } = sizeAndTime(upsert);
-  return (
-    row.kind === upsert.entry.kind &&
-    row.absolute === upsert.entry.absolute &&
-    row.size === size &&
-    row.mtime === mtimeMs &&
-    row.result === encoded
-  );
-}
-
 /** Prepares the statements once; returns `apply`. */
 /** Slug changes the log keeps (a first read of a large archive logs more; followers then start over). */
 const CHANGE_LOG_SLUGS = 50_000;
 
 export function createWriter(db: Db): (changes: ArchiveChanges) => void {
   const s = {
-    fileRow: db.prepare<[string], FileRow>('SELECT kind, absolute, size, mtime, result FROM files WHERE path = ?'),
+    fileKind: db.prepare<[string], { kind: string; result: string | null }>('SELECT kind, result FROM files WHERE path = ?'),
     deleteFile: db.prepare('DELETE FROM files WHERE path = ?'),
     insertFile: db.prepare('INSERT INTO files (path, kind, absolute, size, mtime, result) VALUES (?, ?, ?, ?, ?, ?)'),
     deleteSmall: db.prepare('DELETE FROM small_files WHERE path = ?'),
@@ -187,7 +166,8 @@ export function createWriter(db: Db): (changes: ArchiveChanges) => void {
     touched.slugs.add(slug);
   }
 
-  function removeFile(path: string, replaced: boolean, touched: Touched, old = s.fileRow.get(path)): void {
+  function removeFile(path: string, replaced: boolean, touched: Touched): void {
+    const old = s.fileKind.get(path);
     if (!old) return;
     if (isCounted(old.kind)) touched.fileCountDelta -= 1;
     if (old.kind === 'article') {
@@ -266,10 +246,10 @@ export function createWriter(db: Db): (changes: ArchiveChanges) => void {
     problems.forEach((problem, seq) => s.insertProblem.run(path, seq, problem.severity, encodeValue(problem)));
   }
 
-  function addFile(upsert: ArchiveUpsert, encoded: string | null, touched: Touched): void {
+  function addFile(upsert: ArchiveUpsert, touched: Touched): void {
     const { entry, result } = upsert;
     const { size, mtimeMs } = sizeAndTime(upsert);
-    s.insertFile.run(entry.path, entry.kind, entry.absolute, size, mtimeMs, encoded);
+    s.insertFile.run(entry.path, entry.kind, entry.absolute, size, mtimeMs, result === undefined ? null : encodeValue(result));
     if (isCounted(entry.kind)) touched.fileCountDelta += 1;
     if (entry.kind === 'other') {
       addProblems(entry.path, [{ file: entry.path, severity: 'warning', message: NOT_CONTENT_WARNING }]);
@@ -384,22 +364,9 @@ export function createWriter(db: Db): (changes: ArchiveChanges) => void {
       fileCountDelta: 0,
     };
     for (const path of changes.removals) removeFile(path, false, touched);
-    let asIndexed = 0;
     for (const upsert of changes.upserts) {
-      const encoded = upsert.result === undefined ? null : encodeValue(upsert.result);
-      const old = s.fileRow.get(upsert.entry.path);
-      // Read again to the same row (a new build reading every file behind its index): nothing to
-      // write, and no change for pages or search to follow.
-      if (old && isSameRow(old, upsert, encoded)) {
-        asIndexed += 1;
-        continue;
-      }
-      removeFile(upsert.entry.path, true, touched, old);
-      addFile(upsert, encoded, touched);
-    }
-    if (asIndexed === changes.upserts.length && changes.removals.length === 0) {
-      if (changes.version !== undefined) s.setMeta.run('version', changes.version);
-      return;
+      removeFile(upsert.entry.path, true, touched);
+      addFile(upsert, touched);
     }
     repairReporters(touched);
     repairSlugs(touched);
