@@ -31,6 +31,9 @@ function isUsable(db: Database.Database, file: string, fingerprint: string): boo
   }
 }
 
+/** The parser stamp of an index that holds rows of more than one build's parsing code. */
+const MIXED = 'mixed';
+
 /** Files up to this size are checked page by page when opened (a 100,000-article index is far larger). */
 const QUICK_CHECK_BYTES = 64 * 1024 * 1024;
 
@@ -143,6 +146,9 @@ function wrap(db: Database.Database, file: string, rebuilt: boolean, parser: str
   );
   const newest = db.prepare<[], { m: number | null }>('SELECT MAX(mtime) AS m FROM files');
   let stale = getMeta.get('parser')?.value !== parser;
+  // Stamped as no build's before this one writes a row: stopped halfway, the index holds two
+  // builds' rows, and the next start of either reads every file again (a rollback included).
+  if (stale) setMeta.run('parser', MIXED);
   return {
     ...reader,
     rebuilt,
