@@ -250,6 +250,33 @@ describe('a background read with read threads (lib/workers/read-pool.ts)', () =>
     source.close();
   });
 
+  // Found by the attack review of the above: the old folder's file was on a read thread, so the
+  // old name was no known folder, and what the thread gave back was kept beside the new name's.
+  it('keeps a folder renamed during a whole read once, under its new name', async () => {
+    for (let i = 0; i < 1100; i++) write(`desk/${i}.md`, `기사 ${i}`);
+    write('zz/story.md', '옮겨질 기사');
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(path.join(dir, 'zz/story.md'), old, old);
+    const held = gate();
+    const sent = gate();
+    const onThread = (files: readonly FileToLoad[]) => {
+      if (files.some((file) => file.entry.path === 'zz/story.md')) sent.open();
+    };
+    const { source, store } = openBackground(heldLoader(held.held, onThread));
+    const read = store.whenRead();
+    await sent.held;
+    fs.renameSync(path.join(dir, 'zz'), path.join(dir, 'yy'));
+    source.noteChanged(['zz', 'yy']);
+    store.getReader();
+    held.open();
+    await read;
+    store.getReader();
+    await store.whenRead();
+    const stories = listArticles(makeView(store.getReader(), new Date()), {}, 2000).filter((a) => a.title === '옮겨질 기사');
+    expect(stories.map((a) => a.source.path)).toEqual(['yy/story.md']);
+    source.close();
+  });
+
   // Seen at a million articles when the disk filled: the read ended with its error, but the
   // batch chained after the refused one failed too, awaited by no one (an unhandled rejection).
   it('ends a read the index refuses (a full disk) with one error, nothing unhandled, and reads it all next time', async () => {

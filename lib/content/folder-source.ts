@@ -93,6 +93,18 @@ function readingOrder(entries: readonly ContentEntry[]): ContentEntry[] {
 /** How long to rest after `workedMs` of a look nobody asked for, to keep to UNASKED_SHARE. */
 export const restAfter = (workedMs: number) => Math.max(0, workedMs) * (1 / UNASKED_SHARE - 1);
 
+/**
+ * Whether a whole read must leave `path` alone: it, or a folder it is in, was named and read during
+ * the read (a folder renamed away: what the read still holds of its files is from before).
+ */
+function isTaken(taken: ReadonlySet<string>, path: string): boolean {
+  if (taken.has(path)) return true;
+  for (let end = path.lastIndexOf('/'); end > 0; end = path.lastIndexOf('/', end - 1)) {
+    if (taken.has(path.slice(0, end))) return true;
+  }
+  return false;
+}
+
 function isUnchanged(cached: FileRecord | undefined, stat: fs.Stats | undefined): boolean {
   return !!cached && !!stat && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs;
 }
@@ -376,7 +388,7 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
         const stat = stats[j];
         const state = stat && stateOf(entry, stat, Date.now(), settle);
         if (state === 'settling') settling = true;
-        if (state !== 'changed' || !stat || taken.has(entry.path)) continue;
+        if (state !== 'changed' || !stat || isTaken(taken, entry.path)) continue;
         if (large && usable) {
           changed.push({ entry, size: stat.size, mtimeMs: stat.mtimeMs });
         } else {
@@ -440,7 +452,7 @@ export function openFolderSource(options: FolderSourceOptions): FolderSource {
 
   function record(changed: FileToLoad[], results: (LoadResult | undefined)[]): void {
     for (const [i, file] of changed.entries()) {
-      if (takenDuringRead?.has(file.entry.path)) continue;
+      if (takenDuringRead && isTaken(takenDuringRead, file.entry.path)) continue;
       files.set(file.entry, { size: file.size, mtimeMs: file.mtimeMs, result: results[i] });
     }
   }
