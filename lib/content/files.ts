@@ -124,20 +124,20 @@ export function listContentFolder(root: string, rel: string, limit: number): Con
 
 /** Lists `start` and every folder under it, one directory read at a time; undefined past `limit` names. */
 function listFrom(realRoot: string, start: Folder, limit: number): ContentEntry[] | undefined {
-  const entries: ContentEntry[] = [];
-  const folders: Folder[] = [start];
+  const top = listedFolder(start);
+  const folders: ListedFolder[] = [top];
   let names = 0;
   for (let next = folders.pop(); next; next = folders.pop()) {
     let dirents: fs.Dirent[];
     try {
-      dirents = fs.readdirSync(next[0], { withFileTypes: true });
+      dirents = fs.readdirSync(next.at[0], { withFileTypes: true });
     } catch {
       continue;
     }
     if ((names += dirents.length) > limit) return undefined;
-    takeFolder(realRoot, next, dirents, entries, folders);
+    takeFolder(realRoot, next, dirents, folders);
   }
-  return onePerPath(entries);
+  return onePerPath(inPathOrder(top));
 }
 
 /**
@@ -151,48 +151,121 @@ export async function listContentFilesAsync(root: string): Promise<ContentEntry[
   } catch {
     return [];
   }
-  const entries: ContentEntry[] = [];
-  const folders: Folder[] = [[realRoot, '']];
+  const top = listedFolder([realRoot, '']);
+  const folders: ListedFolder[] = [top];
   for (let next = folders.pop(); next; next = folders.pop()) {
     let dirents: fs.Dirent[];
     try {
-      dirents = await fs.promises.readdir(next[0], { withFileTypes: true });
+      dirents = await fs.promises.readdir(next.at[0], { withFileTypes: true });
     } catch {
       continue;
     }
-    takeFolder(realRoot, next, dirents, entries, folders);
+    takeFolder(realRoot, next, dirents, folders);
   }
-  return onePerPath(entries);
+  return onePerPathAsync(inPathOrder(top));
 }
 
 /** A folder to list: where it is, and its path under the content folder ('' for the folder itself). */
 type Folder = [absolute: string, rel: string];
 
-/** Sorts one folder's names into files (`entries`) and folders to list next, skipping leftovers. */
-function takeFolder(realRoot: string, [dir, rel]: Folder, dirents: fs.Dirent[], entries: ContentEntry[], folders: Folder[]): void {
+/** A folder as listed: what is in it, each under the key it sorts by among its neighbours. */
+interface ListedFolder {
+  at: Folder;
+  /** Files and folders; a folder's key ends in `/`, so that its paths sort as whole paths do. */
+  children: { key: string; entry?: ContentEntry; folder?: ListedFolder }[];
+}
+
+const listedFolder = (at: Folder): ListedFolder => ({ at, children: [] });
+
+/** Sorts one folder's names into files and folders to list next, skipping leftovers. */
+function takeFolder(realRoot: string, folder: ListedFolder, dirents: fs.Dirent[], folders: ListedFolder[]): void {
+  const [dir, rel] = folder.at;
   for (const dirent of dirents) {
     if (isIgnoredName(dirent.name)) continue;
     const absolute = path.join(dir, dirent.name);
     const relPath = rel ? `${rel}/${dirent.name}` : dirent.name;
     const found = classify(realRoot, absolute, relPath, dirent);
-    if (found === 'directory') folders.push([absolute, relPath]);
-    else if (found) entries.push(found);
+    const key = dirent.name.normalize('NFC');
+    if (found === 'directory') {
+      const child = listedFolder([absolute, relPath]);
+      folder.children.push({ key: `${key}/`, folder: child });
+      folders.push(child);
+    } else if (found) {
+      folder.children.push({ key, entry: found });
+    }
+  }
+  // Sorted as read, a folder at a time: the walk in inPathOrder then only follows the order.
+  folder.children.sort(
+    (a, b) => comparePaths(a.key, b.key) || (a.entry && b.entry ? compareTwins(a.entry, b.entry) : 0),
+  );
+}
+
+/**
+ * Every entry under `top` in path order, without sorting them all at once: each folder's names
+ * are sorted as it is read (takeFolder; a folder's key ends in `/`, so `a-b.md` comes before
+ * `a/…` as in a whole path), and folders are walked in that order. Sorting a million paths in one
+ * go held the event loop 0.4 s at every look at the folder.
+ */
+function* inPathOrder(top: ListedFolder): Generator<ContentEntry> {
+  const stack: [ListedFolder, number][] = [[top, 0]];
+  while (stack.length > 0) {
+    const frame = stack.at(-1)!;
+    const [folder, i] = frame;
+    const child = folder.children[i];
+    if (!child) {
+      stack.pop();
+      continue;
+    }
+    frame[1] = i + 1;
+    if (child.entry) yield child.entry;
+    else if (folder.children[i + 1]?.key !== child.key) stack.push([child.folder!, 0]);
+    else {
+      // Two folders whose names differ only in Unicode normalization hold the same paths:
+      // their entries are sorted together, so that onePerPath keeps one of each.
+      let j = i;
+      const twins: ContentEntry[] = [];
+      for (; folder.children[j]?.key === child.key; j += 1) twins.push(...inPathOrder(folder.children[j]!.folder!));
+      yield* byPath(twins);
+      frame[1] = j;
+    }
   }
 }
 
 /**
- * Sorts entries by path, keeping one file per path. Two names that differ only in Unicode
- * normalization (macOS writes NFD, other systems NFC) are one path: the file whose name is
- * already NFC is read, the other never. Reading both would let them replace each other at every
- * rescan: the content changes, and the page cache is thrown away, with nothing edited.
+ * Entries in path order, one per path. Two names that differ only in Unicode normalization (macOS
+ * writes NFD, other systems NFC) are one path: the file whose name is already NFC is read, the
+ * other never. Reading both would let them replace each other at every rescan: the content
+ * changes, and the page cache is thrown away, with nothing edited.
  */
-function onePerPath(entries: ContentEntry[]): ContentEntry[] {
+function onePerPath(ordered: Iterable<ContentEntry>): ContentEntry[] {
+  const out: ContentEntry[] = [];
+  for (const entry of ordered) if (out.at(-1)?.path !== entry.path) out.push(entry);
+  return out;
+}
+
+/** onePerPath over a listing, with a pause for requests every so many entries. */
+async function onePerPathAsync(ordered: Iterable<ContentEntry>): Promise<ContentEntry[]> {
+  const out: ContentEntry[] = [];
+  let since = 0;
+  for (const entry of ordered) {
+    if (out.at(-1)?.path !== entry.path) out.push(entry);
+    if ((since += 1) === 20_000) {
+      since = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  return out;
+}
+
+/** Of two entries of one path, the one whose name is already NFC first. */
+function compareTwins(a: ContentEntry, b: ContentEntry): number {
   const isNfcName = (entry: ContentEntry) => entry.absolute.endsWith(entry.path);
-  entries.sort(
-    (a, b) =>
-      comparePaths(a.path, b.path) || Number(isNfcName(b)) - Number(isNfcName(a)) || comparePaths(a.absolute, b.absolute),
-  );
-  return entries.filter((entry, i) => entries[i - 1]?.path !== entry.path);
+  return Number(isNfcName(b)) - Number(isNfcName(a)) || comparePaths(a.absolute, b.absolute);
+}
+
+/** Sorts entries by path, twins as compareTwins says. */
+function byPath(entries: ContentEntry[]): ContentEntry[] {
+  return entries.sort((a, b) => comparePaths(a.path, b.path) || compareTwins(a, b));
 }
 
 export function comparePaths(a: string, b: string): number {
