@@ -23,6 +23,7 @@
 // and commit). Results accumulate in bench/out/archive-<label>.json, so steps can run in separate
 // invocations; a step that does not finish within its cap is recorded as "> cap", never waited on.
 import { execFileSync } from 'node:child_process';
+import { setMaxListeners } from 'node:events';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -205,6 +206,9 @@ function launch(serverDir, contentDir, dataDir, logName) {
     detached: true,
   });
   const stopped = new AbortController();
+  // Every request in flight listens for the server's end: the first start's pollers and the
+  // upgrade's status poller run beside the measures, past Node's default of ten.
+  setMaxListeners(100, stopped.signal);
   /** Signals the server's process group (it was started detached, as its leader). */
   const kill = (signal) => {
     try {
