@@ -1,6 +1,8 @@
 /**
  * The archive's tables. Bump SCHEMA_VERSION with any change here or in what a row means: an
- * index from another version is deleted and built again from the files.
+ * index from another version is deleted and built again from the files. One of this version
+ * written by other parsing code is served while it is read again, so its rows must read the same
+ * to this code (row-shape.test.ts holds what a file reads to against this number).
  */
 export const SCHEMA_VERSION = 5;
 
