@@ -180,12 +180,24 @@ export async function startLocalCluster({
   }
 
   const instances = [];
-  for (let i = 1; i <= count; i += 1) instances.push(await makeInstance(`instance-${i}`));
-  await Promise.all(instances.map(start));
-  const nginxPort = await freePort();
-  const nginx = startLocalNginx({ upstreamPorts: instances.map((i) => i.port), listenPort: nginxPort });
-  const nginxBase = `http://127.0.0.1:${nginxPort}`;
-  await until(async () => (await fetch(`${nginxBase}/api/breaking`)).status === 200, 15_000, 'nginx');
+  let nginx;
+  let nginxBase;
+  try {
+    for (let i = 1; i <= count; i += 1) instances.push(await makeInstance(`instance-${i}`));
+    await Promise.all(instances.map(start));
+    const nginxPort = await freePort();
+    nginx = startLocalNginx({ upstreamPorts: instances.map((i) => i.port), listenPort: nginxPort });
+    nginxBase = `http://127.0.0.1:${nginxPort}`;
+    await until(async () => (await fetch(`${nginxBase}/api/breaking`)).status === 200, 15_000, 'nginx');
+  } catch (error) {
+    // A step that failed (an instance that never read its content, nginx that would not answer)
+    // leaves nothing running behind the error: the caller has no cluster to stop.
+    nginx?.stop();
+    await Promise.all(instances.map(kill));
+    await stopRedis();
+    fs.rmSync(work, { recursive: true, force: true });
+    throw error;
+  }
 
   /** POSTs a push webhook to `url` (an instance, or nginx), signed unless `signature` is given. */
   function hook(url, body = JSON.stringify({ ref: 'refs/heads/main' }), signature = signHook(body, secret)) {
