@@ -123,6 +123,24 @@ function referenceSearch(articles: readonly IndexedArticle[], now: Date) {
 const asked = (query: string) =>
   toQueryTerms(query.normalize('NFC').trim().slice(0, MAX_QUERY_LENGTH));
 
+/** Each query's pages from `index` are today's engine's over `articles`, every count below its cap. */
+function expectAsEngine(
+  index: SearchIndex,
+  articles: readonly IndexedArticle[],
+  queries: readonly string[],
+  pages: readonly number[],
+): void {
+  const reference = referenceSearch(articles, NOW);
+  for (const query of queries) {
+    const words = asked(query);
+    for (const page of pages) {
+      const { more, ...found } = index.search(words, NOW, page);
+      expect(more, query).toBe(false);
+      expect(found, `${query} p${page}`).toEqual(reference(words, page));
+    }
+  }
+}
+
 describe('disk search index', () => {
   const articles = corpus(1500);
   let index: SearchIndex;
@@ -166,15 +184,7 @@ describe('disk search index', () => {
   ];
 
   it('finds what today’s engine finds, in the same order, with the same totals and snippets', () => {
-    const reference = referenceSearch(articles, NOW);
-    for (const query of queries) {
-      for (const page of [1, 2, 7, 1000]) {
-        const words = asked(query);
-        const { more, ...found } = index.search(words, NOW, page);
-        expect(more, query).toBe(false);
-        expect(found, `${query} p${page}`).toEqual(reference(words, page));
-      }
-    }
+    expectAsEngine(index, articles, queries, [1, 2, 7, 1000]);
     expect(index.search(asked('네이버'), NOW).total).toBeGreaterThan(100);
   });
 
@@ -384,7 +394,6 @@ describe('disk search index', () => {
     }));
     const one = openSearchIndex(freshFile());
     one.putMany(long);
-    const reference = referenceSearch(long, NOW);
     const cases = [
       '소버린클라우드',
       '소버린클라우드1',
@@ -398,14 +407,7 @@ describe('disk search index', () => {
       '소버린클라우드 infor',
       '없는긴낱말입니다',
     ];
-    for (const query of cases) {
-      const words = asked(query);
-      for (const page of [1, 2]) {
-        const { more, ...found } = one.search(words, NOW, page);
-        expect(more, query).toBe(false);
-        expect(found, `${query} p${page}`).toEqual(reference(words, page));
-      }
-    }
+    expectAsEngine(one, long, cases, [1, 2]);
     expect(one.search(asked('소버린클라우드'), NOW).total).toBeGreaterThan(100);
     expect(one.search(asked('글로벌투자책'), NOW).hits.some((hit) => hit.inTitle)).toBe(true);
     expect(one.search(asked('없는긴낱말입니다'), NOW).total).toBe(0);

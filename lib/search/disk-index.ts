@@ -105,6 +105,9 @@ const LONGEST_INDEXED_PREFIX = Math.max(...INDEXED_PREFIXES);
  */
 const MAX_LISTED_PREFIX_WORDS = 16;
 
+/** What a query that matches nothing answers (a fresh object: callers may keep it). */
+const noResults = (): DiskResults => ({ hits: [], total: 0, more: false, page: 1, pageCount: 0 });
+
 function clampMs(date: Date): number {
   const ms = Math.trunc(date.getTime());
   if (!Number.isFinite(ms)) return 0;
@@ -495,13 +498,11 @@ export class SearchIndex {
   }
 
   private find(words: readonly string[], now: Date, page: number): DiskResults {
-    if (words.length === 0 || !words.every(isIndexWord))
-      return { hits: [], total: 0, more: false, page: 1, pageCount: 0 };
+    if (words.length === 0 || !words.every(isIndexWord)) return noResults();
     const terms = this.toTerms(words);
     // A prefix no index word begins matches nothing (every word indexed is in the vocabulary), and
     // every term must match.
-    if (terms.some((term) => term.listed?.length === 0))
-      return { hits: [], total: 0, more: false, page: 1, pageCount: 0 };
+    if (terms.some((term) => term.listed?.length === 0)) return noResults();
     const ask = (term: QueryTerm, mark = '') => {
       if (!term.prefix) return literal(mark + term.word);
       if (term.listed && (mark + term.word).length > LONGEST_INDEXED_PREFIX)
@@ -519,7 +520,7 @@ export class SearchIndex {
     const total = Math.min(counted, this.maxCounted);
     const pageCount = Math.ceil(total / RESULTS_PER_PAGE);
     const current = Math.min(Math.max(1, Math.trunc(page) || 1), Math.max(1, pageCount));
-    if (total === 0) return { hits: [], total: 0, more: false, page: 1, pageCount: 0 };
+    if (total === 0) return noResults();
 
     const offset = (current - 1) * RESULTS_PER_PAGE;
     const wanted = Math.min(RESULTS_PER_PAGE, total - offset);
