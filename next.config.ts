@@ -44,31 +44,51 @@ const securityHeaders = [
   },
 ];
 
+/** The files under `folder` (of this checkout) that `keep` accepts, in name order. */
+function filesUnder(folder: string, keep: (name: string) => boolean): string[] {
+  const root = path.join(import.meta.dirname, folder);
+  return fs
+    .readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter(keep)
+    .sort()
+    .map((name) => path.join(root, name));
+}
+
+/** A short hash of the files' bytes, in order (paths relative to this checkout). */
+function stampOf(files: string[]): string {
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(fs.readFileSync(path.resolve(import.meta.dirname, file)));
+  return hash.digest('hex').slice(0, 16);
+}
+
 /**
  * Stamps the build with the code that turns files into articles, so a content index on disk
  * (lib/content/archive) written by another build is never read by this one.
  */
 function contentParserVersion(): string {
-  const hash = createHash('sha256');
-  const folder = path.join(import.meta.dirname, 'lib/content');
-  const sources = fs
-    .readdirSync(folder, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
-    .sort()
-    .map((name) => path.join(folder, name));
-  for (const file of [...sources, 'lib/site.ts', 'lib/verification.ts', 'lib/text/characters.ts', 'package-lock.json']) {
-    hash.update(fs.readFileSync(path.resolve(import.meta.dirname, file)));
-  }
-  return hash.digest('hex').slice(0, 16);
+  return stampOf([
+    ...filesUnder('lib/content', (name) => name.endsWith('.ts') && !name.endsWith('.test.ts')),
+    'lib/site.ts',
+    'lib/verification.ts',
+    'lib/text/characters.ts',
+    'package-lock.json',
+  ]);
+}
+
+/**
+ * Stamps the build with the code that renders bodies, for the rendered bodies kept on disk
+ * (lib/render/render-store.ts). Every source of lib/ and the packages' versions: what a render
+ * runs reaches well beyond lib/render (the content limits, photos, video links, text), and a stamp
+ * that missed one file would serve bodies rendered by old code, a sanitizer fix not applied included.
+ */
+function renderVersion(): string {
+  const isSource = (name: string) => /\.(ts|tsx|mjs)$/.test(name) && !/\.test\.(ts|tsx|mjs)$/.test(name);
+  return stampOf([...filesUnder('lib', isSource), 'package-lock.json']);
 }
 
 /** Stamps the build with the code that draws share cards, so cards kept on disk by another design are not served. */
 function socialImageVersion(): string {
-  const hash = createHash('sha256');
-  for (const file of ['lib/social-image.tsx', 'package-lock.json']) {
-    hash.update(fs.readFileSync(path.resolve(import.meta.dirname, file)));
-  }
-  return hash.digest('hex').slice(0, 16);
+  return stampOf(['lib/social-image.tsx', 'package-lock.json']);
 }
 
 const nextConfig: NextConfig = {
@@ -81,6 +101,7 @@ const nextConfig: NextConfig = {
   env: {
     CONTENT_PARSER_VERSION: contentParserVersion(),
     SOCIAL_IMAGE_VERSION: socialImageVersion(),
+    RENDER_VERSION: renderVersion(),
   },
   // Rendered pages are cached until the content changes (see the handler for how it knows).
   cacheHandler: path.resolve(import.meta.dirname, 'lib/cache/content-cache-handler.mjs'),

@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 import {
   isSponsoredKind,
   sourceKey,
@@ -8,9 +10,12 @@ import {
 
 import { getImportedRemotePhoto, getPhotoManifest } from '@/lib/media/resolve-image';
 import type { PhotoManifest } from '@/lib/media/variant-store';
+import { processWide } from '@/lib/process-wide';
+import { getDataDir } from '@/lib/site';
 
 import type { RenderedBody, RenderOptions } from './pipeline';
 import { getRenderPool, RenderQueueFullError, RenderTimeoutError } from './render-pool';
+import { openRenderStore, type RenderStore } from './render-store';
 
 const MAX_CACHED = 1000;
 const cache = new Map<string, Promise<RenderedBody>>();
@@ -20,14 +25,35 @@ const FAILED: RenderedBody = {
   text: '',
 };
 
-/** Renders off the main thread, within the pool's time budget and its fair share for `file`. */
-function renderBody(
+/**
+ * The process's store of rendered bodies on disk (render-store.ts), for a built server only: tests,
+ * tools and `next dev` (whose code changes under the stamp) render every time they start.
+ */
+function getRenderStore(): RenderStore | undefined {
+  return processWide('hangul-news.render-store', () => {
+    const version = process.env.RENDER_VERSION;
+    if (!version || process.env.NODE_ENV !== 'production') return undefined;
+    return openRenderStore({ file: path.join(getDataDir(), 'render-cache', 'renders.sqlite'), version });
+  });
+}
+
+/**
+ * Renders off the main thread, within the pool's time budget and its fair share for `file`; a
+ * body this build rendered before (this process or an earlier one) is read from disk instead.
+ */
+async function renderBody(
   file: string,
   source: string,
   format: Article['format'],
   options: RenderOptions,
 ): Promise<RenderedBody> {
-  return getRenderPool().render(source, format, options, file);
+  const store = getRenderStore();
+  const key = store?.keyOf(source, format, options);
+  const kept = key === undefined ? undefined : store!.get(key);
+  if (kept) return kept;
+  const body = await getRenderPool().render(source, format, options, file);
+  if (key !== undefined) store!.put(key, body);
+  return body;
 }
 
 /**

@@ -1,9 +1,15 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { parseFrontMatter } from '@/lib/content/parse';
 import { toArticle } from '@/lib/content/schema';
 
 import { getArticleBody } from './index';
+import { getRenderPool } from './render-pool';
+import type { RenderStore } from './render-store';
 
 function article(path: string) {
   const parsed = parseFrontMatter('---\ntitle: 제목\ndate: 2024-01-01\n---\n본문\n');
@@ -41,5 +47,62 @@ describe('getArticleBody off the main thread', () => {
     expect((await getArticleBody(article('next.md'), 'http://localhost:3000')).html).toBe(
       '<p>본문</p>',
     );
+  }, 60_000);
+});
+
+describe('getArticleBody after a restart', () => {
+  const STORE = Symbol.for('hangul-news.render-store');
+  const holder = globalThis as Record<symbol, RenderStore | undefined>;
+  /** What a new process starts with: no store opened, no body in memory. */
+  async function restart() {
+    holder[STORE]?.close();
+    delete holder[STORE];
+    vi.resetModules();
+    return import('./index');
+  }
+
+  it('a built server reads a body it rendered before from DATA_DIR instead of rendering it again, and renders an edited text anew', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'render-restart-'));
+    vi.stubEnv('DATA_DIR', dir);
+    vi.stubEnv('RENDER_VERSION', 'test-build');
+    vi.stubEnv('NODE_ENV', 'production');
+    try {
+      const kept = { ...article('kept.md'), body: '**굵은** 본문' };
+      const before = await (await restart()).getArticleBody(kept, 'http://localhost:3000');
+      expect(before.html).toBe('<p><strong>굵은</strong> 본문</p>');
+      expect(fs.existsSync(path.join(dir, 'render-cache', 'renders.sqlite'))).toBe(true);
+
+      const after = await restart();
+      const render = vi.spyOn(getRenderPool(), 'render');
+      expect(await after.getArticleBody(kept, 'http://localhost:3000')).toEqual(before);
+      expect(render).not.toHaveBeenCalled();
+
+      // Restarted on a file with the same path, size and time but another text (a clock set back,
+      // a copy kept its time): the store names bodies by their text, so the edit is rendered.
+      const edited = { ...kept, body: '**고친** 본문' };
+      const again = await restart();
+      expect((await again.getArticleBody(edited, 'http://localhost:3000')).html).toBe(
+        '<p><strong>고친</strong> 본문</p>',
+      );
+      expect(render).toHaveBeenCalledTimes(1);
+    } finally {
+      holder[STORE]?.close();
+      delete holder[STORE];
+      vi.unstubAllEnvs();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('tests and tools (no build stamp) keep nothing on disk', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'render-restart-'));
+    vi.stubEnv('DATA_DIR', dir);
+    try {
+      const { getArticleBody: render } = await restart();
+      await render(article('plain.md'), 'http://localhost:3000');
+      expect(fs.existsSync(path.join(dir, 'render-cache'))).toBe(false);
+    } finally {
+      vi.unstubAllEnvs();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });
