@@ -55,7 +55,7 @@ describe('rendered bodies on disk', () => {
       store.keyOf('본문', 'markdown', { ...base, baseUrl: 'https://news.example/' }),
       store.keyOf('본문', 'markdown', { ...base, photos: { 'a/p.jpg': manifest('h2') } }),
       store.keyOf('본문', 'markdown', { ...base, photos: {} }),
-      store.keyOf('본문', 'markdown', { ...base, hero: { src: 'a/p.jpg' } as never }),
+      store.keyOf('본문', 'markdown', { ...base, hero: { kind: 'photo', path: 'a/p.jpg' } }),
     ];
     expect(new Set([key, ...others]).size).toBe(others.length + 1);
     for (const other of others) expect(store.get(other)).toBeUndefined();
@@ -130,12 +130,14 @@ describe('rendered bodies on disk', () => {
     expect(logs[0]).toContain(file);
   });
 
-  it('skips a write while another process holds the file, and keeps the next', () => {
+  it('while another process writes (a second server, a backup), serves what it holds and skips its own write, never waiting', () => {
     const store = open();
-    const a = store.keyOf('a', 'markdown', {});
-    const b = store.keyOf('b', 'markdown', {});
+    const [kept, a, b] = ['kept', 'a', 'b'].map((k) => store.keyOf(k, 'markdown', {})) as [string, string, string];
+    store.put(kept, body('<p>kept</p>'));
     const other = new Database(file);
     other.exec('BEGIN IMMEDIATE');
+    // Only marking it used needs the write lock: the body is served all the same.
+    expect(store.get(kept)?.html).toBe('<p>kept</p>');
     store.put(a, body('<p>a</p>'));
     other.exec('COMMIT');
     other.close();
@@ -143,5 +145,139 @@ describe('rendered bodies on disk', () => {
     expect(store.get(a)).toBeUndefined();
     expect(store.get(b)?.html).toBe('<p>b</p>');
     expect(logs).toEqual([]);
+  });
+
+  it('opening while another server makes the file never removes what it made, and opens it a few seconds later', () => {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const other = openRenderStore({ file, version: 'v1' });
+    const key = other.keyOf('other', 'markdown', {});
+    // The other server is between opening the file and committing its tables.
+    const maker = new Database(file);
+    maker.pragma('journal_mode = WAL');
+    const inode = fs.statSync(file).ino;
+    maker.exec('BEGIN IMMEDIATE; CREATE TABLE half_made (x)');
+    let clock = 0;
+    const store = open({ now: () => clock });
+    expect(store.get(key)).toBeUndefined();
+    maker.exec('ROLLBACK');
+    maker.close();
+    other.put(key, body('<p>other</p>'));
+    clock += 5000;
+    // The file is the one the other server made, and this one reads what it kept.
+    expect(fs.statSync(file).ino).toBe(inode);
+    expect(store.get(key)?.html).toBe('<p>other</p>');
+    expect(logs).toEqual([]);
+  });
+
+  it('holds one bound for the file however many servers share it', () => {
+    const stores = [open({ maxBytes: 20_000 }), open({ maxBytes: 20_000 })];
+    for (let i = 0; i < 60; i += 1) {
+      const store = stores[i % 2]!;
+      store.put(store.keyOf(`본문 ${i}`, 'markdown', {}), body(`<p>${i} ${'가'.repeat(200)}</p>`));
+    }
+    for (const store of stores) store.close();
+    const db = new Database(file, { readonly: true });
+    const { bytes, total } = db
+      .prepare('SELECT sum(size) AS bytes, (SELECT bytes FROM total) AS total FROM renders')
+      .get() as { bytes: number; total: number };
+    db.close();
+    expect(bytes).toBeLessThanOrEqual(20_000);
+    expect(total).toBe(bytes);
+  });
+
+  it('keeps the order of use across a restart, whatever the clock says', () => {
+    const store = open({ maxBytes: 20_000 });
+    const [a, b] = ['a', 'b'].map((k) => store.keyOf(k, 'markdown', {})) as [string, string];
+    store.put(a, body(`<p>a ${'가'.repeat(200)}</p>`));
+    store.put(b, body(`<p>b ${'가'.repeat(200)}</p>`));
+    store.get(a);
+    store.close();
+    // Restarted with the clock set back a day: what comes now is still newer than a and b.
+    const now = Date.now;
+    Date.now = () => now() - 86_400_000;
+    try {
+      const again = open({ maxBytes: 20_000 });
+      const kept = (key: string) => {
+        const db = new Database(file, { readonly: true });
+        const row = db.prepare('SELECT 1 FROM renders WHERE key = ?').get(key);
+        db.close();
+        return row !== undefined;
+      };
+      for (let i = 0; i < 40 && kept(b); i += 1) {
+        again.put(again.keyOf(`본문 ${i}`, 'markdown', {}), body(`<p>${i} ${'가'.repeat(200)}</p>`));
+      }
+      // b, used longest ago, went first; a, read last before the restart, is still there.
+      expect(kept(b)).toBe(false);
+      expect(kept(a)).toBe(true);
+    } finally {
+      Date.now = now;
+    }
+  });
+
+  it('removes at most 64 entries in one put, so a put never holds the event loop long', () => {
+    const big = open();
+    for (let i = 0; i < 300; i += 1) big.put(big.keyOf(`본문 ${i}`, 'markdown', {}), body(`<p>${i}</p>`));
+    big.close();
+    const rows = () => {
+      const db = new Database(file, { readonly: true });
+      const n = (db.prepare('SELECT count(*) AS n FROM renders').get() as { n: number }).n;
+      db.close();
+      return n;
+    };
+    const small = open({ maxBytes: 1000 });
+    small.put(small.keyOf('새 본문', 'markdown', {}), body('<p>새</p>'));
+    expect(rows()).toBe(300 + 1 - 64);
+    // Each later put removes more, until the file is within its bound.
+    for (let i = 0; i < 10; i += 1) small.put(small.keyOf(`더 ${i}`, 'markdown', {}), body('<p>더</p>'));
+    expect(rows()).toBeLessThan(30);
+  });
+
+  it('replaces a file damaged while the server runs, and says so once', () => {
+    const store = open();
+    const keys = Array.from({ length: 400 }, (_, i) => store.keyOf(`k ${i}`, 'markdown', {}));
+    for (const key of keys) store.put(key, body(`<p>${'가'.repeat(600)}</p>`));
+    store.close();
+    const fd = fs.openSync(file, 'r+');
+    const size = fs.fstatSync(fd).size;
+    fs.writeSync(fd, Buffer.alloc(64 * 1024, 0xa5), 0, 64 * 1024, Math.floor(size / 2 / 4096) * 4096);
+    fs.closeSync(fd);
+    const again = open();
+    for (const key of keys) again.get(key);
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatch(/손상/);
+    // A new file: what is rendered now is kept again.
+    again.put(keys[0]!, body('<p>again</p>'));
+    expect(open().get(keys[0]!)?.html).toBe('<p>again</p>');
+    expect(logs).toHaveLength(1);
+  });
+
+  it('makes its file again when it is removed while the server runs', () => {
+    let clock = 0;
+    const store = open({ now: () => clock });
+    store.put(store.keyOf('a', 'markdown', {}), body('<p>a</p>'));
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    clock += 60_000;
+    const b = store.keyOf('b', 'markdown', {});
+    store.put(b, body('<p>b</p>'));
+    store.close();
+    expect(open().get(b)?.html).toBe('<p>b</p>');
+  });
+
+  it('after a failure tries again a minute later, without saying the same thing twice', () => {
+    let clock = 0;
+    fs.writeFileSync(path.join(dir, 'render-cache'), 'a file, not a folder');
+    const store = open({ now: () => clock });
+    const key = store.keyOf('본문', 'markdown', {});
+    store.put(key, body('<p>본문</p>'));
+    clock += 60_000;
+    store.put(key, body('<p>본문</p>'));
+    expect(logs).toHaveLength(1);
+    // The operator mends the folder: within a minute the store keeps bodies again.
+    fs.rmSync(path.join(dir, 'render-cache'));
+    store.put(key, body('<p>본문</p>'));
+    expect(store.get(key)).toBeUndefined();
+    clock += 60_000;
+    store.put(key, body('<p>본문</p>'));
+    expect(store.get(key)?.html).toBe('<p>본문</p>');
   });
 });

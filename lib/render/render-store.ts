@@ -8,9 +8,11 @@
  * and the options, the made photos included. So an edited file, a newly made photo or new code is
  * a new entry, and an entry is never stale; no file identity (size, modified time) is trusted.
  *
- * Bounded: past `maxBytes` the entries used longest ago are removed. Failures cost speed, never
- * pages: a folder that cannot be written, a full disk or a damaged file turn the store off (said
- * once in the log) and bodies are rendered as before; a damaged file is replaced at the next start.
+ * Bounded per file, however many servers share it: past `maxBytes` the entries used longest ago
+ * are removed, a few at a time. The store costs speed when it fails, never pages: a request never
+ * waits for another process's write (a busy file skips the write), a folder that cannot be
+ * written or a full disk turns it off for a minute with one log line, a damaged file is replaced,
+ * and a file removed under it is made again.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -25,11 +27,20 @@ import type { RenderedBody, RenderOptions } from './pipeline';
 /** Rendered bodies kept on disk, in bytes of their JSON, before the least recently used go. */
 export const MAX_RENDER_BYTES = 256 * 1024 * 1024;
 
-/** Bump when the table changes: a file of another schema is replaced. */
+/** Bump when the tables change: the tables of another schema are dropped and made again. */
 const SCHEMA = 'hangul-news-renders/1';
 
-/** How long a write may wait for another process's (ms): past it, the body is just not kept. */
-const BUSY_TIMEOUT_MS = 100;
+/** How long opening may wait for another process making the same file (ms). */
+const OPEN_BUSY_MS = 200;
+/** After another process kept the file busy past OPEN_BUSY_MS, when to open it again (ms). */
+const RETRY_BUSY_OPEN_MS = 5000;
+/** After a failure, how long the store stays off before it opens the file again (ms). */
+export const RETRY_AFTER_MS = 60_000;
+const OFF_FOR_A_MINUTE = '렌더링한 본문을 잠시 디스크에 보관하지 않습니다 (1분 뒤 다시 시도합니다)';
+/** How often a put checks that its file is still the one on disk (ms). */
+const CHECK_FILE_EVERY_MS = 60_000;
+/** Entries removed at most per put once over the bound: a put never holds the event loop long. */
+const REMOVE_PER_PUT = 64;
 
 export interface RenderStore {
   /** The name of the render of `source` in `format` with `options`. */
@@ -49,48 +60,74 @@ export interface RenderStoreOptions {
   maxBytes?: number;
   /** Where the store says it turned itself off (console.error by default). */
   log?: (message: string) => void;
+  /** The clock for retries and file checks (ms). */
+  now?: () => number;
 }
 
+// `total` holds the sum of `size`, kept by triggers: every server sharing the file sees one bound.
 const DDL = `
   CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
   CREATE TABLE renders (key TEXT NOT NULL UNIQUE, body TEXT NOT NULL, size INTEGER NOT NULL, used INTEGER NOT NULL);
-  CREATE INDEX renders_by_use ON renders (used, size);
+  CREATE INDEX renders_by_use ON renders (used);
+  CREATE TABLE total (id INTEGER PRIMARY KEY CHECK (id = 0), bytes INTEGER NOT NULL);
+  INSERT INTO total (id, bytes) VALUES (0, 0);
+  CREATE TRIGGER renders_in AFTER INSERT ON renders BEGIN
+    UPDATE total SET bytes = bytes + NEW.size WHERE id = 0;
+  END;
+  CREATE TRIGGER renders_out AFTER DELETE ON renders BEGIN
+    UPDATE total SET bytes = bytes - OLD.size WHERE id = 0;
+  END;
+  CREATE TRIGGER renders_change AFTER UPDATE OF size ON renders BEGIN
+    UPDATE total SET bytes = bytes + NEW.size - OLD.size WHERE id = 0;
+  END;
 `;
+
+const DAMAGED = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB']);
+const isDamaged = (error: unknown) =>
+  error instanceof Database.SqliteError && DAMAGED.has(error.code);
+const isBusy = (error: unknown) =>
+  error instanceof Database.SqliteError && /^SQLITE_(BUSY|LOCKED)/.test(error.code);
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function removeFiles(file: string): void {
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
 }
 
-function openDatabase(file: string): Database.Database {
-  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('cache_size = -4000');
-  return db;
-}
-
-const schemaOf = (db: Database.Database) =>
-  (db.prepare("SELECT value FROM meta WHERE name = 'schema'").get() as { value: string } | undefined)
-    ?.value;
-
-/** The file's database when it is a store of this schema; else a new, empty one in its place. */
-function openOrCreate(file: string): Database.Database {
+/**
+ * The file's database with this schema's tables, made in one transaction when missing (or of
+ * another schema), so that servers opening it at once never remove what another one made.
+ */
+function openTables(file: string): Database.Database {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  let db: Database.Database | undefined;
+  const db = new Database(file, { timeout: OPEN_BUSY_MS });
   try {
-    db = openDatabase(file);
-    if (schemaOf(db) === SCHEMA) return db;
-  } catch {
-    // Not a database, damaged or without our tables: made again below.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('cache_size = -4000');
+    const schemaOf = () =>
+      db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get()
+        ? (db.prepare("SELECT value FROM meta WHERE name = 'schema'").get() as { value: string } | undefined)?.value
+        : undefined;
+    // Looked at first without a lock: only a missing or other schema waits to write.
+    if (schemaOf() !== SCHEMA) {
+      db.transaction(() => {
+        if (schemaOf() === SCHEMA) return;
+        for (const { type, name } of db
+          .prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'trigger') AND name NOT LIKE 'sqlite_%'")
+          .all() as { type: string; name: string }[]) {
+          db.exec(`DROP ${type === 'table' ? 'TABLE' : 'TRIGGER'} IF EXISTS "${name.replaceAll('"', '""')}"`);
+        }
+        db.exec(DDL);
+        db.prepare("INSERT INTO meta (name, value) VALUES ('schema', ?)").run(SCHEMA);
+      }).immediate();
+    }
+    // From here on a request never waits for another process: a busy write is skipped.
+    db.pragma('busy_timeout = 0');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
   }
-  db?.close();
-  removeFiles(file);
-  db = openDatabase(file);
-  db.transaction(() => {
-    db!.exec(DDL);
-    db!.prepare("INSERT INTO meta (name, value) VALUES ('schema', ?)").run(SCHEMA);
-  })();
-  return db;
 }
 
 /** What a kept row must hold to be served: anything else is a miss (and is replaced). */
@@ -113,83 +150,141 @@ function toBody(json: string): RenderedBody | undefined {
   }
 }
 
-/**
- * Opens the store in `file`. It never throws: a file it cannot open or make gives a store that
- * keeps nothing, and the log says why.
- */
-export function openRenderStore({
-  file,
-  version,
-  maxBytes = MAX_RENDER_BYTES,
-  log = (message) => console.error(message),
-}: RenderStoreOptions): RenderStore {
-  let db: Database.Database | undefined;
-  const turnOff = (error: unknown) => {
-    if (!db) return;
-    log(
-      `[render] ${file}: 렌더링한 본문을 디스크에 보관하지 않고 계속합니다 (${error instanceof Error ? error.message : String(error)})`,
-    );
-    try {
-      db.close();
-    } catch {
-      // Closing a broken connection may fail too; it is dropped either way.
-    }
-    db = undefined;
-  };
-  /** A busy file (another process writing) skips one write; anything else turns the store off. */
-  const failed = (error: unknown) => {
-    if (error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY')) return;
-    turnOff(error);
-  };
+interface Connection {
+  db: Database.Database;
+  /** The file's inode when opened: another one means the file was removed or replaced. */
+  ino: number;
+  statements: ReturnType<typeof prepare>;
+  /** The last "used" stamp: a count that goes on from the file's highest, whatever the clock does. */
+  lastUse: number;
+  checkedAt: number;
+}
 
-  try {
-    db = openOrCreate(file);
-  } catch (error) {
-    db = undefined;
-    log(
-      `[render] ${file}: 렌더링한 본문을 보관할 파일을 열 수 없어 디스크에 보관하지 않습니다 (${error instanceof Error ? error.message : String(error)})`,
-    );
-  }
-  const sql = (text: string) => db!.prepare(text);
-  const statements = db && {
+function prepare(db: Database.Database) {
+  const sql = (text: string) => db.prepare(text);
+  return {
     get: sql('SELECT rowid AS id, body FROM renders WHERE key = ?'),
     touch: sql('UPDATE renders SET used = ? WHERE rowid = ?'),
     put: sql(
       `INSERT INTO renders (key, body, size, used) VALUES (?, ?, ?, ?)
        ON CONFLICT (key) DO UPDATE SET body = excluded.body, size = excluded.size, used = excluded.used`,
     ),
-    sizeOf: sql('SELECT size FROM renders WHERE key = ?'),
-    total: sql('SELECT coalesce(sum(size), 0) AS n FROM renders'),
-    oldest: sql('SELECT rowid AS id, size FROM renders ORDER BY used LIMIT 100'),
-    removeRow: sql('DELETE FROM renders WHERE rowid = ?'),
+    total: sql('SELECT bytes FROM total WHERE id = 0'),
+    lastUse: sql('SELECT coalesce(max(used), 0) AS used FROM renders'),
+    oldest: sql(`SELECT rowid AS id FROM renders ORDER BY used LIMIT ${REMOVE_PER_PUT}`),
+    remove: sql('DELETE FROM renders WHERE rowid = ?'),
   };
-  let bytes = 0;
-  try {
-    if (statements) bytes = (statements.total.get() as { n: number }).n;
-  } catch (error) {
-    turnOff(error);
-  }
-  /** A clock for "used" that never goes backwards, whatever the system clock does. */
-  let lastUse = 0;
-  const now = () => (lastUse = Math.max(lastUse + 1, Date.now()));
+}
 
-  /** Removes the least recently used entries until the store is a tenth under its bound. */
-  const shrink = db
-    ? db.transaction(() => {
-        while (bytes > maxBytes * 0.9) {
-          const rows = statements!.oldest.all() as { id: number; size: number }[];
-          if (rows.length === 0) {
-            bytes = 0;
-            return;
-          }
-          for (const row of rows) {
-            statements!.removeRow.run(row.id);
-            bytes -= row.size;
-            if (bytes <= maxBytes * 0.9) return;
-          }
-        }
-      })
-    : undefined;
+/**
+ * Opens the store in `file`, lazily: the file is opened at the first get or put. It never throws;
+ * what goes wrong with the file is said in the log and costs only renders.
+ */
+export function openRenderStore({
+  file,
+  version,
+  maxBytes = MAX_RENDER_BYTES,
+  log = (message) => console.error(message),
+  now = Date.now,
+}: RenderStoreOptions): RenderStore {
+  let connection: Connection | undefined;
+  let offUntil = -Infinity;
+  /** What the log last said went wrong: the same failure again (each retry) is not said again. */
+  let said: string | undefined;
+  let closed = false;
+
+  const say = (what: string, error: unknown) => {
+    const message = `[render] ${file}: ${what} (${messageOf(error)})`;
+    if (message !== said) log(message);
+    said = message;
+  };
+
+  const drop = () => {
+    try {
+      connection?.db.close();
+    } catch {
+      // A broken connection may fail to close; it is dropped either way.
+    }
+    connection = undefined;
+  };
+
+  /** A busy file skips one operation; a damaged one is replaced; anything else waits a minute. */
+  const failed = (error: unknown) => {
+    if (isBusy(error)) return;
+    drop();
+    if (isDamaged(error)) {
+      say('렌더링한 본문 보관 파일이 손상되어 새로 만듭니다', error);
+      try {
+        removeFiles(file);
+      } catch {
+        // Made again at the next open, or kept off by its failure.
+      }
+      return;
+    }
+    say(OFF_FOR_A_MINUTE, error);
+    offUntil = now() + RETRY_AFTER_MS;
+  };
+
+  const open = (): Connection | undefined => {
+    if (connection || closed || now() < offUntil) return connection;
+    try {
+      let db: Database.Database;
+      try {
+        db = openTables(file);
+      } catch (error) {
+        if (!isDamaged(error)) throw error;
+        // Not a database, or damaged: derived data, so made again from nothing.
+        removeFiles(file);
+        db = openTables(file);
+      }
+      const statements = prepare(db);
+      connection = {
+        db,
+        ino: fs.statSync(file).ino,
+        statements,
+        lastUse: (statements.lastUse.get() as { used: number }).used,
+        checkedAt: now(),
+      };
+      said = undefined;
+    } catch (error) {
+      drop();
+      // Another server making the file: a few seconds later it is made.
+      if (isBusy(error)) {
+        offUntil = now() + RETRY_BUSY_OPEN_MS;
+        return undefined;
+      }
+      say(OFF_FOR_A_MINUTE, error);
+      offUntil = now() + RETRY_AFTER_MS;
+    }
+    return connection;
+  };
+
+  /** Reopens when the file on disk is no longer the one open (removed, or replaced by an operator). */
+  const checkFile = (c: Connection) => {
+    if (now() - c.checkedAt < CHECK_FILE_EVERY_MS) return c;
+    c.checkedAt = now();
+    let ino: number | undefined;
+    try {
+      ino = fs.statSync(file).ino;
+    } catch {
+      // Gone: made again below.
+    }
+    if (ino === c.ino) return c;
+    drop();
+    return open();
+  };
+
+  /** Past the bound, removes the entries used longest ago, at most REMOVE_PER_PUT of them. */
+  const shrink = (c: Connection) => {
+    const over = () => (c.statements.total.get() as { bytes: number }).bytes > maxBytes;
+    if (!over()) return;
+    c.db.transaction(() => {
+      for (const { id } of c.statements.oldest.all() as { id: number }[]) {
+        c.statements.remove.run(id);
+        if (!over()) return;
+      }
+    })();
+  };
 
   return {
     keyOf(source, format, options) {
@@ -201,36 +296,40 @@ export function openRenderStore({
         .slice(0, 32);
     },
     get(key) {
-      if (!db || !statements) return undefined;
+      const c = open();
+      if (!c) return undefined;
+      let body: RenderedBody | undefined;
       try {
-        const row = statements.get.get(key) as { id: number; body: string } | undefined;
-        if (!row) return undefined;
-        const body = toBody(row.body);
-        if (body) statements.touch.run(now(), row.id);
-        return body;
+        const row = c.statements.get.get(key) as { id: number; body: string } | undefined;
+        body = row && toBody(row.body);
+        if (!row || !body) return undefined;
+        c.lastUse += 1;
+        c.statements.touch.run(c.lastUse, row.id);
       } catch (error) {
         failed(error);
-        return undefined;
       }
+      // A body read is served even when marking it used failed (another process writing).
+      return body;
     },
     put(key, body) {
-      if (!db || !statements) return;
+      let c = open();
+      if (c) c = checkFile(c);
+      if (!c) return;
       const json = JSON.stringify(body);
       const size = Buffer.byteLength(json);
       // A body larger than a tenth of the store would push out many others for one page.
       if (size > maxBytes / 10) return;
       try {
-        const before = statements.sizeOf.get(key) as { size: number } | undefined;
-        statements.put.run(key, json, size, now());
-        bytes += size - (before?.size ?? 0);
-        if (bytes > maxBytes) shrink!();
+        c.lastUse += 1;
+        c.statements.put.run(key, json, size, c.lastUse);
+        shrink(c);
       } catch (error) {
         failed(error);
       }
     },
     close() {
-      db?.close();
-      db = undefined;
+      closed = true;
+      drop();
     },
   };
 }
