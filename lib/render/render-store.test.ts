@@ -110,6 +110,22 @@ describe('rendered bodies on disk', () => {
     expect(logs).toEqual([]);
   });
 
+  it('makes its tables again over a file of another schema, keeping nothing of it', () => {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const old = new Database(file);
+    old.exec(`CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+      INSERT INTO meta VALUES ('schema', 'hangul-news-renders/1');
+      CREATE TABLE renders (key TEXT NOT NULL UNIQUE, body TEXT NOT NULL, size INTEGER NOT NULL, used INTEGER NOT NULL);`);
+    const store = open();
+    const key = store.keyOf('본문', 'markdown', {});
+    old.prepare('INSERT INTO renders VALUES (?, ?, 10, 1)').run(key, JSON.stringify(body('<p>옛 본문</p>')));
+    old.close();
+    expect(store.get(key)).toBeUndefined();
+    store.put(key, body('<p>본문</p>'));
+    expect(store.get(key)?.html).toBe('<p>본문</p>');
+    expect(logs).toEqual([]);
+  });
+
   it('replaces a damaged file with an empty store', () => {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, 'SQLite format 3\0' + 'garbage'.repeat(1000));

@@ -27,8 +27,8 @@ import type { RenderedBody, RenderOptions } from './pipeline';
 /** Rendered bodies kept on disk, in bytes of their JSON, before the least recently used go. */
 export const MAX_RENDER_BYTES = 256 * 1024 * 1024;
 
-/** Bump when the tables change: the tables of another schema are dropped and made again. */
-const SCHEMA = 'hangul-news-renders/1';
+/** Bump when the tables change: the tables of another schema are dropped and made again (2: the total and its triggers). */
+const SCHEMA = 'hangul-news-renders/2';
 
 /** How long opening may wait for another process making the same file (ms). */
 const OPEN_BUSY_MS = 200;
