@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { PhotoManifest } from '@/lib/media/variant-store';
 
@@ -230,22 +230,42 @@ describe('rendered bodies on disk', () => {
     }
   });
 
-  it('removes at most 64 entries in one put, so a put never holds the event loop long', () => {
-    const big = open();
-    for (let i = 0; i < 300; i += 1) big.put(big.keyOf(`본문 ${i}`, 'markdown', {}), body(`<p>${i}</p>`));
-    big.close();
-    const rows = () => {
+  it('removes about as much as each put adds, however large the bodies, and never empties the store for one', () => {
+    const maxBytes = 200_000;
+    const store = open({ maxBytes });
+    const small = Array.from({ length: 600 }, (_, i) => store.keyOf(`작은 ${i}`, 'markdown', {}));
+    for (const key of small) store.put(key, body(`<p>${key}</p>`));
+    const stats = () => {
       const db = new Database(file, { readonly: true });
-      const n = (db.prepare('SELECT count(*) AS n FROM renders').get() as { n: number }).n;
+      const row = db.prepare('SELECT count(*) AS rows, sum(size) AS bytes FROM renders').get() as { rows: number; bytes: number };
       db.close();
-      return n;
+      return row;
     };
-    const small = open({ maxBytes: 1000 });
-    small.put(small.keyOf('새 본문', 'markdown', {}), body('<p>새</p>'));
-    expect(rows()).toBe(300 + 1 - 64);
-    // Each later put removes more, until the file is within its bound.
-    for (let i = 0; i < 10; i += 1) small.put(small.keyOf(`더 ${i}`, 'markdown', {}), body('<p>더</p>'));
-    expect(rows()).toBeLessThan(30);
+    const before = stats();
+    expect(before.bytes).toBeLessThanOrEqual(maxBytes);
+    // One body of ~10 KB: a few dozen small ones make room for it, not the whole store.
+    store.put(store.keyOf('큰 본문', 'markdown', {}), body(`<p>${'가'.repeat(1600)}</p>`));
+    const after = stats();
+    expect(after.bytes).toBeLessThanOrEqual(maxBytes);
+    expect(before.rows + 1 - after.rows).toBeGreaterThan(0);
+    expect(before.rows + 1 - after.rows).toBeLessThan(40);
+    // Large bodies one after another (each near the largest kept): the file stays within its bound.
+    for (let i = 0; i < 30; i += 1) {
+      store.put(store.keyOf(`큰 본문 ${i}`, 'markdown', {}), body(`<p>${i}${'가'.repeat(3000)}</p>`));
+      expect(stats().bytes).toBeLessThanOrEqual(maxBytes);
+    }
+  });
+
+  it('keeps the order of use across servers sharing the file: a quiet server\'s new body is newest', () => {
+    const busy = open({ maxBytes: 20_000 });
+    const quiet = open({ maxBytes: 20_000 });
+    quiet.get(quiet.keyOf('연다', 'markdown', {}));
+    for (let i = 0; i < 200; i += 1) busy.put(busy.keyOf(`바쁜 ${i}`, 'markdown', {}), body(`<p>${i}</p>`));
+    for (let i = 0; i < 10; i += 1) {
+      const key = quiet.keyOf(`조용한 ${i}`, 'markdown', {});
+      quiet.put(key, body(`<p>조용한 ${i} ${'가'.repeat(100)}</p>`));
+      expect(quiet.get(key)?.html).toContain(`조용한 ${i}`);
+    }
   });
 
   it('replaces a file damaged while the server runs, and says so once', () => {
@@ -295,5 +315,82 @@ describe('rendered bodies on disk', () => {
     clock += 60_000;
     store.put(key, body('<p>본문</p>'));
     expect(store.get(key)?.html).toBe('<p>본문</p>');
+  });
+  it('leaves a file of a newer build alone, and says so once', () => {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const newer = new Database(file);
+    newer.exec(`CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+      INSERT INTO meta VALUES ('schema', 'hangul-news-renders/99');
+      CREATE TABLE renders_v99 (x);`);
+    newer.close();
+    let clock = 0;
+    const store = open({ now: () => clock });
+    const key = store.keyOf('본문', 'markdown', {});
+    store.put(key, body('<p>본문</p>'));
+    clock += 60_000;
+    store.put(key, body('<p>본문</p>'));
+    expect(store.get(key)).toBeUndefined();
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toContain('hangul-news-renders/99');
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'renders_v99'").get()).toBeDefined();
+    db.close();
+  });
+
+  it('a damaged file seen by two servers is replaced once: the second does not remove the first one\'s new file', () => {
+    const a = open();
+    const b = open();
+    const keys = Array.from({ length: 400 }, (_, i) => a.keyOf(`k ${i}`, 'markdown', {}));
+    for (const key of keys) a.put(key, body(`<p>${'가'.repeat(600)}</p>`));
+    b.get(keys[0]!);
+    const fd = fs.openSync(file, 'r+');
+    const size = fs.fstatSync(fd).size;
+    fs.writeSync(fd, Buffer.alloc(64 * 1024, 0xa5), 0, 64 * 1024, Math.floor(size / 2 / 4096) * 4096);
+    fs.closeSync(fd);
+    for (const key of keys) a.get(key);
+    const fresh = a.keyOf('새 파일', 'markdown', {});
+    a.put(fresh, body('<p>새 파일</p>'));
+    for (const key of keys) b.get(key);
+    expect(a.get(fresh)?.html).toBe('<p>새 파일</p>');
+    expect(fs.existsSync(file)).toBe(true);
+  });
+
+  it('a failure that lasts is said once, not every minute; said again once the store has worked since', () => {
+    let clock = 0;
+    const store = open({ now: () => clock });
+    const key = store.keyOf('본문', 'markdown', {});
+    store.put(key, body('<p>본문</p>'));
+    const other = new Database(file);
+    // A write that always fails, as a full disk does.
+    other.exec("CREATE TRIGGER full BEFORE INSERT ON renders BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+    for (let minute = 0; minute < 5; minute += 1) {
+      store.put(store.keyOf(`새 ${minute}`, 'markdown', {}), body('<p>새</p>'));
+      clock += 60_000;
+    }
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toContain('disk is full');
+    other.exec('DROP TRIGGER full');
+    store.put(store.keyOf('된다', 'markdown', {}), body('<p>된다</p>'));
+    other.exec("CREATE TRIGGER full BEFORE INSERT ON renders BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+    store.put(store.keyOf('또', 'markdown', {}), body('<p>또</p>'));
+    other.close();
+    expect(logs).toHaveLength(2);
+  });
+
+  it('retries a minute later by a clock that setting the time back does not stop', () => {
+    vi.useFakeTimers({ toFake: ['Date', 'performance'] });
+    try {
+      fs.writeFileSync(path.join(dir, 'render-cache'), 'a file, not a folder');
+      const store = open({ now: undefined });
+      const key = store.keyOf('본문', 'markdown', {});
+      store.put(key, body('<p>본문</p>'));
+      fs.rmSync(path.join(dir, 'render-cache'));
+      vi.setSystemTime(Date.now() - 86_400_000);
+      vi.advanceTimersByTime(60_000);
+      store.put(key, body('<p>본문</p>'));
+      expect(store.get(key)?.html).toBe('<p>본문</p>');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

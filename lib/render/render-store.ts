@@ -8,11 +8,14 @@
  * and the options, the made photos included. So an edited file, a newly made photo or new code is
  * a new entry, and an entry is never stale; no file identity (size, modified time) is trusted.
  *
- * Bounded per file, however many servers share it: past `maxBytes` the entries used longest ago
- * are removed, a few at a time. The store costs speed when it fails, never pages: a request never
- * waits for another process's write (a busy file skips the write), a folder that cannot be
- * written or a full disk turns it off for a minute with one log line, a damaged file is replaced,
- * and a file removed under it is made again.
+ * Bounded per file, however many servers share it: each put past `maxBytes` removes the entries
+ * used longest ago until the file is within it again (about as much as the put added). The store
+ * costs speed when it fails, never pages:
+ * - once the file is open, no request waits for another process (a busy write is skipped);
+ *   opening waits at most OPEN_BUSY_MS for a server making the file;
+ * - a folder that cannot be written or a full disk turns it off for a minute, said once;
+ * - a damaged file is replaced, a file removed under it is made again within a minute;
+ * - a file of a newer schema (a newer build beside this one) is left alone: this store stays off.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -27,8 +30,12 @@ import type { RenderedBody, RenderOptions } from './pipeline';
 /** Rendered bodies kept on disk, in bytes of their JSON, before the least recently used go. */
 export const MAX_RENDER_BYTES = 256 * 1024 * 1024;
 
-/** Bump when the tables change: the tables of another schema are dropped and made again (2: the total and its triggers). */
-const SCHEMA = 'hangul-news-renders/2';
+/**
+ * Bump when the tables change (2: the total and its triggers). An older schema's tables are dropped
+ * and made again; a newer one's are left to the newer build (this store stays off).
+ */
+const SCHEMA_VERSION = 2;
+const SCHEMA_NAME = 'hangul-news-renders/';
 
 /** How long opening may wait for another process making the same file (ms). */
 const OPEN_BUSY_MS = 200;
@@ -39,8 +46,11 @@ export const RETRY_AFTER_MS = 60_000;
 const OFF_FOR_A_MINUTE = '렌더링한 본문을 잠시 디스크에 보관하지 않습니다 (1분 뒤 다시 시도합니다)';
 /** How often a put checks that its file is still the one on disk (ms). */
 const CHECK_FILE_EVERY_MS = 60_000;
-/** Entries removed at most per put once over the bound: a put never holds the event loop long. */
-const REMOVE_PER_PUT = 64;
+/**
+ * What a row counts for besides its JSON (the key, the row, the index): a flood of tiny bodies
+ * fills the bound too, and a put removes at most maxEntryBytes / ROW_OVERHEAD rows.
+ */
+const ROW_OVERHEAD = 256;
 
 export interface RenderStore {
   /** The name of the render of `source` in `format` with `options`. */
@@ -60,9 +70,12 @@ export interface RenderStoreOptions {
   maxBytes?: number;
   /** Where the store says it turned itself off (console.error by default). */
   log?: (message: string) => void;
-  /** The clock for retries and file checks (ms). */
+  /** The clock for retries and file checks (ms; monotonic by default, so setting the time back changes nothing). */
   now?: () => number;
 }
+
+/** A body's JSON past this many bytes is not kept (ordinary articles are ~10 KB). */
+export const MAX_ENTRY_BYTES = 1024 * 1024;
 
 // `total` holds the sum of `size`, kept by triggers: every server sharing the file sees one bound.
 const DDL = `
@@ -93,9 +106,12 @@ function removeFiles(file: string): void {
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
 }
 
+/** A file made by a newer build (its schema is newer than this code's): left alone. */
+class NewerSchemaError extends Error {}
+
 /**
- * The file's database with this schema's tables, made in one transaction when missing (or of
- * another schema), so that servers opening it at once never remove what another one made.
+ * The file's database with this schema's tables, made in one transaction when missing (or of an
+ * older schema), so that servers opening it at once never remove what another one made.
  */
 function openTables(file: string): Database.Database {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -104,23 +120,26 @@ function openTables(file: string): Database.Database {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('cache_size = -4000');
-    const schemaOf = () =>
-      db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get()
-        ? (db.prepare("SELECT value FROM meta WHERE name = 'schema'").get() as { value: string } | undefined)?.value
-        : undefined;
-    // Looked at first without a lock: only a missing or other schema waits to write.
-    if (schemaOf() !== SCHEMA) {
-      db.transaction(() => {
-        if (schemaOf() === SCHEMA) return;
-        for (const { type, name } of db
-          .prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'trigger') AND name NOT LIKE 'sqlite_%'")
-          .all() as { type: string; name: string }[]) {
-          db.exec(`DROP ${type === 'table' ? 'TABLE' : 'TRIGGER'} IF EXISTS "${name.replaceAll('"', '""')}"`);
-        }
-        db.exec(DDL);
-        db.prepare("INSERT INTO meta (name, value) VALUES ('schema', ?)").run(SCHEMA);
-      }).immediate();
-    }
+    /** The file's schema number: 0 for none (a new file, or not ours). */
+    const schemaOf = () => {
+      if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get()) return 0;
+      const row = db.prepare("SELECT value FROM meta WHERE name = 'schema'").get() as { value: string } | undefined;
+      return row?.value.startsWith(SCHEMA_NAME) ? Number(row.value.slice(SCHEMA_NAME.length)) || 0 : 0;
+    };
+    const make = () => {
+      const found = schemaOf();
+      if (found === SCHEMA_VERSION) return;
+      if (found > SCHEMA_VERSION) throw new NewerSchemaError(`새 빌드의 형식(${SCHEMA_NAME}${found})입니다`);
+      for (const { type, name } of db
+        .prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'trigger') AND name NOT LIKE 'sqlite_%'")
+        .all() as { type: string; name: string }[]) {
+        db.exec(`DROP ${type === 'table' ? 'TABLE' : 'TRIGGER'} IF EXISTS "${name.replaceAll('"', '""')}"`);
+      }
+      db.exec(DDL);
+      db.prepare("INSERT INTO meta (name, value) VALUES ('schema', ?)").run(SCHEMA_NAME + SCHEMA_VERSION);
+    };
+    // Looked at first without a lock: only a missing or older schema waits to write.
+    if (schemaOf() !== SCHEMA_VERSION) db.transaction(make).immediate();
     // From here on a request never waits for another process: a busy write is skipped.
     db.pragma('busy_timeout = 0');
     return db;
@@ -155,23 +174,22 @@ interface Connection {
   /** The file's inode when opened: another one means the file was removed or replaced. */
   ino: number;
   statements: ReturnType<typeof prepare>;
-  /** The last "used" stamp: a count that goes on from the file's highest, whatever the clock does. */
-  lastUse: number;
   checkedAt: number;
 }
 
+// "used" is one more than the file's highest (an index makes it one look-up), so that the order
+// of use holds across restarts and across servers sharing the file, whatever their clocks say.
 function prepare(db: Database.Database) {
   const sql = (text: string) => db.prepare(text);
   return {
     get: sql('SELECT rowid AS id, body FROM renders WHERE key = ?'),
-    touch: sql('UPDATE renders SET used = ? WHERE rowid = ?'),
+    touch: sql('UPDATE renders SET used = (SELECT coalesce(max(used), 0) + 1 FROM renders) WHERE rowid = ?'),
     put: sql(
-      `INSERT INTO renders (key, body, size, used) VALUES (?, ?, ?, ?)
+      `INSERT INTO renders (key, body, size, used) VALUES (?, ?, ?, (SELECT coalesce(max(used), 0) + 1 FROM renders))
        ON CONFLICT (key) DO UPDATE SET body = excluded.body, size = excluded.size, used = excluded.used`,
     ),
     total: sql('SELECT bytes FROM total WHERE id = 0'),
-    lastUse: sql('SELECT coalesce(max(used), 0) AS used FROM renders'),
-    oldest: sql(`SELECT rowid AS id FROM renders ORDER BY used LIMIT ${REMOVE_PER_PUT}`),
+    oldest: sql('SELECT rowid AS id, size FROM renders ORDER BY used LIMIT 64'),
     remove: sql('DELETE FROM renders WHERE rowid = ?'),
   };
 }
@@ -185,11 +203,12 @@ export function openRenderStore({
   version,
   maxBytes = MAX_RENDER_BYTES,
   log = (message) => console.error(message),
-  now = Date.now,
+  now = () => performance.now(),
 }: RenderStoreOptions): RenderStore {
+  const maxEntryBytes = Math.min(MAX_ENTRY_BYTES, maxBytes / 10);
   let connection: Connection | undefined;
   let offUntil = -Infinity;
-  /** What the log last said went wrong: the same failure again (each retry) is not said again. */
+  /** What the log last said went wrong: said again only after the store has worked since. */
   let said: string | undefined;
   let closed = false;
 
@@ -208,17 +227,32 @@ export function openRenderStore({
     connection = undefined;
   };
 
+  /** The inode at `file`, or undefined when there is none. */
+  const inodeOf = () => {
+    try {
+      return fs.statSync(file).ino;
+    } catch {
+      return undefined;
+    }
+  };
+
+  /** Removes the damaged file, unless another server has already put a new one in its place. */
+  const removeDamaged = (ino: number | undefined) => {
+    if (ino === undefined || inodeOf() !== ino) return;
+    try {
+      removeFiles(file);
+    } catch {
+      // Made again at the next open, or kept off by its failure.
+    }
+  };
+
   /** A busy file skips one operation; a damaged one is replaced; anything else waits a minute. */
-  const failed = (error: unknown) => {
+  const failed = (c: Connection, error: unknown) => {
     if (isBusy(error)) return;
     drop();
     if (isDamaged(error)) {
       say('렌더링한 본문 보관 파일이 손상되어 새로 만듭니다', error);
-      try {
-        removeFiles(file);
-      } catch {
-        // Made again at the next open, or kept off by its failure.
-      }
+      removeDamaged(c.ino);
       return;
     }
     say(OFF_FOR_A_MINUTE, error);
@@ -228,24 +262,19 @@ export function openRenderStore({
   const open = (): Connection | undefined => {
     if (connection || closed || now() < offUntil) return connection;
     try {
+      let ino = inodeOf();
       let db: Database.Database;
       try {
         db = openTables(file);
       } catch (error) {
         if (!isDamaged(error)) throw error;
         // Not a database, or damaged: derived data, so made again from nothing.
-        removeFiles(file);
+        removeDamaged(ino);
         db = openTables(file);
       }
-      const statements = prepare(db);
-      connection = {
-        db,
-        ino: fs.statSync(file).ino,
-        statements,
-        lastUse: (statements.lastUse.get() as { used: number }).used,
-        checkedAt: now(),
-      };
-      said = undefined;
+      ino = inodeOf();
+      if (ino === undefined) throw new Error('파일이 열자마자 지워졌습니다');
+      connection = { db, ino, statements: prepare(db), checkedAt: now() };
     } catch (error) {
       drop();
       // Another server making the file: a few seconds later it is made.
@@ -253,35 +282,39 @@ export function openRenderStore({
         offUntil = now() + RETRY_BUSY_OPEN_MS;
         return undefined;
       }
-      say(OFF_FOR_A_MINUTE, error);
+      say(
+        error instanceof NewerSchemaError
+          ? '새 빌드가 쓰는 파일이라 이 서버는 렌더링한 본문을 보관하지 않습니다'
+          : OFF_FOR_A_MINUTE,
+        error,
+      );
       offUntil = now() + RETRY_AFTER_MS;
     }
     return connection;
   };
 
-  /** Reopens when the file on disk is no longer the one open (removed, or replaced by an operator). */
+  /** Reopens when the file on disk is no longer the one open (removed, or another file put there). */
   const checkFile = (c: Connection) => {
     if (now() - c.checkedAt < CHECK_FILE_EVERY_MS) return c;
     c.checkedAt = now();
-    let ino: number | undefined;
-    try {
-      ino = fs.statSync(file).ino;
-    } catch {
-      // Gone: made again below.
-    }
-    if (ino === c.ino) return c;
+    if (inodeOf() === c.ino) return c;
     drop();
     return open();
   };
 
-  /** Past the bound, removes the entries used longest ago, at most REMOVE_PER_PUT of them. */
+  /** Past the bound, removes the entries used longest ago until the file is within it again. */
   const shrink = (c: Connection) => {
-    const over = () => (c.statements.total.get() as { bytes: number }).bytes > maxBytes;
-    if (!over()) return;
+    let over = (c.statements.total.get() as { bytes: number }).bytes - maxBytes;
+    if (over <= 0) return;
     c.db.transaction(() => {
-      for (const { id } of c.statements.oldest.all() as { id: number }[]) {
-        c.statements.remove.run(id);
-        if (!over()) return;
+      while (over > 0) {
+        const rows = c.statements.oldest.all() as { id: number; size: number }[];
+        if (rows.length === 0) return;
+        for (const row of rows) {
+          c.statements.remove.run(row.id);
+          over -= row.size;
+          if (over <= 0) return;
+        }
       }
     })();
   };
@@ -303,10 +336,9 @@ export function openRenderStore({
         const row = c.statements.get.get(key) as { id: number; body: string } | undefined;
         body = row && toBody(row.body);
         if (!row || !body) return undefined;
-        c.lastUse += 1;
-        c.statements.touch.run(c.lastUse, row.id);
+        c.statements.touch.run(row.id);
       } catch (error) {
-        failed(error);
+        failed(c, error);
       }
       // A body read is served even when marking it used failed (another process writing).
       return body;
@@ -316,15 +348,14 @@ export function openRenderStore({
       if (c) c = checkFile(c);
       if (!c) return;
       const json = JSON.stringify(body);
-      const size = Buffer.byteLength(json);
-      // A body larger than a tenth of the store would push out many others for one page.
-      if (size > maxBytes / 10) return;
+      const bytes = Buffer.byteLength(json);
+      if (bytes > maxEntryBytes) return;
       try {
-        c.lastUse += 1;
-        c.statements.put.run(key, json, size, c.lastUse);
+        c.statements.put.run(key, json, bytes + ROW_OVERHEAD);
         shrink(c);
+        said = undefined;
       } catch (error) {
-        failed(error);
+        failed(c, error);
       }
     },
     close() {
