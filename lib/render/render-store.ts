@@ -27,7 +27,7 @@ import type { BodyFormat } from '@/lib/content/types';
 
 import type { RenderedBody, RenderOptions } from './pipeline';
 
-/** Rendered bodies kept on disk, in bytes of their JSON, before the least recently used go. */
+/** Rendered bodies kept on disk, in bytes (each body's JSON and ROW_OVERHEAD), before the least recently used go. */
 export const MAX_RENDER_BYTES = 256 * 1024 * 1024;
 
 /**
