@@ -12,8 +12,12 @@
 //           answered, then in the same process: RSS after a fixed warm-up list, 50 never-rendered
 //           old articles (time to first byte), search latency (normal queries and the attack set),
 //           publishing (a dropped file: until its URL answers 200, until home lists it)
+//   deploy  a restart as a new build with the same parsing code makes it: the rendered bodies
+//           kept on disk (DATA_DIR/render-cache) are another build's, so none is there; then the
+//           restart's measures
 //   upgrade a restart as a new build makes it: the content index marked as read by other parsing
-//           code, then the restart's measures, and when the server has read every file again
+//           code and no rendered body kept, then the restart's measures, and when the server has
+//           read every file again
 //   sample  the same server on its own content/: the page set, RSS after the same warm-up list
 // Other settings: BENCH_CORPUS (default bench/out/corpus-$BENCH_SIZE), BENCH_PORT (3260),
 // BENCH_CAP_S (600: every wait for a server), BENCH_MAX_RSS_MIB (16384: the server is killed past
@@ -581,9 +585,18 @@ async function untilRead(server) {
   return `> ${capMs / 1000}`;
 }
 
-async function restart(serverDir, desc, dataDir, label, { upgrade = false } = {}) {
+/**
+ * What a new build finds of the bodies the last one rendered: nothing it can use (their names hold
+ * the rendering code's stamp), so the store is removed.
+ */
+function forgetRenderedBodies(dataDir) {
+  fs.rmSync(path.join(dataDir, 'render-cache'), { recursive: true, force: true });
+}
+
+async function restart(serverDir, desc, dataDir, label, { upgrade = false, deploy = false } = {}) {
+  if (upgrade || deploy) forgetRenderedBodies(dataDir);
   const marked = upgrade ? markReadByOtherCode(dataDir) : undefined;
-  const step = upgrade ? 'upgrade' : 'restart';
+  const step = upgrade ? 'upgrade' : deploy ? 'deploy' : 'restart';
   const server = launch(serverDir, corpus, dataDir, `${label}-${path.basename(corpus)}-${step}`);
   const out = upgrade ? { marked } : {};
   const read = upgrade ? untilRead(server) : undefined;
@@ -710,6 +723,11 @@ function rowsFor(results, corpusName) {
         ? [r.home, r.article, r.search].map((x) => `${round(x.slowestMs / 1000)} s`).join(' / ')
         : '–';
     }),
+    row('deploy (a new build, same parsing): home / every page answers', '≤ 3 s', (run) =>
+      run.deploy
+        ? `${secs(run.deploy.startup?.homeSeconds, run.deploy)} / ${secs(run.deploy.startup?.allSeconds, run.deploy)}`
+        : '–',
+    ),
     row('upgrade (a new build): pages answering 200 at its first answer', 'all', (run) => {
       const pages = Object.values(run.upgrade?.startup?.pages ?? {});
       return pages.length > 0
@@ -764,6 +782,8 @@ for (const serverDir of serverDirs) {
     console.error(`[archive] ${label} ${corpusName}: ${step} …`);
     if (step === 'first') run.first = await firstStart(serverDir, desc, dataDir, label);
     else if (step === 'restart') run.restart = await restart(serverDir, desc, dataDir, label);
+    else if (step === 'deploy')
+      run.deploy = await restart(serverDir, desc, dataDir, label, { deploy: true });
     else if (step === 'upgrade')
       run.upgrade = await restart(serverDir, desc, dataDir, label, { upgrade: true });
     else if (step === 'sample') results.runs.sample = await sample(serverDir, label);
