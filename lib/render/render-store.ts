@@ -24,6 +24,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 
 import type { BodyFormat } from '@/lib/content/types';
+import { isDamagedDatabase, removeDatabaseFiles } from '@/lib/sqlite-files';
 
 import type { RenderedBody, RenderOptions } from './pipeline';
 
@@ -95,16 +96,9 @@ const DDL = `
   END;
 `;
 
-const DAMAGED = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB']);
-const isDamaged = (error: unknown) =>
-  error instanceof Database.SqliteError && DAMAGED.has(error.code);
 const isBusy = (error: unknown) =>
   error instanceof Database.SqliteError && /^SQLITE_(BUSY|LOCKED)/.test(error.code);
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-function removeFiles(file: string): void {
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
-}
 
 /** A file made by a newer build (its schema is newer than this code's): left alone. */
 class NewerSchemaError extends Error {}
@@ -240,7 +234,7 @@ export function openRenderStore({
   const removeDamaged = (ino: number | undefined) => {
     if (ino === undefined || inodeOf() !== ino) return;
     try {
-      removeFiles(file);
+      removeDatabaseFiles(file);
     } catch {
       // Made again at the next open, or kept off by its failure.
     }
@@ -250,7 +244,7 @@ export function openRenderStore({
   const failed = (c: Connection, error: unknown) => {
     if (isBusy(error)) return;
     drop();
-    if (isDamaged(error)) {
+    if (isDamagedDatabase(error)) {
       say('렌더링한 본문 보관 파일이 손상되어 새로 만듭니다', error);
       removeDamaged(c.ino);
       return;
@@ -267,7 +261,7 @@ export function openRenderStore({
       try {
         db = openTables(file);
       } catch (error) {
-        if (!isDamaged(error)) throw error;
+        if (!isDamagedDatabase(error)) throw error;
         // Not a database, or damaged: derived data, so made again from nothing.
         removeDamaged(ino);
         db = openTables(file);

@@ -19,6 +19,8 @@ import path from 'node:path';
 
 import Database from 'better-sqlite3';
 
+import { isDamagedDatabase, removeDatabaseFiles } from '@/lib/sqlite-files';
+
 import { TITLE_MARK, toDocument, toSnippetText, wordsOf, type SearchFields } from './article-words';
 import { MAX_PREFIX_EXPANSION } from './engine';
 import { MIN_PREFIX_LENGTH, RESULTS_PER_PAGE } from './limits';
@@ -184,10 +186,6 @@ function schemaOf(db: Database.Database): string | undefined {
   return row?.value;
 }
 
-function removeFiles(file: string): void {
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
-}
-
 function openDatabase(file: string): Database.Database {
   const db = new Database(file, { timeout: 5000 });
   db.pragma('journal_mode = WAL');
@@ -213,7 +211,7 @@ export function openSearchIndex(file: string, options: SearchIndexOptions = {}):
     // Not a database, corrupt or without our tables: rebuilt below.
   }
   db?.close();
-  removeFiles(file);
+  removeDatabaseFiles(file);
   db = openDatabase(file);
   db.transaction(() => createTables(db!))();
   return new SearchIndex(db, file, options);
@@ -224,12 +222,8 @@ export interface SearchIndexOptions {
   maxCounted?: number;
 }
 
-const CORRUPT = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_VTAB']);
-
 /** Whether `error` says the index file is damaged (then it is removed, to be rebuilt). */
-export function isCorruptIndex(error: unknown): boolean {
-  return error instanceof Database.SqliteError && CORRUPT.has(error.code);
-}
+export const isCorruptIndex = isDamagedDatabase;
 
 /** The disk search index: incremental updates by slug, and paged, ranked queries. */
 export class SearchIndex {
@@ -492,7 +486,7 @@ export class SearchIndex {
     } catch (error) {
       if (!isCorruptIndex(error)) throw error;
       this.db.close();
-      removeFiles(this.file);
+      removeDatabaseFiles(this.file);
       throw new Error(`검색 색인 파일이 손상되어 지웠습니다: ${this.file}`, { cause: error });
     }
   }

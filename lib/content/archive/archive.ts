@@ -10,6 +10,8 @@ import path from 'node:path';
 
 import Database from 'better-sqlite3';
 
+import { removeDatabaseFiles } from '@/lib/sqlite-files';
+
 import { createReader } from './read';
 import { DDL, SCHEMA_VERSION } from './tables';
 import type { Archive, IndexedFile, OpenArchiveOptions } from './types';
@@ -37,10 +39,6 @@ const MIXED = 'mixed';
 /** Files up to this size are checked page by page when opened (a 100,000-article index is far larger). */
 const QUICK_CHECK_BYTES = 64 * 1024 * 1024;
 
-function removeIndexFiles(file: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
-}
-
 function configure(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
   // WAL with NORMAL survives a killed process; a power cut may lose the last commits, which the
@@ -55,7 +53,7 @@ function configure(db: Database.Database): void {
 }
 
 function createFresh(file: string, fingerprint: string, parser: string): Database.Database {
-  removeIndexFiles(file);
+  removeDatabaseFiles(file);
   const db = new Database(file, { timeout: 5000 });
   configure(db);
   db.transaction(() => {
