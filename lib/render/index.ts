@@ -48,11 +48,12 @@ async function renderBody(
   options: RenderOptions,
 ): Promise<RenderedBody> {
   const store = getRenderStore();
-  const key = store?.keyOf(source, format, options);
-  const kept = key === undefined ? undefined : store!.get(key);
+  if (!store) return getRenderPool().render(source, format, options, file);
+  const key = store.keyOf(source, format, options);
+  const kept = store.get(key);
   if (kept) return kept;
   const body = await getRenderPool().render(source, format, options, file);
-  if (key !== undefined) store!.put(key, body);
+  store.put(key, body);
   return body;
 }
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { parseFrontMatter } from '@/lib/content/parse';
 import { toArticle } from '@/lib/content/schema';
@@ -53,44 +53,50 @@ describe('getArticleBody off the main thread', () => {
 describe('getArticleBody after a restart', () => {
   const STORE = Symbol.for('hangul-news.render-store');
   const holder = globalThis as Record<symbol, RenderStore | undefined>;
-  /** What a new process starts with: no store opened, no body in memory. */
-  async function restart() {
+  let dir: string;
+  /** Closes this "process's" store, as its end would. */
+  const forgetStore = () => {
     holder[STORE]?.close();
     delete holder[STORE];
+  };
+  /** What a new process starts with: no store opened, no body in memory. */
+  async function restart() {
+    forgetStore();
     vi.resetModules();
     return import('./index');
   }
 
-  it('a built server reads a body it rendered before from DATA_DIR instead of rendering it again, and renders an edited text anew', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'render-restart-'));
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'render-restart-'));
     vi.stubEnv('DATA_DIR', dir);
+  });
+  afterEach(() => {
+    forgetStore();
+    vi.unstubAllEnvs();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a built server reads a body it rendered before from DATA_DIR instead of rendering it again, and renders an edited text anew', async () => {
     vi.stubEnv('RENDER_VERSION', 'test-build');
     vi.stubEnv('NODE_ENV', 'production');
-    try {
-      const kept = { ...article('kept.md'), body: '**굵은** 본문' };
-      const before = await (await restart()).getArticleBody(kept, 'http://localhost:3000');
-      expect(before.html).toBe('<p><strong>굵은</strong> 본문</p>');
-      expect(fs.existsSync(path.join(dir, 'render-cache', 'renders.sqlite'))).toBe(true);
+    const kept = { ...article('kept.md'), body: '**굵은** 본문' };
+    const before = await (await restart()).getArticleBody(kept, 'http://localhost:3000');
+    expect(before.html).toBe('<p><strong>굵은</strong> 본문</p>');
+    expect(fs.existsSync(path.join(dir, 'render-cache', 'renders.sqlite'))).toBe(true);
 
-      const after = await restart();
-      const render = vi.spyOn(getRenderPool(), 'render');
-      expect(await after.getArticleBody(kept, 'http://localhost:3000')).toEqual(before);
-      expect(render).not.toHaveBeenCalled();
+    const after = await restart();
+    const render = vi.spyOn(getRenderPool(), 'render');
+    expect(await after.getArticleBody(kept, 'http://localhost:3000')).toEqual(before);
+    expect(render).not.toHaveBeenCalled();
 
-      // Restarted on a file with the same path, size and time but another text (a clock set back,
-      // a copy kept its time): the store names bodies by their text, so the edit is rendered.
-      const edited = { ...kept, body: '**고친** 본문' };
-      const again = await restart();
-      expect((await again.getArticleBody(edited, 'http://localhost:3000')).html).toBe(
-        '<p><strong>고친</strong> 본문</p>',
-      );
-      expect(render).toHaveBeenCalledTimes(1);
-    } finally {
-      holder[STORE]?.close();
-      delete holder[STORE];
-      vi.unstubAllEnvs();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    // Restarted on a file with the same path, size and time but another text (a clock set back,
+    // a copy kept its time): the store names bodies by their text, so the edit is rendered.
+    const edited = { ...kept, body: '**고친** 본문' };
+    const again = await restart();
+    expect((await again.getArticleBody(edited, 'http://localhost:3000')).html).toBe(
+      '<p><strong>고친</strong> 본문</p>',
+    );
+    expect(render).toHaveBeenCalledTimes(1);
   }, 60_000);
 
   // Tests and tools have no build stamp; `next dev` has one from its start while its code changes.
@@ -98,18 +104,9 @@ describe('getArticleBody after a restart', () => {
     ['tests and tools (no build stamp)', {}],
     ['next dev', { RENDER_VERSION: 'dev-start', NODE_ENV: 'development' }],
   ])('%s keep nothing on disk', async (_, env: Record<string, string>) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'render-restart-'));
-    vi.stubEnv('DATA_DIR', dir);
     for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
-    try {
-      const { getArticleBody: render } = await restart();
-      expect((await render(article('plain.md'), 'http://localhost:3000')).html).toBe('<p>본문</p>');
-      expect(fs.existsSync(path.join(dir, 'render-cache'))).toBe(false);
-    } finally {
-      holder[STORE]?.close();
-      delete holder[STORE];
-      vi.unstubAllEnvs();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    const { getArticleBody: render } = await restart();
+    expect((await render(article('plain.md'), 'http://localhost:3000')).html).toBe('<p>본문</p>');
+    expect(fs.existsSync(path.join(dir, 'render-cache'))).toBe(false);
   }, 60_000);
 });

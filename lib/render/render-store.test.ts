@@ -23,6 +23,24 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+/** One row of `sql` over the store's file, read as another process would (undefined for none). */
+function peek<T>(sql: string, ...params: unknown[]): T | undefined {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare(sql).get(...params) as T | undefined;
+  } finally {
+    db.close();
+  }
+}
+
+/** Overwrites 64 KiB in the middle of the store's file (not page 1, not `meta`). */
+function damageMiddle(): void {
+  const fd = fs.openSync(file, 'r+');
+  const size = fs.fstatSync(fd).size;
+  fs.writeSync(fd, Buffer.alloc(64 * 1024, 0xa5), 0, 64 * 1024, Math.floor(size / 2 / 4096) * 4096);
+  fs.closeSync(fd);
+}
+
 const body = (html: string): RenderedBody => ({ html, text: html.replace(/<[^>]+>/g, ''), photos: ['a/b.jpg'], videos: 1 });
 const manifest = (hash: string): PhotoManifest =>
   ({ hash, width: 800, height: 600, variants: [] }) as unknown as PhotoManifest;
@@ -74,9 +92,7 @@ describe('rendered bodies on disk', () => {
       expect(store.get(keys[0]!)).toBeDefined();
     }
     store.close();
-    const db = new Database(file, { readonly: true });
-    const bytes = (db.prepare('SELECT sum(length(CAST(body AS BLOB))) AS n FROM renders').get() as { n: number }).n;
-    db.close();
+    const bytes = peek<{ n: number }>('SELECT sum(length(CAST(body AS BLOB))) AS n FROM renders')!.n;
     expect(bytes).toBeLessThanOrEqual(20_000);
     const again = open({ maxBytes: 20_000 });
     expect(again.get(keys[0]!)).toBeDefined();
@@ -192,11 +208,9 @@ describe('rendered bodies on disk', () => {
       store.put(store.keyOf(`본문 ${i}`, 'markdown', {}), body(`<p>${i} ${'가'.repeat(200)}</p>`));
     }
     for (const store of stores) store.close();
-    const db = new Database(file, { readonly: true });
-    const { bytes, total } = db
-      .prepare('SELECT sum(size) AS bytes, (SELECT bytes FROM total) AS total FROM renders')
-      .get() as { bytes: number; total: number };
-    db.close();
+    const { bytes, total } = peek<{ bytes: number; total: number }>(
+      'SELECT sum(size) AS bytes, (SELECT bytes FROM total) AS total FROM renders',
+    )!;
     expect(bytes).toBeLessThanOrEqual(20_000);
     expect(total).toBe(bytes);
   });
@@ -213,12 +227,7 @@ describe('rendered bodies on disk', () => {
     Date.now = () => now() - 86_400_000;
     try {
       const again = open({ maxBytes: 20_000 });
-      const kept = (key: string) => {
-        const db = new Database(file, { readonly: true });
-        const row = db.prepare('SELECT 1 FROM renders WHERE key = ?').get(key);
-        db.close();
-        return row !== undefined;
-      };
+      const kept = (key: string) => peek('SELECT 1 FROM renders WHERE key = ?', key) !== undefined;
       for (let i = 0; i < 40 && kept(b); i += 1) {
         again.put(again.keyOf(`본문 ${i}`, 'markdown', {}), body(`<p>${i} ${'가'.repeat(200)}</p>`));
       }
@@ -235,12 +244,7 @@ describe('rendered bodies on disk', () => {
     const store = open({ maxBytes });
     const small = Array.from({ length: 600 }, (_, i) => store.keyOf(`작은 ${i}`, 'markdown', {}));
     for (const key of small) store.put(key, body(`<p>${key}</p>`));
-    const stats = () => {
-      const db = new Database(file, { readonly: true });
-      const row = db.prepare('SELECT count(*) AS rows, sum(size) AS bytes FROM renders').get() as { rows: number; bytes: number };
-      db.close();
-      return row;
-    };
+    const stats = () => peek<{ rows: number; bytes: number }>('SELECT count(*) AS rows, sum(size) AS bytes FROM renders')!;
     const before = stats();
     expect(before.bytes).toBeLessThanOrEqual(maxBytes);
     // One body of ~10 KB: a few dozen small ones make room for it, not the whole store.
@@ -273,10 +277,7 @@ describe('rendered bodies on disk', () => {
     const keys = Array.from({ length: 400 }, (_, i) => store.keyOf(`k ${i}`, 'markdown', {}));
     for (const key of keys) store.put(key, body(`<p>${'가'.repeat(600)}</p>`));
     store.close();
-    const fd = fs.openSync(file, 'r+');
-    const size = fs.fstatSync(fd).size;
-    fs.writeSync(fd, Buffer.alloc(64 * 1024, 0xa5), 0, 64 * 1024, Math.floor(size / 2 / 4096) * 4096);
-    fs.closeSync(fd);
+    damageMiddle();
     const again = open();
     for (const key of keys) again.get(key);
     expect(logs).toHaveLength(1);
@@ -332,9 +333,7 @@ describe('rendered bodies on disk', () => {
     expect(store.get(key)).toBeUndefined();
     expect(logs).toHaveLength(1);
     expect(logs[0]).toContain('hangul-news-renders/99');
-    const db = new Database(file, { readonly: true });
-    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'renders_v99'").get()).toBeDefined();
-    db.close();
+    expect(peek("SELECT name FROM sqlite_master WHERE name = 'renders_v99'")).toBeDefined();
   });
 
   it('a damaged file seen by two servers is replaced once: the second does not remove the first one\'s new file', () => {
@@ -343,10 +342,7 @@ describe('rendered bodies on disk', () => {
     const keys = Array.from({ length: 400 }, (_, i) => a.keyOf(`k ${i}`, 'markdown', {}));
     for (const key of keys) a.put(key, body(`<p>${'가'.repeat(600)}</p>`));
     b.get(keys[0]!);
-    const fd = fs.openSync(file, 'r+');
-    const size = fs.fstatSync(fd).size;
-    fs.writeSync(fd, Buffer.alloc(64 * 1024, 0xa5), 0, 64 * 1024, Math.floor(size / 2 / 4096) * 4096);
-    fs.closeSync(fd);
+    damageMiddle();
     for (const key of keys) a.get(key);
     const fresh = a.keyOf('새 파일', 'markdown', {});
     a.put(fresh, body('<p>새 파일</p>'));
