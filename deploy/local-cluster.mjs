@@ -182,6 +182,13 @@ export async function startLocalCluster({
   const instances = [];
   let nginx;
   let nginxBase;
+  /** Stops what was started (instances, nginx, Redis) and removes the cluster's folder. */
+  async function stopAll() {
+    nginx?.stop();
+    await Promise.all(instances.map(kill));
+    await stopRedis();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
   try {
     for (let i = 1; i <= count; i += 1) instances.push(await makeInstance(`instance-${i}`));
     await Promise.all(instances.map(start));
@@ -192,10 +199,7 @@ export async function startLocalCluster({
   } catch (error) {
     // A step that failed (an instance that never read its content, nginx that would not answer)
     // leaves nothing running behind the error: the caller has no cluster to stop.
-    nginx?.stop();
-    await Promise.all(instances.map(kill));
-    await stopRedis();
-    fs.rmSync(work, { recursive: true, force: true });
+    await stopAll();
     throw error;
   }
 
@@ -223,11 +227,6 @@ export async function startLocalCluster({
     makeInstance,
     startRedis,
     stopRedis,
-    async stop() {
-      nginx.stop();
-      await Promise.all(instances.map(kill));
-      await stopRedis();
-      fs.rmSync(work, { recursive: true, force: true });
-    },
+    stop: stopAll,
   };
 }
