@@ -237,22 +237,22 @@ function* inPathOrder(top: ListedFolder): Generator<ContentEntry> {
  * other never. Reading both would let them replace each other at every rescan: the content
  * changes, and the page cache is thrown away, with nothing edited.
  */
-function onePerPath(ordered: Iterable<ContentEntry>): ContentEntry[] {
-  const out: ContentEntry[] = [];
-  for (const entry of ordered) if (out.at(-1)?.path !== entry.path) out.push(entry);
-  return out;
+function* onePerPathOf(ordered: Iterable<ContentEntry>): Generator<ContentEntry> {
+  let last: string | undefined;
+  for (const entry of ordered) {
+    if (entry.path !== last) yield entry;
+    last = entry.path;
+  }
 }
+
+const onePerPath = (ordered: Iterable<ContentEntry>): ContentEntry[] => [...onePerPathOf(ordered)];
 
 /** onePerPath over a listing, with a pause for requests every so many entries. */
 async function onePerPathAsync(ordered: Iterable<ContentEntry>): Promise<ContentEntry[]> {
   const out: ContentEntry[] = [];
-  let since = 0;
-  for (const entry of ordered) {
-    if (out.at(-1)?.path !== entry.path) out.push(entry);
-    if ((since += 1) === 20_000) {
-      since = 0;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+  for (const entry of onePerPathOf(ordered)) {
+    out.push(entry);
+    if (out.length % 20_000 === 0) await new Promise((resolve) => setImmediate(resolve));
   }
   return out;
 }
