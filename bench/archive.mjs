@@ -12,9 +12,11 @@
 //           answered, then in the same process: RSS after a fixed warm-up list, 50 never-rendered
 //           old articles (time to first byte), search latency (normal queries and the attack set),
 //           publishing (a dropped file: until its URL answers 200, until home lists it)
-//   deploy  a restart as a new build with the same parsing code makes it: the rendered bodies
-//           kept on disk (DATA_DIR/render-cache) are another build's, so none is there; then the
-//           restart's measures
+//   deploy  a restart as a new build whose rendering code changed makes it (its parsing code
+//           the same): the rendered bodies kept on disk (DATA_DIR/render-cache) are another
+//           build's, so none is there; then the restart's measures. A build whose change lies
+//           outside both stamps (lib/code-stamp.ts: a page, a query) keeps both stores, and its
+//           start is the restart step's
 //   upgrade a restart as a new build makes it: the content index marked as read by other parsing
 //           code and no rendered body kept, then the restart's measures, and when the server has
 //           read every file again
@@ -723,7 +725,7 @@ function rowsFor(results, corpusName) {
         ? [r.home, r.article, r.search].map((x) => `${round(x.slowestMs / 1000)} s`).join(' / ')
         : '–';
     }),
-    row('deploy (a new build, same parsing): home / every page answers', '≤ 3 s', (run) =>
+    row('deploy (new rendering code, same parsing): home / every page answers', '≤ 3 s', (run) =>
       run.deploy
         ? `${secs(run.deploy.startup?.homeSeconds, run.deploy)} / ${secs(run.deploy.startup?.allSeconds, run.deploy)}`
         : '–',

@@ -62,7 +62,7 @@ describe('importClosure and codeStamp', () => {
         "import { a } from '@/lib/a';",
         "import type { T } from './types';",
         "import { type U, value } from './mixed';",
-        "import { type V } from './only-types';",
+        "import { type V } from './only-types'; // may be kept for its effects",
         "import './effects';",
         "import path from 'node:path';",
         "import yaml from 'yaml';",
@@ -85,7 +85,7 @@ describe('importClosure and codeStamp', () => {
 
   it('follows what runs and leaves out what is erased, packages and the rest', async () => {
     expect(await importClosure(root, ['lib/entry.ts'])).toEqual(
-      ['a', 'b', 'effects', 'entry', 'lazy', 'mixed', 'other-worker', 're-exported', 'worker'].map((name) => `lib/${name}.ts`),
+      ['a', 'b', 'effects', 'entry', 'lazy', 'mixed', 'only-types', 'other-worker', 're-exported', 'worker'].map((name) => `lib/${name}.ts`),
     );
   });
 

@@ -7,7 +7,7 @@
  *
  * The closure follows what runs: static and dynamic imports, re-exports, `require`, and the two
  * ways lib/ starts a worker (`new URL('./x.ts', import.meta.url)`, `import.meta.resolve('./x.ts')`).
- * Imports of types only are left out: they are erased, so they cannot change what runs. Packages
+ * `import type` and `export type` are left out: they are erased, so they cannot change what runs. Packages
  * are not followed: package-lock.json, stamped with them, names every version. A local import
  * that cannot be resolved fails the build: a stamp that missed a file would keep output made by
  * old code (a sanitizer fix not applied) for good.
@@ -28,19 +28,11 @@ function compilerOptionsOf(ts: TypeScript, root: string): ts.CompilerOptions {
   return ts.parseJsonConfigFileContent(read.config, ts.sys, root, undefined, file).options;
 }
 
-const isTypeOnlyImport = (ts: TypeScript, node: ts.ImportDeclaration): boolean => {
-  const clause = node.importClause;
-  if (!clause) return false; // `import './x'`: run for its effects
-  if (clause.isTypeOnly) return true;
-  if (clause.name) return false;
-  const bindings = clause.namedBindings;
-  // `import { type A, type B } from`: erased whole; one value binding keeps it.
-  return !!bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly);
-};
+// Only `import type` and `export type` are erased whatever the compiler: `import { type A } from`
+// may be kept as an import for its effects (verbatimModuleSyntax), so it counts.
+const isTypeOnlyImport = (node: ts.ImportDeclaration): boolean => !!node.importClause?.isTypeOnly;
 
-const isTypeOnlyExport = (ts: TypeScript, node: ts.ExportDeclaration): boolean =>
-  node.isTypeOnly ||
-  (!!node.exportClause && ts.isNamedExports(node.exportClause) && node.exportClause.elements.length > 0 && node.exportClause.elements.every((e) => e.isTypeOnly));
+const isTypeOnlyExport = (node: ts.ExportDeclaration): boolean => node.isTypeOnly;
 
 const isImportMetaUrl = (ts: TypeScript, node: ts.Node | undefined): boolean =>
   !!node &&
@@ -63,11 +55,11 @@ export function specifiersOf(ts: TypeScript, fileName: string, text: string): st
   };
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node)) {
-      if (!isTypeOnlyImport(ts, node)) literal(node.moduleSpecifier, 'import');
+      if (!isTypeOnlyImport(node)) literal(node.moduleSpecifier, 'import');
       return;
     }
     if (ts.isExportDeclaration(node)) {
-      if (node.moduleSpecifier && !isTypeOnlyExport(ts, node)) literal(node.moduleSpecifier, 'export');
+      if (node.moduleSpecifier && !isTypeOnlyExport(node)) literal(node.moduleSpecifier, 'export');
       return;
     }
     if (ts.isImportEqualsDeclaration(node)) {
