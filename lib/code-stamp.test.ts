@@ -121,6 +121,11 @@ describe('importClosure and codeStamp', () => {
     await expect(importClosure(root, ['lib/entry.ts'])).rejects.toThrow(/tsconfig\.json/);
   });
 
+  it('reads a .ts file as TypeScript, not TSX, so a generic arrow hides no import after it', async () => {
+    write('lib/a.ts', "export const id = <T>(x: T): T => x;\nexport const later = () => import('./lazy');");
+    expect(await importClosure(root, ['lib/a.ts'])).toEqual(['lib/a.ts', 'lib/lazy.ts']);
+  });
+
   it('reads a file that does not parse without hanging or guessing', async () => {
     // TypeScript's parser recovers: what it reads as imports is followed, the rest is code.
     write('lib/a.ts', "import { b } from './b';\nexport const a = ((((( ;\n".repeat(2000));

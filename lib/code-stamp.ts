@@ -7,10 +7,10 @@
  *
  * The closure follows what runs: static and dynamic imports, re-exports, `require`, and the two
  * ways lib/ starts a worker (`new URL('./x.ts', import.meta.url)`, `import.meta.resolve('./x.ts')`).
- * `import type` and `export type` are left out: they are erased, so they cannot change what runs. Packages
- * are not followed: package-lock.json, stamped with them, names every version. A local import
- * that cannot be resolved fails the build: a stamp that missed a file would keep output made by
- * old code (a sanitizer fix not applied) for good.
+ * `import type` and `export type` are left out: they are erased, so they cannot change what runs.
+ * Packages are not followed: package-lock.json, stamped with them, names every version. A local
+ * import that cannot be resolved fails the build: a stamp that missed a file would keep output
+ * made by old code (a sanitizer fix not applied) for good.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -42,8 +42,10 @@ const isImportMetaUrl = (ts: TypeScript, node: ts.Node | undefined): boolean =>
   node.name.text === 'url';
 
 /** The module specifiers a source file runs: see the module comment for which count. */
-export function specifiersOf(ts: TypeScript, fileName: string, text: string): string[] {
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TSX);
+function specifiersOf(ts: TypeScript, fileName: string, text: string): string[] {
+  // Parsed as its extension says: a `.ts` file read as TSX takes `<T>(x) => x` for markup, and could
+  // hide the imports after it.
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false);
   const found: string[] = [];
   // A specifier only known when the code runs cannot be followed: refused, not skipped.
   const literal = (node: ts.Node | undefined, what: string) => {
