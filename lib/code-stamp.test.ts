@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } from 'next/constants';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { buildStamps, codeStamp, importClosure, STAMP_ENTRIES } from './code-stamp';
@@ -9,7 +10,7 @@ import { buildStamps, codeStamp, importClosure, STAMP_ENTRIES } from './code-sta
 const repo = path.resolve(import.meta.dirname, '..');
 
 describe('the build stamps of this checkout', () => {
-  it('stamp the parsing code without the pages and queries that only read the index', async () => {
+  it('stamp everything between a file and its row, and not the pages and queries that only read the index', async () => {
     const files = await importClosure(repo, STAMP_ENTRIES.CONTENT_PARSER_VERSION);
     expect(files).toEqual(
       expect.arrayContaining([
@@ -18,9 +19,14 @@ describe('the build stamps of this checkout', () => {
         'lib/content/archive/write.ts',
         'lib/content/archive/tables.ts',
         'lib/content/kinds.ts',
+        // what stats files and hands them on, and the read threads (started through new URL)
+        'lib/content/folder-source.ts',
+        'lib/content/git-source.ts',
+        'lib/workers/read-worker.ts',
+        'lib/content/archive/records.ts',
       ]),
     );
-    for (const other of ['lib/content/queries.ts', 'lib/content/view.ts', 'lib/search/index.ts', 'lib/render/pipeline.ts']) {
+    for (const other of ['lib/content/queries.ts', 'lib/content/view.ts', 'lib/content/store.ts', 'lib/search/index.ts', 'lib/search/disk-index.ts']) {
       expect(files).not.toContain(other);
     }
     expect(files.every((file) => file.startsWith('lib/'))).toBe(true);
@@ -42,6 +48,15 @@ describe('the build stamps of this checkout', () => {
     expect(Object.keys(first).sort()).toEqual(Object.keys(STAMP_ENTRIES).sort());
     for (const value of Object.values(first)) expect(value).toMatch(/^[0-9a-f]{16}$/);
     expect(await buildStamps(repo)).toEqual(first);
+  });
+});
+
+describe('next.config.ts', () => {
+  it('stamps a build, and leaves next start (whose code carries the stamps) without the work', async () => {
+    const { default: config } = await import('../next.config');
+    expect((await config(PHASE_PRODUCTION_SERVER)).env).toBeUndefined();
+    expect((await config(PHASE_PRODUCTION_BUILD)).env).toEqual(await buildStamps(repo));
+    expect((await config(PHASE_DEVELOPMENT_SERVER)).env).toEqual(await buildStamps(repo));
   });
 });
 
@@ -103,6 +118,46 @@ describe('importClosure and codeStamp', () => {
     expect(await codeStamp(root, ['lib/entry.ts'])).not.toBe(afterWorker);
   });
 
+  it('follows require in each of its forms', async () => {
+    write('lib/a.ts', "const b = require('./b');\nimport c = require('./lazy');\nexport const a = [b, c, require.resolve('./worker')];");
+    expect(await importClosure(root, ['lib/a.ts'])).toEqual(['lib/a.ts', 'lib/b.ts', 'lib/lazy.ts', 'lib/worker.ts']);
+  });
+
+  it('stamps every file another resolver could pick for an import', async () => {
+    // TypeScript takes a.ts, Turbopack a.tsx; a declaration stands for the JavaScript beside it.
+    write('lib/b.tsx', 'export const b = 2;');
+    write('lib/js.d.ts', 'export declare const js: number;');
+    write('lib/js.mjs', "import { value } from './lazy.ts';\nexport const js = value;");
+    write('lib/entry2.ts', "import { b } from './b';\nimport { js } from './js';\nexport const x = [b, js];");
+    expect(await importClosure(root, ['lib/entry2.ts'])).toEqual(
+      ['lib/a.ts', 'lib/b.ts', 'lib/b.tsx', 'lib/entry2.ts', 'lib/js.d.ts', 'lib/js.mjs', 'lib/lazy.ts'].sort(),
+    );
+  });
+
+  it('follows an alias the project adds to its tsconfig, and a folder through its index', async () => {
+    write('tsconfig.json', JSON.stringify({ compilerOptions: { module: 'esnext', moduleResolution: 'bundler', paths: { '@/*': ['./*'], '~/*': ['./*'] } } }));
+    write('lib/folder/index.ts', 'export const f = 1;');
+    write('lib/entry2.ts', "import { value } from '~/lib/lazy';\nimport { f } from './folder';\nexport const x = [value, f];");
+    expect(await importClosure(root, ['lib/entry2.ts'])).toEqual(['lib/entry2.ts', 'lib/folder/index.ts', 'lib/lazy.ts']);
+  });
+
+  it('changes every stamp with how the build resolves and compiles', async () => {
+    write('next.config.ts', 'export default {};');
+    write('package.json', '{}');
+    const before = await codeStamp(root, ['lib/lazy.ts']);
+    for (const [file, text] of [
+      ['next.config.ts', "export default { turbopack: { resolveAlias: { yaml: './lib/lazy.ts' } } };"],
+      ['tsconfig.json', JSON.stringify({ compilerOptions: { paths: { '@/*': ['./src/*'] } } })],
+      ['package.json', '{"imports": {"#a": "./lib/lazy.ts"}}'],
+    ]) {
+      const was = fs.readFileSync(path.join(root, file!), 'utf8');
+      write(file!, text!);
+      expect(await codeStamp(root, ['lib/lazy.ts']), file).not.toBe(before);
+      write(file!, was);
+    }
+    expect(await codeStamp(root, ['lib/lazy.ts'])).toBe(before);
+  });
+
   it('fails, naming the file, on a local import that resolves to nothing', async () => {
     write('lib/a.ts', "import { gone } from './gone';\nexport const a = gone;");
     await expect(importClosure(root, ['lib/entry.ts'])).rejects.toThrow(/lib\/a\.ts.*'\.\/gone'/);
@@ -113,6 +168,24 @@ describe('importClosure and codeStamp', () => {
     await expect(importClosure(root, ['lib/entry.ts'])).rejects.toThrow(/a\.ts:1: import\(\)/);
     write('lib/a.ts', "const name = './worker.ts';\nexport const a = new URL(name, import.meta.url);");
     await expect(importClosure(root, ['lib/entry.ts'])).rejects.toThrow(/a\.ts:2: new URL/);
+    write('lib/a.ts', "export const a = new URL('./worker.ts', new URL(import.meta.url));");
+    await expect(importClosure(root, ['lib/entry.ts'])).rejects.toThrow(/a\.ts:1: new URL의 기준/);
+    write('lib/a.ts', "export const a = require(process.env.MODULE!);");
+    await expect(importClosure(root, ['lib/entry.ts'])).rejects.toThrow(/a\.ts:1: require/);
+  });
+
+  it('fails, naming the importing file, on a folder without an index or a file outside the checkout', async () => {
+    fs.mkdirSync(path.join(root, 'lib/empty'));
+    write('lib/a.ts', "import './empty';");
+    await expect(importClosure(root, ['lib/a.ts'])).rejects.toThrow(/lib\/a\.ts의 import '\.\/empty'가 가리키는 파일을 찾을 수 없습니다/);
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'code-stamp-outside-'));
+    try {
+      fs.writeFileSync(path.join(outside, 'x.ts'), 'export const x = 1;');
+      write('lib/a.ts', `import '${path.relative(path.join(root, 'lib'), path.join(outside, 'x.ts')).replaceAll(path.sep, '/')}';`);
+      await expect(importClosure(root, ['lib/a.ts'])).rejects.toThrow(/밖의 파일/);
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('fails clearly on a missing entry or an unreadable tsconfig', async () => {

@@ -6,10 +6,12 @@
  * a new stamp means every file read again (~25 min of two cores) or every page rendered again.
  *
  * The closure follows what runs: static and dynamic imports, re-exports, `require`, and the two
- * ways lib/ starts a worker (`new URL('./x.ts', import.meta.url)`, `import.meta.resolve('./x.ts')`).
+ * ways lib/ starts a worker (`new URL('./x.ts', import.meta.url)`, `import.meta.resolve('./x.ts')`);
+ * a file another resolver could pick instead (`x.tsx` beside `x.ts`) is stamped too.
  * `import type` and `export type` are left out: they are erased, so they cannot change what runs.
- * Packages are not followed: package-lock.json, stamped with them, names every version. A local
- * import that cannot be resolved fails the build: a stamp that missed a file would keep output
+ * Packages are not followed: package-lock.json, stamped with them, names every version; so are
+ * the build's settings (BUILD_FILES). A local import that cannot be resolved, or a module named in
+ * a way the walker cannot follow, fails the build: a stamp that missed a file would keep output
  * made by old code (a sanitizer fix not applied) for good.
  */
 import { createHash } from 'node:crypto';
@@ -45,88 +47,124 @@ const isImportMetaUrl = (ts: TypeScript, node: ts.Node | undefined): boolean =>
 function specifiersOf(ts: TypeScript, fileName: string, text: string): string[] {
   // Parsed as its extension says: a `.ts` file read as TSX takes `<T>(x) => x` for markup, and could
   // hide the imports after it.
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false);
+  let source: ts.SourceFile;
+  try {
+    source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false);
+  } catch (error) {
+    throw new Error(`${fileName}: 스탬프를 위해 읽을 수 없습니다 (${(error as Error).message})`);
+  }
   const found: string[] = [];
+  const where = (node: ts.Node) => `${fileName}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`;
   // A specifier only known when the code runs cannot be followed: refused, not skipped.
-  const literal = (node: ts.Node | undefined, what: string) => {
+  const literal = (node: ts.Node | undefined, of: ts.Node, what: string) => {
     if (node && ts.isStringLiteralLike(node)) found.push(node.text);
-    else {
-      const { line } = source.getLineAndCharacterOfPosition((node ?? source).getStart(source));
-      throw new Error(`${fileName}:${line + 1}: ${what}의 대상이 글자 그대로 쓰여 있지 않아 따라갈 수 없습니다`);
-    }
+    else throw new Error(`${where(of)}: ${what}의 대상이 글자 그대로 쓰여 있지 않아 따라갈 수 없습니다`);
   };
-  const visit = (node: ts.Node): void => {
+  const mentionsImportMeta = (node: ts.Node): boolean =>
+    (ts.isMetaProperty(node) && node.keywordToken === ts.SyntaxKind.ImportKeyword) || !!ts.forEachChild(node, mentionsImportMeta);
+  const look = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node)) {
-      if (!isTypeOnlyImport(node)) literal(node.moduleSpecifier, 'import');
-      return;
-    }
-    if (ts.isExportDeclaration(node)) {
-      if (node.moduleSpecifier && !isTypeOnlyExport(node)) literal(node.moduleSpecifier, 'export');
-      return;
-    }
-    if (ts.isImportEqualsDeclaration(node)) {
-      if (!node.isTypeOnly && ts.isExternalModuleReference(node.moduleReference)) literal(node.moduleReference.expression, 'require');
-      return;
-    }
-    if (ts.isCallExpression(node)) {
+      if (!isTypeOnlyImport(node)) literal(node.moduleSpecifier, node, 'import');
+    } else if (ts.isExportDeclaration(node)) {
+      if (node.moduleSpecifier && !isTypeOnlyExport(node)) literal(node.moduleSpecifier, node, 'export');
+    } else if (ts.isImportEqualsDeclaration(node)) {
+      if (!node.isTypeOnly && ts.isExternalModuleReference(node.moduleReference)) literal(node.moduleReference.expression, node, 'require');
+    } else if (ts.isCallExpression(node)) {
       const callee = node.expression;
-      const isImport = callee.kind === ts.SyntaxKind.ImportKeyword;
-      const isRequire = ts.isIdentifier(callee) && callee.text === 'require';
-      const isMetaResolve =
-        ts.isPropertyAccessExpression(callee) &&
-        ts.isMetaProperty(callee.expression) &&
-        callee.expression.keywordToken === ts.SyntaxKind.ImportKeyword &&
-        callee.name.text === 'resolve';
-      if (isImport || isRequire || isMetaResolve) literal(node.arguments[0], isImport ? 'import()' : isRequire ? 'require()' : 'import.meta.resolve()');
+      const name = callee.kind === ts.SyntaxKind.ImportKeyword ? 'import()' : callee.getText(source);
+      if (['import()', 'require', 'require.resolve', 'import.meta.resolve'].includes(name)) literal(node.arguments[0], node, name);
+    } else if (ts.isNewExpression(node)) {
+      const [first, second] = node.arguments ?? [];
+      // new URL('./worker.ts', import.meta.url): a worker's module (Turbopack bundles a worker from
+      // that very expression). A base otherwise built from import.meta is refused.
+      if (/^(globalThis\.)?URL$/.test(node.expression.getText(source)) && second && mentionsImportMeta(second)) {
+        if (!isImportMetaUrl(ts, second)) throw new Error(`${where(node)}: new URL의 기준은 import.meta.url 그대로 써야 따라갈 수 있습니다`);
+        literal(first, node, 'new URL(…, import.meta.url)');
+      }
     }
-    // new URL('./worker.ts', import.meta.url): a worker's module.
-    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL' && isImportMetaUrl(ts, node.arguments?.[1])) {
-      literal(node.arguments?.[0], 'new URL(…, import.meta.url)');
-    }
-    ts.forEachChild(node, visit);
   };
-  visit(source);
+  // Walked with a stack, not recursion: code nested however deep cannot run it out of stack.
+  const stack: ts.Node[] = [source];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    look(node);
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isImportEqualsDeclaration(node)) continue;
+    ts.forEachChild(node, (child) => {
+      stack.push(child);
+    });
+  }
   return found;
 }
 
-/** Whether a specifier names a file of this checkout (relative, absolute, or through `@/`). */
-const isLocal = (specifier: string) => /^(\.{1,2}\/|\/|@\/)/.test(specifier);
+/** Extensions a module's file may have: every one beside a resolved file is stamped with it. */
+const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.d.ts', '.js', '.jsx', '.mjs', '.cjs', '.json'];
+const isCode = (file: string) => /\.(c|m)?(j|t)sx?$/.test(file) && !file.endsWith('.d.ts');
+
+/**
+ * The files a specifier that resolved to `file` could be, as another resolver picks (Turbopack
+ * prefers `schema.tsx` to `schema.ts` where TypeScript does the opposite; `a.d.ts` stands for an
+ * `a.js` beside it): every one that exists, so that none of them changes unstamped.
+ */
+function candidatesOf(file: string): string[] {
+  const dir = path.dirname(file);
+  const name = path.basename(file);
+  const ext = MODULE_EXTENSIONS.filter((e) => name.endsWith(e)).sort((x, y) => y.length - x.length)[0] ?? path.extname(name);
+  const stem = path.join(dir, name.slice(0, name.length - ext.length));
+  const bases = path.basename(stem) === 'index' ? [stem, dir] : [stem, path.join(stem, 'index')];
+  return bases.flatMap((base) => MODULE_EXTENSIONS.map((e) => base + e)).filter((candidate) => fs.statSync(candidate, { throwIfNoEntry: false })?.isFile());
+}
 
 /**
  * Every file of this checkout the `entries` run (themselves included), sorted, relative to `root`.
- * Throws, naming the importing file, when a local import resolves to nothing.
+ * A specifier is this checkout's when TypeScript resolves it, as the project compiles (`paths`
+ * included), to a file outside node_modules; a relative, absolute, `@/` or `#` one must be.
+ * Throws, naming the importing file, when one resolves to nothing, to a folder or outside the
+ * checkout.
  */
 export async function importClosure(root: string, entries: readonly string[]): Promise<string[]> {
   // Loaded when asked (~0.3 s): next.config.ts imports this module on every start, stamps only at build.
   const { default: ts } = await import('typescript');
   const options = compilerOptionsOf(ts, root);
+  const inside = (file: string) => !path.relative(root, file).startsWith('..') && !path.isAbsolute(path.relative(root, file));
   const seen = new Set<string>();
   const queue = entries.map((entry) => {
     const file = path.resolve(root, entry);
-    if (!fs.existsSync(file)) throw new Error(`스탬프의 시작 파일이 없습니다: ${entry}`);
+    if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new Error(`스탬프의 시작 파일이 없습니다: ${entry}`);
     return file;
   });
   while (queue.length > 0) {
     const file = queue.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    if (!/\.(c|m)?(j|t)sx?$/.test(file)) continue; // a JSON or other asset: hashed, not read for imports
-    for (const specifier of specifiersOf(ts, file, fs.readFileSync(file, 'utf8'))) {
-      if (!isLocal(specifier)) continue;
-      const resolved = ts.resolveModuleName(specifier, file, options, ts.sys).resolvedModule?.resolvedFileName;
-      const target = resolved ?? path.resolve(path.dirname(file), specifier);
-      if (!fs.existsSync(target)) {
-        throw new Error(`${path.relative(root, file)}의 import '${specifier}'가 가리키는 파일을 찾을 수 없습니다`);
-      }
-      if (!target.endsWith('.d.ts')) queue.push(target);
+    if (!isCode(file)) continue; // JSON, a declaration: hashed, not read for imports
+    for (const specifier of specifiersOf(ts, path.relative(root, file), fs.readFileSync(file, 'utf8'))) {
+      const resolved = ts.resolveModuleName(specifier, file, options, ts.sys).resolvedModule;
+      const mustBeLocal = /^(\.{1,2}\/|\/|@\/|#)/.test(specifier);
+      if (resolved?.isExternalLibraryImport || (!resolved && !mustBeLocal)) continue; // a package
+      const target = resolved?.resolvedFileName ?? path.resolve(path.dirname(file), specifier);
+      const problem = !fs.statSync(target, { throwIfNoEntry: false })?.isFile()
+        ? '가리키는 파일을 찾을 수 없습니다'
+        : !inside(target)
+          ? '이 폴더 밖의 파일을 가리킵니다'
+          : undefined;
+      if (problem) throw new Error(`${path.relative(root, file)}의 import '${specifier}'가 ${problem}`);
+      queue.push(...candidatesOf(target));
     }
   }
   return [...seen].map((file) => path.relative(root, file)).sort();
 }
 
+/**
+ * What every stamp includes besides the closure: how the build resolves and compiles (a
+ * `resolveAlias` in next.config.ts, a `paths` entry in tsconfig.json, package.json's `imports`),
+ * the packages' versions, and the runtime's (its Unicode and ICU data: `Intl` splits words).
+ */
+const BUILD_FILES = ['next.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
+const runtime = () => JSON.stringify([process.version, process.versions.icu, process.versions.unicode]);
+
 /** A short hash of the files' bytes and names, in the order given (paths relative to `root`). */
-export function stampOf(root: string, files: readonly string[]): string {
-  const hash = createHash('sha256');
+export function stampOf(root: string, files: readonly string[], extra = ''): string {
+  const hash = createHash('sha256').update(extra).update('\u0000');
   for (const file of files) {
     hash.update(file).update('\u0000');
     hash.update(fs.readFileSync(path.resolve(root, file)));
@@ -134,16 +172,19 @@ export function stampOf(root: string, files: readonly string[]): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** The stamp of what `entries` run, with the packages' versions (package-lock.json). */
+/** The stamp of what `entries` run, with how it is built (BUILD_FILES present) and the runtime. */
 export async function codeStamp(root: string, entries: readonly string[]): Promise<string> {
-  return stampOf(root, [...(await importClosure(root, entries)), 'package-lock.json']);
+  const build = BUILD_FILES.filter((file) => fs.existsSync(path.join(root, file)));
+  return stampOf(root, [...(await importClosure(root, entries)), ...build], runtime());
 }
 
 /**
  * The build's stamps (next.config.ts `env`) and the entry files each is the import closure of.
- * - CONTENT_PARSER_VERSION: the code that turns files into the content index's rows (parsing, the
- *   listing's kinds of file, the index's tables and writer). An index on disk written by other
- *   such code is read again behind the old one, never served as this build's.
+ * - CONTENT_PARSER_VERSION: the code that turns files into the content index's rows: the listing
+ *   and its kinds of file, the sources that stat and hand files on, the read threads (which also
+ *   take the search words, and so run the search text and the sanitizer's schema), parsing, and
+ *   the index's tables and writer. An index on disk written by other such code is read again
+ *   behind the old one, never served as this build's.
  * - RENDER_VERSION: the code that renders bodies, for the bodies kept on disk
  *   (lib/render/render-store.ts): what the render thread runs (the pipeline, the sanitizer's
  *   schema, the content limits, photos, video links, text), the pool that hands its output back
@@ -156,8 +197,12 @@ export const STAMP_ENTRIES = {
   CONTENT_PARSER_VERSION: [
     'lib/content/load-file.ts',
     'lib/content/files.ts',
-    'lib/content/archive/archive.ts',
+    'lib/content/folder-source.ts',
+    'lib/content/git-source.ts',
+    'lib/workers/read-pool.ts',
     'lib/content/archive-store.ts',
+    'lib/content/archive/archive.ts',
+    'lib/content/archive/records.ts',
   ],
   RENDER_VERSION: ['lib/render/render-worker.ts', 'lib/render/render-pool.ts', 'lib/render/render-store.ts'],
   SOCIAL_IMAGE_VERSION: ['lib/social-image.tsx'],
