@@ -94,5 +94,10 @@ const nextConfig: NextConfig = {
  */
 export default async function config(phase: string): Promise<NextConfig> {
   if (phase === PHASE_PRODUCTION_SERVER) return nextConfig;
+  // The stamps follow imports as TypeScript resolves them: an alias or a loader of the bundler's own
+  // would put code in the build that no stamp sees.
+  if (nextConfig.turbopack?.resolveAlias || nextConfig.turbopack?.rules || nextConfig.webpack) {
+    throw new Error('next.config.ts: resolveAlias, rules와 webpack 설정은 lib/code-stamp.ts의 스탬프가 따라가지 못합니다');
+  }
   return { ...nextConfig, env: await buildStamps(import.meta.dirname) };
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } from 'next/constants';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { buildStamps, codeStamp, importClosure, STAMP_ENTRIES } from './code-stamp';
+import { buildStamps, codeStamp, importClosure, STAMP_ENTRIES, stampOf } from './code-stamp';
 
 const repo = path.resolve(import.meta.dirname, '..');
 
@@ -24,9 +24,11 @@ describe('the build stamps of this checkout', () => {
         'lib/content/git-source.ts',
         'lib/workers/read-worker.ts',
         'lib/content/archive/records.ts',
+        // what sets the sources up (their limits, their loader)
+        'lib/content/process-store.ts',
       ]),
     );
-    for (const other of ['lib/content/queries.ts', 'lib/content/view.ts', 'lib/content/store.ts', 'lib/search/index.ts', 'lib/search/disk-index.ts']) {
+    for (const other of ['lib/content/queries.ts', 'lib/content/view.ts', 'lib/search/index.ts', 'lib/search/disk-index.ts', 'app/page.tsx']) {
       expect(files).not.toContain(other);
     }
     expect(files.every((file) => file.startsWith('lib/'))).toBe(true);
@@ -39,6 +41,9 @@ describe('the build stamps of this checkout', () => {
       expect.arrayContaining(['lib/render/render-worker.ts', 'lib/render/pipeline.ts', 'lib/render/schema.ts', 'lib/content/limits.ts']),
     );
     const stamped = await importClosure(repo, STAMP_ENTRIES.RENDER_VERSION);
+    // The one path between a render and the store, and the store.
+    expect(stamped).toEqual(expect.arrayContaining(['lib/render/stored-render.ts', 'lib/render/render-store.ts', 'lib/render/render-pool.ts']));
+    expect(stamped).not.toContain('lib/render/index.ts');
     expect(stamped).not.toContain('lib/content/queries.ts');
     expect(stamped).not.toContain('lib/content/load-file.ts');
   });
@@ -158,6 +163,47 @@ describe('importClosure and codeStamp', () => {
     expect(await codeStamp(root, ['lib/lazy.ts'])).toBe(before);
   });
 
+  it('follows globalThis.URL and a parenthesised require, and leaves out import type = require and declarations', async () => {
+    write(
+      'lib/a.ts',
+      [
+        "export const w = new globalThis.URL('./worker.ts', import.meta.url);",
+        "export const b = (require)('./b');",
+        "import type T = require('./types');",
+        "import type { D } from './decl';",
+      ].join('\n'),
+    );
+    // A declaration file is read for nothing: what it imports does not run.
+    write('lib/decl.d.ts', "import './gone';\nexport type D = 1;");
+    write('lib/c.ts', "import { d } from './decl2';\nexport const c = d;");
+    write('lib/decl2.d.ts', "import './gone';\nexport declare const d: number;");
+    expect(await importClosure(root, ['lib/a.ts'])).toEqual(['lib/a.ts', 'lib/b.ts', 'lib/worker.ts']);
+    expect(await importClosure(root, ['lib/c.ts'])).toEqual(['lib/c.ts', 'lib/decl2.d.ts']);
+  });
+
+  it('stamps a folder’s index and the file of the folder’s name alike', async () => {
+    write('lib/folder.ts', 'export const f = 0;');
+    write('lib/folder/index.ts', 'export const f = 1;');
+    write('lib/a.ts', "import { f } from './folder';\nexport const a = f;");
+    expect(await importClosure(root, ['lib/a.ts'])).toEqual(['lib/a.ts', 'lib/folder.ts', 'lib/folder/index.ts']);
+  });
+
+  it('names every file it hashes: moving bytes from one file to the next changes the stamp', () => {
+    write('lib/x.ts', 'ab');
+    write('lib/y.ts', 'c');
+    const before = stampOf(root, ['lib/x.ts', 'lib/y.ts']);
+    write('lib/x.ts', 'a');
+    write('lib/y.ts', 'bc');
+    expect(stampOf(root, ['lib/x.ts', 'lib/y.ts'])).not.toBe(before);
+  });
+
+  it('refuses a source file too large or not text, naming it', async () => {
+    write('lib/a.ts', `export const a = 1;\n${'// padding\n'.repeat(200_000)}`);
+    await expect(importClosure(root, ['lib/a.ts'])).rejects.toThrow(/lib\/a\.ts: 소스 파일이 너무 큽니다/);
+    write('lib/a.ts', 'export const a = 1;\u0000');
+    await expect(importClosure(root, ['lib/a.ts'])).rejects.toThrow(/lib\/a\.ts: 글자 파일이 아닙니다/);
+  });
+
   it('fails, naming the file, on a local import that resolves to nothing', async () => {
     write('lib/a.ts', "import { gone } from './gone';\nexport const a = gone;");
     await expect(importClosure(root, ['lib/entry.ts'])).rejects.toThrow(/lib\/a\.ts.*'\.\/gone'/);
@@ -169,7 +215,15 @@ describe('importClosure and codeStamp', () => {
     write('lib/a.ts', "const name = './worker.ts';\nexport const a = new URL(name, import.meta.url);");
     await expect(importClosure(root, ['lib/entry.ts'])).rejects.toThrow(/a\.ts:2: new URL/);
     write('lib/a.ts', "export const a = new URL('./worker.ts', new URL(import.meta.url));");
-    await expect(importClosure(root, ['lib/entry.ts'])).rejects.toThrow(/a\.ts:1: new URL의 기준/);
+    await expect(importClosure(root, ['lib/entry.ts'])).rejects.toThrow(/a\.ts:1: 이 import\.meta/);
+    write('lib/a.ts', "import { URL as U } from 'node:url';\nexport const a = new U('./worker.ts', import.meta.url);");
+    await expect(importClosure(root, ['lib/entry.ts'])).rejects.toThrow(/a\.ts:2: 이 import\.meta/);
+    write('lib/a.ts', "import fs from 'node:fs';\nexport const a = fs.readFileSync(`${import.meta.dirname}/data.json`);");
+    await expect(importClosure(root, ['lib/entry.ts'])).rejects.toThrow(/a\.ts:2: 이 import\.meta/);
+    write('lib/a.ts', "import { createRequire } from 'node:module';\nexport const a = createRequire(import.meta.url)('./b');");
+    await expect(importClosure(root, ['lib/entry.ts'])).rejects.toThrow(/a\.ts:2: (createRequire|이 import\.meta)/);
+    write('lib/a.ts', "export const a = module.require('./b');");
+    await expect(importClosure(root, ['lib/entry.ts'])).rejects.toThrow(/a\.ts:1: module\.require/);
     write('lib/a.ts', "export const a = require(process.env.MODULE!);");
     await expect(importClosure(root, ['lib/entry.ts'])).rejects.toThrow(/a\.ts:1: require/);
   });

@@ -49,7 +49,7 @@ function specifiersOf(ts: TypeScript, fileName: string, text: string): string[] 
   // hide the imports after it.
   let source: ts.SourceFile;
   try {
-    source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false);
+    source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
   } catch (error) {
     throw new Error(`${fileName}: 스탬프를 위해 읽을 수 없습니다 (${(error as Error).message})`);
   }
@@ -60,8 +60,7 @@ function specifiersOf(ts: TypeScript, fileName: string, text: string): string[] 
     if (node && ts.isStringLiteralLike(node)) found.push(node.text);
     else throw new Error(`${where(of)}: ${what}의 대상이 글자 그대로 쓰여 있지 않아 따라갈 수 없습니다`);
   };
-  const mentionsImportMeta = (node: ts.Node): boolean =>
-    (ts.isMetaProperty(node) && node.keywordToken === ts.SyntaxKind.ImportKeyword) || !!ts.forEachChild(node, mentionsImportMeta);
+  const unwrapped = (node: ts.Expression): ts.Expression => (ts.isParenthesizedExpression(node) ? unwrapped(node.expression) : node);
   const look = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node)) {
       if (!isTypeOnlyImport(node)) literal(node.moduleSpecifier, node, 'import');
@@ -70,17 +69,26 @@ function specifiersOf(ts: TypeScript, fileName: string, text: string): string[] 
     } else if (ts.isImportEqualsDeclaration(node)) {
       if (!node.isTypeOnly && ts.isExternalModuleReference(node.moduleReference)) literal(node.moduleReference.expression, node, 'require');
     } else if (ts.isCallExpression(node)) {
-      const callee = node.expression;
+      const callee = unwrapped(node.expression);
       const name = callee.kind === ts.SyntaxKind.ImportKeyword ? 'import()' : callee.getText(source);
       if (['import()', 'require', 'require.resolve', 'import.meta.resolve'].includes(name)) literal(node.arguments[0], node, name);
-    } else if (ts.isNewExpression(node)) {
-      const [first, second] = node.arguments ?? [];
-      // new URL('./worker.ts', import.meta.url): a worker's module (Turbopack bundles a worker from
-      // that very expression). A base otherwise built from import.meta is refused.
-      if (/^(globalThis\.)?URL$/.test(node.expression.getText(source)) && second && mentionsImportMeta(second)) {
-        if (!isImportMetaUrl(ts, second)) throw new Error(`${where(node)}: new URL의 기준은 import.meta.url 그대로 써야 따라갈 수 있습니다`);
-        literal(first, node, 'new URL(…, import.meta.url)');
+      else if (/(^|\.)(createRequire|require\.context|module\.require)$/.test(name)) {
+        throw new Error(`${where(node)}: ${name}로 부르는 모듈은 따라갈 수 없습니다 (import를 쓰세요)`);
       }
+    } else if (ts.isMetaProperty(node) && node.keywordToken === ts.SyntaxKind.ImportKeyword) {
+      // import.meta may name a module two ways only, both followed above: the base of
+      // new URL('./worker.ts', import.meta.url) (Turbopack bundles a worker from that very
+      // expression) and import.meta.resolve('./x.ts'). Anything else (a file read beside this one,
+      // createRequire(import.meta.url), a base built from it) would run or read what no stamp sees.
+      const use = node.parent;
+      const isUrlBase =
+        isImportMetaUrl(ts, use) &&
+        ts.isNewExpression(use.parent) &&
+        /^(globalThis\.)?URL$/.test(use.parent.expression.getText(source)) &&
+        use.parent.arguments?.[1] === use;
+      const isResolve = ts.isPropertyAccessExpression(use) && use.name.text === 'resolve' && ts.isCallExpression(use.parent) && use.parent.expression === use;
+      if (!isUrlBase && !isResolve) throw new Error(`${where(node)}: 이 import.meta는 스탬프가 따라갈 수 없습니다 (new URL('./…', import.meta.url)나 import.meta.resolve('./…')만 따라갑니다)`);
+      if (isUrlBase) literal((use.parent as ts.NewExpression).arguments?.[0], use.parent, 'new URL(…, import.meta.url)');
     }
   };
   // Walked with a stack, not recursion: code nested however deep cannot run it out of stack.
@@ -95,6 +103,9 @@ function specifiersOf(ts: TypeScript, fileName: string, text: string): string[] 
   }
   return found;
 }
+
+/** A source file larger than this is refused: no module of ours comes near it (the largest is ~40 KB). */
+const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 
 /** Extensions a module's file may have: every one beside a resolved file is stamped with it. */
 const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.d.ts', '.js', '.jsx', '.mjs', '.cjs', '.json'];
@@ -125,6 +136,7 @@ export async function importClosure(root: string, entries: readonly string[]): P
   // Loaded when asked (~0.3 s): next.config.ts imports this module on every start, stamps only at build.
   const { default: ts } = await import('typescript');
   const options = compilerOptionsOf(ts, root);
+  const cache = ts.createModuleResolutionCache(root, (name) => name, options);
   const inside = (file: string) => !path.relative(root, file).startsWith('..') && !path.isAbsolute(path.relative(root, file));
   const seen = new Set<string>();
   const queue = entries.map((entry) => {
@@ -137,8 +149,12 @@ export async function importClosure(root: string, entries: readonly string[]): P
     if (seen.has(file)) continue;
     seen.add(file);
     if (!isCode(file)) continue; // JSON, a declaration: hashed, not read for imports
-    for (const specifier of specifiersOf(ts, path.relative(root, file), fs.readFileSync(file, 'utf8'))) {
-      const resolved = ts.resolveModuleName(specifier, file, options, ts.sys).resolvedModule;
+    const name = path.relative(root, file);
+    if (fs.statSync(file).size > MAX_SOURCE_BYTES) throw new Error(`${name}: 소스 파일이 너무 큽니다 (스탬프는 ${MAX_SOURCE_BYTES}바이트까지 읽습니다)`);
+    const text = fs.readFileSync(file, 'utf8');
+    if (text.includes('\u0000')) throw new Error(`${name}: 글자 파일이 아닙니다 (NUL 바이트가 있습니다)`);
+    for (const specifier of new Set(specifiersOf(ts, name, text))) {
+      const resolved = ts.resolveModuleName(specifier, file, options, ts.sys, cache).resolvedModule;
       const mustBeLocal = /^(\.{1,2}\/|\/|@\/|#)/.test(specifier);
       if (resolved?.isExternalLibraryImport || (!resolved && !mustBeLocal)) continue; // a package
       const target = resolved?.resolvedFileName ?? path.resolve(path.dirname(file), specifier);
@@ -155,16 +171,15 @@ export async function importClosure(root: string, entries: readonly string[]): P
 }
 
 /**
- * What every stamp includes besides the closure: how the build resolves and compiles (a
- * `resolveAlias` in next.config.ts, a `paths` entry in tsconfig.json, package.json's `imports`),
- * the packages' versions, and the runtime's (its Unicode and ICU data: `Intl` splits words).
+ * What every stamp includes besides the closure: how the build resolves and compiles (a `paths`
+ * entry in tsconfig.json, package.json's `imports`, next.config.ts) and the packages' versions.
+ * The Node a server runs on is added where the stores open (lib/runtime-version.ts).
  */
 const BUILD_FILES = ['next.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
-const runtime = () => JSON.stringify([process.version, process.versions.icu, process.versions.unicode]);
 
 /** A short hash of the files' bytes and names, in the order given (paths relative to `root`). */
-export function stampOf(root: string, files: readonly string[], extra = ''): string {
-  const hash = createHash('sha256').update(extra).update('\u0000');
+export function stampOf(root: string, files: readonly string[]): string {
+  const hash = createHash('sha256');
   for (const file of files) {
     hash.update(file).update('\u0000');
     hash.update(fs.readFileSync(path.resolve(root, file)));
@@ -172,24 +187,25 @@ export function stampOf(root: string, files: readonly string[], extra = ''): str
   return hash.digest('hex').slice(0, 16);
 }
 
-/** The stamp of what `entries` run, with how it is built (BUILD_FILES present) and the runtime. */
+/** The stamp of what `entries` run, with how it is built (BUILD_FILES present). */
 export async function codeStamp(root: string, entries: readonly string[]): Promise<string> {
   const build = BUILD_FILES.filter((file) => fs.existsSync(path.join(root, file)));
-  return stampOf(root, [...(await importClosure(root, entries)), ...build], runtime());
+  return stampOf(root, [...(await importClosure(root, entries)), ...build]);
 }
 
 /**
  * The build's stamps (next.config.ts `env`) and the entry files each is the import closure of.
  * - CONTENT_PARSER_VERSION: the code that turns files into the content index's rows: the listing
- *   and its kinds of file, the sources that stat and hand files on, the read threads (which also
+ *   and its kinds of file, the sources that stat and hand files on, what sets them up with their
+ *   limits and loader (process-store.ts, and all it runs), the read threads (which also
  *   take the search words, and so run the search text and the sanitizer's schema), parsing, and
  *   the index's tables and writer. An index on disk written by other such code is read again
  *   behind the old one, never served as this build's.
  * - RENDER_VERSION: the code that renders bodies, for the bodies kept on disk
  *   (lib/render/render-store.ts): what the render thread runs (the pipeline, the sanitizer's
- *   schema, the content limits, photos, video links, text), the pool that hands its output back
- *   and the store that keeps it. What a render is asked with (site, photos, options) is in each
- *   entry's key.
+ *   schema, the content limits, photos, video links, text), the pool that hands its output back,
+ *   the store that keeps it and the one path between them (stored-render.ts). What a render is
+ *   asked with (site, photos, options) is in each entry's key.
  * - SOCIAL_IMAGE_VERSION: the code that draws share cards, so cards kept on disk by another
  *   design are not served.
  */
@@ -203,8 +219,9 @@ export const STAMP_ENTRIES = {
     'lib/content/archive-store.ts',
     'lib/content/archive/archive.ts',
     'lib/content/archive/records.ts',
+    'lib/content/process-store.ts',
   ],
-  RENDER_VERSION: ['lib/render/render-worker.ts', 'lib/render/render-pool.ts', 'lib/render/render-store.ts'],
+  RENDER_VERSION: ['lib/render/stored-render.ts', 'lib/render/render-worker.ts'],
   SOCIAL_IMAGE_VERSION: ['lib/social-image.tsx'],
 } as const;
 

@@ -5,6 +5,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { runtimeVersion } from '@/lib/runtime-version';
+
 import { getContentStore } from './process-store';
 import { getArticles } from './testing/process-queries';
 
@@ -128,7 +130,7 @@ describe('the content index on disk', () => {
     expect(getContentStore().isReading()).toBe(true);
     expect(await titles()).toEqual(['둘째 기사', '첫째 기사']);
     expect(indexMeta('instance')).toBe(instance);
-    expect(indexMeta('parser')).toBe('code-2');
+    expect(indexMeta('parser')).toBe(`code-2:${runtimeVersion()}`);
 
     // Read again once: the next restart of the same build trusts unchanged files again.
     restart();
@@ -149,7 +151,7 @@ describe('the content index on disk', () => {
     // The old build again: it cannot tell its own rows from the new build's, so it reads every file.
     process.env.CONTENT_PARSER_VERSION = 'code-1';
     expect(await titles()).toEqual(['첫째 기사']);
-    expect(indexMeta('parser')).toBe('code-1');
+    expect(indexMeta('parser')).toBe(`code-1:${runtimeVersion()}`);
   });
 
   it('rebuilds an index of other settings rather than serve it (a smaller file limit)', async () => {

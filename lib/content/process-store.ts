@@ -6,6 +6,7 @@ import { openChangeSignal, type ChangeSignal } from '@/lib/cluster/signal';
 import { EXIT_CONFIG } from '@/lib/secrets.mjs';
 import { getPhotoLibrary } from '@/lib/media/photo-library';
 import { redact } from '@/lib/redact';
+import { runtimeVersion } from '@/lib/runtime-version';
 import { getContentDir, getContentGit, getDataDir, getRedis, getSiteUrlSetting, site } from '@/lib/site';
 import { getReadPool, type ReadPool } from '@/lib/workers/read-pool';
 
@@ -65,8 +66,8 @@ function isPageCacheFrom(identity: string): boolean {
 
 /**
  * The on-disk index of the content this server serves (lib/content/archive): in DATA_DIR, one file
- * per content folder, stamped with the settings (others rebuild it) and the parsing code (another
- * build serves it while reading every file again behind it).
+ * per content folder, stamped with the settings (others rebuild it) and the parsing code with the
+ * runtime it ran on (another build, or Node, serves it while reading every file again behind it).
  * A process without a stamped build (tests, tools run with tsx) keeps its index in memory.
  */
 function openContentArchive(root: string, identity: string): Archive {
@@ -74,7 +75,7 @@ function openContentArchive(root: string, identity: string): Archive {
   const file = contentIndexFile(root);
   if (!parser || !file) return openArchive({ file: ':memory:', fingerprint: 'unstamped' });
   try {
-    return openArchive({ file, fingerprint: JSON.stringify([site.maxFileBytes, root, identity]), parser });
+    return openArchive({ file, fingerprint: JSON.stringify([site.maxFileBytes, root, identity]), parser: `${parser}:${runtimeVersion()}` });
   } catch (error) {
     // A DATA_DIR the server cannot write (a file, a read-only mount) must not take the site down:
     // the index lives in memory (every start reads the whole folder again), and the log says why.

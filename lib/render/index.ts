@@ -1,5 +1,3 @@
-import path from 'node:path';
-
 import {
   isSponsoredKind,
   sourceKey,
@@ -10,12 +8,10 @@ import {
 
 import { getImportedRemotePhoto, getPhotoManifest } from '@/lib/media/resolve-image';
 import type { PhotoManifest } from '@/lib/media/variant-store';
-import { processWide } from '@/lib/process-wide';
-import { getDataDir } from '@/lib/site';
 
 import type { RenderedBody, RenderOptions } from './pipeline';
-import { getRenderPool, RenderQueueFullError, RenderTimeoutError } from './render-pool';
-import { openRenderStore, type RenderStore } from './render-store';
+import { RenderQueueFullError, RenderTimeoutError } from './render-pool';
+import { renderBody } from './stored-render';
 
 const MAX_CACHED = 1000;
 const cache = new Map<string, Promise<RenderedBody>>();
@@ -24,38 +20,6 @@ const FAILED: RenderedBody = {
   html: '<p>이 기사의 본문을 표시할 수 없습니다.</p>',
   text: '',
 };
-
-/**
- * The process's store of rendered bodies on disk (render-store.ts), for a built server only: tests,
- * tools and `next dev` (whose code changes under the stamp) render every time they start.
- */
-function getRenderStore(): RenderStore | undefined {
-  return processWide('hangul-news.render-store', () => {
-    const version = process.env.RENDER_VERSION;
-    if (!version || process.env.NODE_ENV !== 'production') return undefined;
-    return openRenderStore({ file: path.join(getDataDir(), 'render-cache', 'renders.sqlite'), version });
-  });
-}
-
-/**
- * Renders off the main thread, within the pool's time budget and its fair share for `file`; a
- * body this build rendered before (this process or an earlier one) is read from disk instead.
- */
-async function renderBody(
-  file: string,
-  source: string,
-  format: Article['format'],
-  options: RenderOptions,
-): Promise<RenderedBody> {
-  const store = getRenderStore();
-  if (!store) return getRenderPool().render(source, format, options, file);
-  const key = store.keyOf(source, format, options);
-  const kept = store.get(key);
-  if (kept) return kept;
-  const body = await getRenderPool().render(source, format, options, file);
-  store.put(key, body);
-  return body;
-}
 
 /**
  * Renders once per key, keeping the most recently used results; a failure becomes a placeholder.
