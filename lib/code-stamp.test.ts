@@ -181,6 +181,12 @@ describe('importClosure and codeStamp', () => {
     expect(await importClosure(root, ['lib/c.ts'])).toEqual(['lib/c.ts', 'lib/decl2.d.ts']);
   });
 
+  it('stamps a file imported under another extension, as the file itself', async () => {
+    write('lib/data.txt', 'v1');
+    write('lib/a.ts', "import data from './data.txt';\nexport const a = data;");
+    expect(await importClosure(root, ['lib/a.ts'])).toEqual(['lib/a.ts', 'lib/data.txt']);
+  });
+
   it('stamps a folder’s index and the file of the folder’s name alike', async () => {
     write('lib/folder.ts', 'export const f = 0;');
     write('lib/folder/index.ts', 'export const f = 1;');
@@ -222,6 +228,11 @@ describe('importClosure and codeStamp', () => {
     await expect(importClosure(root, ['lib/entry.ts'])).rejects.toThrow(/a\.ts:2: 이 import\.meta/);
     write('lib/a.ts', "import { createRequire } from 'node:module';\nexport const a = createRequire(import.meta.url)('./b');");
     await expect(importClosure(root, ['lib/entry.ts'])).rejects.toThrow(/a\.ts:2: (createRequire|이 import\.meta)/);
+    write('lib/a.ts', "import fs from 'node:fs';\nexport const a = fs.readFileSync(new URL('./footer.txt', import.meta.url), 'utf8');");
+    write('lib/footer.txt', 'v1');
+    await expect(importClosure(root, ['lib/entry.ts'])).rejects.toThrow(/a\.ts:2: new URL\(…, import\.meta\.url\)는 .*'\.\/footer\.txt'/);
+    write('lib/a.ts', "export const a = new URL('worker.ts', import.meta.url);");
+    await expect(importClosure(root, ['lib/entry.ts'])).rejects.toThrow(/a\.ts:1: new URL\(…, import\.meta\.url\)는 .*'worker\.ts'/);
     write('lib/a.ts', "export const a = module.require('./b');");
     await expect(importClosure(root, ['lib/entry.ts'])).rejects.toThrow(/a\.ts:1: module\.require/);
     write('lib/a.ts', "export const a = require(process.env.MODULE!);");

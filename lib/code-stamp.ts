@@ -88,7 +88,14 @@ function specifiersOf(ts: TypeScript, fileName: string, text: string): string[] 
         use.parent.arguments?.[1] === use;
       const isResolve = ts.isPropertyAccessExpression(use) && use.name.text === 'resolve' && ts.isCallExpression(use.parent) && use.parent.expression === use;
       if (!isUrlBase && !isResolve) throw new Error(`${where(node)}: 이 import.meta는 스탬프가 따라갈 수 없습니다 (new URL('./…', import.meta.url)나 import.meta.resolve('./…')만 따라갑니다)`);
-      if (isUrlBase) literal((use.parent as ts.NewExpression).arguments?.[0], use.parent, 'new URL(…, import.meta.url)');
+      if (isUrlBase) {
+        const named = (use.parent as ts.NewExpression).arguments?.[0];
+        // Only a worker's module: a data file read this way would be read, not run, and unstamped.
+        if (named && ts.isStringLiteralLike(named) && !(/^\.\.?\//.test(named.text) && isCode(named.text))) {
+          throw new Error(`${where(use.parent)}: new URL(…, import.meta.url)는 './'로 시작하는 모듈 파일(.ts, .js…)만 따라갑니다: '${named.text}'`);
+        }
+        literal(named, use.parent, 'new URL(…, import.meta.url)');
+      }
     }
   };
   // Walked with a stack, not recursion: code nested however deep cannot run it out of stack.
@@ -164,7 +171,7 @@ export async function importClosure(root: string, entries: readonly string[]): P
           ? '이 폴더 밖의 파일을 가리킵니다'
           : undefined;
       if (problem) throw new Error(`${path.relative(root, file)}의 import '${specifier}'가 ${problem}`);
-      queue.push(...candidatesOf(target));
+      queue.push(target, ...candidatesOf(target));
     }
   }
   return [...seen].map((file) => path.relative(root, file)).sort();
