@@ -133,33 +133,32 @@ function candidatesOf(file: string): string[] {
 }
 
 /**
- * Every file of this checkout the `entries` run (themselves included), sorted, relative to `root`.
- * A specifier is this checkout's when TypeScript resolves it, as the project compiles (`paths`
- * included), to a file outside node_modules; a relative, absolute, `@/` or `#` one must be.
- * Throws, naming the importing file, when one resolves to nothing, to a folder or outside the
- * checkout.
+ * A walker over the checkout at `root`: for a list of entries, every file of the checkout they run
+ * (themselves included), sorted, relative to `root`. A specifier is this checkout's when TypeScript
+ * resolves it, as the project compiles (`paths` included), to a file outside node_modules; a
+ * relative, absolute, `@/` or `#` one must be. Throws, naming the importing file, when one
+ * resolves to nothing, to a folder or outside the checkout. Each file is read and resolved once
+ * however many closures reach it (the build's three overlap).
  */
-export async function importClosure(root: string, entries: readonly string[]): Promise<string[]> {
+async function closureWalker(root: string): Promise<(entries: readonly string[]) => string[]> {
   // Loaded when asked (~0.3 s): next.config.ts imports this module on every start, stamps only at build.
   const { default: ts } = await import('typescript');
   const options = compilerOptionsOf(ts, root);
   const cache = ts.createModuleResolutionCache(root, (name) => name, options);
-  const inside = (file: string) => !path.relative(root, file).startsWith('..') && !path.isAbsolute(path.relative(root, file));
-  const seen = new Set<string>();
-  const queue = entries.map((entry) => {
-    const file = path.resolve(root, entry);
-    if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new Error(`스탬프의 시작 파일이 없습니다: ${entry}`);
-    return file;
-  });
-  while (queue.length > 0) {
-    const file = queue.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    if (!isCode(file)) continue; // JSON, a declaration: hashed, not read for imports
+  const inside = (file: string) => {
+    const relative = path.relative(root, file);
+    return !relative.startsWith('..') && !path.isAbsolute(relative);
+  };
+  /** The files one file makes run: what its specifiers resolve to, with their siblings. */
+  const targets = new Map<string, string[]>();
+  const targetsOf = (file: string): string[] => {
+    const known = targets.get(file);
+    if (known) return known;
     const name = path.relative(root, file);
     if (fs.statSync(file).size > MAX_SOURCE_BYTES) throw new Error(`${name}: 소스 파일이 너무 큽니다 (스탬프는 ${MAX_SOURCE_BYTES}바이트까지 읽습니다)`);
     const text = fs.readFileSync(file, 'utf8');
     if (text.includes('\u0000')) throw new Error(`${name}: 글자 파일이 아닙니다 (NUL 바이트가 있습니다)`);
+    const found: string[] = [];
     for (const specifier of new Set(specifiersOf(ts, name, text))) {
       const resolved = ts.resolveModuleName(specifier, file, options, ts.sys, cache).resolvedModule;
       const mustBeLocal = /^(\.{1,2}\/|\/|@\/|#)/.test(specifier);
@@ -170,11 +169,33 @@ export async function importClosure(root: string, entries: readonly string[]): P
         : !inside(target)
           ? '이 폴더 밖의 파일을 가리킵니다'
           : undefined;
-      if (problem) throw new Error(`${path.relative(root, file)}의 import '${specifier}'가 ${problem}`);
-      queue.push(target, ...candidatesOf(target));
+      if (problem) throw new Error(`${name}의 import '${specifier}'가 ${problem}`);
+      found.push(target, ...candidatesOf(target));
     }
-  }
-  return [...seen].map((file) => path.relative(root, file)).sort();
+    targets.set(file, found);
+    return found;
+  };
+  return (entries) => {
+    const seen = new Set<string>();
+    const queue = entries.map((entry) => {
+      const file = path.resolve(root, entry);
+      if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new Error(`스탬프의 시작 파일이 없습니다: ${entry}`);
+      return file;
+    });
+    while (queue.length > 0) {
+      const file = queue.pop()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      // JSON, a declaration: hashed, not read for imports.
+      if (isCode(file)) queue.push(...targetsOf(file));
+    }
+    return [...seen].map((file) => path.relative(root, file)).sort();
+  };
+}
+
+/** The files `entries` run (see closureWalker), sorted, relative to `root`. */
+export async function importClosure(root: string, entries: readonly string[]): Promise<string[]> {
+  return (await closureWalker(root))(entries);
 }
 
 /**
@@ -194,10 +215,15 @@ export function stampOf(root: string, files: readonly string[]): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** The stamp of what `entries` run, with how it is built (BUILD_FILES present). */
-export async function codeStamp(root: string, entries: readonly string[]): Promise<string> {
+/** The stamp of `files` (a closure) with how the checkout is built (the BUILD_FILES it has). */
+function withBuildFiles(root: string, files: readonly string[]): string {
   const build = BUILD_FILES.filter((file) => fs.existsSync(path.join(root, file)));
-  return stampOf(root, [...(await importClosure(root, entries)), ...build]);
+  return stampOf(root, [...files, ...build]);
+}
+
+/** The stamp of what `entries` run, with how it is built. */
+export async function codeStamp(root: string, entries: readonly string[]): Promise<string> {
+  return withBuildFiles(root, await importClosure(root, entries));
 }
 
 /**
@@ -232,12 +258,13 @@ export const STAMP_ENTRIES = {
   SOCIAL_IMAGE_VERSION: ['lib/social-image.tsx'],
 } as const;
 
-/** Every stamp of STAMP_ENTRIES for the checkout at `root`. */
+/** Every stamp of STAMP_ENTRIES for the checkout at `root`, from one walk of its files. */
 export async function buildStamps(root: string): Promise<Record<keyof typeof STAMP_ENTRIES, string>> {
-  const [parser, render, social] = await Promise.all([
-    codeStamp(root, STAMP_ENTRIES.CONTENT_PARSER_VERSION),
-    codeStamp(root, STAMP_ENTRIES.RENDER_VERSION),
-    codeStamp(root, STAMP_ENTRIES.SOCIAL_IMAGE_VERSION),
-  ]);
-  return { CONTENT_PARSER_VERSION: parser, RENDER_VERSION: render, SOCIAL_IMAGE_VERSION: social };
+  const closure = await closureWalker(root);
+  const stamp = (entries: readonly string[]) => withBuildFiles(root, closure(entries));
+  return {
+    CONTENT_PARSER_VERSION: stamp(STAMP_ENTRIES.CONTENT_PARSER_VERSION),
+    RENDER_VERSION: stamp(STAMP_ENTRIES.RENDER_VERSION),
+    SOCIAL_IMAGE_VERSION: stamp(STAMP_ENTRIES.SOCIAL_IMAGE_VERSION),
+  };
 }
