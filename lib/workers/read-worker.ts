@@ -8,7 +8,10 @@ import type { LoadResult } from '@/lib/content/schema';
 import { toSearchFields } from '@/lib/search/article-words';
 import { hasLightBody, toBodyWords, type BodyWords } from '@/lib/search/text';
 
+import { runInBackground } from './background';
 import type { ReadJob, ReadReply } from './read-pool';
+
+runInBackground();
 
 /**
  * A light article's body words and index document, as it is read. Drafts are never indexed; heavy

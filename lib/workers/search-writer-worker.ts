@@ -7,7 +7,10 @@ import Database from 'better-sqlite3';
 
 import { openSearchIndex, type SearchIndex } from '@/lib/search/disk-index';
 
+import { runInBackground } from './background';
 import type { WriterJob, WriterReply } from './search-writer';
+
+runInBackground();
 
 let open: SearchIndex | undefined;
 let openFile: string | undefined;
