@@ -23,7 +23,17 @@ export interface ThreadQueueOptions<Reply extends ThreadReply> {
   toError?: (reply: Extract<Reply, { ok: false }>) => Error;
 }
 
-/** Jobs run in the order asked on up to `size` threads, one job a thread at a time. */
+/**
+ * Jobs posted to a thread at once: the one it runs and the next ones, waiting in its inbox, so
+ * that it goes on without waiting for this thread's event loop to send them. A first start's event
+ * loop is held ~0.2 s at a time by the content index's writes, and with one job a thread (25 files,
+ * ~25 ms) the read threads waited for it. It pays only with the threads behind the event loop
+ * (background.ts): read threads kept busy at the same priority took the CPU the index writes and
+ * readers' requests need, and the first start was slower (bench/RESULTS.md, eleventh round).
+ */
+export const JOBS_PER_THREAD = 4;
+
+/** Jobs run in the order asked on up to `size` threads, each running one at a time. */
 export interface ThreadQueue<Task, Reply extends ThreadReply> {
   run(task: Task): Promise<Extract<Reply, { ok: true }>>;
   /** Refuses every job from now on (ThreadsUnavailable), fails what waits, stops the threads. */
@@ -38,7 +48,8 @@ interface Pending<Reply extends ThreadReply> {
 
 interface Slot<Reply extends ThreadReply> {
   worker?: Worker;
-  busy?: Pending<Reply>;
+  /** The jobs posted to it, in the order it runs them. */
+  busy: Pending<Reply>[];
   /** Stops the thread once it has had nothing to do for idleMs. */
   idle?: NodeJS.Timeout;
 }
@@ -46,16 +57,16 @@ interface Slot<Reply extends ThreadReply> {
 /**
  * Threads for the server's bulk work (lib/workers/read-pool.ts, search-writer.ts): started when a
  * job comes, stopped after idleMs without one (a thread holds tens of MiB). A thread that fails
- * (out of memory, a crash) fails its job, and the next job gets a new thread; one that never
- * started (its chunk missing from a broken build) fails everything waiting with
- * ThreadsUnavailable, and the caller then does the work on its own thread.
+ * (out of memory, a crash) fails the job it was running, and the jobs behind it go to a new
+ * thread; one that never started (its chunk missing from a broken build) fails everything waiting
+ * with ThreadsUnavailable, and the caller then does the work on its own thread.
  */
 export function createThreadQueue<Task extends object, Reply extends ThreadReply>(
   options: ThreadQueueOptions<Reply>,
 ): ThreadQueue<Task, Reply> {
   const { name, spawn, idleMs } = options;
   const toError = options.toError ?? ((reply) => new Error(reply.message));
-  const slots: Slot<Reply>[] = Array.from({ length: options.size }, () => ({}));
+  const slots: Slot<Reply>[] = Array.from({ length: options.size }, () => ({ busy: [] }));
   const queue: Pending<Reply>[] = [];
   let nextId = 0;
   let closed = false;
@@ -63,15 +74,18 @@ export function createThreadQueue<Task extends object, Reply extends ThreadReply
   function retire(slot: Slot<Reply>, worker: Worker, reason: string, started: boolean): void {
     if (slot.worker !== worker) return;
     clearTimeout(slot.idle);
-    const failed = slot.busy;
+    const [failed, ...unstarted] = slot.busy;
     slot.worker = undefined;
-    slot.busy = undefined;
+    slot.busy = [];
     void worker.terminate();
     if (started) {
+      // The thread stopped on the job it was running; the ones behind it never ran: they go
+      // first to the next thread, in their order.
       failed?.reject(new Error(reason));
+      queue.unshift(...unstarted);
     } else {
       const error = new ThreadsUnavailable(reason);
-      failed?.reject(error);
+      for (const job of [failed, ...unstarted]) job?.reject(error);
       for (const waiting of queue.splice(0)) waiting.reject(error);
     }
     dispatch();
@@ -86,9 +100,9 @@ export function createThreadQueue<Task extends object, Reply extends ThreadReply
         started = true;
         return;
       }
-      const pending = slot.busy;
+      const pending = slot.busy[0];
       if (!pending || pending.job.id !== reply.id) return;
-      slot.busy = undefined;
+      slot.busy.shift();
       if (reply.ok) pending.resolve(reply as Extract<Reply, { ok: true }>);
       else pending.reject(toError(reply as Extract<Reply, { ok: false }>));
       dispatch();
@@ -100,25 +114,29 @@ export function createThreadQueue<Task extends object, Reply extends ThreadReply
   }
 
   function dispatch(): void {
-    for (const slot of slots) {
-      if (slot.busy) continue;
-      const next = queue.shift();
-      if (!next) {
-        stopWhenIdle(slot);
-        continue;
+    // Round after round, one job a thread each: the jobs spread over every thread before any
+    // holds two.
+    for (let held = 0; held < JOBS_PER_THREAD; held += 1) {
+      for (const slot of slots) {
+        if (slot.busy.length > held) continue;
+        const next = queue.shift();
+        if (!next) {
+          stopWhenIdle(slot);
+          continue;
+        }
+        clearTimeout(slot.idle);
+        slot.busy.push(next);
+        (slot.worker ?? start(slot)).postMessage(next.job);
       }
-      clearTimeout(slot.idle);
-      slot.busy = next;
-      (slot.worker ?? start(slot)).postMessage(next.job);
     }
   }
 
   function stopWhenIdle(slot: Slot<Reply>): void {
     const worker = slot.worker;
-    if (!worker || slot.busy) return;
+    if (!worker || slot.busy.length > 0) return;
     clearTimeout(slot.idle);
     slot.idle = setTimeout(() => {
-      if (slot.worker !== worker || slot.busy) return;
+      if (slot.worker !== worker || slot.busy.length > 0) return;
       slot.worker = undefined;
       void worker.terminate();
     }, idleMs);
@@ -142,8 +160,7 @@ export function createThreadQueue<Task extends object, Reply extends ThreadReply
           clearTimeout(slot.idle);
           const worker = slot.worker;
           slot.worker = undefined;
-          slot.busy?.reject(error);
-          slot.busy = undefined;
+          for (const job of slot.busy.splice(0)) job.reject(error);
           await worker?.terminate();
         }),
       );

@@ -1,0 +1,76 @@
+import { Worker } from 'node:worker_threads';
+
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { createThreadQueue, JOBS_PER_THREAD, ThreadsUnavailable, type ThreadQueue } from './thread-queue';
+
+type Task = { crash?: boolean };
+type Reply = { id: number; ok: true; thread: number; inbox: number[] } | { id: number; ok: false; message: string };
+
+/**
+ * A thread that answers each job 30 ms after it comes, saying which thread it is and which jobs
+ * had reached it by then (its inbox); a job with `crash` stops it instead.
+ */
+const THREAD = `const { parentPort, threadId } = require('node:worker_threads');
+const inbox = [];
+parentPort.on('message', (job) => {
+  inbox.push(job.id);
+  if (job.crash) process.exit(3);
+  setTimeout(() => parentPort.postMessage({ id: job.id, ok: true, thread: threadId, inbox: [...inbox] }), 30);
+});
+parentPort.postMessage('ready');`;
+
+let queue: ThreadQueue<Task, Reply> | undefined;
+afterEach(async () => {
+  await queue?.close();
+  queue = undefined;
+});
+
+const open = (size: number, script = THREAD) =>
+  (queue = createThreadQueue<Task, Reply>({
+    name: '시험 스레드',
+    size,
+    spawn: () => new Worker(script, { eval: true }),
+    idleMs: 60_000,
+  }));
+
+describe('createThreadQueue', () => {
+  it('hands a thread its next jobs while it runs one, so it never waits for this event loop to send them', async () => {
+    const threads = open(1);
+    const replies = await Promise.all(Array.from({ length: JOBS_PER_THREAD + 2 }, () => threads.run({})));
+    // When the first job was done, the next ones were already in the thread's inbox.
+    expect(replies[0]!.inbox).toHaveLength(JOBS_PER_THREAD);
+    expect(JOBS_PER_THREAD).toBeGreaterThan(1);
+    // Never more than that many: the rest waited here, and came in the order asked.
+    expect(replies.map((reply) => reply.id)).toEqual(replies.map((_, i) => i + 1));
+    for (const reply of replies) expect(reply.inbox.length).toBeLessThanOrEqual(reply.id + JOBS_PER_THREAD - 1);
+  });
+
+  it('spreads jobs over every thread before a thread holds two', async () => {
+    const threads = open(2);
+    const [first, second] = await Promise.all([threads.run({}), threads.run({})]);
+    expect(first!.thread).not.toBe(second!.thread);
+    expect(first!.inbox).toEqual([first!.id]);
+    expect(second!.inbox).toEqual([second!.id]);
+  });
+
+  it('fails only the job a thread stopped on: the jobs posted behind it run on a new thread', async () => {
+    const threads = open(1);
+    const crashed = threads.run({ crash: true });
+    const behind = [threads.run({}), threads.run({})];
+    const error = await crashed.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(ThreadsUnavailable);
+    expect((error as Error).message).toContain('종료 코드 3');
+    const replies = await Promise.all(behind);
+    expect(replies.map((reply) => reply.id)).toEqual([2, 3]);
+    // A new thread, which never saw the job that stopped the first one.
+    expect(replies[0]!.inbox).not.toContain(1);
+  });
+
+  it('fails every job it holds and every job waiting when no thread can start', async () => {
+    const threads = open(1, 'process.exit(1);');
+    const jobs = Array.from({ length: JOBS_PER_THREAD + 2 }, () => threads.run({}).catch((e: unknown) => e));
+    for (const error of await Promise.all(jobs)) expect(error).toBeInstanceOf(ThreadsUnavailable);
+  });
+});
