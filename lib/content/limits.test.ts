@@ -121,6 +121,14 @@ describe('getRenderCostProblem: HTML', () => {
     expect(getRenderCostProblem(`${'<b>'.repeat(RENDER_LIMITS.openFormatting)}x`, 'html')).toBeUndefined();
   });
 
+  it('reads every text with more `<` than the budget allows unclosed, Markdown’s raw HTML included', () => {
+    // The tokenizer is skipped only where no budget can be passed: one `<` more, and it runs.
+    const unclosed = `${'<b>'.repeat(RENDER_LIMITS.openFormatting + 1)}x`;
+    expect(getRenderCostProblem(unclosed, 'html')).toBe(OPEN_FORMATTING);
+    expect(getRenderCostProblem(`# 제목\n\n${unclosed}\n`, 'markdown')).toBe(OPEN_FORMATTING);
+    expect(getRenderCostProblem(unclosed, 'html', 'render')).toBe(OPEN_FORMATTING);
+  });
+
   it('refuses more tags than any article has, comments counted', () => {
     const tooMany = `HTML 태그가 너무 많습니다 (${RENDER_LIMITS.tags}개 한도)`;
     expect(getRenderCostProblem('<span>x</span>'.repeat(RENDER_LIMITS.tags + 1), 'html')).toBe(tooMany);
