@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { Worker } from 'node:worker_threads';
 
 import { afterEach, describe, expect, it } from 'vitest';
@@ -19,6 +20,18 @@ parentPort.on('message', (job) => {
   setTimeout(() => parentPort.postMessage({ id: job.id, ok: true, thread: threadId, inbox: [...inbox] }), 30);
 });
 parentPort.postMessage('ready');`;
+
+/** A thread whose events the test sends, in the order it chooses. */
+class FakeThread extends EventEmitter {
+  readonly posted: { id: number }[] = [];
+  postMessage(job: { id: number }): void {
+    this.posted.push(job);
+  }
+  unref(): void {}
+  async terminate(): Promise<number> {
+    return 0;
+  }
+}
 
 let queue: ThreadQueue<Task, Reply> | undefined;
 afterEach(async () => {
@@ -66,6 +79,43 @@ describe('createThreadQueue', () => {
     expect(replies.map((reply) => reply.id)).toEqual([2, 3]);
     // A new thread, which never saw the job that stopped the first one.
     expect(replies[0]!.inbox).not.toContain(1);
+  });
+
+  it('waits for a thread’s exit to act on its error: replies and its start sent before it count', async () => {
+    // A thread's uncaught error reaches this event loop on a channel of its own, ahead of messages
+    // the thread sent before it (seen with a real thread: a job answered before another threw was
+    // failed, and a thread that had started was taken for one that never did). Node hands on every
+    // message before 'exit'; these threads replay that order.
+    const threads: FakeThread[] = [];
+    queue = createThreadQueue<Task, Reply>({
+      name: '시험 스레드',
+      size: 1,
+      spawn: () => {
+        const thread = new FakeThread();
+        threads.push(thread);
+        return thread as unknown as Worker;
+      },
+      idleMs: 60_000,
+    });
+    const answered = queue.run({});
+    const threw = queue.run({ crash: true }).catch((e: unknown) => e);
+    const behind = queue.run({});
+    const [first] = threads;
+    expect(first!.posted.map((job) => job.id)).toEqual([1, 2, 3]);
+    first!.emit('error', new Error('터짐'));
+    first!.emit('message', 'ready');
+    first!.emit('message', { id: 1, ok: true, thread: 1, inbox: [1] });
+    first!.emit('exit', 1);
+    expect(await answered).toMatchObject({ id: 1, ok: true });
+    const error = await threw;
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(ThreadsUnavailable);
+    expect((error as Error).message).toBe('터짐');
+    // The job behind the one it threw on goes to a new thread.
+    expect(threads[1]!.posted.map((job) => job.id)).toEqual([3]);
+    threads[1]!.emit('message', 'ready');
+    threads[1]!.emit('message', { id: 3, ok: true, thread: 2, inbox: [3] });
+    expect(await behind).toMatchObject({ id: 3 });
   });
 
   it('fails every job it holds and every job waiting when no thread can start', async () => {

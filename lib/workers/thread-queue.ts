@@ -107,8 +107,15 @@ export function createThreadQueue<Task extends object, Reply extends ThreadReply
       else pending.reject(toError(reply as Extract<Reply, { ok: false }>));
       dispatch();
     });
-    worker.on('error', (error) => retire(slot, worker, error.message, started));
-    worker.on('exit', (code) => retire(slot, worker, `${name}가 멈췄습니다 (종료 코드 ${code})`, started));
+    // A thread's uncaught error comes on a channel of its own, ahead of replies it sent before it
+    // (and of its 'ready'): acting on it then would fail a job that was done, or take a thread that
+    // ran for one that never started. Node hands on every message before 'exit', so that is when
+    // the thread is retired, with the error as its reason.
+    let failure: string | undefined;
+    worker.on('error', (error) => {
+      failure ??= error.message;
+    });
+    worker.on('exit', (code) => retire(slot, worker, failure ?? `${name}가 멈췄습니다 (종료 코드 ${code})`, started));
     slot.worker = worker;
     return worker;
   }
