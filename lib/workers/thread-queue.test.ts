@@ -28,9 +28,30 @@ class FakeThread extends EventEmitter {
     this.posted.push(job);
   }
   unref(): void {}
+  terminated = false;
   async terminate(): Promise<number> {
-    return 0;
+    if (!this.terminated) {
+      this.terminated = true;
+      setImmediate(() => this.emit('exit', 1));
+    }
+    return 1;
   }
+}
+
+/** A queue of one fake thread at a time; `threads` holds every one it started. */
+function fakeQueue(): FakeThread[] {
+  const threads: FakeThread[] = [];
+  queue = createThreadQueue<Task, Reply>({
+    name: '시험 스레드',
+    size: 1,
+    spawn: () => {
+      const thread = new FakeThread();
+      threads.push(thread);
+      return thread as unknown as Worker;
+    },
+    idleMs: 60_000,
+  });
+  return threads;
 }
 
 let queue: ThreadQueue<Task, Reply> | undefined;
@@ -86,20 +107,10 @@ describe('createThreadQueue', () => {
     // the thread sent before it (seen with a real thread: a job answered before another threw was
     // failed, and a thread that had started was taken for one that never did). Node hands on every
     // message before 'exit'; these threads replay that order.
-    const threads: FakeThread[] = [];
-    queue = createThreadQueue<Task, Reply>({
-      name: '시험 스레드',
-      size: 1,
-      spawn: () => {
-        const thread = new FakeThread();
-        threads.push(thread);
-        return thread as unknown as Worker;
-      },
-      idleMs: 60_000,
-    });
-    const answered = queue.run({});
-    const threw = queue.run({ crash: true }).catch((e: unknown) => e);
-    const behind = queue.run({});
+    const threads = fakeQueue();
+    const answered = queue!.run({});
+    const threw = queue!.run({ crash: true }).catch((e: unknown) => e);
+    const behind = queue!.run({});
     const [first] = threads;
     expect(first!.posted.map((job) => job.id)).toEqual([1, 2, 3]);
     first!.emit('error', new Error('터짐'));
@@ -116,6 +127,36 @@ describe('createThreadQueue', () => {
     threads[1]!.emit('message', 'ready');
     threads[1]!.emit('message', { id: 3, ok: true, thread: 2, inbox: [3] });
     expect(await behind).toMatchObject({ id: 3 });
+  });
+
+  it('fails a job whose thread threw no error at all (null), and goes on', async () => {
+    const threads = fakeQueue();
+    const threw = queue!.run({}).catch((e: unknown) => e);
+    const behind = queue!.run({});
+    threads[0]!.emit('message', 'ready');
+    threads[0]!.emit('error', null);
+    threads[0]!.emit('exit', 1);
+    expect(await threw).toBeInstanceOf(Error);
+    expect(((await threw) as Error).message).toBe('null');
+    threads[1]!.emit('message', 'ready');
+    threads[1]!.emit('message', { id: 2, ok: true, thread: 2, inbox: [2] });
+    expect(await behind).toMatchObject({ id: 2 });
+  });
+
+  it('stops a thread whose reply cannot be read, failing the job that waited for it', async () => {
+    const threads = fakeQueue();
+    const unread = queue!.run({}).catch((e: unknown) => e);
+    const behind = queue!.run({});
+    threads[0]!.emit('message', 'ready');
+    threads[0]!.emit('messageerror', new Error('Unknown deserialize spec'));
+    const error = await unread;
+    expect(threads[0]!.terminated).toBe(true);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toContain('Unknown deserialize spec');
+    expect(threads[1]!.posted.map((job) => job.id)).toEqual([2]);
+    threads[1]!.emit('message', 'ready');
+    threads[1]!.emit('message', { id: 2, ok: true, thread: 2, inbox: [2] });
+    expect(await behind).toMatchObject({ id: 2 });
   });
 
   it('fails every job it holds and every job waiting when no thread can start', async () => {

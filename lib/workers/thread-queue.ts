@@ -112,8 +112,15 @@ export function createThreadQueue<Task extends object, Reply extends ThreadReply
     // ran for one that never started. Node hands on every message before 'exit', so that is when
     // the thread is retired, with the error as its reason.
     let failure: string | undefined;
-    worker.on('error', (error) => {
-      failure ??= error.message;
+    // A thread may throw anything, null included.
+    worker.on('error', (error: unknown) => {
+      failure ??= error instanceof Error ? error.message : String(error);
+    });
+    // A reply this thread cannot read (a 'messageerror', and nothing else follows): the job waiting
+    // for it would wait for ever. The thread is stopped, and retired at its exit.
+    worker.on('messageerror', (error) => {
+      failure ??= `${name}의 답을 읽을 수 없습니다: ${error.message}`;
+      void worker.terminate();
     });
     worker.on('exit', (code) => retire(slot, worker, failure ?? `${name}가 멈췄습니다 (종료 코드 ${code})`, started));
     slot.worker = worker;
