@@ -38,6 +38,13 @@ class FakeThread extends EventEmitter {
   }
 }
 
+/** A fake thread that starts and answers job `id`: what `job` (that job) then gives. */
+function startAndAnswer(thread: FakeThread, job: Promise<unknown>, id: number): Promise<unknown> {
+  thread.emit('message', 'ready');
+  thread.emit('message', { id, ok: true, thread: id, inbox: [id] });
+  return job;
+}
+
 /** A queue of one fake thread at a time; `threads` holds every one it started. */
 function fakeQueue(): FakeThread[] {
   const threads: FakeThread[] = [];
@@ -138,9 +145,7 @@ describe('createThreadQueue', () => {
     threads[0]!.emit('exit', 1);
     expect(await threw).toBeInstanceOf(Error);
     expect(((await threw) as Error).message).toBe('null');
-    threads[1]!.emit('message', 'ready');
-    threads[1]!.emit('message', { id: 2, ok: true, thread: 2, inbox: [2] });
-    expect(await behind).toMatchObject({ id: 2 });
+    expect(await startAndAnswer(threads[1]!, behind, 2)).toMatchObject({ id: 2 });
   });
 
   it('stops a thread whose reply cannot be read, failing the job that waited for it', async () => {
@@ -154,9 +159,7 @@ describe('createThreadQueue', () => {
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toContain('Unknown deserialize spec');
     expect(threads[1]!.posted.map((job) => job.id)).toEqual([2]);
-    threads[1]!.emit('message', 'ready');
-    threads[1]!.emit('message', { id: 2, ok: true, thread: 2, inbox: [2] });
-    expect(await behind).toMatchObject({ id: 2 });
+    expect(await startAndAnswer(threads[1]!, behind, 2)).toMatchObject({ id: 2 });
   });
 
   it('fails every job it holds and every job waiting when no thread can start', async () => {
