@@ -130,19 +130,18 @@ export function createThreadQueue<Task extends object, Reply extends ThreadReply
   function dispatch(): void {
     // Round after round, one job a thread each: the jobs spread over every thread before any
     // holds two.
-    for (let held = 0; held < JOBS_PER_THREAD; held += 1) {
+    for (let held = 0; held < JOBS_PER_THREAD && queue.length > 0; held += 1) {
       for (const slot of slots) {
         if (slot.busy.length > held) continue;
         const next = queue.shift();
-        if (!next) {
-          stopWhenIdle(slot);
-          continue;
-        }
+        if (!next) break;
         clearTimeout(slot.idle);
         slot.busy.push(next);
         (slot.worker ?? start(slot)).postMessage(next.job);
       }
     }
+    // Once, after the rounds: a thread left with nothing starts its idle time.
+    if (queue.length === 0) for (const slot of slots) stopWhenIdle(slot);
   }
 
   function stopWhenIdle(slot: Slot<Reply>): void {
