@@ -280,11 +280,49 @@ describe('disk search index', () => {
       '0',
     ];
     for (const slug of slugs) one.put(make(slug));
-    const found = one
-      .search(['동시'], NOW, 1)
-      .hits.concat(one.search(['동시'], NOW, 2).hits, one.search(['동시'], NOW, 3).hits);
-    expect(found.map((h) => h.slug)).toEqual([...slugs].sort());
-    one.close();
+    // The same in one transaction: the words of articles moved to make room are not written yet.
+    const batch = openSearchIndex(freshFile());
+    batch.putMany(slugs.map(make));
+    for (const index of [one, batch]) {
+      const found = [1, 2, 3].flatMap((page) => index.search(['동시'], NOW, page).hits);
+      expect(found.map((h) => h.slug)).toEqual([...slugs].sort());
+      expect(index.search(['같은'], NOW).total).toBe(slugs.length);
+      index.close();
+    }
+  });
+
+  it('keeps the last of a slug put twice in one batch (a draft: none), and replaces what an earlier batch put', () => {
+    const index = openSearchIndex(freshFile());
+    const at = new Date('2026-11-20T09:00:00+09:00');
+    const make = (slug: string, word: string, published = at): IndexedArticle => ({
+      slug,
+      sourceKey: `${slug}:${word}`,
+      published,
+      title: `${word} 소식`,
+      categories: [],
+      tags: [],
+      body: `${word} 본문`,
+    });
+    index.putMany([
+      make('a', '첫판'),
+      make('b', '그대로'),
+      make('a', '둘째판', new Date(at.getTime() - DAY)),
+    ]);
+    expect(index.search(['첫판'], NOW).total).toBe(0);
+    expect(index.search(['둘째판'], NOW).hits.map((h) => h.slug)).toEqual(['a']);
+    index.putMany([
+      make('b', '고친판'),
+      make('c', '새판'),
+      make('b', '마지막판'),
+      make('d', '거둔판'),
+      { ...make('d', '초안'), draft: true },
+    ]);
+    for (const gone of ['거둔판', '초안']) expect(index.search([gone], NOW).total, gone).toBe(0);
+    for (const gone of ['그대로', '고친판']) expect(index.search([gone], NOW).total, gone).toBe(0);
+    expect(index.search(['마지막판'], NOW).hits.map((h) => h.slug)).toEqual(['b']);
+    expect(index.search(['소식'], NOW).hits.map((h) => h.slug)).toEqual(['b', 'c', 'a']);
+    expect(index.size()).toBe(3);
+    index.close();
   });
 
   it('updates one article at a time: add, edit, rename, delete, by file identity', () => {
@@ -304,7 +342,9 @@ describe('disk search index', () => {
     expect(one.isCurrent('naver', base.sourceKey)).toBe(true);
     expect(one.isCurrent('naver', 'naver.md\u0000101\u00002')).toBe(false);
     // The catch-up's batch form: what each indexed slug was made from; unknown ones are absent.
-    expect(one.sourceKeysOf(['없음', 'naver', 'naver'])).toEqual(new Map([['naver', base.sourceKey]]));
+    expect(one.sourceKeysOf(['없음', 'naver', 'naver'])).toEqual(
+      new Map([['naver', base.sourceKey]]),
+    );
     expect(one.sourceKeysOf([])).toEqual(new Map());
     expect(one.search(['소버린'], NOW).hits).toEqual([
       { slug: 'naver', snippetText: '요약 네이버는 거대언어모델을 만든다.', inTitle: true },

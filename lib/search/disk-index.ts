@@ -176,7 +176,9 @@ function createTables(db: Database.Database): void {
   // memory up to 8 MB rather than 1 MB before it writes a segment, and merges segments 8 at a time
   // rather than 4. Inserting 20,000 articles took 46% less time (152 against 281 µs each); queries
   // stayed under a millisecond.
-  db.exec(`INSERT INTO words (words, rank) VALUES ('hashsize', ${8 * 1024 * 1024}), ('automerge', 8)`);
+  db.exec(
+    `INSERT INTO words (words, rank) VALUES ('hashsize', ${8 * 1024 * 1024}), ('automerge', 8)`,
+  );
   db.prepare('INSERT INTO meta (name, value) VALUES (?, ?)').run('schema', SCHEMA);
 }
 
@@ -225,6 +227,12 @@ export interface SearchIndexOptions {
 /** Whether `error` says the index file is damaged (then it is removed, to be rebuilt). */
 export const isCorruptIndex = isDamagedDatabase;
 
+/** An article's words waiting for the end of putMany's transaction, at its row id. */
+interface PendingWords {
+  key: bigint;
+  document: string;
+}
+
 /** The disk search index: incremental updates by slug, and paged, ranked queries. */
 export class SearchIndex {
   private readonly statements;
@@ -235,6 +243,8 @@ export class SearchIndex {
    * a sixth of the writer's time. Cleared when full (memory stays flat; the common words return).
    */
   private readonly inVocabulary = new Set<string>();
+  /** The words of the articles putMany's transaction put, by slug, not yet written: empty outside it. */
+  private readonly pending = new Map<string, PendingWords>();
 
   constructor(
     private readonly db: Database.Database,
@@ -249,7 +259,9 @@ export class SearchIndex {
         'INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
       ),
       bySlug: sql('SELECT key, source_key FROM docs WHERE slug = ?'),
-      bySlugs: sql('SELECT slug, source_key FROM docs WHERE slug IN (SELECT value FROM json_each(?))'),
+      bySlugs: sql(
+        'SELECT slug, source_key FROM docs WHERE slug IN (SELECT value FROM json_each(?))',
+      ),
       deleteDoc: sql('DELETE FROM docs WHERE key = ?'),
       deleteWords: sql('DELETE FROM words WHERE rowid = ?'),
       insertDoc: sql(
@@ -297,7 +309,10 @@ export class SearchIndex {
 
   /** What each of `slugs` is indexed from (its sourceKey), for those indexed: one lookup. */
   sourceKeysOf(slugs: readonly string[]): Map<string, string> {
-    const rows = this.statements.bySlugs.all(JSON.stringify(slugs)) as { slug: string; source_key: string }[];
+    const rows = this.statements.bySlugs.all(JSON.stringify(slugs)) as {
+      slug: string;
+      source_key: string;
+    }[];
     return new Map(rows.map((row) => [row.slug, row.source_key]));
   }
 
@@ -313,7 +328,9 @@ export class SearchIndex {
   *slugPages(size = 1000): Generator<string[]> {
     let after = '';
     for (;;) {
-      const slugs = (this.statements.slugsAfter.all(after, size) as { slug: string }[]).map((row) => row.slug);
+      const slugs = (this.statements.slugsAfter.all(after, size) as { slug: string }[]).map(
+        (row) => row.slug,
+      );
       if (slugs.length > 0) yield slugs;
       if (slugs.length < size) return;
       after = slugs.at(-1)!;
@@ -325,13 +342,27 @@ export class SearchIndex {
     this.putMany([article]);
   }
 
-  /** Adds or replaces many articles in one transaction (oldest first is the quickest order). */
+  /**
+   * Adds or replaces many articles in one transaction, in any order. Their words go into FTS5 at
+   * the end, in row-id order: FTS5 writes its postings out as a segment whenever a row id is not
+   * above the last one, so a folder's order (a day's files by name, not by time) made a segment of
+   * every other article and merges of all of them (632 against 322 µs an article, 20,000 articles).
+   */
   putMany(articles: Iterable<IndexedArticle>): void {
     const added = new Set<string>();
     this.guard(() =>
       this.db.transaction(() => {
-        for (const article of articles) {
-          for (const word of this.write(article)) if (!this.inVocabulary.has(word)) added.add(word);
+        try {
+          for (const article of articles) {
+            for (const word of this.write(article))
+              if (!this.inVocabulary.has(word)) added.add(word);
+          }
+          const inOrder = [...this.pending.values()].sort((a, b) =>
+            a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
+          );
+          for (const { key, document } of inOrder) this.statements.insertWords.run(key, document);
+        } finally {
+          this.pending.clear();
         }
         for (const word of added) this.statements.addWord.run(word);
       })(),
@@ -353,11 +384,12 @@ export class SearchIndex {
   private discard(slug: string): void {
     const row = this.statements.bySlug.get(slug) as { key: bigint } | undefined;
     if (!row) return;
-    this.statements.deleteWords.run(row.key);
+    // Put earlier in this transaction: its words are not written yet.
+    if (!this.pending.delete(slug)) this.statements.deleteWords.run(row.key);
     this.statements.deleteDoc.run(row.key);
   }
 
-  /** Writes one article; returns its words, for the vocabulary. */
+  /** Writes one article, its words left pending (putMany); returns its words, for the vocabulary. */
   private write(article: IndexedArticle): Iterable<string> {
     this.discard(article.slug);
     if (article.draft) return [];
@@ -379,7 +411,7 @@ export class SearchIndex {
       article.body,
     );
     const document = article.document ?? toDocument(article);
-    this.statements.insertWords.run(key, document);
+    this.pending.set(article.slug, { key, document });
     return wordsOf(document);
   }
 
@@ -426,14 +458,18 @@ export class SearchIndex {
       const step = size / BigInt(slugs.length);
       const keyOf = new Map(slugs.map((s, i) => [s, start + size - 1n - BigInt(i) * step]));
       // Move the rows out of the way first (negative ids are never real ones), then into place.
+      // An article put earlier in this transaction has no words written yet: its pending words
+      // move with it.
       for (const row of rows) {
-        this.statements.deleteWords.run(row.key);
+        if (!this.pending.has(row.slug)) this.statements.deleteWords.run(row.key);
         this.statements.moveDoc.run(-row.key - 1n, row.key);
       }
       for (const row of rows) {
         const key = keyOf.get(row.slug)!;
         this.statements.moveDoc.run(key, -row.key - 1n);
-        this.statements.insertWords.run(key, toDocument(toFields(row)));
+        const pending = this.pending.get(row.slug);
+        if (pending) pending.key = key;
+        else this.statements.insertWords.run(key, toDocument(toFields(row)));
       }
       return keyOf.get(slug)!;
     }
