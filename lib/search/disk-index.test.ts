@@ -325,6 +325,73 @@ describe('disk search index', () => {
     index.close();
   });
 
+  it('moves the words of a slug SQLite gives back changed (a lone surrogate) when a relabel in its batch makes room', () => {
+    const file = freshFile();
+    const index = openSearchIndex(file);
+    const at = new Date('2026-11-20T09:00:00.123Z');
+    const make = (slug: string, i: number): IndexedArticle => ({
+      slug,
+      sourceKey: slug,
+      published: at,
+      title: `모두 단어${String(i).padStart(3, '0')}`,
+      categories: [],
+      tags: [],
+      body: '같은 시각',
+    });
+    // Each slug lands between 'a' and the last one, until the millisecond is renumbered.
+    const slugs = [
+      'a',
+      'a\uD800',
+      ...Array.from({ length: 59 }, (_, i) => `a\uD800-${String(999 - i).padStart(4, '0')}`),
+    ];
+    index.putMany(slugs.map(make));
+    expect(index.search(['모두'], NOW).total).toBe(slugs.length);
+    slugs.forEach((_, i) =>
+      expect(index.search([`단어${String(i).padStart(3, '0')}`], NOW).total, `${i}`).toBe(1),
+    );
+    // No posting without its article: FTS5's rows are the documents' rows.
+    const db = new Database(file, { readonly: true });
+    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    expect(count(`SELECT count(*) AS n FROM words WHERE words MATCH '"모두"'`)).toBe(
+      count('SELECT count(*) AS n FROM docs'),
+    );
+    db.close();
+    index.close();
+  });
+
+  it('takes a batch from its iterable before writing: a put made while iterating is not lost in it', () => {
+    const index = openSearchIndex(freshFile());
+    const at = new Date('2026-11-20T09:00:00+09:00');
+    const make = (slug: string, word: string): IndexedArticle => ({
+      slug,
+      sourceKey: slug,
+      published: at,
+      title: `바깥 ${word}`,
+      categories: [],
+      tags: [],
+      body: word,
+    });
+    function* batch(): Generator<IndexedArticle> {
+      yield make('a', '가나다');
+      yield make('b', '라마바');
+      // A failing put of its own while the batch is read (a title that is no string).
+      expect(() =>
+        index.putMany([
+          make('x', '엑스'),
+          { ...make('y', '와이'), title: undefined as unknown as string },
+        ]),
+      ).toThrow();
+      yield make('c', '사아자');
+    }
+    index.putMany(batch());
+    expect(index.search(['바깥'], NOW).hits.map((h) => h.slug)).toEqual(['a', 'b', 'c']);
+    for (const word of ['가나다', '라마바', '사아자'])
+      expect(index.search([word], NOW).total, word).toBe(1);
+    expect(index.search(['엑스'], NOW).total).toBe(0);
+    expect(index.size()).toBe(3);
+    index.close();
+  });
+
   it('updates one article at a time: add, edit, rename, delete, by file identity', () => {
     const file = freshFile();
     let one = openSearchIndex(file);

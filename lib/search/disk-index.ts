@@ -227,12 +227,6 @@ export interface SearchIndexOptions {
 /** Whether `error` says the index file is damaged (then it is removed, to be rebuilt). */
 export const isCorruptIndex = isDamagedDatabase;
 
-/** An article's words waiting for the end of putMany's transaction, at its row id. */
-interface PendingWords {
-  key: bigint;
-  document: string;
-}
-
 /** The disk search index: incremental updates by slug, and paged, ranked queries. */
 export class SearchIndex {
   private readonly statements;
@@ -243,8 +237,12 @@ export class SearchIndex {
    * a sixth of the writer's time. Cleared when full (memory stays flat; the common words return).
    */
   private readonly inVocabulary = new Set<string>();
-  /** The words of the articles putMany's transaction put, by slug, not yet written: empty outside it. */
-  private readonly pending = new Map<string, PendingWords>();
+  /**
+   * The documents of the articles putMany's transaction put, by row id, their words not yet
+   * written: empty outside it. By row id, not slug: SQLite gives a slug back changed when it holds
+   * a lone surrogate, and a relabel reads slugs back.
+   */
+  private readonly pending = new Map<bigint, string>();
 
   constructor(
     private readonly db: Database.Database,
@@ -347,20 +345,21 @@ export class SearchIndex {
    * the end, in row-id order: FTS5 writes its postings out as a segment whenever a row id is not
    * above the last one, so a folder's order (a day's files by name, not by time) made a segment of
    * every other article and merges of all of them (632 against 322 µs an article, 20,000 articles).
+   * The articles are taken from `articles` before the transaction starts, so that nothing the
+   * iterable does (a put of its own, say) runs inside it.
    */
   putMany(articles: Iterable<IndexedArticle>): void {
+    const list = [...articles];
     const added = new Set<string>();
     this.guard(() =>
       this.db.transaction(() => {
         try {
-          for (const article of articles) {
+          for (const article of list) {
             for (const word of this.write(article))
               if (!this.inVocabulary.has(word)) added.add(word);
           }
-          const inOrder = [...this.pending.values()].sort((a, b) =>
-            a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
-          );
-          for (const { key, document } of inOrder) this.statements.insertWords.run(key, document);
+          const keys = [...this.pending.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+          for (const key of keys) this.statements.insertWords.run(key, this.pending.get(key)!);
         } finally {
           this.pending.clear();
         }
@@ -385,7 +384,7 @@ export class SearchIndex {
     const row = this.statements.bySlug.get(slug) as { key: bigint } | undefined;
     if (!row) return;
     // Put earlier in this transaction: its words are not written yet.
-    if (!this.pending.delete(slug)) this.statements.deleteWords.run(row.key);
+    if (!this.pending.delete(row.key)) this.statements.deleteWords.run(row.key);
     this.statements.deleteDoc.run(row.key);
   }
 
@@ -411,7 +410,7 @@ export class SearchIndex {
       article.body,
     );
     const document = article.document ?? toDocument(article);
-    this.pending.set(article.slug, { key, document });
+    this.pending.set(key, document);
     return wordsOf(document);
   }
 
@@ -458,19 +457,20 @@ export class SearchIndex {
       const step = size / BigInt(slugs.length);
       const keyOf = new Map(slugs.map((s, i) => [s, start + size - 1n - BigInt(i) * step]));
       // Move the rows out of the way first (negative ids are never real ones), then into place.
-      // An article put earlier in this transaction has no words written yet: its pending words
-      // move with it.
+      // An article put earlier in this transaction has no words written yet: its pending document
+      // moves with it (taken out of the map first: a new id may be another row's old one).
+      const pending = rows.map((row) => this.pending.get(row.key));
       for (const row of rows) {
-        if (!this.pending.has(row.slug)) this.statements.deleteWords.run(row.key);
+        if (!this.pending.delete(row.key)) this.statements.deleteWords.run(row.key);
         this.statements.moveDoc.run(-row.key - 1n, row.key);
       }
-      for (const row of rows) {
+      rows.forEach((row, i) => {
         const key = keyOf.get(row.slug)!;
         this.statements.moveDoc.run(key, -row.key - 1n);
-        const pending = this.pending.get(row.slug);
-        if (pending) pending.key = key;
-        else this.statements.insertWords.run(key, toDocument(toFields(row)));
-      }
+        const document = pending[i];
+        if (document === undefined) this.statements.insertWords.run(key, toDocument(toFields(row)));
+        else this.pending.set(key, document);
+      });
       return keyOf.get(slug)!;
     }
     throw new Error('unreachable');
