@@ -8,8 +8,10 @@
 //   words   the body's words and index document (its second part);
 //   content the content index's apply (the server's event loop);
 //   search  the search index's putMany (the writer thread).
-// Then the two-core factor: the read and words stages on the first 4,000 files, in one process and
-// in two at once, twice each, alternating (the machine's speed drifts: only ratios in one run count).
+// Then the two-core factor: the read and words stages on the first 4,000 files (at most), in one
+// process and in two at once, twice each, alternating (the machine's speed drifts: only ratios in
+// one run count). A folder that is missing or holds no article, or a `files` that is no whole
+// number above 0, is refused with exit code 2.
 // Nothing here is a thread queue, a message or a request: the figures are a floor, not a first start.
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,7 +21,18 @@ import path from 'node:path';
 const isChild = process.argv[2] === '--child';
 const [corpusArg, filesArg] = process.argv.slice(isChild ? 3 : 2);
 const corpus = path.resolve(corpusArg ?? 'bench/out/corpus-100000');
-const limit = Number(filesArg ?? Infinity);
+const limit = filesArg === undefined ? Infinity : Number(filesArg);
+/** Files the two-core factor reads in each process (fewer when the run takes fewer). */
+const FACTOR_FILES = 4000;
+
+function refuse(message) {
+  console.error(`first-start-floor: ${message}`);
+  process.exit(2);
+}
+if (!fs.statSync(corpus, { throwIfNoEntry: false })?.isDirectory())
+  refuse(`${corpus} is no folder (give a corpus: node bench/generate-corpus.mjs 100000)`);
+if (!(Number.isSafeInteger(limit) && limit > 0) && limit !== Infinity)
+  refuse(`the number of files must be a whole number above 0, not "${filesArg}"`);
 
 const { listContentFiles } = await import('../lib/content/files.ts');
 const { loadFile } = await import('../lib/content/load-file.ts');
@@ -65,7 +78,7 @@ function readAndWords(entries, now, times) {
 if (isChild) {
   // One process of the two-core factor: set up and warmed, it waits for the word to go, then sends
   // its wall time for the read and words stages.
-  const entries = articleEntries(4000);
+  const entries = articleEntries(Number(filesArg));
   readAndWords(entries.slice(0, 500), new Date(), { read: 0, words: 0 });
   process.once('message', () => {
     const started = performance.now();
@@ -77,10 +90,12 @@ if (isChild) {
   await measure();
 }
 
-/** The slowest of `count` processes doing the same work at once, each timing its own (ms). */
-async function timeTogether(count) {
+/** The slowest of `count` processes reading `factorFiles` files at once, each timing its own (ms). */
+async function timeTogether(count, factorFiles) {
   const children = Array.from({ length: count }, () =>
-    fork(import.meta.filename, ['--child', corpus], { execArgv: ['--import', 'tsx'] }),
+    fork(import.meta.filename, ['--child', corpus, String(factorFiles)], {
+      execArgv: ['--import', 'tsx'],
+    }),
   );
   const next = (child) =>
     new Promise((resolve, reject) => {
@@ -94,9 +109,11 @@ async function timeTogether(count) {
 }
 
 async function measure() {
+  const entries = articleEntries(limit);
+  if (entries.length === 0) refuse(`${corpus} holds no article`);
+  const factorFiles = Math.min(FACTOR_FILES, entries.length);
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'first-start-floor-'));
   try {
-    const entries = articleEntries(limit);
     const archive = openArchive({
       file: path.join(scratch, 'content.sqlite'),
       fingerprint: 'floor',
@@ -137,12 +154,13 @@ async function measure() {
     const solo = [];
     const pair = [];
     for (let round = 0; round < 2; round += 1) {
-      solo.push(await timeTogether(1));
-      pair.push(await timeTogether(2));
+      solo.push(await timeTogether(1, factorFiles));
+      pair.push(await timeTogether(2, factorFiles));
     }
-    // Two processes did twice the work: the factor is how much more than one core two give.
+    // Two processes did twice the work: the factor is how much more than one core two give (never
+    // less than one: all of it could run on one core).
     const factors = solo.map((one, i) => (2 * one) / pair[i]);
-    const factor = Math.max(...factors);
+    const factor = Math.max(1, ...factors);
 
     const n = entries.length;
     const us = (ms) => Math.round((ms * 1000) / n);
@@ -156,7 +174,7 @@ async function measure() {
       `  ${'total'.padEnd(8)} ${String(us(total)).padStart(5)}  (${(total / 1000).toFixed(1)} s)`,
     );
     console.log(
-      `two-core factor (read and words, 4,000 files): ${factors.map((f) => f.toFixed(2)).join(', ')}`,
+      `two-core factor (read and words, ${factorFiles.toLocaleString('en-US')} files): ${factors.map((f) => f.toFixed(2)).join(', ')}`,
     );
     console.log(
       `floor on two cores: ${(total / 1000 / factor).toFixed(1)} s (the one-core total over the best factor)`,
