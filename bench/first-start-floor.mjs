@@ -36,9 +36,8 @@ if (!(Number.isSafeInteger(limit) && limit > 0) && limit !== Infinity)
 
 const { listContentFiles } = await import('../lib/content/files.ts');
 const { loadFile } = await import('../lib/content/load-file.ts');
-const { indexKey } = await import('../lib/content/file-records.ts');
 const { openArchive } = await import('../lib/content/archive/archive.ts');
-const { openSearchIndex } = await import('../lib/search/disk-index.ts');
+const { openSearchIndex, toIndexedArticle } = await import('../lib/search/disk-index.ts');
 const { toSearchFields } = await import('../lib/search/article-words.ts');
 const { hasLightBody, toBodyWords } = await import('../lib/search/text.ts');
 
@@ -134,16 +133,7 @@ async function measure() {
       archive.apply({ upserts: results, removals: [] });
       times.content += performance.now() - started;
       results.forEach(({ result }, j) => {
-        if (!words[j]) return;
-        const { article } = result;
-        const { text, document } = words[j];
-        pending.push({
-          ...toSearchFields(article, text),
-          document,
-          slug: article.slug,
-          sourceKey: indexKey(article),
-          published: article.published,
-        });
+        if (words[j]) pending.push(toIndexedArticle(result.article, words[j]));
       });
       if (pending.length >= 1000) writeSearch();
     }

@@ -409,9 +409,7 @@ describe('disk search index', () => {
     expect(one.isCurrent('naver', base.sourceKey)).toBe(true);
     expect(one.isCurrent('naver', 'naver.md\u0000101\u00002')).toBe(false);
     // The catch-up's batch form: what each indexed slug was made from; unknown ones are absent.
-    expect(one.sourceKeysOf(['없음', 'naver', 'naver'])).toEqual(
-      new Map([['naver', base.sourceKey]]),
-    );
+    expect(one.sourceKeysOf(['없음', 'naver', 'naver'])).toEqual(new Map([['naver', base.sourceKey]]));
     expect(one.sourceKeysOf([])).toEqual(new Map());
     expect(one.search(['소버린'], NOW).hits).toEqual([
       { slug: 'naver', snippetText: '요약 네이버는 거대언어모델을 만든다.', inTitle: true },

@@ -19,11 +19,14 @@ import path from 'node:path';
 
 import Database from 'better-sqlite3';
 
+import { indexKey } from '@/lib/content/file-records';
+import type { Article } from '@/lib/content/types';
 import { isDamagedDatabase, removeDatabaseFiles } from '@/lib/sqlite-files';
 
-import { TITLE_MARK, toDocument, toSnippetText, wordsOf, type SearchFields } from './article-words';
+import { TITLE_MARK, toDocument, toSearchFields, toSnippetText, wordsOf, type SearchFields } from './article-words';
 import { MAX_PREFIX_EXPANSION } from './engine';
 import { MIN_PREFIX_LENGTH, RESULTS_PER_PAGE } from './limits';
+import type { BodyWords } from './text';
 
 /**
  * Bump when the words, the key or the tables change: an index of another schema is rebuilt, where
@@ -176,9 +179,7 @@ function createTables(db: Database.Database): void {
   // memory up to 8 MB rather than 1 MB before it writes a segment, and merges segments 8 at a time
   // rather than 4. Inserting 20,000 articles took 46% less time (152 against 281 µs each); queries
   // stayed under a millisecond.
-  db.exec(
-    `INSERT INTO words (words, rank) VALUES ('hashsize', ${8 * 1024 * 1024}), ('automerge', 8)`,
-  );
+  db.exec(`INSERT INTO words (words, rank) VALUES ('hashsize', ${8 * 1024 * 1024}), ('automerge', 8)`);
   db.prepare('INSERT INTO meta (name, value) VALUES (?, ?)').run('schema', SCHEMA);
 }
 
@@ -227,6 +228,18 @@ export interface SearchIndexOptions {
 /** Whether `error` says the index file is damaged (then it is removed, to be rebuilt). */
 export const isCorruptIndex = isDamagedDatabase;
 
+/** An article as the index takes it, from the article and its body's words (lib/search/text.ts). */
+export function toIndexedArticle(article: Article, { text, document }: BodyWords): IndexedArticle {
+  return {
+    ...toSearchFields(article, text),
+    document,
+    slug: article.slug,
+    sourceKey: indexKey(article),
+    published: article.published,
+    draft: article.draft,
+  };
+}
+
 /** The disk search index: incremental updates by slug, and paged, ranked queries. */
 export class SearchIndex {
   private readonly statements;
@@ -257,9 +270,7 @@ export class SearchIndex {
         'INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
       ),
       bySlug: sql('SELECT key, source_key FROM docs WHERE slug = ?'),
-      bySlugs: sql(
-        'SELECT slug, source_key FROM docs WHERE slug IN (SELECT value FROM json_each(?))',
-      ),
+      bySlugs: sql('SELECT slug, source_key FROM docs WHERE slug IN (SELECT value FROM json_each(?))'),
       deleteDoc: sql('DELETE FROM docs WHERE key = ?'),
       deleteWords: sql('DELETE FROM words WHERE rowid = ?'),
       insertDoc: sql(
@@ -307,10 +318,7 @@ export class SearchIndex {
 
   /** What each of `slugs` is indexed from (its sourceKey), for those indexed: one lookup. */
   sourceKeysOf(slugs: readonly string[]): Map<string, string> {
-    const rows = this.statements.bySlugs.all(JSON.stringify(slugs)) as {
-      slug: string;
-      source_key: string;
-    }[];
+    const rows = this.statements.bySlugs.all(JSON.stringify(slugs)) as { slug: string; source_key: string }[];
     return new Map(rows.map((row) => [row.slug, row.source_key]));
   }
 
@@ -326,9 +334,7 @@ export class SearchIndex {
   *slugPages(size = 1000): Generator<string[]> {
     let after = '';
     for (;;) {
-      const slugs = (this.statements.slugsAfter.all(after, size) as { slug: string }[]).map(
-        (row) => row.slug,
-      );
+      const slugs = (this.statements.slugsAfter.all(after, size) as { slug: string }[]).map((row) => row.slug);
       if (slugs.length > 0) yield slugs;
       if (slugs.length < size) return;
       after = slugs.at(-1)!;
@@ -355,8 +361,7 @@ export class SearchIndex {
       this.db.transaction(() => {
         try {
           for (const article of list) {
-            for (const word of this.write(article))
-              if (!this.inVocabulary.has(word)) added.add(word);
+            for (const word of this.write(article)) if (!this.inVocabulary.has(word)) added.add(word);
           }
           const keys = [...this.pending.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
           for (const key of keys) this.statements.insertWords.run(key, this.pending.get(key)!);

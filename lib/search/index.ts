@@ -3,16 +3,16 @@ import { getReadThreads, getSearchIndexFile } from '@/lib/content/process-store'
 import { ThreadsUnavailable } from '@/lib/workers/thread-queue';
 import { createSearchWriter, type SearchWriter } from '@/lib/workers/search-writer';
 
-import { toSearchFields } from './article-words';
 import {
   isCorruptIndex,
   openSearchIndex,
+  toIndexedArticle,
   type IndexedArticle,
   type SearchIndex,
 } from './disk-index';
 import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS } from './limits';
 import { toSnippet, type SnippetPart } from './snippet';
-import { getSearchTexts, type BodyWords } from './text';
+import { getSearchTexts } from './text';
 import { toQueryTerms, toWords } from './tokenize';
 
 export { toSnippet, type SnippetPart } from './snippet';
@@ -80,17 +80,6 @@ type GlobalWithIndex = typeof globalThis & { [STATE_KEY]?: IndexState };
 export { MAX_QUERY_LENGTH, RESULTS_PER_PAGE } from './limits';
 
 export { toSearchFields } from './article-words';
-
-function toIndexed(article: Article, { text, document }: BodyWords): IndexedArticle {
-  return {
-    ...toSearchFields(article, text),
-    document,
-    slug: article.slug,
-    sourceKey: indexKey(article),
-    published: article.published,
-    draft: article.draft,
-  };
-}
 
 /** What the index must say it is brought up to for `view`: its content store and that store's version. */
 const targetOf = (view: ContentView) => `${view.reader.instance}#${view.reader.version}`;
@@ -196,7 +185,7 @@ async function putChanged(
           await enqueue(() => writes.remove(removed));
         }
         const bodies = await texts;
-        if (bodies) toWrite.push(...ready.map((article, i) => toIndexed(article, bodies[i] ?? { text: '' })));
+        if (bodies) toWrite.push(...ready.map((article, i) => toIndexedArticle(article, bodies[i] ?? { text: '' })));
         if (toWrite.length >= writes.batch) await writeOut();
         await yieldToRequests();
       })(),
@@ -323,7 +312,7 @@ function indexAsRead(state: IndexState): (() => Promise<void>) | undefined {
     writing.add(write);
   };
   threads.onArticlesRead((read) => {
-    for (const { article, words } of read) pending.push(toIndexed(article, words));
+    for (const { article, words } of read) pending.push(toIndexedArticle(article, words));
     if (pending.length >= WRITER_BATCH) writeOut();
   });
   return async () => {
