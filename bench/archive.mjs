@@ -25,9 +25,13 @@
 // BENCH_CAP_S (600: every wait for a server), BENCH_MAX_RSS_MIB (16384: the server is killed past
 // it), BENCH_INDEX_DIRS (default `.next/cache/content,$DATA_DIR`: paths the first start removes,
 // relative to the server folder; `$DATA_DIR` is the bench's data folder for that server and
-// corpus), BENCH_NODE_OPTIONS (the server's NODE_OPTIONS), BENCH_LABEL (default: the folder's name
-// and commit). Results accumulate in bench/out/archive-<label>.json, so steps can run in separate
-// invocations; a step that does not finish within its cap is recorded as "> cap", never waited on.
+// corpus), BENCH_NODE_OPTIONS (the server's NODE_OPTIONS), BENCH_CPUS (the CPUs the server runs
+// on, as taskset lists them: "0" makes a machine of one core, to see how a first start scales with
+// cores; a list taskset refuses stops the bench before any server starts; each step records the
+// CPUs granted), BENCH_LABEL (default: the folder's name and commit, then "-cpus" and the granted
+// list with BENCH_CPUS). Results accumulate in bench/out/archive-<label>.json, so steps can run in
+// separate invocations; a step that does not finish within its cap is recorded as "> cap", never
+// waited on.
 import { execFileSync } from 'node:child_process';
 import { setMaxListeners } from 'node:events';
 import fs from 'node:fs';
@@ -50,13 +54,42 @@ const base = `http://127.0.0.1:${port}`;
 const capMs = Number(env.BENCH_CAP_S ?? 600) * 1000;
 const maxRssMiB = Number(env.BENCH_MAX_RSS_MIB ?? 16_384);
 const steps = (env.BENCH_STEPS ?? 'first,restart,sample').split(',').map((s) => s.trim());
+/**
+ * The CPUs BENCH_CPUS (taskset's list) gives the server, as the system grants them ("0,99" is "0"
+ * on a machine of two): checked, with taskset itself, before anything is started.
+ */
+function grantedCpus(list) {
+  const shown = list.length > 80 ? `${list.slice(0, 80)}…` : list;
+  const refuse = (why) => {
+    console.error(`archive: BENCH_CPUS="${shown}" ${why}`);
+    process.exit(2);
+  };
+  if (!/^\d+(-\d+(:\d+)?)?(,\d+(-\d+(:\d+)?)?)*$/.test(list))
+    refuse('is no CPU list (as taskset -c takes them: 0, 0-3, 0,2)');
+  let status = '';
+  try {
+    status = execFileSync('taskset', ['-c', '--', list, 'cat', '/proc/self/status'], {
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
+  } catch (error) {
+    if (error.code === 'ENOENT') refuse('needs taskset, which is not installed (util-linux)');
+    const said = error.stderr?.toString().trim() || error.message;
+    refuse(`names no CPU this machine can run on (${said})`);
+  }
+  return /^Cpus_allowed_list:\s*(\S+)$/m.exec(status)?.[1] ?? list;
+}
+const cpus = env.BENCH_CPUS ? grantedCpus(env.BENCH_CPUS) : undefined;
 const indexPaths = (env.BENCH_INDEX_DIRS ?? '.next/cache/content,$DATA_DIR').split(',');
 const PAGE_SIZE = 20; // lib/site.ts pageSize: which listing page is the deep one
 const round = (n, digits = 1) => (Number.isFinite(n) ? +n.toFixed(digits) : null);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A label as file and folder names take it: all but letters, digits, `.`, `@` and `-` become `_`. */
+const safeLabel = (label) => label.replace(/[^\w.@-]/g, '_');
+
 function labelOf(dir) {
-  if (env.BENCH_LABEL) return env.BENCH_LABEL;
+  if (env.BENCH_LABEL) return safeLabel(env.BENCH_LABEL);
   let commit = 'unknown';
   try {
     commit = execFileSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], {
@@ -65,9 +98,9 @@ function labelOf(dir) {
   } catch {
     // Not a checkout.
   }
-  return `${path.basename(dir)}@${commit}`;
+  return safeLabel(`${path.basename(dir)}@${commit}${cpus === undefined ? '' : `-cpus${cpus}`}`);
 }
-const resultsPath = (label) => path.join(outDir, `archive-${label.replace(/[^\w.@-]/g, '_')}.json`);
+const resultsPath = (label) => path.join(outDir, `archive-${label}.json`);
 function readResults(label) {
   try {
     return JSON.parse(fs.readFileSync(resultsPath(label), 'utf8'));
@@ -210,6 +243,7 @@ function launch(serverDir, contentDir, dataDir, logName) {
       ...(env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: env.BENCH_NODE_OPTIONS } : {}),
     },
     detached: true,
+    cpus,
   });
   const stopped = new AbortController();
   // Every request in flight listens for the server's end: the first start's pollers and the
@@ -791,8 +825,11 @@ for (const serverDir of serverDirs) {
     else if (step === 'sample') results.runs.sample = await sample(serverDir, label);
     else throw new Error(`unknown step: ${step}`);
     const stepSeconds = round((performance.now() - started) / 1000);
-    (step === 'sample' ? results.runs.sample : run[step]).stepSeconds = stepSeconds;
-    (step === 'sample' ? results.runs.sample : run[step]).at = new Date().toISOString();
+    const result = step === 'sample' ? results.runs.sample : run[step];
+    result.stepSeconds = stepSeconds;
+    result.at = new Date().toISOString();
+    // Each run's own: a label used again without BENCH_CPUS says so.
+    result.cpus = cpus ?? 'all';
     console.error(`[archive] ${label} ${corpusName}: ${step} took ${stepSeconds} s`);
     save();
   }

@@ -15,9 +15,15 @@ export function startNext({
   stdio = ['ignore', 'ignore', 'pipe'],
   env = {},
   detached = false,
+  cpus,
 }) {
   const next = path.join(dir, 'node_modules/next/dist/bin/next');
-  return spawn('node', [next, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const command = ['node', next, 'start', '-p', String(port), '-H', '127.0.0.1'];
+  // On the CPUs listed only (taskset's list, "0" or "0-3"): the server's threads and its read
+  // pool, sized by os.availableParallelism(), see a machine of that many cores. taskset runs node
+  // in its own process, so the child's pid is the server's.
+  const [file, ...args] = cpus === undefined ? command : ['taskset', '-c', '--', cpus, ...command];
+  return spawn(file, args, {
     cwd: dir,
     env: {
       ...process.env,
