@@ -100,7 +100,8 @@ function labelOf(dir) {
   }
   return safeLabel(`${path.basename(dir)}@${commit}${cpus === undefined ? '' : `-cpus${cpus}`}`);
 }
-const resultsPath = (label) => path.join(outDir, `archive-${label}.json`);
+// Labels given to --table are read as they were stored.
+const resultsPath = (label) => path.join(outDir, `archive-${safeLabel(label)}.json`);
 function readResults(label) {
   try {
     return JSON.parse(fs.readFileSync(resultsPath(label), 'utf8'));

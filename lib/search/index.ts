@@ -236,10 +236,10 @@ async function* everything(
   // archive), each article read by its slug.
   for (let offset = 0; ; offset += STAMP_WINDOW) {
     const stamps = view.reader.stamps(now, STAMP_WINDOW, offset);
-    // Oldest first within a window, so each batch's row ids ascend: FTS5 writes out what it holds
-    // in memory whenever a row id is not above the last one, and newest first made that every row
-    // (the first build of 100,000 took 250 s instead of ~60).
-    const slugs = stamps.toReversed().map((stamp) => stamp.slug);
+    // Newest first, as the list gives them: the index's putMany writes each batch's words in row-id
+    // order itself, whatever order they come in (20,000 articles in batches of 1,000, oldest or
+    // newest first: 356 / 352 µs an article).
+    const slugs = stamps.map((stamp) => stamp.slug);
     for (let start = 0; start < slugs.length; start += LOOK_BATCH) {
       // Indexed from the same file under the same names already (a first start's articles are, as
       // the content is read): not read back. Each side is asked a batch at a time.
@@ -294,8 +294,8 @@ function indexAsRead(state: IndexState): (() => Promise<void>) | undefined {
   const writing = new Set<Promise<void>>();
   const counts = { written: 0, left: 0 };
   const writeOut = () => {
-    // Oldest first, so that row ids ascend within the write (see everything).
-    const chunk = pending.sort((a, b) => a.published.getTime() - b.published.getTime());
+    // In the order read: putMany writes the words in row-id order.
+    const chunk = pending;
     pending = [];
     // The writer starts with the first write: a small site's read hands on nothing (it is read here).
     const writer = chunk.length > 0 && writing.size < AS_READ_WRITES ? writerOf(state) : undefined;
